@@ -1,0 +1,2 @@
+@echo off
+node --import tsx "%~dp0\dev" %*

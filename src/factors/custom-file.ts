@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { UserError } from '../errors.js';
+import { msg } from '../messages.js';
+import { keyDef } from './catalogue.js';
+import { parseCustomFactors, type Problem } from './custom.js';
+import { loadFactors, type FactorLibrary } from './library.js';
+
+/** Loads the shipped factors plus, if a path is given, a custom factor file (all or nothing). */
+export function loadFactorsWithCustomFile(path: string | undefined): FactorLibrary {
+  if (path === undefined) return loadFactors();
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UserError('unreadable_file', `Cannot read the custom factor file ${path}: ${(e as Error).message}`, 'Check the path.');
+  }
+  const { factors, problems } = parseCustomFactors(text, basename(path), (k) => keyDef(k) !== undefined);
+  if (problems.length > 0) {
+    throw new UserError('custom_factors_invalid', `${msg.customFileProblems(path, problems.length)}\n${formatProblems(problems)}`, msg.customFileHint, { problems });
+  }
+  return loadFactors({ custom: factors });
+}
+
+export function formatProblems(problems: readonly Problem[], limit = 20): string {
+  const lines = problems.slice(0, limit).map((p) => `  ${p.file}:${p.line}${p.column ? ` [${p.column}]` : ''}${p.value ? ` "${p.value}"` : ''}: ${p.message}`);
+  if (problems.length > limit) lines.push(`  … and ${problems.length - limit} more`);
+  return lines.join('\n');
+}

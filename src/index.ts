@@ -1,0 +1,23 @@
+/**
+ * tco2e's public library API. Everything a program needs to convert activity data with the UK
+ * Government's published GHG conversion factors, without the CLI. Internals are not exported.
+ */
+
+export { convert, resolveScope } from './convert/convert.js';
+export type { Activity, ConversionResult, ConvertOptions, GasSplit, ScopeAssignment, Trace, TravelUse, Warning } from './convert/convert.js';
+export { convertMany } from './convert/convert-many.js';
+export type { ConvertManyResult } from './convert/convert-many.js';
+export { DEFAULT_POLICY, factorYear, financialYearLabel, parsePolicy, policyName } from './convert/policy.js';
+export type { FactorPolicy } from './convert/policy.js';
+export { CATALOGUE } from './factors/catalogue.js';
+export type { KeyDef, ScopeRule } from './factors/catalogue.js';
+export { parseCustomFactors } from './factors/custom.js';
+export type { CustomParseResult, Problem } from './factors/custom.js';
+export { loadFactors, DEFAULT_FACTOR_DIR } from './factors/library.js';
+export type { CustomFactor, FactorLibrary, KeyInfo, LoadOptions, SetInfo, YearFactors } from './factors/library.js';
+export type { FactorSource, FactorVariant, PublishedLabels, PublishedValue } from './factors/types.js';
+export { readActivitiesCsv } from './read/activities-csv.js';
+export type { ActivitiesRead } from './read/activities-csv.js';
+export { conversionMultiplier, convertQuantity, dimensionOf, parseUnit, unitLabel, UNIT_IDS } from './units/units.js';
+export type { Dimension, UnitId } from './units/units.js';
+export { UserError, isUserError } from './errors.js';
