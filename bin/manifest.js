@@ -12,7 +12,7 @@ const plugin = new Plugin({ root, type: 'core', ignoreManifest: true, errorOnMan
 await plugin.load();
 const manifest = plugin.manifest;
 if (Object.keys(manifest.commands).length === 0) {
-  console.error('manifest: no commands found under dist/commands; run tsc first');
+  process.stderr.write('manifest: no commands found under dist/commands; run tsc first\n');
   process.exit(1);
 }
 writeFileSync(join(root, 'oclif.manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

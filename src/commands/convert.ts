@@ -18,7 +18,7 @@ import { parseUnit, type UnitId } from '../units/units.js';
 const unitFlag = Flags.custom<UnitId>({
   parse: async (input) => parseUnit(input) ?? Promise.reject(new UserError('unknown_unit', msg.unknownUnit(input), msg.unknownUnitHint)),
 });
-const dateFlag = Flags.custom<string>({
+const dateFlag = Flags.custom({
   parse: async (input) => (isIsoDate(input) ? input : Promise.reject(new UserError('bad_date', msg.badDate(input), 'Write the date as YYYY-MM-DD, e.g. 2024-06-01.'))),
 });
 
@@ -82,7 +82,7 @@ export default class Convert extends BaseCommand {
     if (flags.quantity.trim() === '' || !Number.isFinite(quantity)) throw new UserError('bad_quantity', msg.badQuantity(flags.quantity), 'Give a plain number, e.g. 1234.5.');
     const result = convert(library, { key: flags.activity, quantity, unit: flags.unit, date: flags.date, ...(flags.use ? { use: flags.use } : {}) }, { policy });
     this.log(renderTrace(result));
-    for (const w of result.warnings) this.warn(w.message);
+    for (const w of result.warnings) this.logToStderr(`Warning: ${w.message}`);
     return result;
   }
 }

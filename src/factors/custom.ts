@@ -126,7 +126,7 @@ export function parseCustomFactors(text: string, file: string, knownKey: (key: s
       key: r.key, year: r.year, description: r.description, scope, file, line, source: r.source,
       variant: {
         unit: r.unit, labels,
-        values: { co2e: { kg: r.kg_co2e!, ghgUnit: 'kg CO2e' }, ...g(r.kg_co2, 'kg CO2'), ...g(r.kg_ch4, 'kg CH4'), ...g(r.kg_n2o, 'kg N2O') },
+        values: { co2e: { kg: r.kg_co2e, ghgUnit: 'kg CO2e' }, ...g(r.kg_co2, 'kg CO2'), ...g(r.kg_ch4, 'kg CH4'), ...g(r.kg_n2o, 'kg N2O') },
       },
     });
   });

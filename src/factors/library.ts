@@ -83,7 +83,7 @@ export function buildLibrary(files: readonly FactorYearFile[], custom: readonly 
   const sets = new Map<number, SetInfo>();
   const put = (key: string, yf: YearFactors): void => {
     let byYear = index.get(key);
-    if (!byYear) index.set(key, (byYear = new Map()));
+    if (!byYear) index.set(key, (byYear = new Map<number, YearFactors>()));
     byYear.set(yf.year, yf);
   };
   for (const file of files) {

@@ -4,7 +4,7 @@
  */
 
 import { CATALOGUE, type KeyDef, type Matcher } from '../catalogue.js';
-import type { FactorVariant, FactorYearFile, GasValues, PublishedValue } from '../types.js';
+import type { FactorVariant, FactorYearFile, PublishedValue } from '../types.js';
 import { FUEL_UNIT_COLUMNS, gasOf, isFootnote, norm, normLevel1, variantUnit } from './normalise.js';
 
 export interface PublishedRow {
@@ -74,7 +74,7 @@ function variantsFor(def: KeyDef, rows: readonly PublishedRow[], problems: strin
           scope: r.scope, level1: r.level1, level2: r.level2, level3: r.level3, level4: r.level4,
           columnText: isFootnote(r.column_text) ? '' : r.column_text, uom: r.uom,
         };
-        entry = { v: { unit: vu.unit, ...(vu.basis ? { basis: vu.basis } : {}), labels, values: values as GasValues }, values };
+        entry = { v: { unit: vu.unit, ...(vu.basis ? { basis: vu.basis } : {}), labels, values: values }, values };
         byUnit.set(id, entry);
       }
       if (entry.values[gas] !== undefined) {

@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { msg } from '../../src/messages.js';
+import { ROOT } from '../helpers.js';
+
+// Runs the built CLI exactly as a user would (`npm test` builds first).
+function tco2e(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/run.js'), ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('tco2e CLI', () => {
+  it('factors show electricity.grid prints 2013–2025 as published', () => {
+    const r = tco2e('factors', 'show', 'electricity.grid', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const values = Object.fromEntries(out.years.map((y: any) => [y.year, y.variants[0].kgCo2e]));
+    expect(values).toMatchObject({ 2019: 0.2556, 2020: 0.23314, 2021: 0.21233, 2022: 0.19338, 2023: 0.20707, 2024: 0.20705, 2025: 0.177 });
+    expect(out.years).toHaveLength(13);
+    expect(out.years.every((y: any) => y.published)).toBe(true);
+    expect(out.years[0]).toMatchObject({ year: 2013, publisher: 'DEFRA', edition: 'standard set' });
+  });
+
+  it('factors show as a table marks years an edition does not publish', () => {
+    const r = tco2e('factors', 'show', 'rail.national');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('not published in that year\'s edition: 2013, 2014, 2015');
+  });
+
+  it('factors list filters by year and search', () => {
+    const r = tco2e('factors', 'list', '--year', '2019', '--search', 'natural gas', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.year).toBe(2019);
+    expect(out.factors.map((f: any) => f.key)).toContain('natural_gas');
+    expect(out.factors.every((f: any) => /natural/i.test(f.key + f.description))).toBe(true);
+  });
+
+  it('convert prints one calculation with its full trace', () => {
+    const r = tco2e('convert', '--activity', 'electricity.grid', '--quantity', '1000', '--unit', 'kWh', '--date', '2023-06-01');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('207.07 kg CO2e');
+    expect(r.stdout).toContain('DESNZ');
+    expect(r.stdout).toContain('flat file v1.1');
+    expect(r.stdout).toContain('UK electricity › Electricity generated › Electricity: UK');
+  });
+
+  it('convert --json returns the documented shape', () => {
+    const r = tco2e('convert', '--activity', 'natural_gas', '--quantity', '10000', '--unit', 'kWh', '--date', '2019-07-01', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.kgCo2e).toBeCloseTo(1838.5, 10);
+    expect(out.trace).toMatchObject({ factorKey: 'natural_gas', factorYear: 2019, policy: 'financial-year', custom: false });
+    expect(out.scope).toEqual({ scope: 1, category: null, label: 'Scope 1' });
+  });
+
+  it('convert warns when it uses the nearest set', () => {
+    const r = tco2e('convert', '--activity', 'electricity.grid', '--quantity', '1000', '--unit', 'kWh', '--date', '2010-06-01');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(msg.nearestSet(2010, 2013));
+  });
+
+  it('an unknown key exits 2 with the nearest keys and no stack trace', () => {
+    const r = tco2e('convert', '--activity', 'natural_gaz', '--quantity', '1', '--unit', 'kWh', '--date', '2023-06-01');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Did you mean: natural_gas');
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('an impossible unit exits 2 naming both units', () => {
+    const r = tco2e('convert', '--activity', 'electricity.grid', '--quantity', '1', '--unit', 'litres', '--date', '2023-06-01', '--json');
+    expect(r.code).toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(out.error.code).toBe('incompatible_unit');
+    expect(out.error.details.accepted).toEqual(['kWh']);
+  });
+
+  it('a bad custom factor file is refused with its line numbers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tco2e-'));
+    const file = join(dir, 'custom.csv');
+    writeFileSync(file, 'key,unit,kg_co2e,source,scope\nelectricity.supplier.a,kWh,zero,Supplier,2\n');
+    const r = tco2e('factors', 'list', '--factors', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('custom.csv:2 [kg_co2e] "zero"');
+  });
+
+  it('convert --file converts the sample and totals by scope', () => {
+    const r = tco2e('convert', '--file', 'data/samples/activities.csv', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.problems).toEqual([]);
+    expect(out.results.length).toBeGreaterThan(10);
+    const sum = out.results.filter((x: any) => x.scope.scope !== null).reduce((s: number, x: any) => s + x.kgCo2e, 0);
+    expect(out.totals.kgCo2e).toBeCloseTo(sum, 6);
+  });
+
+  it('every command has a description and examples in --help', () => {
+    for (const cmd of [['convert'], ['factors', 'list'], ['factors', 'show']]) {
+      const r = tco2e(...cmd, '--help');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('EXAMPLES');
+      expect(r.stdout).toContain('--json');
+    }
+  });
+});
