@@ -113,6 +113,14 @@ export function parseCustomFactors(text: string, file: string, knownKey: (key: s
       problems.push({ file, line, column: 'scope', value: '', code: 'scope_required', message: `scope is required for a new key (${r.key} is not a published key)` });
       return;
     }
+    if (r.kg_co2 !== undefined && r.kg_ch4 !== undefined && r.kg_n2o !== undefined) {
+      // The per-gas figures are CO2-equivalents and must add up to the total, as published ones do.
+      const sum = r.kg_co2 + r.kg_ch4 + r.kg_n2o;
+      if (Math.abs(sum - r.kg_co2e) > 1e-6 + 1e-4 * Math.abs(r.kg_co2e)) {
+        problems.push({ file, line, column: 'kg_co2e', value: String(r.kg_co2e), code: 'gas_sum', message: `kg_co2 + kg_ch4 + kg_n2o = ${sum}, not the kg_co2e given; the gases are CO2-equivalents and must add up to it` });
+        return;
+      }
+    }
     const id = `${r.key}|${String(r.year)}|${r.unit}`;
     const earlier = seen.get(id);
     if (earlier !== undefined) {

@@ -54,6 +54,13 @@ describe('custom factors', () => {
     expect(problems.every((p) => p.file === 'bad.csv' && p.message.length > 10)).toBe(true);
   });
 
+  it('refuses per-gas figures that do not add up to the CO2e', () => {
+    const text = 'key,unit,kg_co2e,kg_co2,kg_ch4,kg_n2o,source,scope\na.b,kWh,1,0.9,0.01,0.01,S,1\na.c,kWh,1,0.98,0.01,0.01,S,1\n';
+    const { problems, factors } = parseCustomFactors(text, 'g.csv', known);
+    expect(problems.map((p) => [p.line, p.code])).toEqual([[2, 'gas_sum']]);
+    expect(factors.map((f) => f.key)).toEqual(['a.c']);
+  });
+
   it('names missing columns', () => {
     const { problems } = parseCustomFactors('key,unit\nx,kWh\n', 'c.csv', known);
     expect(problems.map((p) => p.column)).toEqual(['kg_co2e', 'source']);
