@@ -7,20 +7,13 @@
  *   electricity.supplier.green_tariff,2024,kWh,0.0,,,,2,,Supplier fuel mix disclosure 2024,Green tariff
  */
 
-import Papa from 'papaparse';
 import { z } from 'zod';
 import { parseUnit } from '../units/units.js';
 import type { ScopeRule } from './catalogue.js';
 import type { CustomFactor } from './library.js';
+import { readHeaderCsv, zodProblems, type Problem } from '../read/header-csv.js';
 
-export interface Problem {
-  readonly file: string;
-  readonly line: number;
-  readonly column: string;
-  readonly value: string;
-  readonly code: string;
-  readonly message: string;
-}
+export type { Problem } from '../read/header-csv.js';
 
 const optionalNumber = z
   .string()
@@ -79,32 +72,15 @@ export interface CustomParseResult {
 
 /** Parses a custom factor file's text. `file` is the name used in problems and provenance. */
 export function parseCustomFactors(text: string, file: string, knownKey: (key: string) => boolean): CustomParseResult {
-  const problems: Problem[] = [];
   const factors: CustomFactor[] = [];
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim().toLowerCase(),
-  });
-  for (const e of parsed.errors) {
-    problems.push({ file, line: (e.row ?? 0) + 2, column: '', value: '', code: 'csv', message: e.message });
-  }
-  const fields = parsed.meta.fields ?? [];
-  for (const required of ['key', 'unit', 'kg_co2e', 'source']) {
-    if (!fields.includes(required)) {
-      problems.push({ file, line: 1, column: required, value: '', code: 'missing_column', message: `the header has no "${required}" column` });
-    }
-  }
+  const { rows, problems, lineOf } = readHeaderCsv(text, file, ['key', 'unit', 'kg_co2e', 'source']);
   if (problems.length > 0) return { factors, problems };
   const seen = new Map<string, number>();
-  parsed.data.forEach((raw, i) => {
-    const line = i + 2;
+  rows.forEach((raw, i) => {
+    const line = lineOf(i);
     const result = RowSchema.safeParse(raw);
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const column = String(issue.path[0] ?? '');
-        problems.push({ file, line, column, value: raw[column] ?? '', code: 'invalid', message: `${column} ${issue.message}` });
-      }
+      problems.push(...zodProblems(result.error, raw, file, line));
       return;
     }
     const r = result.data;

@@ -4,11 +4,10 @@
  * Rows are validated here, once; problems come back as data with their line and column.
  */
 
-import Papa from 'papaparse';
 import { z } from 'zod';
 import type { Activity } from '../convert/convert.js';
 import { isIsoDate } from '../convert/policy.js';
-import type { Problem } from '../factors/custom.js';
+import { readHeaderCsv, zodProblems, type Problem } from './header-csv.js';
 import { parseUnit } from '../units/units.js';
 
 const Row = z.object({
@@ -30,30 +29,18 @@ export interface ActivitiesRead {
 }
 
 export function readActivitiesCsv(text: string, file: string): ActivitiesRead {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim().toLowerCase(),
-  });
-  const problems: Problem[] = parsed.errors.map((e) => ({ file, line: (e.row ?? 0) + 2, column: '', value: '', code: 'csv', message: e.message }));
-  const fields = parsed.meta.fields ?? [];
-  for (const column of ['key', 'quantity', 'unit', 'date']) {
-    if (!fields.includes(column)) problems.push({ file, line: 1, column, value: '', code: 'missing_column', message: `the header has no "${column}" column` });
-  }
-  if (problems.some((p) => p.code === 'missing_column')) return { activities: [], problems, rows: parsed.data.length };
+  const { rows, problems, lineOf } = readHeaderCsv(text, file, ['key', 'quantity', 'unit', 'date']);
+  if (problems.some((p) => p.code === 'missing_column')) return { activities: [], problems, rows: rows.length };
   const activities: Activity[] = [];
-  parsed.data.forEach((raw, i) => {
-    const line = i + 2;
+  rows.forEach((raw, i) => {
+    const line = lineOf(i);
     const r = Row.safeParse(raw);
     if (!r.success) {
-      for (const issue of r.error.issues) {
-        const column = String(issue.path[0] ?? '');
-        problems.push({ file, line, column, value: raw[column] ?? '', code: 'invalid', message: `${column} ${issue.message}` });
-      }
+      problems.push(...zodProblems(r.error, raw, file, line));
       return;
     }
     const { use, ...rest } = r.data;
     activities.push({ ...rest, ...(use ? { use } : {}), source: { file, line } });
   });
-  return { activities, problems, rows: parsed.data.length };
+  return { activities, problems, rows: rows.length };
 }
