@@ -7,7 +7,7 @@ import { convertMany } from '../convert/convert-many.js';
 import { parsePolicy, isIsoDate } from '../convert/policy.js';
 import { totalsByScope, type Totals } from '../convert/summarise.js';
 import { UserError } from '../errors.js';
-import type { Problem } from '../factors/custom.js';
+import type { Problem } from '../read/header-csv.js';
 import { formatProblems, loadFactorsWithCustomFile } from '../factors/custom-file.js';
 import { msg } from '../messages.js';
 import { readActivitiesCsv } from '../read/activities-csv.js';
