@@ -1,0 +1,203 @@
+/**
+ * The ledger: an embedded SQLite database holding every import as a batch that lands whole or
+ * not at all. Opening refuses anything that is not a tco2e ledger and never overwrites it; an
+ * older ledger is backed up, then migrated; a newer one is refused.
+ */
+
+import { copyFileSync, existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { UserError } from '../errors.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import type { ActivityRecord, BatchRecord, HhDayRecord, NewBatch, Overlap, ProblemRecord, SurveyRecord } from './records.js';
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+/** How long a second import waits for the first to finish before giving up, in ms. */
+export const BUSY_TIMEOUT_MS = 15_000;
+
+export interface OpenOptions {
+  /** Create the ledger if the file does not exist (only `tco2e init` does). */
+  readonly create?: boolean;
+  /** Used to name the backup taken before a migration. */
+  readonly now?: () => Date;
+}
+
+function looksLikeSqlite(path: string): boolean {
+  if (statSync(path).size === 0) return true; // an empty file is a fresh database to SQLite
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    readSync(fd, buf, 0, 16, 0);
+    return buf.toString('latin1') === SQLITE_MAGIC;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export class Ledger {
+  private constructor(
+    readonly path: string,
+    private readonly db: Database.Database,
+    /** Set when opening migrated an older ledger: where the copy taken first is. */
+    readonly backupPath: string | null,
+  ) {}
+
+  static open(path: string, options: OpenOptions = {}): Ledger {
+    const exists = existsSync(path);
+    if (!exists && !options.create) {
+      throw new UserError('no_ledger', `No ledger at ${path}.`, 'Run `tco2e init` to create a workspace, or pass --db with the path of an existing ledger.');
+    }
+    if (exists && !looksLikeSqlite(path)) {
+      throw new UserError('not_a_ledger', `${path} is not a tco2e ledger (it is not an SQLite database); it was left untouched.`, 'Check --db or the TCO2E_DB environment variable.');
+    }
+    const db = new Database(path);
+    try {
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      db.pragma('foreign_keys = ON');
+      const backup = Ledger.migrate(db, path, exists, options.now ?? (() => new Date()));
+      return new Ledger(path, db, backup);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static migrate(db: Database.Database, path: string, existed: boolean, now: () => Date): string | null {
+    const hasMeta = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+    if (!hasMeta && tables > 0) {
+      throw new UserError('not_a_ledger', `${path} is an SQLite database but not a tco2e ledger; it was left untouched.`, 'Check --db or the TCO2E_DB environment variable.');
+    }
+    let version = 0;
+    if (hasMeta) {
+      const app = db.prepare("SELECT value FROM meta WHERE key = 'app'").get() as { value: string } | undefined;
+      if (app?.value !== 'tco2e') throw new UserError('not_a_ledger', `${path} is not a tco2e ledger; it was left untouched.`, 'Check --db.');
+      version = Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string }).value);
+    }
+    if (version > SCHEMA_VERSION) {
+      throw new UserError('ledger_too_new', `${path} was written by a newer version of tco2e (ledger schema ${version}; this version reads up to ${SCHEMA_VERSION}). It was left untouched.`, 'Upgrade tco2e to open it.');
+    }
+    if (version === SCHEMA_VERSION) return null;
+    let backup: string | null = null;
+    if (existed && version > 0) {
+      backup = `${path}.v${version}-${now().toISOString().replace(/[:.]/g, '-')}.bak`;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      copyFileSync(path, backup);
+    }
+    for (const m of MIGRATIONS) {
+      if (m.version <= version) continue;
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (m.version === 1) db.prepare("INSERT INTO meta (key, value) VALUES ('app', 'tco2e'), ('schema_version', '1')").run();
+        else db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(m.version));
+      })();
+    }
+    return backup;
+  }
+
+  get schemaVersion(): number {
+    return Number((this.db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string }).value);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** An active batch of the same file (by content) for the organisation, if any. */
+  findActiveBySha(org: string, sha256: string): BatchRecord | undefined {
+    return this.db.prepare("SELECT * FROM batches WHERE org = ? AND sha256 = ? AND status = 'active' ORDER BY id LIMIT 1").get(org, sha256) as BatchRecord | undefined;
+  }
+
+  /**
+   * Stored activities and half-hourly days that cover the same meter and dates as the given
+   * ones, in active batches. `meterPeriods` holds, per meter, the periods about to be stored.
+   */
+  findOverlaps(org: string, meterPeriods: ReadonlyMap<string, readonly { start: string; end: string }[]>, limit = 50): Overlap[] {
+    const activity = this.db.prepare(`
+      SELECT a.batch_id AS batchId, b.file_name AS fileName, a.meter AS meter, a.period_start AS start, a.period_end AS end
+      FROM activities a JOIN batches b ON b.id = a.batch_id
+      WHERE b.status = 'active' AND a.org = ? AND a.meter = ? AND a.period_start <= ? AND a.period_end >= ?
+      LIMIT 1`);
+    const hh = this.db.prepare(`
+      SELECT h.batch_id AS batchId, b.file_name AS fileName, h.meter AS meter, h.day AS start, h.day AS end
+      FROM hh_days h JOIN batches b ON b.id = h.batch_id
+      WHERE b.status = 'active' AND h.org = ? AND h.meter = ? AND h.day >= ? AND h.day <= ?
+      LIMIT 1`);
+    const found: Overlap[] = [];
+    for (const [meter, periods] of meterPeriods) {
+      for (const p of periods) {
+        const hit = (activity.get(org, meter, p.end, p.start) ?? hh.get(org, meter, p.start, p.end)) as Omit<Overlap, 'incoming'> | undefined;
+        if (hit) {
+          found.push({ ...hit, incoming: p });
+          if (found.length >= limit) return found;
+          break; // one example per meter is enough to explain the refusal
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Stores a batch in one transaction: the batch row, its records and problems, and (with
+   * `supersede`) marks earlier batches superseded. Either all of it lands or none of it.
+   */
+  writeBatch(
+    batch: NewBatch,
+    records: { activities?: Iterable<ActivityRecord>; hhDays?: Iterable<HhDayRecord>; survey?: Iterable<SurveyRecord>; problems?: Iterable<ProblemRecord> },
+    supersede: readonly number[] = [],
+  ): number {
+    const insertBatch = this.db.prepare(`INSERT INTO batches (kind, profile, org, file_name, sha256, size_bytes, rows_read, rows_accepted, rows_excluded, rows_rejected, period_start, period_end, imported_at, tool_version, policy, status, summary_json)
+      VALUES (@kind, @profile, @org, @fileName, @sha256, @sizeBytes, @rowsRead, @rowsAccepted, @rowsExcluded, @rowsRejected, @periodStart, @periodEnd, @importedAt, @toolVersion, @policy, 'active', @summaryJson)`);
+    const insertActivity = this.db.prepare(`INSERT INTO activities (batch_id, line, org, site, meter, source, period_start, period_end, quantity, unit, estimated, direction, apportioned_from, factor_key, factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy, kg_co2e, kg_co2, kg_ch4, kg_n2o, scope, scope_category, extra_json)
+      VALUES (@batchId, @line, @org, @site, @meter, @source, @periodStart, @periodEnd, @quantity, @unit, @estimated, @direction, @apportionedFrom, @factorKey, @factorYear, @factorEdition, @factorUnit, @factorKgPerUnit, @factorCustom, @policy, @kgCo2e, @kgCo2, @kgCh4, @kgN2o, @scope, @scopeCategory, @extraJson)`);
+    const insertHh = this.db.prepare(`INSERT INTO hh_days (batch_id, line, org, site, meter, day, periods, kwh, estimated_periods, kwh_total, export_kwh_total)
+      VALUES (@batchId, @line, @org, @site, @meter, @day, @periods, @kwh, @estimatedPeriods, @kwhTotal, @exportKwhTotal)`);
+    const insertSurvey = this.db.prepare(`INSERT INTO survey_responses (batch_id, line, org, wave, respondent, site, staff_group, main_mode, occupants, one_way_km, days_per_week, second_mode, extra_json)
+      VALUES (@batchId, @line, @org, @wave, @respondent, @site, @staffGroup, @mainMode, @occupants, @oneWayKm, @daysPerWeek, @secondMode, @extraJson)`);
+    const insertProblem = this.db.prepare('INSERT INTO batch_problems (batch_id, severity, line, col, value, code, message) VALUES (@batchId, @severity, @line, @column, @value, @code, @message)');
+    const markSuperseded = this.db.prepare("UPDATE batches SET status = 'superseded', superseded_by = ? WHERE id = ? AND status = 'active'");
+    return this.db.transaction(() => {
+      const batchId = Number(insertBatch.run(batch).lastInsertRowid);
+      for (const a of records.activities ?? []) insertActivity.run({ ...a, batchId, estimated: a.estimated ? 1 : 0, factorCustom: a.factorCustom ? 1 : 0 });
+      for (const h of records.hhDays ?? []) insertHh.run({ ...h, batchId, kwh: Buffer.from(new Float64Array(h.kwh).buffer) });
+      for (const s of records.survey ?? []) insertSurvey.run({ ...s, batchId });
+      for (const p of records.problems ?? []) insertProblem.run({ ...p, batchId });
+      for (const id of supersede) markSuperseded.run(batchId, id);
+      return batchId;
+    })();
+  }
+
+  listBatches(): BatchRecord[] {
+    return this.db.prepare('SELECT * FROM batches ORDER BY id').all() as BatchRecord[];
+  }
+
+  getBatch(id: number): BatchRecord | undefined {
+    return this.db.prepare('SELECT * FROM batches WHERE id = ?').get(id) as BatchRecord | undefined;
+  }
+
+  batchProblems(id: number): ProblemRecord[] {
+    return this.db.prepare('SELECT severity, line, col AS "column", value, code, message FROM batch_problems WHERE batch_id = ? ORDER BY line, rowid').all(id) as ProblemRecord[];
+  }
+
+  /** Marks a batch undone: its rows stay for the history but no longer count. */
+  undoBatch(id: number): void {
+    const batch = this.getBatch(id);
+    if (batch === undefined) throw new UserError('no_batch', `There is no import ${id}.`, 'Run `tco2e imports list` to see the imports.');
+    if (batch.status !== 'active') throw new UserError('batch_not_active', `Import ${id} is already ${batch.status}.`, 'Only an active import can be undone.');
+    this.db.prepare("UPDATE batches SET status = 'undone' WHERE id = ?").run(id);
+  }
+
+  /** Counts of stored rows per table for a batch (for summaries and tests). */
+  batchCounts(id: number): { activities: number; hhDays: number; survey: number; problems: number } {
+    const n = (sql: string): number => (this.db.prepare(sql).get(id) as { n: number }).n;
+    return {
+      activities: n('SELECT count(*) AS n FROM activities WHERE batch_id = ?'),
+      hhDays: n('SELECT count(*) AS n FROM hh_days WHERE batch_id = ?'),
+      survey: n('SELECT count(*) AS n FROM survey_responses WHERE batch_id = ?'),
+      problems: n('SELECT count(*) AS n FROM batch_problems WHERE batch_id = ?'),
+    };
+  }
+
+  integrityCheck(): string {
+    return (this.db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check;
+  }
+}

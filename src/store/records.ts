@@ -1,0 +1,117 @@
+/** Rows as the ledger stores them (the storage interface's vocabulary). */
+
+export interface NewBatch {
+  readonly kind: 'energy' | 'fleet' | 'journeys';
+  readonly profile: string;
+  readonly org: string;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly sizeBytes: number;
+  readonly rowsRead: number;
+  readonly rowsAccepted: number;
+  readonly rowsExcluded: number;
+  readonly rowsRejected: number;
+  readonly periodStart: string | null;
+  readonly periodEnd: string | null;
+  readonly importedAt: string;
+  readonly toolVersion: string;
+  readonly policy: string;
+  readonly summaryJson: string;
+}
+
+export interface BatchRecord {
+  readonly id: number;
+  readonly kind: string;
+  readonly profile: string;
+  readonly org: string;
+  readonly file_name: string;
+  readonly sha256: string;
+  readonly size_bytes: number;
+  readonly rows_read: number;
+  readonly rows_accepted: number;
+  readonly rows_excluded: number;
+  readonly rows_rejected: number;
+  readonly period_start: string | null;
+  readonly period_end: string | null;
+  readonly imported_at: string;
+  readonly tool_version: string;
+  readonly policy: string;
+  readonly status: 'active' | 'superseded' | 'undone';
+  readonly superseded_by: number | null;
+  readonly summary_json: string;
+}
+
+export interface ActivityRecord {
+  readonly line: number;
+  readonly org: string;
+  readonly site: string | null;
+  readonly meter: string | null;
+  readonly source: string;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly quantity: number;
+  readonly unit: string;
+  readonly estimated: boolean;
+  readonly direction: 'import' | 'export';
+  readonly apportionedFrom: string | null;
+  readonly factorKey: string;
+  readonly factorYear: number;
+  readonly factorEdition: string;
+  readonly factorUnit: string;
+  readonly factorKgPerUnit: number;
+  readonly factorCustom: boolean;
+  readonly policy: string;
+  readonly kgCo2e: number;
+  readonly kgCo2: number | null;
+  readonly kgCh4: number | null;
+  readonly kgN2o: number | null;
+  readonly scope: number | null;
+  readonly scopeCategory: number | null;
+  readonly extraJson: string | null;
+}
+
+export interface HhDayRecord {
+  readonly line: number;
+  readonly org: string;
+  readonly site: string | null;
+  readonly meter: string;
+  readonly day: string;
+  readonly periods: number;
+  readonly kwh: readonly number[];
+  readonly estimatedPeriods: number;
+  readonly kwhTotal: number;
+  readonly exportKwhTotal: number;
+}
+
+export interface SurveyRecord {
+  readonly line: number;
+  readonly org: string;
+  readonly wave: string;
+  readonly respondent: string | null;
+  readonly site: string | null;
+  readonly staffGroup: string | null;
+  readonly mainMode: string;
+  readonly occupants: number | null;
+  readonly oneWayKm: number | null;
+  readonly daysPerWeek: number | null;
+  readonly secondMode: string | null;
+  readonly extraJson: string | null;
+}
+
+export interface ProblemRecord {
+  readonly severity: 'rejected' | 'excluded' | 'warning';
+  readonly line: number;
+  readonly column: string;
+  readonly value: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface Overlap {
+  readonly batchId: number;
+  readonly fileName: string;
+  readonly meter: string;
+  readonly start: string;
+  readonly end: string;
+  readonly incoming: { readonly start: string; readonly end: string };
+}

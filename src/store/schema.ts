@@ -1,0 +1,133 @@
+/**
+ * The ledger's schema, as an ordered list of migrations. A ledger records the version it is at
+ * in `meta`; opening it applies the migrations it lacks, in one transaction each. SQL is kept to
+ * what PostgreSQL also accepts (no SQLite-only types or upserts), so a shared store can follow.
+ */
+
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'batches, activities, half-hourly meter-days, survey responses and import problems',
+    sql: `
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+
+      -- One row per import: the file as received, what was made of it, and its state.
+      CREATE TABLE batches (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,               -- energy | fleet | journeys
+        profile TEXT NOT NULL,
+        org TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size_bytes INTEGER NOT NULL,
+        rows_read INTEGER NOT NULL,
+        rows_accepted INTEGER NOT NULL,
+        rows_excluded INTEGER NOT NULL,
+        rows_rejected INTEGER NOT NULL,
+        period_start TEXT,                -- ISO date of the earliest activity
+        period_end TEXT,                  -- ISO date of the latest activity
+        imported_at TEXT NOT NULL,        -- ISO instant, from the caller's clock
+        tool_version TEXT NOT NULL,
+        policy TEXT NOT NULL,             -- factor-year policy the emissions were computed with
+        status TEXT NOT NULL,             -- active | superseded | undone
+        superseded_by INTEGER REFERENCES batches(id),
+        summary_json TEXT NOT NULL        -- totals, exclusions by reason, warnings
+      );
+      CREATE INDEX batches_sha ON batches (sha256, org);
+
+      -- One row per activity (a bill month, a fuel purchase, a journey), with its emission and trace.
+      CREATE TABLE activities (
+        id INTEGER PRIMARY KEY,
+        batch_id INTEGER NOT NULL REFERENCES batches(id),
+        line INTEGER NOT NULL,            -- source line in the batch's file
+        org TEXT NOT NULL,
+        site TEXT,
+        meter TEXT,                       -- MPAN, MPRN, registration, charger…
+        source TEXT NOT NULL,             -- electricity, gas, oil, fleet:van, travel:rail…
+        period_start TEXT NOT NULL,       -- ISO date, inclusive
+        period_end TEXT NOT NULL,         -- ISO date, inclusive
+        quantity REAL NOT NULL,
+        unit TEXT NOT NULL,
+        estimated INTEGER NOT NULL,       -- 1 when the read or figure was estimated
+        direction TEXT NOT NULL,          -- import | export (export is never netted off)
+        apportioned_from TEXT,            -- JSON: the bill period and days when calendarised
+        factor_key TEXT NOT NULL,
+        factor_year INTEGER NOT NULL,
+        factor_edition TEXT NOT NULL,
+        factor_unit TEXT NOT NULL,
+        factor_kg_per_unit REAL NOT NULL,
+        factor_custom INTEGER NOT NULL,
+        policy TEXT NOT NULL,
+        kg_co2e REAL NOT NULL,
+        kg_co2 REAL,
+        kg_ch4 REAL,
+        kg_n2o REAL,
+        scope INTEGER,                    -- NULL: outside of scopes
+        scope_category INTEGER,
+        extra_json TEXT                   -- profile-specific fields (cost, odometer, product…)
+      );
+      CREATE INDEX activities_batch ON activities (batch_id);
+      CREATE INDEX activities_org_period ON activities (org, period_start);
+      CREATE INDEX activities_meter ON activities (org, meter, period_start);
+
+      -- Half-hourly data, one row per meter-day: 46, 48 or 50 values (clock-change days).
+      CREATE TABLE hh_days (
+        batch_id INTEGER NOT NULL REFERENCES batches(id),
+        line INTEGER NOT NULL,
+        org TEXT NOT NULL,
+        site TEXT,
+        meter TEXT NOT NULL,
+        day TEXT NOT NULL,                -- ISO local date, Europe/London
+        periods INTEGER NOT NULL,
+        kwh BLOB NOT NULL,                -- little-endian float64 per period
+        estimated_periods INTEGER NOT NULL,
+        kwh_total REAL NOT NULL,
+        export_kwh_total REAL NOT NULL
+      );
+      CREATE INDEX hh_days_meter_day ON hh_days (org, meter, day);
+      CREATE INDEX hh_days_batch ON hh_days (batch_id);
+
+      -- Staff travel survey responses, stored as answered; expansion to emissions happens later.
+      CREATE TABLE survey_responses (
+        id INTEGER PRIMARY KEY,
+        batch_id INTEGER NOT NULL REFERENCES batches(id),
+        line INTEGER NOT NULL,
+        org TEXT NOT NULL,
+        wave TEXT NOT NULL,
+        respondent TEXT,
+        site TEXT,
+        staff_group TEXT,
+        main_mode TEXT NOT NULL,
+        occupants INTEGER,
+        one_way_km REAL,
+        days_per_week REAL,
+        second_mode TEXT,
+        extra_json TEXT
+      );
+      CREATE INDEX survey_batch ON survey_responses (batch_id);
+
+      -- What an import could not use: rejected rows and warnings, with their place in the file.
+      CREATE TABLE batch_problems (
+        batch_id INTEGER NOT NULL REFERENCES batches(id),
+        severity TEXT NOT NULL,           -- rejected | excluded | warning
+        line INTEGER NOT NULL,
+        col TEXT NOT NULL,
+        value TEXT NOT NULL,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL
+      );
+      CREATE INDEX batch_problems_batch ON batch_problems (batch_id);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { Ledger } from '../../src/store/ledger.js';
+import { SCHEMA_VERSION } from '../../src/store/schema.js';
+import { ROOT } from '../helpers.js';
+import { activity, newBatch } from './fixtures.js';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'tco2e-ledger-'));
+
+function code(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof UserError) return e.code;
+    throw e;
+  }
+  return 'no error';
+}
+
+describe('ledger', () => {
+  it('is created only when asked, and reopens at the current schema', () => {
+    const path = join(dir(), 'l.sqlite');
+    expect(code(() => Ledger.open(path))).toBe('no_ledger');
+    Ledger.open(path, { create: true }).close();
+    const l = Ledger.open(path);
+    expect(l.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(l.integrityCheck()).toBe('ok');
+    l.close();
+  });
+
+  it('refuses a file that is not a ledger and leaves it untouched', () => {
+    const d = dir();
+    const text = join(d, 'notes.csv');
+    writeFileSync(text, 'site,kwh\nA,1\n');
+    expect(code(() => Ledger.open(text))).toBe('not_a_ledger');
+    expect(readFileSync(text, 'utf8')).toBe('site,kwh\nA,1\n');
+    const other = join(d, 'other.sqlite');
+    const db = new Database(other);
+    db.exec('CREATE TABLE t (x)');
+    db.close();
+    const before = readFileSync(other);
+    expect(code(() => Ledger.open(other))).toBe('not_a_ledger');
+    expect(readFileSync(other).equals(before)).toBe(true);
+  });
+
+  it('refuses a ledger from a newer version without changing it', () => {
+    const path = join(dir(), 'l.sqlite');
+    Ledger.open(path, { create: true }).close();
+    const db = new Database(path);
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(SCHEMA_VERSION + 1));
+    db.close();
+    const before = readFileSync(path);
+    expect(code(() => Ledger.open(path))).toBe('ledger_too_new');
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('stores a batch with its activities and problems in one go', () => {
+    const l = Ledger.open(join(dir(), 'l.sqlite'), { create: true });
+    const id = l.writeBatch(newBatch(), {
+      activities: [activity(), activity({ line: 3, periodStart: '2024-05-01', periodEnd: '2024-05-31' })],
+      problems: [{ severity: 'rejected', line: 4, column: 'kwh', value: 'abc', code: 'invalid', message: 'kwh is not a number' }],
+    });
+    expect(l.batchCounts(id)).toEqual({ activities: 2, hhDays: 0, survey: 0, problems: 1 });
+    expect(l.findActiveBySha('acute', 'a'.repeat(64))?.id).toBe(id);
+    expect(l.findActiveBySha('community', 'a'.repeat(64))).toBeUndefined();
+    expect(l.batchProblems(id)).toEqual([{ severity: 'rejected', line: 4, column: 'kwh', value: 'abc', code: 'invalid', message: 'kwh is not a number' }]);
+    l.close();
+  });
+
+  it('lands nothing when a batch fails part-way', () => {
+    const l = Ledger.open(join(dir(), 'l.sqlite'), { create: true });
+    function* failing() {
+      yield activity();
+      throw new Error('disk on fire');
+    }
+    expect(() => l.writeBatch(newBatch(), { activities: failing() })).toThrow('disk on fire');
+    expect(l.listBatches()).toEqual([]);
+    l.close();
+  });
+
+  it('finds overlaps by meter and period in active batches only, and supersedes on request', () => {
+    const l = Ledger.open(join(dir(), 'l.sqlite'), { create: true });
+    const first = l.writeBatch(newBatch(), { activities: [activity()] });
+    const april = new Map([['1200001234567', [{ start: '2024-04-15', end: '2024-05-14' }]]]);
+    const june = new Map([['1200001234567', [{ start: '2024-06-01', end: '2024-06-30' }]]]);
+    expect(l.findOverlaps('acute', april)).toEqual([
+      { batchId: first, fileName: 'bills.csv', meter: '1200001234567', start: '2024-04-01', end: '2024-04-30', incoming: { start: '2024-04-15', end: '2024-05-14' } },
+    ]);
+    expect(l.findOverlaps('acute', june)).toEqual([]);
+    expect(l.findOverlaps('council', april)).toEqual([]);
+    const second = l.writeBatch(newBatch({ sha256: 'b'.repeat(64) }), { activities: [activity({ quantity: 1100 })] }, [first]);
+    expect(l.getBatch(first)).toMatchObject({ status: 'superseded', superseded_by: second });
+    expect(l.findOverlaps('acute', april)[0]!.batchId).toBe(second);
+    l.undoBatch(second);
+    expect(l.findOverlaps('acute', april)).toEqual([]);
+    expect(code(() => { l.undoBatch(second); })).toBe('batch_not_active');
+    l.close();
+  });
+
+  it('stores half-hourly days as 46-50 values and finds their overlaps', () => {
+    const l = Ledger.open(join(dir(), 'l.sqlite'), { create: true });
+    const kwh = Array.from({ length: 50 }, (_, i) => i / 10);
+    const id = l.writeBatch(newBatch({ profile: 'hh' }), {
+      hhDays: [{ line: 2, org: 'acute', site: null, meter: 'M1', day: '2024-10-27', periods: 50, kwh, estimatedPeriods: 0, kwhTotal: 122.5, exportKwhTotal: 0 }],
+    });
+    expect(l.batchCounts(id).hhDays).toBe(1);
+    expect(l.findOverlaps('acute', new Map([['M1', [{ start: '2024-10-01', end: '2024-10-31' }]]]))).toHaveLength(1);
+    l.close();
+  });
+
+  it('after a SIGKILL mid-import the ledger is unchanged and intact, and the import can be redone', async () => {
+    const path = join(dir(), 'l.sqlite');
+    Ledger.open(path, { create: true }).close();
+    const script = join(ROOT, 'tests/store/write-big-batch.ts');
+    for (const delayMs of [150, 400, 900]) {
+      const child = spawn(process.execPath, ['--import', 'tsx', script, path], { stdio: ['ignore', 'pipe', 'inherit'] });
+      // Wait until the child says it is inside the transaction, then kill it.
+      await new Promise<void>((resolve) => child.stdout.once('data', () => { resolve(); }));
+      await new Promise((r) => setTimeout(r, delayMs));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      const l = Ledger.open(path);
+      expect(l.integrityCheck()).toBe('ok');
+      expect(l.listBatches()).toEqual([]);
+      l.close();
+    }
+    const l = Ledger.open(path);
+    l.writeBatch(newBatch(), { activities: [activity()] });
+    expect(l.listBatches()).toHaveLength(1);
+    l.close();
+    expect(existsSync(`${path}-journal`)).toBe(false);
+  }, 60_000);
+});
