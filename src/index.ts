@@ -22,3 +22,8 @@ export type { ActivitiesRead } from './read/activities-csv.js';
 export { conversionMultiplier, convertQuantity, dimensionOf, parseUnit, unitLabel, UNIT_IDS } from './units/units.js';
 export type { Dimension, UnitId } from './units/units.js';
 export { UserError, isUserError } from './errors.js';
+export { Ledger, BUSY_TIMEOUT_MS } from './store/ledger.js';
+export type { ActivityRecord, BatchRecord, HhDayRecord, NewBatch, Overlap, ProblemRecord, SurveyRecord } from './store/records.js';
+export { ConfigSchema, loadWorkspace, parseConfig } from './workspace/config.js';
+export type { Config, OrganisationConfig, Workspace } from './workspace/config.js';
+export { initWorkspace } from './workspace/init.js';

@@ -1,0 +1,39 @@
+import { Args } from '@oclif/core';
+import { BaseCommand } from '../../cli/base-command.js';
+import { openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
+import { UserError } from '../../errors.js';
+import { renderTable } from '../../render/format.js';
+import type { BatchRecord, ProblemRecord } from '../../store/records.js';
+
+export default class ImportsShow extends BaseCommand {
+  static override summary = 'Show one import: its file, counts, and every rejected row and warning.';
+  static override examples = ['<%= config.bin %> imports show 3', '<%= config.bin %> imports show 3 --json'];
+  static override args = { id: Args.integer({ description: 'Import id (see `imports list`).', required: true }) };
+  static override flags = { ...workspaceFlags };
+
+  async run(): Promise<{ import: BatchRecord; problems: ProblemRecord[] }> {
+    const { args, flags } = await this.parse(ImportsShow);
+    const { ledger } = openWorkspace(flags);
+    try {
+      const batch = ledger.getBatch(args.id);
+      if (batch === undefined) throw new UserError('no_batch', `There is no import ${args.id}.`, 'Run `tco2e imports list` to see the imports.');
+      const problems = ledger.batchProblems(args.id);
+      this.log(`Import ${batch.id} (${batch.status}): ${batch.file_name}, ${batch.kind} profile ${batch.profile}, org ${batch.org}`);
+      this.log(`SHA-256 ${batch.sha256}, ${batch.size_bytes} bytes, imported ${batch.imported_at} by tco2e ${batch.tool_version}, factor policy ${batch.policy}`);
+      this.log(`Rows: ${batch.rows_read} read, ${batch.rows_accepted} accepted, ${batch.rows_excluded} excluded, ${batch.rows_rejected} rejected`);
+      if (problems.length > 0) {
+        this.log('');
+        this.log(renderTable(problems, [
+          { header: 'line', value: (p) => String(p.line), align: 'right' },
+          { header: 'kind', value: (p) => p.severity },
+          { header: 'column', value: (p) => p.column },
+          { header: 'value', value: (p) => p.value },
+          { header: 'reason', value: (p) => p.message },
+        ]));
+      }
+      return { import: batch, problems };
+    } finally {
+      ledger.close();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../cli/base-command.js';
+import { configPathFor, ENV_DB } from '../workspace/config.js';
+import { initWorkspace, type InitResult } from '../workspace/init.js';
+import { resolve } from 'node:path';
+
+export default class Init extends BaseCommand {
+  static override summary = 'Create a workspace: a config naming your organisation, and an empty ledger.';
+  static override description = 'Writes tco2e.config.json (organisations, sites, size denominators by year, custom profiles) and creates the ledger beside it. Neither is ever overwritten. Add sites, meters and denominators by editing the config.';
+  static override examples = [
+    '<%= config.bin %> init --org north-acute --name "North Acute Hospitals NHS Trust" --kind nhs-trust',
+    '<%= config.bin %> init --org riverside --name "Riverside Council" --kind council --db /shared/carbon/ledger.sqlite',
+  ];
+
+  static override flags = {
+    org: Flags.string({ description: 'Organisation id: lower-case letters, digits and dashes.', required: true }),
+    name: Flags.string({ description: 'Organisation name as it should appear in reports.', required: true }),
+    kind: Flags.option({ options: ['nhs-trust', 'council', 'ics', 'other'] as const, default: 'nhs-trust' as const, description: 'What sort of organisation it is.' })(),
+    config: Flags.string({ description: 'Where to write the config (default ./tco2e.config.json).' }),
+    db: Flags.string({ description: `Where to create the ledger (default beside the config; $${ENV_DB} also works).` }),
+  };
+
+  async run(): Promise<InitResult> {
+    const { flags } = await this.parse(Init);
+    const configPath = configPathFor({ cwd: process.cwd(), env: process.env, configFlag: flags.config });
+    const db = flags.db ?? (process.env[ENV_DB] || undefined);
+    const result = initWorkspace({
+      configPath,
+      ...(db === undefined ? {} : { ledgerPath: resolve(db) }),
+      org: { id: flags.org, name: flags.name, kind: flags.kind },
+    });
+    this.log(`Created ${result.configPath}\nCreated the ledger ${result.ledgerPath}\nNext: add your sites and meters to the config, then import a file with \`tco2e import energy FILE --org ${flags.org}\`.`);
+    return result;
+  }
+}
