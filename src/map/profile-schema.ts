@@ -1,0 +1,123 @@
+/**
+ * Import profiles: the shape of a file. Which column is what, the date format, units, decimal
+ * mark, delimiter and header row. Built-in profiles live in `data/profiles/builtin/`; users add
+ * their own in the workspace config. Every profile is validated here, once.
+ *
+ * A column is named by one or more header spellings (compared case-insensitively, ignoring
+ * punctuation and spacing, and a header truncated by a survey tool matches if it starts with
+ * the spelling).
+ */
+
+import { z } from 'zod';
+
+const Header = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((h) => (Array.isArray(h) ? h : [h]));
+
+const Common = {
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+  description: z.string().min(1),
+  delimiter: z.enum([',', ';', '\t', '|']).optional(),
+  /** 1-based line of the header; found automatically when absent. */
+  headerLine: z.number().int().positive().optional(),
+  decimal: z.enum(['.', ',']).default('.'),
+  /** luxon format of dates, e.g. dd/MM/yyyy; absent: recognised (ambiguous dates are errors). */
+  dateFormat: z.string().min(1).optional(),
+};
+
+const Fuel = z.enum(['electricity', 'gas', 'oil', 'lpg', 'gas_oil', 'biomass_pellets', 'biomass_chips', 'water', 'heat']);
+export type Fuel = z.infer<typeof Fuel>;
+
+export const EnergyBillProfile = z.strictObject({
+  ...Common,
+  kind: z.literal('energy'),
+  shape: z.literal('bill'),
+  columns: z.strictObject({
+    site: Header.optional(),
+    meter: Header.optional(),
+    fuel: Header.optional(),
+    periodStart: Header.optional(),
+    periodEnd: Header.optional(),
+    month: Header.optional(),
+    quantity: Header,
+    unit: Header.optional(),
+    readType: Header.optional(),
+    cost: Header.optional(),
+  }),
+  /** Used when the file has no fuel or unit column (a supplier's file is often all one fuel). */
+  fuel: Fuel.optional(),
+  unit: z.string().optional(),
+  /** Values of the read-type column that mean estimated (case-insensitive). */
+  estimatedValues: z.array(z.string()).default(['e', 'est', 'estimated', 'estimate', 'deemed']),
+});
+
+export const HalfHourlyProfile = z.strictObject({
+  ...Common,
+  kind: z.literal('energy'),
+  shape: z.literal('half-hourly'),
+  columns: z.strictObject({
+    site: Header.optional(),
+    meter: Header,
+    date: Header,
+    total: Header.optional(),
+    readType: Header.optional(),
+  }),
+  /** How the 48 period columns are labelled: by start (00:00…23:30), by end ([00:30]…[24:00]), or numbered (kWh_1…kWh_48). */
+  periodLabels: z.enum(['start', 'end', 'numbered']),
+  fuel: Fuel.default('electricity'),
+  unit: z.enum(['kWh', 'MWh']).default('kWh'),
+  estimatedValues: z.array(z.string()).default(['e', 'est', 'estimated']),
+});
+
+export const IntervalProfile = z.strictObject({
+  ...Common,
+  kind: z.literal('energy'),
+  shape: z.literal('interval'),
+  columns: z.strictObject({
+    site: Header.optional(),
+    meter: Header,
+    timestamp: Header,
+    quantity: Header,
+    readType: Header.optional(),
+  }),
+  /** Whether a reading's timestamp is the start or the end of its half hour. */
+  timestampLabels: z.enum(['start', 'end']),
+  fuel: Fuel.default('electricity'),
+  unit: z.enum(['kWh', 'MWh']).default('kWh'),
+  estimatedValues: z.array(z.string()).default(['e', 'est', 'estimated']),
+});
+
+export const FuelCardProfile = z.strictObject({
+  ...Common,
+  kind: z.literal('fleet'),
+  shape: z.literal('fuel-card'),
+  columns: z.strictObject({
+    date: Header,
+    registration: Header,
+    product: Header,
+    quantity: Header,
+    cost: Header.optional(),
+    odometer: Header.optional(),
+    site: Header.optional(),
+  }),
+  unit: z.enum(['litres', 'gallon_uk']).default('litres'),
+});
+
+export const SurveyProfile = z.strictObject({
+  ...Common,
+  kind: z.literal('journeys'),
+  shape: z.literal('survey'),
+  columns: z.strictObject({
+    respondent: Header.optional(),
+    site: Header.optional(),
+    staffGroup: Header.optional(),
+    mainMode: Header,
+    occupants: Header.optional(),
+    distance: Header,
+    daysPerWeek: Header,
+    secondMode: Header.optional(),
+  }),
+  distanceUnit: z.enum(['miles', 'km']).default('miles'),
+});
+
+export const Profile = z.discriminatedUnion('shape', [EnergyBillProfile, HalfHourlyProfile, IntervalProfile, FuelCardProfile, SurveyProfile]);
+export type Profile = z.infer<typeof Profile>;
+export type ProfileInput = z.input<typeof Profile>;

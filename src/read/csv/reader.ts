@@ -1,0 +1,250 @@
+/**
+ * Decoded text to rows, each with the physical line it starts on.
+ *
+ * papaparse does the field splitting, but it accepts one line-ending style per parse and reports
+ * positions, not lines. So a small splitter in front of it makes every CR, LF and CRLF a `\n`,
+ * counts lines, and hands papaparse only whole records (it tracks quotes, so a quoted newline never
+ * ends a record). Each record's line is then its start offset's line within that piece. Pieces are
+ * about one read (64 KiB) long, so memory stays flat however large the file.
+ */
+
+import Papa from 'papaparse';
+import { UserError } from '../../errors.js';
+import type { DecodedChunk } from './encoding.js';
+import type { CsvDelimiter, CsvRow, CsvWarning } from './types.js';
+
+/**
+ * No real cell or record comes near this; a quote that is never closed does, and without a limit
+ * it would pull the rest of the file into memory as one cell.
+ */
+export const MAX_RECORD_CHARS = 1024 * 1024;
+
+export interface ReadRowsOptions {
+  readonly delimiter: CsvDelimiter;
+  /** Skip the record on line 1 (Excel's `sep=` line). */
+  readonly skipFirstLine: boolean;
+  /** Rows per yielded batch. */
+  readonly batchSize: number;
+  /** The file's name, for messages. */
+  readonly name: string;
+  readonly warn: (warning: CsvWarning) => void;
+  readonly maxRecordChars?: number;
+}
+
+/** Whole records of text, line endings made `\n`, starting on physical line `line`. */
+export interface Segment {
+  readonly text: string;
+  readonly line: number;
+}
+
+/**
+ * Rows in batches of at most `batchSize`. Blank rows (every field empty or white space) are left
+ * out but still counted as lines. Throws a `UserError` for a quote that is never closed.
+ */
+export async function* readRows(chunks: AsyncIterable<DecodedChunk> | Iterable<DecodedChunk>, options: ReadRowsOptions): AsyncGenerator<CsvRow[], void, undefined> {
+  const splitter = new RecordSplitter(options.delimiter, options.name, options.maxRecordChars ?? MAX_RECORD_CHARS);
+  const pending: CsvRow[] = [];
+  for await (const chunk of chunks) {
+    if (chunk.invalidAt !== undefined) {
+      const line = splitter.lineOf(chunk.text, chunk.invalidAt);
+      options.warn({
+        code: 'invalid_utf8',
+        line,
+        message: `line ${line} has bytes that are not valid UTF-8; they were read as \uFFFD. The file is read as UTF-8 because of how it starts, and the encoding cannot change part way through: if it was saved as ANSI/Windows-1252, save it again as "CSV UTF-8".`,
+      });
+    }
+    const segment = splitter.push(chunk.text);
+    if (segment) parseSegment(segment, options, pending);
+    while (pending.length >= options.batchSize) yield pending.splice(0, options.batchSize);
+  }
+  const last = splitter.finish();
+  if (last) parseSegment(last, options, pending);
+  while (pending.length > options.batchSize) yield pending.splice(0, options.batchSize);
+  if (pending.length > 0) yield pending;
+}
+
+/** Parses one segment of whole records, appending its non-blank rows with their lines to `out`. */
+export function parseSegment(segment: Segment, options: Pick<ReadRowsOptions, 'delimiter' | 'skipFirstLine' | 'name' | 'warn'>, out: CsvRow[]): void {
+  const { text } = segment;
+  let line = segment.line;
+  let counted = 0; // `line` is the line of text[counted]
+  let start = 0; // where the next record starts
+  Papa.parse<string[]>(text, {
+    delimiter: options.delimiter,
+    newline: '\n',
+    quoteChar: '"',
+    escapeChar: '"',
+    step: (result) => {
+      line += countNewlines(text, counted, start);
+      counted = start;
+      const rowLine = line;
+      start = result.meta.cursor;
+      for (const error of result.errors) {
+        if (error.code === 'MissingQuotes') throw unterminatedQuote(options.name, rowLine);
+        if (error.code === 'InvalidQuotes') {
+          options.warn({
+            code: 'invalid_quotes',
+            line: rowLine,
+            message: `the record on line ${rowLine} has a quote inside a quoted field that is not doubled (""); it was kept as part of the cell`,
+          });
+        }
+      }
+      const cells = result.data;
+      if (cells.every((c) => c.trim() === '')) return;
+      if (options.skipFirstLine && rowLine === 1) return;
+      out.push({ line: rowLine, cells });
+    },
+  });
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function unterminatedQuote(name: string, line: number): UserError {
+  return new UserError(
+    'unterminated_quote',
+    `${name}: the quoted field that starts on line ${line} is never closed, so everything after it would be read as one cell.`,
+    `Look for a stray " on line ${line}: a quote inside a cell must be doubled ("") and the cell itself quoted.`,
+    { file: name, line },
+  );
+}
+
+/**
+ * Finds where whole records end as text arrives, following papaparse's quote rules: a quote opens
+ * a quoted field only at the start of a field; inside, `""` is a quote, and a quote followed (after
+ * optional spaces) by the delimiter, a newline or the end closes it; any other quote is kept as text.
+ */
+export class RecordSplitter {
+  /** Text not yet handed out: at most one incomplete record. */
+  private buf = '';
+  /** Physical line of buf[0]. */
+  private bufLine = 1;
+  /** Where scanning resumes in buf. */
+  private pos = 0;
+  private inQuote = false;
+  private fieldStart = true;
+  /** Index in buf of the quote that opened the current quoted field. */
+  private quoteAt = -1;
+  /** The last chunk ended with CR, so an LF starting the next one belongs to it. */
+  private pendingCR = false;
+  private readonly delimiterCode: number;
+
+  constructor(
+    delimiter: CsvDelimiter,
+    private readonly name: string,
+    private readonly maxRecordChars: number = MAX_RECORD_CHARS,
+  ) {
+    this.delimiterCode = delimiter.charCodeAt(0);
+  }
+
+  /** The physical line of `raw[index]`, for a chunk about to be pushed. */
+  lineOf(raw: string, index: number): number {
+    return this.bufLine + countNewlines(this.buf, 0, this.buf.length) + countNewlines(this.normalise(raw.slice(0, index), false), 0, Infinity);
+  }
+
+  /** Adds the next piece of decoded text; returns the records it completes, if any. */
+  push(raw: string): Segment | undefined {
+    if (raw === '') return undefined;
+    this.buf += this.normalise(raw, true);
+    return this.take(this.scan(false));
+  }
+
+  /** The text after the last record boundary, at the end of the input. */
+  finish(): Segment | undefined {
+    this.scan(true);
+    if (this.inQuote) throw unterminatedQuote(this.name, this.lineAt(this.quoteAt));
+    return this.take(this.buf.length);
+  }
+
+  private normalise(raw: string, commit: boolean): string {
+    let text = raw;
+    if (this.pendingCR && text.startsWith('\n')) text = text.slice(1);
+    if (commit) this.pendingCR = text.endsWith('\r');
+    return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  }
+
+  private lineAt(index: number): number {
+    return this.bufLine + countNewlines(this.buf, 0, index);
+  }
+
+  /** Hands out buf[0, end) as a segment. */
+  private take(end: number): Segment | undefined {
+    if (end <= 0) return undefined;
+    const text = this.buf.slice(0, end);
+    const segment = { text, line: this.bufLine };
+    this.bufLine += countNewlines(text, 0, end);
+    this.buf = this.buf.slice(end);
+    this.pos -= end;
+    this.quoteAt -= end;
+    return segment;
+  }
+
+  /** Scans from `pos`; returns the index just after the last record-ending newline (0 if none). */
+  private scan(final: boolean): number {
+    const s = this.buf;
+    const n = s.length;
+    const delim = this.delimiterCode;
+    let boundary = 0;
+    let i = this.pos;
+    while (i < n) {
+      if (this.inQuote) {
+        const q = s.indexOf('"', i);
+        if (q < 0) {
+          i = n;
+          break;
+        }
+        if (s.charCodeAt(q + 1) === QUOTE) {
+          i = q + 2;
+          continue;
+        }
+        let j = q + 1;
+        while (j < n && s.charCodeAt(j) !== NEWLINE && s.charCodeAt(j) !== delim && s[j]!.trim() === '') j++;
+        if (j >= n && !final) {
+          // Whether this quote closes the field depends on text not read yet.
+          i = q;
+          break;
+        }
+        if (j >= n || s.charCodeAt(j) === NEWLINE || s.charCodeAt(j) === delim) {
+          this.inQuote = false;
+          i = j;
+        } else {
+          i = q + 1;
+        }
+        continue;
+      }
+      const c = s.charCodeAt(i);
+      if (c === NEWLINE) {
+        boundary = i + 1;
+        this.fieldStart = true;
+      } else if (c === delim) {
+        this.fieldStart = true;
+      } else if (c === QUOTE && this.fieldStart) {
+        this.inQuote = true;
+        this.quoteAt = i;
+        this.fieldStart = false;
+      } else {
+        this.fieldStart = false;
+      }
+      i++;
+    }
+    this.pos = i;
+    const open = n - boundary;
+    if (open > this.maxRecordChars) {
+      if (this.inQuote) throw unterminatedQuote(this.name, this.lineAt(this.quoteAt));
+      const line = this.lineAt(boundary);
+      throw new UserError(
+        'record_too_long',
+        `${this.name}: the record that starts on line ${line} is over ${this.maxRecordChars.toLocaleString('en-GB')} characters long, which no export row is.`,
+        'Check the file is a CSV export with one row per line.',
+        { file: this.name, line },
+      );
+    }
+    return boundary;
+  }
+}
+
+const NEWLINE = 10;
+const QUOTE = 34;
