@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readPublishedRows } from '../src/factors/build/read-published.js';
 import type { PublishedRow } from '../src/factors/build/build-tables.js';
+import { UserError } from '../src/errors.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -18,4 +19,15 @@ let cached: PublishedRow[] | undefined;
 export function publishedRows(): PublishedRow[] {
   cached ??= readPublishedRows(readFileSync(PUBLISHED_CSV, 'utf8'));
   return cached;
+}
+
+/** The UserError a call throws; fails the test if it throws nothing or something else. */
+export function userError(fn: () => unknown): UserError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+  throw new Error('expected a UserError');
 }

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert/convert.js';
 import { factorYear, parsePolicy } from '../../src/convert/policy.js';
-import { UserError } from '../../src/errors.js';
 import { loadFactors } from '../../src/factors/library.js';
 import { msg } from '../../src/messages.js';
+import { userError } from '../helpers.js';
 
 const library = loadFactors();
 
-function userError(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('golden values from the publication', () => {
   it('1,000 kWh grid electricity on 2023-06-01 → 207.07 kg CO2e with the 2023 set', () => {

@@ -4,23 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import { Ledger } from '../../src/store/ledger.js';
 import { SCHEMA_VERSION } from '../../src/store/schema.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, userError } from '../helpers.js';
 import { activity, newBatch } from './fixtures.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'tco2e-ledger-'));
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UserError) return e.code;
-    throw e;
-  }
-  return 'no error';
-}
+const code = (fn: () => unknown): string => userError(fn).code;
 
 describe('ledger', () => {
   it('is created only when asked, and reopens at the current schema', () => {

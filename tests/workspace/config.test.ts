@@ -2,19 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import { loadWorkspace, parseConfig } from '../../src/workspace/config.js';
 import { initWorkspace } from '../../src/workspace/init.js';
+import { userError } from '../helpers.js';
 
-function error(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('workspace config', () => {
   it('names the file, the path inside it and what is allowed for every problem', () => {
@@ -25,7 +16,7 @@ describe('workspace config', () => {
         { id: 'riverside', name: 'Riverside', kind: 'council', colour: 'red' },
       ],
     });
-    const e = error(() => parseConfig(text, 'tco2e.config.json'));
+    const e = userError(() => parseConfig(text, 'tco2e.config.json'));
     expect(e.code).toBe('config_invalid');
     expect(e.message).toContain('tco2e.config.json: organisations.0.id: must be lower-case letters, digits and dashes');
     expect(e.message).toContain('tco2e.config.json: organisations.0.kind:');
@@ -37,8 +28,8 @@ describe('workspace config', () => {
 
   it('refuses duplicate organisation ids and invalid JSON', () => {
     const dup = JSON.stringify({ version: 1, organisations: [{ id: 'a', name: 'A', kind: 'council' }, { id: 'a', name: 'B', kind: 'council' }] });
-    expect(error(() => parseConfig(dup, 'c.json')).message).toContain('organisations.1.id: "a" is used by another organisation');
-    expect(error(() => parseConfig('{"version": 1,', 'c.json')).code).toBe('config_not_json');
+    expect(userError(() => parseConfig(dup, 'c.json')).message).toContain('organisations.1.id: "a" is used by another organisation');
+    expect(userError(() => parseConfig('{"version": 1,', 'c.json')).code).toBe('config_not_json');
   });
 
   it('init writes a config and ledger, never overwrites, and the ledger path follows --db, then TCO2E_DB, then the config', () => {
@@ -46,12 +37,12 @@ describe('workspace config', () => {
     const configPath = join(dir, 'tco2e.config.json');
     const r = initWorkspace({ configPath, org: { id: 'north-acute', name: 'North Acute', kind: 'nhs-trust' } });
     expect(r.ledgerPath).toBe(join(dir, 'tco2e-ledger.sqlite'));
-    expect(error(() => initWorkspace({ configPath, org: { id: 'x', name: 'X', kind: 'council' } })).code).toBe('workspace_exists');
+    expect(userError(() => initWorkspace({ configPath, org: { id: 'x', name: 'X', kind: 'council' } })).code).toBe('workspace_exists');
     expect(loadWorkspace({ cwd: dir, env: {} }).ledgerPath).toBe(join(dir, 'tco2e-ledger.sqlite'));
     expect(loadWorkspace({ cwd: dir, env: { TCO2E_DB: '/x/env.sqlite' } }).ledgerPath).toBe('/x/env.sqlite');
     expect(loadWorkspace({ cwd: dir, env: { TCO2E_DB: '/x/env.sqlite' }, dbFlag: 'flag.sqlite' }).ledgerPath).toBe(join(dir, 'flag.sqlite'));
-    expect(error(() => loadWorkspace({ cwd: join(dir, '..'), env: {} })).code).toBe('no_workspace');
+    expect(userError(() => loadWorkspace({ cwd: join(dir, '..'), env: {} })).code).toBe('no_workspace');
     writeFileSync(join(dir, 'other.json'), '{}');
-    expect(error(() => loadWorkspace({ cwd: dir, env: {}, configFlag: 'other.json' })).code).toBe('config_invalid');
+    expect(userError(() => loadWorkspace({ cwd: dir, env: {}, configFlag: 'other.json' })).code).toBe('config_invalid');
   });
 });

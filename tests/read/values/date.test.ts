@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/errors.js';
 import { createDateParser, type DateResult, type DateValue } from '../../../src/read/values/date.js';
+import { userError } from '../../helpers.js';
 
 const auto = createDateParser();
 const at = (iso: string): number => Date.parse(iso);
@@ -18,15 +18,6 @@ function valueOf(r: DateResult): DateValue {
   return r.value;
 }
 
-function userError(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('createDateParser without a format: recognised shapes', () => {
   it.each<[string, DateResult]>([
