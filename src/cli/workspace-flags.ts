@@ -1,4 +1,6 @@
 import { Flags } from '@oclif/core';
+import { isUserError } from '../errors.js';
+import { allProfiles, loadBuiltinProfiles, type Profile } from '../map/profiles.js';
 import { loadWorkspace, type Workspace } from '../workspace/config.js';
 import { Ledger } from '../store/ledger.js';
 
@@ -11,4 +13,15 @@ export const workspaceFlags = {
 export function openWorkspace(flags: { config?: string | undefined; db?: string | undefined }): { workspace: Workspace; ledger: Ledger } {
   const workspace = loadWorkspace({ cwd: process.cwd(), env: process.env, configFlag: flags.config, dbFlag: flags.db });
   return { workspace, ledger: Ledger.open(workspace.ledgerPath) };
+}
+
+/** The workspace's profiles; outside a workspace, the built-in ones. A broken config is still an error. */
+export function profilesFor(flags: { config?: string | undefined }): Profile[] {
+  try {
+    const ws = loadWorkspace({ cwd: process.cwd(), env: process.env, configFlag: flags.config });
+    return allProfiles(ws.config.profiles, ws.configPath);
+  } catch (e) {
+    if (isUserError(e) && e.code === 'no_workspace') return loadBuiltinProfiles();
+    throw e;
+  }
 }

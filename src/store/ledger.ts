@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, openSync, readSync, closeSync, statSync } fro
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
-import type { ActivityRecord, BatchRecord, HhDayRecord, NewBatch, Overlap, ProblemRecord, SurveyRecord } from './records.js';
+import type { ActivityRecord, BatchRecord, HhDayRecord, NewBatch, Overlap, ProblemRecord, StoredActivity, SurveyRecord } from './records.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 /** How long a second import waits for the first to finish before giving up, in ms. */
@@ -147,8 +147,8 @@ export class Ledger {
   ): number {
     const insertBatch = this.db.prepare(`INSERT INTO batches (kind, profile, org, file_name, sha256, size_bytes, rows_read, rows_accepted, rows_excluded, rows_rejected, period_start, period_end, imported_at, tool_version, policy, status, summary_json)
       VALUES (@kind, @profile, @org, @fileName, @sha256, @sizeBytes, @rowsRead, @rowsAccepted, @rowsExcluded, @rowsRejected, @periodStart, @periodEnd, @importedAt, @toolVersion, @policy, 'active', @summaryJson)`);
-    const insertActivity = this.db.prepare(`INSERT INTO activities (batch_id, line, org, site, meter, source, period_start, period_end, quantity, unit, estimated, direction, apportioned_from, factor_key, factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy, kg_co2e, kg_co2, kg_ch4, kg_n2o, scope, scope_category, extra_json)
-      VALUES (@batchId, @line, @org, @site, @meter, @source, @periodStart, @periodEnd, @quantity, @unit, @estimated, @direction, @apportionedFrom, @factorKey, @factorYear, @factorEdition, @factorUnit, @factorKgPerUnit, @factorCustom, @policy, @kgCo2e, @kgCo2, @kgCh4, @kgN2o, @scope, @scopeCategory, @extraJson)`);
+    const insertActivity = this.db.prepare(`INSERT INTO activities (batch_id, line, org, site, meter, source, period_start, period_end, quantity, unit, estimated, direction, apportioned_from, factor_key, companion_of, factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy, kg_co2e, kg_co2, kg_ch4, kg_n2o, scope, scope_category, extra_json)
+      VALUES (@batchId, @line, @org, @site, @meter, @source, @periodStart, @periodEnd, @quantity, @unit, @estimated, @direction, @apportionedFrom, @factorKey, @companionOf, @factorYear, @factorEdition, @factorUnit, @factorKgPerUnit, @factorCustom, @policy, @kgCo2e, @kgCo2, @kgCh4, @kgN2o, @scope, @scopeCategory, @extraJson)`);
     const insertHh = this.db.prepare(`INSERT INTO hh_days (batch_id, line, org, site, meter, day, periods, kwh, estimated_periods, kwh_total, export_kwh_total)
       VALUES (@batchId, @line, @org, @site, @meter, @day, @periods, @kwh, @estimatedPeriods, @kwhTotal, @exportKwhTotal)`);
     const insertSurvey = this.db.prepare(`INSERT INTO survey_responses (batch_id, line, org, wave, respondent, site, staff_group, main_mode, occupants, one_way_km, days_per_week, second_mode, extra_json)
@@ -184,6 +184,14 @@ export class Ledger {
     if (batch === undefined) throw new UserError('no_batch', `There is no import ${id}.`, 'Run `tco2e imports list` to see the imports.');
     if (batch.status !== 'active') throw new UserError('batch_not_active', `Import ${id} is already ${batch.status}.`, 'Only an active import can be undone.');
     this.db.prepare("UPDATE batches SET status = 'undone' WHERE id = ?").run(id);
+  }
+
+  /** A batch's activities as stored, in source order (main rows before their companions). */
+  batchActivities(id: number): StoredActivity[] {
+    return this.db.prepare(`SELECT line, site, meter, source, period_start AS periodStart, period_end AS periodEnd, quantity, unit, estimated, direction,
+        apportioned_from AS apportionedFrom, factor_key AS factorKey, companion_of AS companionOf, factor_year AS factorYear, factor_edition AS factorEdition,
+        factor_unit AS factorUnit, factor_kg_per_unit AS factorKgPerUnit, policy, kg_co2e AS kgCo2e, scope, scope_category AS scopeCategory
+      FROM activities WHERE batch_id = ? ORDER BY line, period_start, id`).all(id) as StoredActivity[];
   }
 
   /** Counts of stored rows per table for a batch (for summaries and tests). */

@@ -55,6 +55,7 @@ export interface ActivityRecord {
   readonly direction: 'import' | 'export';
   readonly apportionedFrom: string | null;
   readonly factorKey: string;
+  readonly companionOf: string | null;
   readonly factorYear: number;
   readonly factorEdition: string;
   readonly factorUnit: string;
@@ -114,4 +115,29 @@ export interface Overlap {
   readonly start: string;
   readonly end: string;
   readonly incoming: { readonly start: string; readonly end: string };
+}
+
+/** An activity as read back from the ledger. */
+export interface StoredActivity {
+  readonly line: number;
+  readonly site: string | null;
+  readonly meter: string | null;
+  readonly source: string;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly quantity: number;
+  readonly unit: string;
+  readonly estimated: 0 | 1;
+  readonly direction: 'import' | 'export';
+  readonly apportionedFrom: string | null;
+  readonly factorKey: string;
+  readonly companionOf: string | null;
+  readonly factorYear: number;
+  readonly factorEdition: string;
+  readonly factorUnit: string;
+  readonly factorKgPerUnit: number;
+  readonly policy: string;
+  readonly kgCo2e: number;
+  readonly scope: number | null;
+  readonly scopeCategory: number | null;
 }

@@ -60,7 +60,8 @@ export const MIGRATIONS: readonly Migration[] = [
         estimated INTEGER NOT NULL,       -- 1 when the read or figure was estimated
         direction TEXT NOT NULL,          -- import | export (export is never netted off)
         apportioned_from TEXT,            -- JSON: the bill period and days when calendarised
-        factor_key TEXT NOT NULL,
+        factor_key TEXT NOT NULL,         -- for direction = export: '' (export carries no emissions)
+        companion_of TEXT,                -- for T&D, WTT and outside-of-scopes rows: the main row's key
         factor_year INTEGER NOT NULL,
         factor_edition TEXT NOT NULL,
         factor_unit TEXT NOT NULL,

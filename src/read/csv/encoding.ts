@@ -113,7 +113,7 @@ async function* decodeUtf8(bytes: ByteChunks): AsyncGenerator<DecodedChunk, void
   for await (const chunk of bytes) {
     const data = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
     const cut = completeLength(data);
-    carry = data.slice(cut);
+    carry = new Uint8Array(data.subarray(cut)); // a copy: the next read must not see this chunk change
     const complete = data.subarray(0, cut);
     try {
       yield { text: strict.decode(complete) };

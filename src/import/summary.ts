@@ -1,0 +1,92 @@
+/** What a person sees after an import, as data (rendered at the edge). */
+
+import type { Problem } from '../read/header-csv.js';
+import type { ActivityRecord, Overlap } from '../store/records.js';
+
+export type ImportStatus = 'stored' | 'dry-run' | 'already-imported' | 'refused-overlap' | 'refused-strict';
+
+export interface ImportSummary {
+  readonly status: ImportStatus;
+  readonly batchId: number | null;
+  readonly file: string;
+  readonly sha256: string;
+  readonly profile: string;
+  readonly rows: { readonly read: number; readonly accepted: number; readonly excluded: number; readonly rejected: number };
+  readonly period: { readonly start: string; readonly end: string } | null;
+  readonly sites: readonly string[];
+  readonly meters: readonly string[];
+  /** Quantities by source and unit, and emissions (Scopes 1–3, main figures and companions). */
+  readonly totals: { readonly quantities: readonly { source: string; unit: string; direction: string; quantity: number }[]; readonly kgCo2e: number; readonly outsideScopesKgCo2: number };
+  readonly rejectReasons: readonly { code: string; count: number; example: string }[];
+  readonly problems: readonly Problem[];
+  readonly warnings: readonly Problem[];
+  readonly overlaps: readonly Overlap[];
+  /** The file's header and the cells of each rejected row (by line), for the rejects file. */
+  readonly header: readonly string[];
+  readonly rejectedCells: ReadonlyMap<number, readonly string[]>;
+}
+
+export interface SummaryInput {
+  readonly status: ImportStatus;
+  readonly batchId?: number;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly profile: string;
+  readonly rowsRead: number;
+  readonly rejectedRows?: number;
+  readonly excluded: number;
+  readonly problems: readonly Problem[];
+  readonly warnings: readonly Problem[];
+  readonly records: readonly ActivityRecord[];
+  readonly overlaps?: readonly Overlap[];
+  readonly header?: readonly string[];
+  readonly rejectedCells?: ReadonlyMap<number, readonly string[]>;
+}
+
+export function summarise(i: SummaryInput): ImportSummary {
+  const quantities = new Map<string, { source: string; unit: string; direction: string; quantity: number }>();
+  let kg = 0;
+  let outside = 0;
+  let start: string | null = null;
+  let end: string | null = null;
+  const sites = new Set<string>();
+  const meters = new Set<string>();
+  for (const r of i.records) {
+    if (r.scope === null && r.direction === 'import') outside += r.kgCo2e;
+    else kg += r.kgCo2e;
+    if (r.companionOf !== null) continue;
+    const id = `${r.source}|${r.unit}|${r.direction}`;
+    const q = quantities.get(id) ?? { source: r.source, unit: r.unit, direction: r.direction, quantity: 0 };
+    q.quantity += r.quantity;
+    quantities.set(id, q);
+    if (start === null || r.periodStart < start) start = r.periodStart;
+    if (end === null || r.periodEnd > end) end = r.periodEnd;
+    if (r.site !== null) sites.add(r.site);
+    if (r.meter !== null) meters.add(r.meter);
+  }
+  const reasons = new Map<string, { code: string; count: number; example: string }>();
+  for (const p of i.problems) {
+    const r = reasons.get(p.code) ?? { code: p.code, count: 0, example: `line ${p.line}: ${p.message}` };
+    r.count += 1;
+    reasons.set(p.code, r);
+  }
+  const rejected = i.rejectedRows ?? new Set(i.problems.map((p) => p.line)).size;
+  return {
+    status: i.status,
+    batchId: i.batchId ?? null,
+    file: i.fileName,
+    sha256: i.sha256,
+    profile: i.profile,
+    rows: { read: i.rowsRead, accepted: Math.max(0, i.rowsRead - rejected - i.excluded), excluded: i.excluded, rejected },
+    period: start !== null && end !== null ? { start, end } : null,
+    sites: [...sites].sort(),
+    meters: [...meters].sort(),
+    totals: { quantities: [...quantities.values()].sort((a, b) => a.source.localeCompare(b.source) || a.unit.localeCompare(b.unit)), kgCo2e: kg, outsideScopesKgCo2: outside },
+    rejectReasons: [...reasons.values()].sort((a, b) => b.count - a.count),
+    problems: i.problems,
+    warnings: i.warnings,
+    overlaps: i.overlaps ?? [],
+    header: i.header ?? [],
+    rejectedCells: i.rejectedCells ?? new Map(),
+  };
+}

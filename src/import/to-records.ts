@@ -1,0 +1,114 @@
+/**
+ * Converting mapped activities with the factor engine into ledger rows: the main figure and its
+ * companions (T&D losses, well-to-tank, biogenic CO2), each with its trace.
+ */
+
+import { convert, type ConversionResult } from '../convert/convert.js';
+import type { FactorPolicy } from '../convert/policy.js';
+import { policyName } from '../convert/policy.js';
+import { isUserError } from '../errors.js';
+import type { FactorLibrary } from '../factors/library.js';
+import type { ActivityDraft } from '../map/energy-bill.js';
+import type { Fuel } from '../map/profile-schema.js';
+import type { Problem } from '../read/header-csv.js';
+import type { ActivityRecord } from '../store/records.js';
+
+/** The factor key for each fuel a bill or meter can carry. */
+export const FUEL_KEYS: Readonly<Record<Fuel, string>> = {
+  electricity: 'electricity.grid',
+  gas: 'natural_gas',
+  oil: 'burning_oil',
+  gas_oil: 'gas_oil',
+  lpg: 'lpg',
+  biomass_pellets: 'wood_pellets',
+  biomass_chips: 'wood_chips',
+  water: 'water.supply',
+  heat: 'heat_steam.district',
+};
+
+export interface Conversions {
+  readonly records: ActivityRecord[];
+  readonly problems: Problem[];
+  /** Companion factors a year's set does not publish (e.g. WTT in 2024), once per key and year. */
+  readonly missingCompanions: Map<string, number>;
+}
+
+function record(d: ActivityDraft, org: string, r: ConversionResult, companionOf: string | null): ActivityRecord {
+  const t = r.trace;
+  return {
+    line: d.line, org, site: d.site, meter: d.meter, source: d.fuel, periodStart: d.periodStart, periodEnd: d.periodEnd,
+    quantity: d.quantity, unit: d.unit, estimated: d.estimated, direction: d.direction,
+    apportionedFrom: d.apportionedFrom ? JSON.stringify(d.apportionedFrom) : null,
+    factorKey: t.factorKey, companionOf, factorYear: t.factorYear,
+    factorEdition: t.source.kind === 'published' ? t.source.edition : `custom: ${t.source.source}`,
+    factorUnit: t.factorUnit, factorKgPerUnit: t.kgCo2ePerUnit, factorCustom: t.custom, policy: t.policy,
+    kgCo2e: r.kgCo2e, kgCo2: r.gases?.co2 ?? null, kgCh4: r.gases?.ch4 ?? null, kgN2o: r.gases?.n2o ?? null,
+    scope: r.scope.scope, scopeCategory: r.scope.category,
+    extraJson: Object.keys(d.extra).length > 0 ? JSON.stringify(d.extra) : null,
+  };
+}
+
+/**
+ * Converts rows' activities. A row whose activities cannot all be converted (a unit that does
+ * not fit, a key the year's set lacks) contributes none of them and becomes a problem.
+ */
+export function convertDrafts(library: FactorLibrary, rows: Iterable<readonly ActivityDraft[]>, org: string, policy: FactorPolicy, file: string): Conversions {
+  const records: ActivityRecord[] = [];
+  const problems: Problem[] = [];
+  const missingCompanions = new Map<string, number>();
+  for (const row of rows) {
+    const converted = convertRow(library, row, org, policy, missingCompanions);
+    if ('problem' in converted) problems.push({ ...converted.problem, file });
+    else records.push(...converted.records);
+  }
+  return { records, problems, missingCompanions };
+}
+
+function convertRow(
+  library: FactorLibrary,
+  row: readonly ActivityDraft[],
+  org: string,
+  policy: FactorPolicy,
+  missingCompanions: Map<string, number>,
+): { records: ActivityRecord[] } | { problem: Omit<Problem, 'file'> } {
+  const records: ActivityRecord[] = [];
+  for (const d of row) {
+    const key = FUEL_KEYS[d.fuel];
+    if (d.direction === 'export') {
+      // Exported electricity is kept as a quantity; it carries no emissions and is never netted off.
+      records.push({
+        line: d.line, org, site: d.site, meter: d.meter, source: d.fuel, periodStart: d.periodStart, periodEnd: d.periodEnd,
+        quantity: d.quantity, unit: d.unit, estimated: d.estimated, direction: 'export',
+        apportionedFrom: d.apportionedFrom ? JSON.stringify(d.apportionedFrom) : null,
+        factorKey: '', companionOf: null, factorYear: 0, factorEdition: '', factorUnit: d.unit, factorKgPerUnit: 0, factorCustom: false,
+        policy: policyName(policy), kgCo2e: 0, kgCo2: null, kgCh4: null, kgN2o: null, scope: null, scopeCategory: null,
+        extraJson: Object.keys(d.extra).length > 0 ? JSON.stringify(d.extra) : null,
+      });
+      continue;
+    }
+    let main: ConversionResult;
+    try {
+      main = convert(library, { key, quantity: d.quantity, unit: d.unit, date: d.periodStart }, { policy });
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      return { problem: { line: d.line, column: '', value: `${d.quantity} ${d.unit}`, code: e.code, message: e.message } };
+    }
+    records.push(record(d, org, main, null));
+    const info = library.key(key);
+    const companions = [info?.companions?.td, info?.companions?.wtt, info?.companions?.outsideScopes].filter((k): k is string => k !== undefined);
+    const td = info?.companions?.td;
+    if (td !== undefined) {
+      const tdWtt = library.key(td)?.companions?.wtt;
+      if (tdWtt !== undefined) companions.push(tdWtt);
+    }
+    for (const c of companions) {
+      if (library.lookup(c, main.trace.factorYear) === undefined) {
+        const id = `${c} ${main.trace.factorYear}`;
+        missingCompanions.set(id, (missingCompanions.get(id) ?? 0) + 1);
+        continue;
+      }
+      records.push(record(d, org, convert(library, { key: c, quantity: d.quantity, unit: d.unit, date: d.periodStart }, { policy }), key));
+    }
+  }
+  return { records };
+}

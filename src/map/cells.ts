@@ -1,0 +1,59 @@
+/** Reading typed values out of a row's cells, each failure a located problem. */
+
+import type { Problem } from '../read/header-csv.js';
+import type { createDateParser} from '../read/values/date.js';
+import { type DateValue } from '../read/values/date.js';
+import { parseNumber } from '../read/values/number.js';
+
+export interface CellContext {
+  readonly file: string;
+  readonly header: readonly string[];
+  readonly decimal: '.' | ',';
+  readonly parseDate: (text: string) => ReturnType<ReturnType<typeof createDateParser>>;
+}
+
+export class RowReader {
+  readonly problems: Problem[] = [];
+  constructor(
+    private readonly ctx: CellContext,
+    readonly line: number,
+    private readonly cells: readonly string[],
+  ) {}
+
+  text(col: number | undefined): string {
+    return col === undefined ? '' : (this.cells[col] ?? '').trim();
+  }
+
+  problem(col: number | undefined, code: string, message: string): void {
+    this.problems.push({ file: this.ctx.file, line: this.line, column: col === undefined ? '' : (this.ctx.header[col] ?? `column ${col + 1}`), value: this.text(col), code, message });
+  }
+
+  /** A number, or null for a blank; a problem (and undefined) for anything else. */
+  number(col: number | undefined): number | null | undefined {
+    if (col === undefined) return null;
+    const r = parseNumber(this.cells[col] ?? '', { decimal: this.ctx.decimal });
+    if (!r.ok) {
+      this.problem(col, r.code, r.message);
+      return undefined;
+    }
+    return r.value;
+  }
+
+  date(col: number | undefined, what: string): DateValue | undefined {
+    const t = this.text(col);
+    if (t === '') {
+      this.problem(col, 'missing_date', `${what} is empty`);
+      return undefined;
+    }
+    const r = this.ctx.parseDate(t);
+    if (!r.ok) {
+      this.problem(col, r.code, r.message);
+      return undefined;
+    }
+    if (r.value === null) {
+      this.problem(col, 'missing_date', `${what} is empty`);
+      return undefined;
+    }
+    return r.value;
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Half-hourly meter data, one row per meter and day with its period columns. Each day has 48
+ * half-hours, 46 on the spring clock-change Sunday and 50 on the autumn one (Europe/London); a
+ * row must carry exactly that many values, in header order. Reactive-power columns (kVArh) are
+ * not period columns and are ignored. An in-file daily total is reconciled against the sum.
+ */
+
+import type { z } from 'zod';
+import type { Problem } from '../read/header-csv.js';
+import { halfHourPeriodsInDay } from '../read/values/periods.js';
+import { RowReader, type CellContext } from './cells.js';
+import { resolveColumns } from './columns.js';
+import type { HalfHourlyProfile } from './profile-schema.js';
+import type { ActivityDraft } from './energy-bill.js';
+import { PERIOD_PATTERNS } from './profiles.js';
+
+type HhProfile = z.infer<typeof HalfHourlyProfile>;
+
+export interface HhDay {
+  readonly line: number;
+  readonly site: string | null;
+  readonly meter: string;
+  readonly day: string;
+  /** kWh per half-hour; negative values are export. */
+  readonly kwh: number[];
+  readonly estimatedPeriods: number;
+}
+
+export interface HhMapper {
+  readonly periodColumns: number;
+  map(line: number, cells: readonly string[]): { day?: HhDay; problems: Problem[]; warnings: Problem[] };
+}
+
+/** Tolerance for the daily-total check: suppliers round each half-hour to 3 decimals. */
+const TOTAL_TOLERANCE_KWH = 0.01;
+
+export function hhMapper(profile: HhProfile, ctx: CellContext, meterSite: (meter: string) => string | undefined): HhMapper {
+  const col = resolveColumns(ctx.header, profile.columns);
+  const pattern = PERIOD_PATTERNS[profile.periodLabels];
+  const periodCols = ctx.header.map((h, i) => (pattern.test(h.trim()) ? i : -1)).filter((i) => i >= 0);
+  const estimatedWords = new Set(profile.estimatedValues.map((v) => v.toLowerCase()));
+  const toKwh = profile.unit === 'MWh' ? 1000 : 1;
+  const periodsInDay = new Map<string, number | undefined>();
+  return {
+    periodColumns: periodCols.length,
+    map(line, cells) {
+      const r = new RowReader(ctx, line, cells);
+      const warnings: Problem[] = [];
+      const meter = r.text(col.meter);
+      if (meter === '') r.problem(col.meter, 'missing_meter', 'the meter (MPAN) is empty');
+      const date = r.date(col.date, 'the date');
+      if (date === undefined || meter === '') return { problems: r.problems, warnings };
+      let expected = periodsInDay.get(date.iso);
+      if (!periodsInDay.has(date.iso)) {
+        const n = halfHourPeriodsInDay(date.iso);
+        expected = n.ok ? n.value : undefined;
+        periodsInDay.set(date.iso, expected);
+      }
+      if (expected === undefined) {
+        r.problem(col.date, 'invalid_date', `${date.iso} is not a day tco2e can place in the Europe/London calendar`);
+        return { problems: r.problems, warnings };
+      }
+      const values: number[] = [];
+      for (let p = 0; p < periodCols.length; p++) {
+        const c = periodCols[p]!;
+        const v = r.number(c);
+        if (p < expected) {
+          if (v === null) r.problem(c, 'missing_period', `half-hour ${p + 1} of ${expected} on ${date.iso} is empty; tco2e does not fill gaps`);
+          else if (v !== undefined) values.push(v * toKwh);
+        } else if (typeof v === 'number' && v !== 0) {
+          r.problem(c, 'extra_period', `${date.iso} has ${expected} half-hours${expected === 46 ? ' (the clocks go forward)' : ''}, but this row has a value in period ${p + 1}`);
+        }
+      }
+      if (periodCols.length < expected) {
+        r.problem(col.date, 'missing_periods', `${date.iso} has ${expected} half-hours (the clocks go back), but the file has only ${periodCols.length} period columns: export this day with 50 values`);
+      }
+      if (r.problems.length > 0) return { problems: r.problems, warnings };
+      const total = r.number(col.total);
+      if (typeof total === 'number') {
+        const sum = values.reduce((a, b) => a + b, 0);
+        if (Math.abs(sum - total * toKwh) > TOTAL_TOLERANCE_KWH + 1e-6 * Math.abs(sum)) {
+          warnings.push({ file: ctx.file, line, column: ctx.header[col.total!] ?? 'total', value: r.text(col.total), code: 'total_mismatch', message: `the daily total ${total} differs from the sum of the half-hours, ${Math.round(sum * 1000) / 1000}; the half-hours were used` });
+        }
+      }
+      const estimated = estimatedWords.has(r.text(col.readType).toLowerCase());
+      return {
+        day: { line, site: r.text(col.site) || meterSite(meter) || null, meter, day: date.iso, kwh: values, estimatedPeriods: estimated ? values.length : 0 },
+        problems: [],
+        warnings,
+      };
+    },
+  };
+}
+
+/**
+ * A meter's half-hourly days summed to one activity per meter and calendar month (import and
+ * export apart), the unit emissions are computed and reported in. The days themselves are kept
+ * in the ledger as they were read.
+ */
+export function monthlyActivities(days: readonly HhDay[]): ActivityDraft[][] {
+  const groups = new Map<string, { first: HhDay; start: string; end: string; importKwh: number; exportKwh: number; periods: number; estimated: number; days: number }>();
+  for (const d of days) {
+    const id = `${d.meter}|${d.day.slice(0, 7)}`;
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { first: d, start: d.day, end: d.day, importKwh: 0, exportKwh: 0, periods: 0, estimated: 0, days: 0 }));
+    for (const v of d.kwh) {
+      if (v >= 0) g.importKwh += v;
+      else g.exportKwh -= v;
+    }
+    if (d.day < g.start) g.start = d.day;
+    if (d.day > g.end) g.end = d.day;
+    g.periods += d.kwh.length;
+    g.estimated += d.estimatedPeriods;
+    g.days += 1;
+  }
+  return [...groups.values()].map((g) => {
+    const base = {
+      line: g.first.line, site: g.first.site, meter: g.first.meter, fuel: 'electricity' as const, periodStart: g.start, periodEnd: g.end, unit: 'kWh' as const,
+      // More than half the half-hours estimated marks the month estimated; the exact share is kept.
+      estimated: g.estimated * 2 > g.periods, apportionedFrom: null,
+      extra: { days: g.days, periods: g.periods, estimatedPeriods: g.estimated },
+    };
+    const drafts: ActivityDraft[] = [{ ...base, quantity: g.importKwh, direction: 'import' }];
+    if (g.exportKwh > 0) drafts.push({ ...base, quantity: g.exportKwh, direction: 'export' });
+    return drafts;
+  });
+}

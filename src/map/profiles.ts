@@ -1,0 +1,94 @@
+/**
+ * The profiles available to an import: the built-in ones shipped in `data/profiles/builtin/`
+ * and the user's, from the workspace config. Detection picks the one profile whose columns the
+ * file's header has; when none or several fit, the user is told which and asked for --profile.
+ */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../errors.js';
+import { findColumn } from './columns.js';
+import { Profile, type ProfileInput } from './profile-schema.js';
+
+export const BUILTIN_PROFILE_DIR = fileURLToPath(new URL('../../data/profiles/builtin/', import.meta.url));
+
+function validate(input: unknown, where: string): Profile {
+  const r = Profile.safeParse(input);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `${where}: ${i.path.map(String).join('.') || '(top level)'}: ${i.message}`);
+    throw new UserError('profile_invalid', `Profile problems:\n  ${lines.join('\n  ')}`, 'Fix the profile entries named above.');
+  }
+  return r.data;
+}
+
+export function loadBuiltinProfiles(dir: string = BUILTIN_PROFILE_DIR): Profile[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => validate(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')), `data/profiles/builtin/${f}`));
+}
+
+/** Built-ins plus user profiles (which may replace a built-in by using its id). */
+export function allProfiles(userProfiles: readonly unknown[], configFile: string): Profile[] {
+  const byId = new Map(loadBuiltinProfiles().map((p) => [p.id, p]));
+  userProfiles.forEach((u, i) => {
+    const p = validate(u, `${configFile}: profiles.${i}`);
+    byId.set(p.id, p);
+  });
+  return [...byId.values()];
+}
+
+/** The columns a profile cannot do without, and whether a header has them. */
+export function requiredColumns(p: Profile): string[][] {
+  const c = p.columns as Record<string, readonly string[] | undefined>;
+  const req = (field: string): string[] => [...(c[field] ?? [])];
+  switch (p.shape) {
+    case 'bill':
+      return [req('quantity')];
+    case 'half-hourly':
+      return [req('meter'), req('date')];
+    case 'interval':
+      return [req('meter'), req('timestamp'), req('quantity')];
+    case 'fuel-card':
+      return [req('date'), req('registration'), req('product'), req('quantity')];
+    case 'survey':
+      return [req('mainMode'), req('distance'), req('daysPerWeek')];
+  }
+}
+
+/** Labels of the half-hour period columns, per labelling, as they appear in headers. */
+export const PERIOD_PATTERNS = {
+  start: /^(\d{1,2}):(\d{2})$/,
+  end: /^\[(\d{1,2}):(\d{2})\]$/,
+  numbered: /^(?:kwh|hh|period|p)[ _-]?(\d{1,2})$/i,
+} as const;
+
+function fits(p: Profile, header: readonly string[]): boolean {
+  if (!requiredColumns(p).every((spellings) => findColumn(header, spellings) !== undefined)) return false;
+  if (p.shape === 'half-hourly') return header.filter((h) => PERIOD_PATTERNS[p.periodLabels].test(h.trim())).length >= 46;
+  if (p.shape === 'bill') {
+    const c = p.columns;
+    const hasPeriod = (c.periodStart && c.periodEnd && findColumn(header, c.periodStart) !== undefined && findColumn(header, c.periodEnd) !== undefined) ?? false;
+    return hasPeriod || (c.month !== undefined && findColumn(header, c.month) !== undefined);
+  }
+  return true;
+}
+
+/** The profile for a file: the one named, or the single one its header fits. */
+export function chooseProfile(profiles: readonly Profile[], kind: Profile['kind'], header: readonly string[], named: string | undefined, file: string): Profile {
+  if (named !== undefined) {
+    const p = profiles.find((x) => x.id === named);
+    if (p === undefined) throw new UserError('unknown_profile', `No profile "${named}".`, `Use one of: ${profiles.map((x) => x.id).join(', ')} (see \`tco2e profiles list\`).`);
+    if (p.kind !== kind) throw new UserError('wrong_profile_kind', `Profile "${named}" is for ${p.kind} files, not ${kind}.`, `Use \`tco2e import ${p.kind}\`.`);
+    return p;
+  }
+  const candidates = profiles.filter((p) => p.kind === kind && fits(p, header));
+  if (candidates.length === 1) return candidates[0]!;
+  const shown = header.slice(0, 12).map((h) => `"${h}"`).join(', ') + (header.length > 12 ? ', …' : '');
+  if (candidates.length === 0) {
+    throw new UserError('no_profile_fits', `${file}: no ${kind} profile fits its header (${shown}).`, `Pass --profile with one of: ${profiles.filter((p) => p.kind === kind).map((p) => p.id).join(', ')}, or add a profile for this layout to the workspace config.`);
+  }
+  throw new UserError('ambiguous_profile', `${file}: several profiles fit its header: ${candidates.map((p) => p.id).join(', ')}.`, 'Pass --profile to choose one.');
+}
+
+export type { Profile, ProfileInput };
