@@ -12,6 +12,7 @@ import { UserError } from '../errors.js';
 import type { FactorLibrary } from '../factors/library.js';
 import { billMapper, type ActivityDraft } from '../map/energy-bill.js';
 import { hhMapper, monthlyActivities, type HhDay } from '../map/half-hourly.js';
+import { intervalMapper } from '../map/interval.js';
 import { chooseProfile, type Profile } from '../map/profiles.js';
 import { openCsv } from '../read/csv/index.js';
 import type { Problem } from '../read/header-csv.js';
@@ -39,6 +40,23 @@ export interface ImportRequest {
   readonly onProgress?: (rowsRead: number) => void;
 }
 
+/**
+ * The profile's date format first; a date it does not recognise is tried against the
+ * unambiguous shapes (ISO, named months) too, so a UK profile still reads `2024-04-01`. Slash
+ * dates are only ever read by the format, so `03/04/2024` is never guessed.
+ */
+function dateParserFor(format: string | undefined): ReturnType<typeof createDateParser> {
+  const auto = createDateParser();
+  if (format === undefined) return auto;
+  const byFormat = createDateParser({ format });
+  return (text) => {
+    const r = byFormat(text);
+    if (r.ok || r.code !== 'unrecognised_date') return r;
+    const a = auto(text);
+    return a.ok ? a : r;
+  };
+}
+
 export async function importEnergy(ledger: Ledger, req: ImportRequest): Promise<ImportSummary> {
   const fileName = basename(req.path);
   const { sha256, sizeBytes } = await fileIdentity(req.path);
@@ -60,7 +78,7 @@ export async function importEnergy(ledger: Ledger, req: ImportRequest): Promise<
     file: fileName,
     header: csv.header,
     decimal: profile.decimal,
-    parseDate: createDateParser(profile.dateFormat === undefined ? {} : { format: profile.dateFormat }),
+    parseDate: dateParserFor(profile.dateFormat),
   };
   const meterSites = new Map(req.org.sites.flatMap((s) => s.meters.map((m) => [m, s.name] as const)));
   const meterSite = (m: string): string | undefined => meterSites.get(m);
@@ -118,6 +136,23 @@ export async function importEnergy(ledger: Ledger, req: ImportRequest): Promise<
       const dupLines = new Set(rejected.filter((p) => p.code === 'duplicate_day').map((p) => p.line));
       days.splice(0, days.length, ...days.filter((d) => !dupLines.has(d.line)));
     }
+    rows.push(...monthlyActivities(days));
+  } else if (profile.shape === 'interval') {
+    const mapper = intervalMapper(profile, ctx, meterSite);
+    for await (const batch of csv.batches()) {
+      for (const row of batch) {
+        const problems = mapper.map(row.line, row.cells);
+        if (problems.length > 0) {
+          rejected.push(...problems);
+          rejectedCells.set(row.line, row.cells);
+        }
+      }
+      rowsRead += batch.length;
+      req.onProgress?.(rowsRead);
+    }
+    const done = mapper.finish();
+    rejected.push(...done.problems);
+    days.push(...done.days);
     rows.push(...monthlyActivities(days));
   } else {
     throw new UserError('profile_not_supported', `Profile "${profile.id}" (${profile.shape}) cannot be imported as energy yet.`, 'Use a bill or half-hourly profile.');

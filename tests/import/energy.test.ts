@@ -201,3 +201,38 @@ describe('rejects file', () => {
   });
 });
 
+
+describe('import energy: interval readings', () => {
+  function intervalFile(meters: string[], day: string, periods: number, from = 0): string {
+    const lines = ['MPAN,Timestamp,kWh,Read Type'];
+    // Start instants in UTC, written in ISO with an offset so the test does not depend on the parser's zone handling.
+    const start = Date.parse(`${day}T00:00:00Z`) - (day > '2024-03-31' && day <= '2024-10-27' ? 3_600_000 : 0);
+    for (const m of meters) {
+      for (let p = from; p < periods; p++) lines.push(`${m},${new Date(start + p * 1_800_000).toISOString()},0.5,${p === 0 ? 'E' : 'A'}`);
+    }
+    return lines.join('\n') + '\n';
+  }
+
+  it('places readings by instant into meter-days, 46 on the spring change', async () => {
+    const { ledger, req, file } = setup();
+    const s = await importEnergy(ledger, req(file('int.csv', intervalFile(['M1', 'M2'], '2024-03-31', 46)), { profileId: 'interval' }));
+    expect(s.status).toBe('stored');
+    expect(s.rows).toEqual({ read: 92, accepted: 92, excluded: 0, rejected: 0 });
+    expect(ledger.batchCounts(s.batchId!).hhDays).toBe(2);
+    expect(s.totals.quantities[0]!.quantity).toBeCloseTo(46, 9);
+    ledger.close();
+  });
+
+  it('reports an incomplete day and a duplicate reading instead of filling or doubling', async () => {
+    const { ledger, req, file } = setup();
+    const text = intervalFile(['M1'], '2024-06-01', 48, 2) + intervalFile(['M2'], '2024-06-01', 48).split('\n').slice(1, 3).join('\n') + '\n';
+    const s = await importEnergy(ledger, req(file('gaps.csv', text), { profileId: 'interval' }));
+    const codes = s.problems.map((p) => p.code).sort();
+    expect(codes).toEqual(['incomplete_day', 'incomplete_day']);
+    expect(s.problems.find((p) => p.message.includes('M1'))!.message).toContain('has 46 of the 48 half-hours of 2024-06-01');
+    const dup = intervalFile(['M3'], '2024-06-01', 48);
+    const s2 = await importEnergy(ledger, req(file('dup.csv', `${dup}${dup.split('\n')[1]!}\n`), { profileId: 'interval', dryRun: true }));
+    expect(s2.problems.map((p) => p.code)).toEqual(['duplicate_reading']);
+    ledger.close();
+  });
+});
