@@ -33,6 +33,9 @@ interface DayAcc {
   estimated: number;
 }
 
+const NO_PROBLEMS: Problem[] = [];
+const PLAIN_NUMBER = /^\d+(\.\d+)?$/;
+
 export interface IntervalMapper {
   map(line: number, cells: readonly string[]): Problem[];
   /** The complete days, and a problem for each incomplete one. */
@@ -59,37 +62,70 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
     slots.set(epochMs, slot);
     return slot;
   };
-  const days = new Map<string, DayAcc>();
+  // Per meter, its days; rows usually run meter by meter, so the last day found is tried first.
+  const byMeter = new Map<string, Map<string, DayAcc>>();
+  let last: DayAcc | undefined;
+  /** Timestamp text → its slot (or the problem with it): one lookup per row for a repeated text. */
+  const placed = new Map<string, Slot | { code: string; message: string }>();
+  const iMeter = col.meter;
+  const iTs = col.timestamp;
+  const iQty = col.quantity;
+  const iType = col.readType;
+  const place = (text: string): Slot | { code: string; message: string } => {
+    let p = placed.get(text);
+    if (p !== undefined) return p;
+    const d = ctx.parseDate(text.trim());
+    if (!d.ok) p = { code: d.code, message: d.message };
+    else if (d.value === null) p = { code: 'missing_date', message: 'the timestamp is empty' };
+    else if (!d.value.hasTime) p = { code: 'missing_time', message: 'has no time of day: each reading needs its half-hour' };
+    else p = slotOf(d.value.epochMs) ?? { code: 'not_half_hour', message: 'is not on a half-hour boundary' };
+    if (placed.size > 500_000) placed.clear(); // bounded: a pathological file of unique texts
+    placed.set(text, p);
+    return p;
+  };
   return {
+    // Most rows take the fast path: cells read directly, a plain number, a timestamp already
+    // placed. Anything else goes through a RowReader, which parses fully and reports problems.
     map(line, cells) {
-      const r = new RowReader(ctx, line, cells);
-      const meter = r.text(col.meter);
-      if (meter === '') r.problem(col.meter, 'missing_meter', 'the meter is empty');
-      const ts = r.date(col.timestamp, 'the timestamp');
-      const q = r.number(col.quantity);
-      if (q === null) r.problem(col.quantity, 'missing_quantity', 'the reading is empty; tco2e does not fill gaps');
-      if (ts !== undefined && !ts.hasTime) r.problem(col.timestamp, 'missing_time', 'has no time of day: each reading needs its half-hour');
-      if (r.problems.length > 0 || ts === undefined || !ts.hasTime || typeof q !== 'number') return r.problems;
-      const slot = slotOf(ts.epochMs);
-      if (slot === undefined) {
-        r.problem(col.timestamp, 'not_half_hour', 'is not on a half-hour boundary');
-        return r.problems;
+      const meter = iMeter === undefined ? '' : (cells[iMeter] ?? '').trim();
+      const slot = place(iTs === undefined ? '' : (cells[iTs] ?? ''));
+      const qText = iQty === undefined ? '' : (cells[iQty] ?? '');
+      let q = PLAIN_NUMBER.test(qText) ? Number(qText) : undefined;
+      if (q === undefined || meter === '' || !('day' in slot)) {
+        const r = new RowReader(ctx, line, cells);
+        if (meter === '') r.problem(iMeter, 'missing_meter', 'the meter is empty');
+        if (!('day' in slot)) r.problem(iTs, slot.code, slot.message);
+        if (q === undefined) {
+          const n = r.number(iQty);
+          if (n === null) r.problem(iQty, 'missing_quantity', 'the reading is empty; tco2e does not fill gaps');
+          else if (n !== undefined) q = n;
+        }
+        if (r.problems.length > 0 || q === undefined || !('day' in slot)) return r.problems;
       }
-      const id = `${meter}\u0000${slot.day}`;
-      let acc = days.get(id);
-      if (!acc) days.set(id, (acc = { meter, site: r.text(col.site) || meterSite(meter) || null, day: slot.day, line, kwh: new Array<number | undefined>(slot.periods), estimated: 0 }));
+      let acc = last !== undefined && last.meter === meter && last.day === slot.day ? last : undefined;
+      if (acc === undefined) {
+        let meterDays = byMeter.get(meter);
+        if (!meterDays) byMeter.set(meter, (meterDays = new Map<string, DayAcc>()));
+        acc = meterDays.get(slot.day);
+        if (!acc) {
+          const site = (col.site === undefined ? '' : (cells[col.site] ?? '').trim()) || meterSite(meter) || null;
+          meterDays.set(slot.day, (acc = { meter, site, day: slot.day, line, kwh: new Array<number | undefined>(slot.periods), estimated: 0 }));
+        }
+        last = acc;
+      }
       if (acc.kwh[slot.period - 1] !== undefined) {
-        r.problem(col.timestamp, 'duplicate_reading', `meter ${meter} already has a reading for this half-hour`);
+        const r = new RowReader(ctx, line, cells);
+        r.problem(iTs, 'duplicate_reading', `meter ${meter} already has a reading for this half-hour`);
         return r.problems;
       }
       acc.kwh[slot.period - 1] = q * toKwh;
-      if (estimatedWords.has(r.text(col.readType).toLowerCase())) acc.estimated += 1;
-      return [];
+      if (iType !== undefined && estimatedWords.has((cells[iType] ?? '').trim().toLowerCase())) acc.estimated += 1;
+      return NO_PROBLEMS;
     },
     finish() {
       const complete: HhDay[] = [];
       const problems: Problem[] = [];
-      for (const acc of days.values()) {
+      for (const acc of [...byMeter.values()].flatMap((m) => [...m.values()])) {
         let have = 0;
         for (const v of acc.kwh) if (v !== undefined) have++;
         if (have === acc.kwh.length) {

@@ -149,8 +149,9 @@ export class Ledger {
       VALUES (@kind, @profile, @org, @fileName, @sha256, @sizeBytes, @rowsRead, @rowsAccepted, @rowsExcluded, @rowsRejected, @periodStart, @periodEnd, @importedAt, @toolVersion, @policy, 'active', @summaryJson)`);
     const insertActivity = this.db.prepare(`INSERT INTO activities (batch_id, line, org, site, meter, source, period_start, period_end, quantity, unit, estimated, direction, apportioned_from, factor_key, companion_of, factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy, kg_co2e, kg_co2, kg_ch4, kg_n2o, scope, scope_category, extra_json)
       VALUES (@batchId, @line, @org, @site, @meter, @source, @periodStart, @periodEnd, @quantity, @unit, @estimated, @direction, @apportionedFrom, @factorKey, @companionOf, @factorYear, @factorEdition, @factorUnit, @factorKgPerUnit, @factorCustom, @policy, @kgCo2e, @kgCo2, @kgCh4, @kgN2o, @scope, @scopeCategory, @extraJson)`);
+    // Positional parameters: a year of half-hourly data for 300 meters is 110,000 rows.
     const insertHh = this.db.prepare(`INSERT INTO hh_days (batch_id, line, org, site, meter, day, periods, kwh, estimated_periods, kwh_total, export_kwh_total)
-      VALUES (@batchId, @line, @org, @site, @meter, @day, @periods, @kwh, @estimatedPeriods, @kwhTotal, @exportKwhTotal)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertSurvey = this.db.prepare(`INSERT INTO survey_responses (batch_id, line, org, wave, respondent, site, staff_group, main_mode, occupants, one_way_km, days_per_week, second_mode, extra_json)
       VALUES (@batchId, @line, @org, @wave, @respondent, @site, @staffGroup, @mainMode, @occupants, @oneWayKm, @daysPerWeek, @secondMode, @extraJson)`);
     const insertProblem = this.db.prepare('INSERT INTO batch_problems (batch_id, severity, line, col, value, code, message) VALUES (@batchId, @severity, @line, @column, @value, @code, @message)');
@@ -158,7 +159,9 @@ export class Ledger {
     return this.db.transaction(() => {
       const batchId = Number(insertBatch.run(batch).lastInsertRowid);
       for (const a of records.activities ?? []) insertActivity.run({ ...a, batchId, estimated: a.estimated ? 1 : 0, factorCustom: a.factorCustom ? 1 : 0 });
-      for (const h of records.hhDays ?? []) insertHh.run({ ...h, batchId, kwh: Buffer.from(new Float64Array(h.kwh).buffer) });
+      for (const h of records.hhDays ?? []) {
+        insertHh.run(batchId, h.line, h.org, h.site, h.meter, h.day, h.periods, Buffer.from(Float64Array.from(h.kwh).buffer), h.estimatedPeriods, h.kwhTotal, h.exportKwhTotal);
+      }
       for (const s of records.survey ?? []) insertSurvey.run({ ...s, batchId });
       for (const p of records.problems ?? []) insertProblem.run({ ...p, batchId });
       for (const id of supersede) markSuperseded.run(batchId, id);

@@ -1,13 +1,15 @@
 /**
- * Benchmarks (`npm run bench`). Prints a Markdown section for BENCHMARKS.md with the machine and
- * the command, so the figures can be reproduced.
+ * Benchmarks (`npm run bench`, or `npm run bench -- 1000000,2000000` for other import sizes).
+ * Prints Markdown for BENCHMARKS.md with the machine and the command, so figures can be reproduced.
  */
 import { cpus, totalmem } from 'node:os';
 import { benchConvert } from './convert.js';
+import { benchImport } from './import.js';
 
-const sections = [benchConvert()];
+const sizes = (process.argv[2] ?? '1000000').split(',').map(Number);
+const sections = [benchConvert(), await benchImport(sizes)];
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 process.stdout.write(
   `Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n` +
-    `Command: npm run bench\n\n${sections.join('\n\n')}\n`,
+    `Command: npm run bench${process.argv[2] ? ` -- ${process.argv[2]}` : ''}\n\n${sections.join('\n\n')}\n`,
 );

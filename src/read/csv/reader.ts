@@ -66,6 +66,10 @@ export async function* readRows(chunks: AsyncIterable<DecodedChunk> | Iterable<D
 /** Parses one segment of whole records, appending its non-blank rows with their lines to `out`. */
 export function parseSegment(segment: Segment, options: Pick<ReadRowsOptions, 'delimiter' | 'skipFirstLine' | 'name' | 'warn'>, out: CsvRow[]): void {
   const { text } = segment;
+  if (!text.includes('"')) {
+    splitPlain(segment, options, out);
+    return;
+  }
   let line = segment.line;
   let counted = 0; // `line` is the line of text[counted]
   let start = 0; // where the next record starts
@@ -95,6 +99,26 @@ export function parseSegment(segment: Segment, options: Pick<ReadRowsOptions, 'd
       out.push({ line: rowLine, cells });
     },
   });
+}
+
+/**
+ * The common case, a piece with no quote at all: every newline ends a record and every delimiter
+ * ends a field, so plain `split` gives exactly what papaparse would, several times faster (this
+ * runs for every row of a million-row meter file).
+ */
+function splitPlain(segment: Segment, options: Pick<ReadRowsOptions, 'delimiter' | 'skipFirstLine'>, out: CsvRow[]): void {
+  const records = segment.text.split('\n');
+  // A segment ends with its last record's newline, which leaves one empty string at the end.
+  const count = records[records.length - 1] === '' ? records.length - 1 : records.length;
+  for (let i = 0; i < count; i++) {
+    const record = records[i]!;
+    const line = segment.line + i;
+    if (options.skipFirstLine && line === 1) continue;
+    const cells = record.split(options.delimiter);
+    // Blank rows (every field empty or white space) are skipped; most rows fail the first test.
+    if ((cells[0] === '' || cells[0]!.trim() === '') && cells.every((c) => c.trim() === '')) continue;
+    out.push({ line, cells });
+  }
 }
 
 function countNewlines(text: string, from: number, to: number): number {
@@ -189,6 +213,13 @@ export class RecordSplitter {
     const delim = this.delimiterCode;
     let boundary = 0;
     let i = this.pos;
+    if (!this.inQuote && s.indexOf('"', i) < 0) {
+      // No quote ahead: records end at newlines, and nothing else needs a character-by-character look.
+      const lastNewline = s.lastIndexOf('\n');
+      if (lastNewline >= i) boundary = lastNewline + 1;
+      if (n > i) this.fieldStart = s.charCodeAt(n - 1) === NEWLINE || s.charCodeAt(n - 1) === delim;
+      i = n;
+    }
     while (i < n) {
       if (this.inQuote) {
         const q = s.indexOf('"', i);
