@@ -18,6 +18,9 @@ export interface ImportSummary {
   /** Quantities by source and unit, and emissions (Scopes 1–3, main figures and companions). */
   readonly totals: { readonly quantities: readonly { source: string; unit: string; direction: string; quantity: number }[]; readonly kgCo2e: number; readonly outsideScopesKgCo2: number };
   readonly rejectReasons: readonly { code: string; count: number; example: string }[];
+  /** Rows left out on purpose (AdBlue, car wash…), by reason. */
+  readonly excludedReasons: readonly { code: string; count: number; example: string }[];
+  readonly surveyResponses: number;
   readonly problems: readonly Problem[];
   readonly warnings: readonly Problem[];
   readonly overlaps: readonly Overlap[];
@@ -35,6 +38,8 @@ export interface SummaryInput {
   readonly rowsRead: number;
   readonly rejectedRows?: number;
   readonly excluded: number;
+  readonly excludedProblems?: readonly Problem[];
+  readonly surveyResponses?: number;
   readonly problems: readonly Problem[];
   readonly warnings: readonly Problem[];
   readonly records: readonly ActivityRecord[];
@@ -64,12 +69,15 @@ export function summarise(i: SummaryInput): ImportSummary {
     if (r.site !== null) sites.add(r.site);
     if (r.meter !== null) meters.add(r.meter);
   }
-  const reasons = new Map<string, { code: string; count: number; example: string }>();
-  for (const p of i.problems) {
-    const r = reasons.get(p.code) ?? { code: p.code, count: 0, example: `line ${p.line}: ${p.message}` };
-    r.count += 1;
-    reasons.set(p.code, r);
-  }
+  const reasonsOf = (problems: readonly Problem[]) => {
+    const reasons = new Map<string, { code: string; count: number; example: string }>();
+    for (const p of problems) {
+      const r = reasons.get(p.code) ?? { code: p.code, count: 0, example: `line ${p.line}: ${p.message}` };
+      r.count += 1;
+      reasons.set(p.code, r);
+    }
+    return [...reasons.values()].sort((a, b) => b.count - a.count);
+  };
   const rejected = i.rejectedRows ?? new Set(i.problems.map((p) => p.line)).size;
   return {
     status: i.status,
@@ -82,7 +90,9 @@ export function summarise(i: SummaryInput): ImportSummary {
     sites: [...sites].sort(),
     meters: [...meters].sort(),
     totals: { quantities: [...quantities.values()].sort((a, b) => a.source.localeCompare(b.source) || a.unit.localeCompare(b.unit)), kgCo2e: kg, outsideScopesKgCo2: outside },
-    rejectReasons: [...reasons.values()].sort((a, b) => b.count - a.count),
+    rejectReasons: reasonsOf(i.problems),
+    excludedReasons: reasonsOf(i.excludedProblems ?? []),
+    surveyResponses: i.surveyResponses ?? 0,
     problems: i.problems,
     warnings: i.warnings,
     overlaps: i.overlaps ?? [],

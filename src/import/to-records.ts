@@ -8,23 +8,9 @@ import type { FactorPolicy } from '../convert/policy.js';
 import { policyName } from '../convert/policy.js';
 import { isUserError } from '../errors.js';
 import type { FactorLibrary } from '../factors/library.js';
-import type { ActivityDraft } from '../map/energy-bill.js';
-import type { Fuel } from '../map/profile-schema.js';
+import type { ActivityDraft } from '../map/activity-draft.js';
 import type { Problem } from '../read/header-csv.js';
 import type { ActivityRecord } from '../store/records.js';
-
-/** The factor key for each fuel a bill or meter can carry. */
-export const FUEL_KEYS: Readonly<Record<Fuel, string>> = {
-  electricity: 'electricity.grid',
-  gas: 'natural_gas',
-  oil: 'burning_oil',
-  gas_oil: 'gas_oil',
-  lpg: 'lpg',
-  biomass_pellets: 'wood_pellets',
-  biomass_chips: 'wood_chips',
-  water: 'water.supply',
-  heat: 'heat_steam.district',
-};
 
 export interface Conversions {
   readonly records: ActivityRecord[];
@@ -36,7 +22,7 @@ export interface Conversions {
 function record(d: ActivityDraft, org: string, r: ConversionResult, companionOf: string | null): ActivityRecord {
   const t = r.trace;
   return {
-    line: d.line, org, site: d.site, meter: d.meter, source: d.fuel, periodStart: d.periodStart, periodEnd: d.periodEnd,
+    line: d.line, org, site: d.site, meter: d.meter, source: d.source, periodStart: d.periodStart, periodEnd: d.periodEnd,
     quantity: d.quantity, unit: d.unit, estimated: d.estimated, direction: d.direction,
     apportionedFrom: d.apportionedFrom ? JSON.stringify(d.apportionedFrom) : null,
     factorKey: t.factorKey, companionOf, factorYear: t.factorYear,
@@ -73,11 +59,11 @@ function convertRow(
 ): { records: ActivityRecord[] } | { problem: Omit<Problem, 'file'> } {
   const records: ActivityRecord[] = [];
   for (const d of row) {
-    const key = FUEL_KEYS[d.fuel];
+    const key = d.factorKey;
     if (d.direction === 'export') {
       // Exported electricity is kept as a quantity; it carries no emissions and is never netted off.
       records.push({
-        line: d.line, org, site: d.site, meter: d.meter, source: d.fuel, periodStart: d.periodStart, periodEnd: d.periodEnd,
+        line: d.line, org, site: d.site, meter: d.meter, source: d.source, periodStart: d.periodStart, periodEnd: d.periodEnd,
         quantity: d.quantity, unit: d.unit, estimated: d.estimated, direction: 'export',
         apportionedFrom: d.apportionedFrom ? JSON.stringify(d.apportionedFrom) : null,
         factorKey: '', companionOf: null, factorYear: 0, factorEdition: '', factorUnit: d.unit, factorKgPerUnit: 0, factorCustom: false,
@@ -88,7 +74,7 @@ function convertRow(
     }
     let main: ConversionResult;
     try {
-      main = convert(library, { key, quantity: d.quantity, unit: d.unit, date: d.periodStart }, { policy });
+      main = convert(library, { key, quantity: d.quantity, unit: d.unit, date: d.periodStart, ...(d.use ? { use: d.use } : {}) }, { policy });
     } catch (e) {
       if (!isUserError(e)) throw e;
       return { problem: { line: d.line, column: '', value: `${d.quantity} ${d.unit}`, code: e.code, message: e.message } };
@@ -107,7 +93,7 @@ function convertRow(
         missingCompanions.set(id, (missingCompanions.get(id) ?? 0) + 1);
         continue;
       }
-      records.push(record(d, org, convert(library, { key: c, quantity: d.quantity, unit: d.unit, date: d.periodStart }, { policy }), key));
+      records.push(record(d, org, convert(library, { key: c, quantity: d.quantity, unit: d.unit, date: d.periodStart, ...(d.use ? { use: d.use } : {}) }, { policy }), key));
     }
   }
   return { records };

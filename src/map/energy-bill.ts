@@ -4,7 +4,8 @@
  */
 
 import type { Problem } from '../read/header-csv.js';
-import { parseUnit, type UnitId } from '../units/units.js';
+import { parseUnit } from '../units/units.js';
+import type { ActivityDraft } from './activity-draft.js';
 import { calendarise } from './calendarise.js';
 import { RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
@@ -13,21 +14,18 @@ import type { z } from 'zod';
 
 type BillProfile = z.infer<typeof EnergyBillProfile>;
 
-/** An activity ready for conversion: what was used, where and when, and where it came from. */
-export interface ActivityDraft {
-  readonly line: number;
-  readonly site: string | null;
-  readonly meter: string | null;
-  readonly fuel: Fuel;
-  readonly periodStart: string;
-  readonly periodEnd: string;
-  readonly quantity: number;
-  readonly unit: UnitId;
-  readonly estimated: boolean;
-  readonly direction: 'import' | 'export';
-  readonly apportionedFrom: { readonly start: string; readonly end: string; readonly days: number; readonly totalDays: number; readonly share: number } | null;
-  readonly extra: Readonly<Record<string, string | number>>;
-}
+/** The factor key for each fuel a bill or meter can carry. */
+export const FUEL_KEYS: Readonly<Record<Fuel, string>> = {
+  electricity: 'electricity.grid',
+  gas: 'natural_gas',
+  oil: 'burning_oil',
+  gas_oil: 'gas_oil',
+  lpg: 'lpg',
+  biomass_pellets: 'wood_pellets',
+  biomass_chips: 'wood_chips',
+  water: 'water.supply',
+  heat: 'heat_steam.district',
+};
 
 const FUEL_WORDS: readonly [RegExp, Fuel][] = [
   [/^(electric(ity)?|elec|power|hh electricity|nhh electricity)$/i, 'electricity'],
@@ -119,7 +117,7 @@ export function billMapper(profile: BillProfile, ctx: CellContext, meterSite: (m
       const parts = calendarise(period.start, period.end);
       const whole = parts.length === 1;
       const activities = parts.map((p) => ({
-        line, site, meter, fuel, periodStart: p.start, periodEnd: p.end,
+        line, site, meter, source: fuel, factorKey: FUEL_KEYS[fuel], periodStart: p.start, periodEnd: p.end,
         quantity: Math.abs(quantity) * p.share * (direction === 'import' && quantity < 0 ? -1 : 1),
         unit, estimated, direction,
         apportionedFrom: whole ? null : { start: period.start, end: period.end, days: p.days, totalDays: p.totalDays, share: p.share },

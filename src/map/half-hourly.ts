@@ -11,7 +11,7 @@ import { halfHourPeriodsInDay } from '../read/values/periods.js';
 import { RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
 import type { HalfHourlyProfile } from './profile-schema.js';
-import type { ActivityDraft } from './energy-bill.js';
+import type { ActivityDraft } from './activity-draft.js';
 import { PERIOD_PATTERNS } from './profiles.js';
 
 type HhProfile = z.infer<typeof HalfHourlyProfile>;
@@ -115,7 +115,7 @@ export function monthlyActivities(days: readonly HhDay[]): ActivityDraft[][] {
   }
   return [...groups.values()].map((g) => {
     const base = {
-      line: g.first.line, site: g.first.site, meter: g.first.meter, fuel: 'electricity' as const, periodStart: g.start, periodEnd: g.end, unit: 'kWh' as const,
+      line: g.first.line, site: g.first.site, meter: g.first.meter, source: 'electricity', factorKey: 'electricity.grid', periodStart: g.start, periodEnd: g.end, unit: 'kWh' as const,
       // More than half the half-hours estimated marks the month estimated; the exact share is kept.
       estimated: g.estimated * 2 > g.periods, apportionedFrom: null,
       extra: { days: g.days, periods: g.periods, estimatedPeriods: g.estimated },

@@ -65,6 +65,8 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
   // Per meter, its days; rows usually run meter by meter, so the last day found is tried first.
   const byMeter = new Map<string, Map<string, DayAcc>>();
   let last: DayAcc | undefined;
+  let lastType = '';
+  let lastTypeEstimated = false;
   /** Timestamp text → its slot (or the problem with it): one lookup per row for a repeated text. */
   const placed = new Map<string, Slot | { code: string; message: string }>();
   const iMeter = col.meter;
@@ -119,7 +121,15 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
         return r.problems;
       }
       acc.kwh[slot.period - 1] = q * toKwh;
-      if (iType !== undefined && estimatedWords.has((cells[iType] ?? '').trim().toLowerCase())) acc.estimated += 1;
+      if (iType !== undefined) {
+        const t = cells[iType] ?? '';
+        // Read types repeat ("A", "E"): compare with the last one before normalising the text.
+        if (t !== lastType) {
+          lastType = t;
+          lastTypeEstimated = estimatedWords.has(t.trim().toLowerCase());
+        }
+        if (lastTypeEstimated) acc.estimated += 1;
+      }
       return NO_PROBLEMS;
     },
     finish() {

@@ -116,7 +116,8 @@ function splitPlain(segment: Segment, options: Pick<ReadRowsOptions, 'delimiter'
     if (options.skipFirstLine && line === 1) continue;
     const cells = record.split(options.delimiter);
     // Blank rows (every field empty or white space) are skipped; most rows fail the first test.
-    if ((cells[0] === '' || cells[0]!.trim() === '') && cells.every((c) => c.trim() === '')) continue;
+    const first = cells[0]!;
+    if ((first.length === 0 || first.charCodeAt(0) <= 32) && cells.every((c) => c.trim() === '')) continue;
     out.push({ line, cells });
   }
 }

@@ -1,0 +1,186 @@
+/**
+ * The steps every import shares: identify the file (SHA-256: the same file twice is a no-op),
+ * open it and choose its profile, read its rows, convert, check overlaps, and store it as one
+ * batch that lands whole or not at all (or, for --dry-run and refusals, not at all).
+ */
+
+import { basename } from 'node:path';
+import type { FactorPolicy } from '../convert/policy.js';
+import { policyName } from '../convert/policy.js';
+import { UserError } from '../errors.js';
+import type { FactorLibrary } from '../factors/library.js';
+import type { ActivityDraft } from '../map/activity-draft.js';
+import type { CellContext } from '../map/cells.js';
+import type { HhDay } from '../map/half-hourly.js';
+import { chooseProfile, type Profile } from '../map/profiles.js';
+import { openCsv, type CsvFile } from '../read/csv/index.js';
+import type { Problem } from '../read/header-csv.js';
+import { createDateParser } from '../read/values/date.js';
+import type { Ledger } from '../store/ledger.js';
+import type { HhDayRecord, Overlap, ProblemRecord, SurveyRecord } from '../store/records.js';
+import type { OrganisationConfig } from '../workspace/config.js';
+import { fileIdentity } from './file-identity.js';
+import { summarise, type ImportSummary } from './summary.js';
+import { convertDrafts } from './to-records.js';
+
+export type ImportKind = Profile['kind'];
+
+export interface ImportRequest {
+  readonly path: string;
+  readonly org: OrganisationConfig;
+  readonly profiles: readonly Profile[];
+  readonly profileId?: string;
+  readonly library: FactorLibrary;
+  readonly policy: FactorPolicy;
+  readonly dryRun?: boolean;
+  readonly strict?: boolean;
+  readonly replace?: boolean;
+  readonly now: Date;
+  readonly toolVersion: string;
+  /** Called with rows read so far, for a progress bar. */
+  readonly onProgress?: (rowsRead: number) => void;
+}
+
+export interface OpenedFile {
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly sizeBytes: number;
+  readonly csv: CsvFile;
+  readonly profile: Profile;
+  readonly ctx: CellContext;
+  readonly meterSite: (meter: string) => string | undefined;
+}
+
+/**
+ * The profile's date format first; a date it does not recognise is tried against the
+ * unambiguous shapes (ISO, named months) too, so a UK profile still reads `2024-04-01`. Slash
+ * dates are only ever read by the format, so `03/04/2024` is never guessed.
+ */
+export function dateParserFor(format: string | undefined): ReturnType<typeof createDateParser> {
+  const auto = createDateParser();
+  if (format === undefined) return auto;
+  const byFormat = createDateParser({ format });
+  return (text) => {
+    const r = byFormat(text);
+    if (r.ok || r.code !== 'unrecognised_date') return r;
+    const a = auto(text);
+    return a.ok ? a : r;
+  };
+}
+
+/** Identifies and opens the file; an already-imported file comes back as its summary. */
+export async function openForImport(ledger: Ledger, req: ImportRequest, kind: ImportKind): Promise<OpenedFile | ImportSummary> {
+  const fileName = basename(req.path);
+  const { sha256, sizeBytes } = await fileIdentity(req.path);
+  const existing = ledger.findActiveBySha(req.org.id, sha256);
+  if (existing !== undefined) {
+    return summarise({ status: 'already-imported', batchId: existing.id, fileName, sha256, profile: existing.profile, rowsRead: existing.rows_read, problems: [], warnings: [], records: [], excluded: 0 });
+  }
+  const ofKind = req.profiles.filter((p) => p.kind === kind);
+  const named = req.profileId === undefined ? undefined : ofKind.find((p) => p.id === req.profileId);
+  const expected = (named ? [named] : ofKind).flatMap((p) => Object.values(p.columns as Record<string, readonly string[] | undefined>).flatMap((v) => v ?? []));
+  const csv = await openCsv(req.path, {
+    ...(named?.delimiter ? { delimiter: named.delimiter } : {}),
+    ...(named?.headerLine ? { headerLine: named.headerLine } : {}),
+    expectedHeaders: expected,
+  });
+  const profile = chooseProfile(req.profiles, kind, csv.header, req.profileId, fileName);
+  const meterSites = new Map(req.org.sites.flatMap((s) => s.meters.map((m) => [m, s.name] as const)));
+  return {
+    fileName, sha256, sizeBytes, csv, profile,
+    ctx: { file: fileName, header: csv.header, decimal: profile.decimal, parseDate: dateParserFor(profile.dateFormat) },
+    meterSite: (m) => meterSites.get(m),
+  };
+}
+
+/** What reading a file produced, for `completeImport`. */
+export class Collected {
+  rowsRead = 0;
+  /** Activities per accepted row (a row may give several, e.g. a bill split by month). */
+  readonly rows: ActivityDraft[][] = [];
+  readonly days: HhDay[] = [];
+  readonly survey: Omit<SurveyRecord, 'org'>[] = [];
+  readonly rejected: Problem[] = [];
+  readonly excluded: Problem[] = [];
+  readonly warnings: Problem[] = [];
+  /** Cells of rejected rows, so the rejects file can be fixed and re-imported. */
+  readonly rejectedCells = new Map<number, readonly string[]>();
+  /** Cells of accepted rows, kept for small files in case conversion rejects the row later. */
+  readonly acceptedCells = new Map<number, readonly string[]>();
+
+  reject(line: number, cells: readonly string[], problems: readonly Problem[]): void {
+    this.rejected.push(...problems);
+    this.rejectedCells.set(line, cells);
+  }
+}
+
+/** Reads every row through `onRow`, counting rows and reporting progress. */
+export async function readAllRows(opened: OpenedFile, req: ImportRequest, onRow: (line: number, cells: readonly string[]) => void, collected: Collected): Promise<void> {
+  collected.warnings.push(...opened.csv.warnings.map((w) => ({ file: opened.fileName, line: w.line ?? 0, column: '', value: '', code: w.code, message: w.message })));
+  for await (const batch of opened.csv.batches()) {
+    for (const row of batch) onRow(row.line, row.cells);
+    collected.rowsRead += batch.length;
+    req.onProgress?.(collected.rowsRead);
+  }
+  if (collected.rowsRead === 0) {
+    throw new UserError('no_rows', `${opened.fileName} has a header but no data rows; nothing was stored.`, 'Check that the export contains the period you meant to download.');
+  }
+}
+
+/** Converts, checks overlaps, and stores (or refuses, or only reports for --dry-run). */
+export function completeImport(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind, c: Collected): ImportSummary {
+  const { fileName, sha256, sizeBytes, profile, csv } = opened;
+  const converted = convertDrafts(req.library, c.rows, req.org.id, req.policy, fileName);
+  c.rejected.push(...converted.problems);
+  for (const p of converted.problems) {
+    const cells = c.acceptedCells.get(p.line);
+    if (cells) c.rejectedCells.set(p.line, cells);
+  }
+  for (const [id, count] of converted.missingCompanions) {
+    const [key, year] = id.split(' ');
+    c.warnings.push({ file: fileName, line: 0, column: '', value: key!, code: 'companion_not_published', message: `the ${year} factor set does not publish ${key}; it was left out of ${count} activit${count === 1 ? 'y' : 'ies'} (not filled from another year)` });
+  }
+  const records = converted.records;
+  const excludedLines = new Set(c.excluded.map((p) => p.line));
+  const base = {
+    fileName, sha256, profile: profile.id, rowsRead: c.rowsRead, problems: c.rejected, warnings: c.warnings, records,
+    excluded: excludedLines.size, excludedProblems: c.excluded, rejectedRows: new Set(c.rejected.map((p) => p.line)).size,
+    header: csv.header, rejectedCells: c.rejectedCells, surveyResponses: c.survey.length,
+  };
+  if (req.strict && c.rejected.length > 0) return summarise({ ...base, status: 'refused-strict' });
+
+  const meterPeriods = new Map<string, { start: string; end: string }[]>();
+  for (const r of records) {
+    // Overlaps are checked for metered energy; fleet and travel lines are identified by file.
+    if (kind !== 'energy' || r.meter === null || r.companionOf !== null) continue;
+    const list = meterPeriods.get(r.meter) ?? [];
+    list.push({ start: r.periodStart, end: r.periodEnd });
+    meterPeriods.set(r.meter, list);
+  }
+  const overlaps: Overlap[] = ledger.findOverlaps(req.org.id, meterPeriods);
+  if (overlaps.length > 0 && !req.replace) return summarise({ ...base, status: 'refused-overlap', overlaps });
+  if (req.dryRun) return summarise({ ...base, status: 'dry-run', overlaps });
+
+  const summary = summarise({ ...base, status: 'stored', overlaps });
+  const problemRecords: ProblemRecord[] = [
+    ...c.rejected.map((p) => ({ ...p, severity: 'rejected' as const })),
+    ...c.excluded.map((p) => ({ ...p, severity: 'excluded' as const })),
+    ...c.warnings.map((p) => ({ ...p, severity: 'warning' as const })),
+  ];
+  const hhRecords: HhDayRecord[] = c.days.map((d) => ({
+    line: d.line, org: req.org.id, site: d.site, meter: d.meter, day: d.day, periods: d.kwh.length, kwh: d.kwh,
+    estimatedPeriods: d.estimatedPeriods, kwhTotal: d.kwh.reduce((a, v) => a + Math.max(v, 0), 0), exportKwhTotal: d.kwh.reduce((a, v) => a + Math.max(-v, 0), 0),
+  }));
+  const batchId = ledger.writeBatch(
+    {
+      kind, profile: profile.id, org: req.org.id, fileName, sha256, sizeBytes,
+      rowsRead: c.rowsRead, rowsAccepted: summary.rows.accepted, rowsExcluded: summary.rows.excluded, rowsRejected: summary.rows.rejected,
+      periodStart: summary.period?.start ?? null, periodEnd: summary.period?.end ?? null,
+      importedAt: req.now.toISOString(), toolVersion: req.toolVersion, policy: policyName(req.policy),
+      summaryJson: JSON.stringify({ totals: summary.totals, rejectReasons: summary.rejectReasons, excludedReasons: summary.excludedReasons }),
+    },
+    { activities: records, hhDays: hhRecords, survey: c.survey.map((s) => ({ ...s, org: req.org.id })), problems: problemRecords },
+    req.replace ? [...new Set(overlaps.map((o) => o.batchId))] : [],
+  );
+  return { ...summary, batchId };
+}
