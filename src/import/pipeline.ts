@@ -17,7 +17,7 @@ import { openCsv, type CsvFile } from '../read/csv/index.js';
 import type { Problem } from '../read/header-csv.js';
 import { createDateParser } from '../read/values/date.js';
 import type { Ledger } from '../store/ledger.js';
-import type { HhDayRecord, Overlap, ProblemRecord, SurveyRecord } from '../store/records.js';
+import type { HhDayRecord, Overlap, ProblemRecord, SurveyRecord, VehicleRecord } from '../store/records.js';
 import type { OrganisationConfig } from '../workspace/config.js';
 import { fileIdentity } from './file-identity.js';
 import { summarise, type ImportSummary } from './summary.js';
@@ -100,6 +100,7 @@ export class Collected {
   readonly rows: ActivityDraft[][] = [];
   readonly days: HhDay[] = [];
   readonly survey: Omit<SurveyRecord, 'org'>[] = [];
+  readonly vehicles: Omit<VehicleRecord, 'org'>[] = [];
   readonly rejected: Problem[] = [];
   readonly excluded: Problem[] = [];
   readonly warnings: Problem[] = [];
@@ -179,7 +180,7 @@ export function completeImport(ledger: Ledger, req: ImportRequest, opened: Opene
       importedAt: req.now.toISOString(), toolVersion: req.toolVersion, policy: policyName(req.policy),
       summaryJson: JSON.stringify({ totals: summary.totals, rejectReasons: summary.rejectReasons, excludedReasons: summary.excludedReasons }),
     },
-    { activities: records, hhDays: hhRecords, survey: c.survey.map((s) => ({ ...s, org: req.org.id })), problems: problemRecords },
+    { activities: records, hhDays: hhRecords, survey: c.survey.map((s) => ({ ...s, org: req.org.id })), vehicles: c.vehicles.map((v) => ({ ...v, org: req.org.id })), problems: problemRecords },
     req.replace ? [...new Set(overlaps.map((o) => o.batchId))] : [],
   );
   return { ...summary, batchId };

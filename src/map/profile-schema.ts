@@ -101,10 +101,81 @@ export const FuelCardProfile = z.strictObject({
   unit: z.enum(['litres', 'gallon_uk']).default('litres'),
 });
 
+export const MileageProfile = z.strictObject({
+  ...Common,
+  kind: z.literal('fleet'),
+  shape: z.literal('mileage'),
+  columns: z.strictObject({
+    date: Header.optional(),
+    periodStart: Header.optional(),
+    periodEnd: Header.optional(),
+    month: Header.optional(),
+    registration: Header.optional(),
+    vehicleType: Header.optional(),
+    size: Header.optional(),
+    fuel: Header.optional(),
+    distance: Header,
+    site: Header.optional(),
+  }),
+  distanceUnit: z.enum(['miles', 'km']).default('miles'),
+});
+
+export const VehicleRegisterProfile = z.strictObject({
+  ...Common,
+  kind: z.literal('fleet'),
+  shape: z.literal('vehicle-register'),
+  columns: z.strictObject({
+    registration: Header,
+    vehicleType: Header,
+    size: Header.optional(),
+    fuel: Header,
+    site: Header.optional(),
+  }),
+});
+
+export const EvChargingProfile = z.strictObject({
+  ...Common,
+  kind: z.literal('fleet'),
+  shape: z.literal('ev-charging'),
+  columns: z.strictObject({
+    date: Header,
+    registration: Header.optional(),
+    charger: Header.optional(),
+    quantity: Header,
+    site: Header.optional(),
+  }),
+  unit: z.enum(['kWh', 'MWh']).default('kWh'),
+});
+
+export const BusinessTravelProfile = z.strictObject({
+  ...Common,
+  kind: z.literal('journeys'),
+  shape: z.literal('business-travel'),
+  columns: z.strictObject({
+    date: Header,
+    person: Header.optional(),
+    costCentre: Header.optional(),
+    mode: Header,
+    distance: Header.optional(),
+    amount: Header.optional(),
+    fuel: Header.optional(),
+    size: Header.optional(),
+    travelClass: Header.optional(),
+  }),
+  distanceUnit: z.enum(['miles', 'km']).default('miles'),
+  /**
+   * Pence per mile a claim is paid at, to derive miles when a claim gives only money. Default 45p:
+   * HMRC's approved mileage allowance payment for cars and vans, first 10,000 business miles.
+   */
+  mileageRatePence: z.number().positive().default(45),
+});
+
 export const SurveyProfile = z.strictObject({
   ...Common,
   kind: z.literal('journeys'),
   shape: z.literal('survey'),
+  /** Survey wave label stored with every response, e.g. "2023 autumn"; else taken from --wave. */
+  wave: z.string().optional(),
   columns: z.strictObject({
     respondent: Header.optional(),
     site: Header.optional(),
@@ -118,6 +189,10 @@ export const SurveyProfile = z.strictObject({
   distanceUnit: z.enum(['miles', 'km']).default('miles'),
 });
 
-export const Profile = z.discriminatedUnion('shape', [EnergyBillProfile, HalfHourlyProfile, IntervalProfile, FuelCardProfile, SurveyProfile]);
+export const Profile = z.discriminatedUnion('shape', [
+  EnergyBillProfile, HalfHourlyProfile, IntervalProfile,
+  FuelCardProfile, MileageProfile, VehicleRegisterProfile, EvChargingProfile,
+  SurveyProfile, BusinessTravelProfile,
+]);
 export type Profile = z.infer<typeof Profile>;
 export type ProfileInput = z.input<typeof Profile>;

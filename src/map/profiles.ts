@@ -51,8 +51,16 @@ export function requiredColumns(p: Profile): string[][] {
       return [req('meter'), req('timestamp'), req('quantity')];
     case 'fuel-card':
       return [req('date'), req('registration'), req('product'), req('quantity')];
+    case 'mileage':
+      return [req('distance')];
+    case 'vehicle-register':
+      return [req('registration'), req('vehicleType'), req('fuel')];
+    case 'ev-charging':
+      return [req('date'), req('quantity')];
     case 'survey':
       return [req('mainMode'), req('distance'), req('daysPerWeek')];
+    case 'business-travel':
+      return [req('date'), req('mode')];
   }
 }
 

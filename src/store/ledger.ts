@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, openSync, readSync, closeSync, statSync } fro
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
-import type { ActivityRecord, BatchRecord, HhDayRecord, NewBatch, Overlap, ProblemRecord, StoredActivity, SurveyRecord } from './records.js';
+import type { ActivityRecord, BatchRecord, HhDayRecord, NewBatch, Overlap, ProblemRecord, StoredActivity, SurveyRecord, VehicleRecord } from './records.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 /** How long a second import waits for the first to finish before giving up, in ms. */
@@ -142,7 +142,7 @@ export class Ledger {
    */
   writeBatch(
     batch: NewBatch,
-    records: { activities?: Iterable<ActivityRecord>; hhDays?: Iterable<HhDayRecord>; survey?: Iterable<SurveyRecord>; problems?: Iterable<ProblemRecord> },
+    records: { activities?: Iterable<ActivityRecord>; hhDays?: Iterable<HhDayRecord>; survey?: Iterable<SurveyRecord>; vehicles?: Iterable<VehicleRecord>; problems?: Iterable<ProblemRecord> },
     supersede: readonly number[] = [],
   ): number {
     const insertBatch = this.db.prepare(`INSERT INTO batches (kind, profile, org, file_name, sha256, size_bytes, rows_read, rows_accepted, rows_excluded, rows_rejected, period_start, period_end, imported_at, tool_version, policy, status, summary_json)
@@ -154,6 +154,7 @@ export class Ledger {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertSurvey = this.db.prepare(`INSERT INTO survey_responses (batch_id, line, org, wave, respondent, site, staff_group, main_mode, occupants, one_way_km, days_per_week, second_mode, extra_json)
       VALUES (@batchId, @line, @org, @wave, @respondent, @site, @staffGroup, @mainMode, @occupants, @oneWayKm, @daysPerWeek, @secondMode, @extraJson)`);
+    const insertVehicle = this.db.prepare('INSERT INTO vehicles (batch_id, line, org, registration, vehicle_type, size, fuel, site) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const insertProblem = this.db.prepare('INSERT INTO batch_problems (batch_id, severity, line, col, value, code, message) VALUES (@batchId, @severity, @line, @column, @value, @code, @message)');
     const markSuperseded = this.db.prepare("UPDATE batches SET status = 'superseded', superseded_by = ? WHERE id = ? AND status = 'active'");
     return this.db.transaction(() => {
@@ -163,6 +164,7 @@ export class Ledger {
         insertHh.run(batchId, h.line, h.org, h.site, h.meter, h.day, h.periods, Buffer.from(Float64Array.from(h.kwh).buffer), h.estimatedPeriods, h.kwhTotal, h.exportKwhTotal);
       }
       for (const s of records.survey ?? []) insertSurvey.run({ ...s, batchId });
+      for (const v of records.vehicles ?? []) insertVehicle.run(batchId, v.line, v.org, v.registration, v.vehicleType, v.size, v.fuel, v.site);
       for (const p of records.problems ?? []) insertProblem.run({ ...p, batchId });
       for (const id of supersede) markSuperseded.run(batchId, id);
       return batchId;
@@ -189,6 +191,13 @@ export class Ledger {
     this.db.prepare("UPDATE batches SET status = 'undone' WHERE id = ?").run(id);
   }
 
+  /** The organisation's vehicle register: per registration, the row from the latest active import. */
+  activeVehicles(org: string): Map<string, VehicleRecord> {
+    const rows = this.db.prepare(`SELECT v.line, v.org, v.registration, v.vehicle_type AS vehicleType, v.size, v.fuel, v.site
+      FROM vehicles v JOIN batches b ON b.id = v.batch_id WHERE b.status = 'active' AND v.org = ? ORDER BY v.batch_id, v.line`).all(org) as VehicleRecord[];
+    return new Map(rows.map((r) => [r.registration, r]));
+  }
+
   /** A batch's activities as stored, in source order (main rows before their companions). */
   batchActivities(id: number): StoredActivity[] {
     return this.db.prepare(`SELECT line, site, meter, source, period_start AS periodStart, period_end AS periodEnd, quantity, unit, estimated, direction,
@@ -198,12 +207,13 @@ export class Ledger {
   }
 
   /** Counts of stored rows per table for a batch (for summaries and tests). */
-  batchCounts(id: number): { activities: number; hhDays: number; survey: number; problems: number } {
+  batchCounts(id: number): { activities: number; hhDays: number; survey: number; vehicles: number; problems: number } {
     const n = (sql: string): number => (this.db.prepare(sql).get(id) as { n: number }).n;
     return {
       activities: n('SELECT count(*) AS n FROM activities WHERE batch_id = ?'),
       hhDays: n('SELECT count(*) AS n FROM hh_days WHERE batch_id = ?'),
       survey: n('SELECT count(*) AS n FROM survey_responses WHERE batch_id = ?'),
+      vehicles: n('SELECT count(*) AS n FROM vehicles WHERE batch_id = ?'),
       problems: n('SELECT count(*) AS n FROM batch_problems WHERE batch_id = ?'),
     };
   }

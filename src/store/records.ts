@@ -141,3 +141,13 @@ export interface StoredActivity {
   readonly scope: number | null;
   readonly scopeCategory: number | null;
 }
+
+export interface VehicleRecord {
+  readonly line: number;
+  readonly org: string;
+  readonly registration: string;
+  readonly vehicleType: 'car' | 'van' | 'motorbike' | 'other';
+  readonly size: string;
+  readonly fuel: string;
+  readonly site: string | null;
+}

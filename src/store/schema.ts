@@ -116,6 +116,19 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX survey_batch ON survey_responses (batch_id);
 
+      -- Vehicle registers: registration → type, size, fuel, site; the latest active batch wins.
+      CREATE TABLE vehicles (
+        batch_id INTEGER NOT NULL REFERENCES batches(id),
+        line INTEGER NOT NULL,
+        org TEXT NOT NULL,
+        registration TEXT NOT NULL,       -- upper case, no spaces
+        vehicle_type TEXT NOT NULL,       -- car | van | motorbike | other
+        size TEXT NOT NULL,               -- small | medium | large | average | class_i | class_ii | class_iii
+        fuel TEXT NOT NULL,               -- diesel | petrol | hybrid | phev | bev | unknown | cng | lpg
+        site TEXT
+      );
+      CREATE INDEX vehicles_org_reg ON vehicles (org, registration);
+
       -- What an import could not use: rejected rows and warnings, with their place in the file.
       CREATE TABLE batch_problems (
         batch_id INTEGER NOT NULL REFERENCES batches(id),
