@@ -2,6 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
 import { writeOutputFile } from '../../cli/output-file.js';
+import { progress } from '../../cli/progress.js';
 import { parsePolicy } from '../../convert/policy.js';
 import { loadFactorsWithCustomFile } from '../../factors/custom-file.js';
 import { importEnergy } from '../../import/import-energy.js';
@@ -37,6 +38,7 @@ export default class ImportEnergy extends BaseCommand {
   async run(): Promise<ImportSummary> {
     const { args, flags } = await this.parse(ImportEnergy);
     const { workspace, ledger } = openWorkspace(flags);
+    const bar = progress(process.stderr, !this.jsonEnabled(), `Importing ${args.file}`);
     try {
       const summary = await importEnergy(ledger, {
         path: args.file,
@@ -50,12 +52,17 @@ export default class ImportEnergy extends BaseCommand {
         replace: flags.replace,
         now: new Date(),
         toolVersion: this.config.version,
+        onProgress: (n) => {
+          bar.update(n);
+        },
       });
+      bar.done();
       if (flags.rejects !== undefined) writeOutputFile(flags.rejects, rejectsCsv(summary), [args.file, workspace.ledgerPath]);
       this.log(renderImportSummary(summary));
       if (summary.status === 'refused-overlap' || summary.status === 'refused-strict') this.exit(1);
       return summary;
     } finally {
+      bar.done();
       ledger.close();
     }
   }
