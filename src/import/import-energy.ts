@@ -5,10 +5,10 @@
 
 import { UserError } from '../errors.js';
 import { billMapper } from '../map/energy-bill.js';
-import { hhMapper, monthlyActivities } from '../map/half-hourly.js';
+import { hhMapper } from '../map/half-hourly.js';
 import { intervalMapper } from '../map/interval.js';
 import type { Ledger } from '../store/ledger.js';
-import { Collected, completeImport, openForImport, readAllRows, type ImportRequest } from './pipeline.js';
+import { Collected, completeImport, openForImport, readAllRows, type ImportRequest, type OpenedFile } from './pipeline.js';
 import type { ImportSummary } from './summary.js';
 
 export type { ImportRequest } from './pipeline.js';
@@ -16,8 +16,17 @@ export type { ImportRequest } from './pipeline.js';
 export async function importEnergy(ledger: Ledger, req: ImportRequest): Promise<ImportSummary> {
   const opened = await openForImport(ledger, req, 'energy');
   if ('status' in opened) return opened;
-  const { profile, ctx, meterSite, fileName } = opened;
   const c = new Collected();
+  try {
+    return await importShape(ledger, req, opened, c);
+  } catch (e) {
+    c.abandon();
+    throw e;
+  }
+}
+
+async function importShape(ledger: Ledger, req: ImportRequest, opened: OpenedFile, c: Collected): Promise<ImportSummary> {
+  const { profile, ctx, meterSite, fileName } = opened;
 
   if (profile.shape === 'bill') {
     const mapper = billMapper(profile, ctx, meterSite);
@@ -34,6 +43,7 @@ export async function importEnergy(ledger: Ledger, req: ImportRequest): Promise<
     if (mapper.periodColumns < 46) {
       throw new UserError('no_period_columns', `${fileName}: found ${mapper.periodColumns} half-hour columns labelled by ${profile.periodLabels}; a half-hourly file needs 48.`, 'Choose the profile whose period labels match the file (half-hourly-start, half-hourly-end or half-hourly-numbered).');
     }
+    c.streamDays(ledger, req, opened, 'energy');
     const seen = new Map<string, number>();
     await readAllRows(opened, req, (line, cells) => {
       const m = mapper.map(line, cells);
@@ -49,20 +59,22 @@ export async function importEnergy(ledger: Ledger, req: ImportRequest): Promise<
         c.reject(line, cells, [{ file: fileName, line, column: '', value: m.day.day, code: 'duplicate_day', message: `meter ${m.day.meter} on ${m.day.day} is already on line ${earlier} of this file` }]);
       } else {
         seen.set(id, line);
-        c.days.push(m.day);
+        c.addDay(m.day);
       }
     }, c);
-    c.rows.push(...monthlyActivities(c.days));
+    for (const row of c.monthly.drafts()) c.rows.push(row);
   } else if (profile.shape === 'interval') {
-    const mapper = intervalMapper(profile, ctx, meterSite);
+    c.streamDays(ledger, req, opened, 'energy');
+    const mapper = intervalMapper(profile, ctx, meterSite, (day) => {
+      c.addDay(day);
+    });
     await readAllRows(opened, req, (line, cells) => {
       const problems = mapper.map(line, cells);
       if (problems.length > 0) c.reject(line, cells, problems);
     }, c);
-    const done = mapper.finish();
-    c.rejected.push(...done.problems);
-    c.days.push(...done.days);
-    c.rows.push(...monthlyActivities(c.days));
+    // Loops, not spreads: a 10M-reading file can have 200,000 meter-days.
+    for (const p of mapper.finish().problems) c.rejected.push(p);
+    for (const row of c.monthly.drafts()) c.rows.push(row);
   } else {
     throw new UserError('profile_not_supported', `Profile "${profile.id}" (${profile.shape}) is not an energy profile.`, 'Use a bill, half-hourly or interval profile.');
   }

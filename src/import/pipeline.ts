@@ -11,12 +11,12 @@ import { UserError } from '../errors.js';
 import type { FactorLibrary } from '../factors/library.js';
 import type { ActivityDraft } from '../map/activity-draft.js';
 import type { CellContext } from '../map/cells.js';
-import type { HhDay } from '../map/half-hourly.js';
+import { MonthlyTotals, type HhDay } from '../map/half-hourly.js';
 import { chooseProfile, type Profile } from '../map/profiles.js';
 import { openCsv, type CsvFile } from '../read/csv/index.js';
 import type { Problem } from '../read/header-csv.js';
 import { createDateParser } from '../read/values/date.js';
-import type { Ledger } from '../store/ledger.js';
+import type { BatchWriter, Ledger } from '../store/ledger.js';
 import type { HhDayRecord, Overlap, ProblemRecord, SurveyRecord, VehicleRecord } from '../store/records.js';
 import type { OrganisationConfig } from '../workspace/config.js';
 import { fileIdentity } from './file-identity.js';
@@ -109,10 +109,50 @@ export class Collected {
   /** Cells of accepted rows, kept for small files in case conversion rejects the row later. */
   readonly acceptedCells = new Map<number, readonly string[]>();
 
+  /** Monthly sums of the half-hourly days, the unit emissions are computed in. */
+  readonly monthly = new MonthlyTotals();
+  /** Set while days are stored as they are read (see `streamDays`). */
+  writer: BatchWriter | undefined;
+  private org = '';
+
   reject(line: number, cells: readonly string[], problems: readonly Problem[]): void {
-    this.rejected.push(...problems);
+    for (const p of problems) this.rejected.push(p);
     this.rejectedCells.set(line, cells);
   }
+
+  /**
+   * Stores half-hourly days in the ledger as they are read, inside the batch's one transaction,
+   * so memory stays flat however long the file; `completeImport` commits or rolls back.
+   */
+  streamDays(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind): void {
+    this.org = req.org.id;
+    this.writer = ledger.openBatch({
+      kind, profile: opened.profile.id, org: req.org.id, fileName: opened.fileName, sha256: opened.sha256, sizeBytes: opened.sizeBytes,
+      rowsRead: 0, rowsAccepted: 0, rowsExcluded: 0, rowsRejected: 0, periodStart: null, periodEnd: null,
+      importedAt: req.now.toISOString(), toolVersion: req.toolVersion, policy: policyName(req.policy), summaryJson: '{}',
+    });
+  }
+
+  addDay(d: HhDay): void {
+    this.monthly.add(d);
+    if (this.writer) this.writer.addHhDay(hhRecord(d, this.org));
+    else this.days.push(d);
+  }
+
+  /** Rolls back a streamed batch after a failure; a no-op otherwise. */
+  abandon(): void {
+    this.writer?.abandon();
+  }
+}
+
+function hhRecord(d: HhDay, org: string): HhDayRecord {
+  let kwhTotal = 0;
+  let exportKwhTotal = 0;
+  for (const v of d.kwh) {
+    if (v >= 0) kwhTotal += v;
+    else exportKwhTotal -= v;
+  }
+  return { line: d.line, org, site: d.site, meter: d.meter, day: d.day, periods: d.kwh.length, kwh: d.kwh, estimatedPeriods: d.estimatedPeriods, kwhTotal, exportKwhTotal };
 }
 
 /** Reads every row through `onRow`, counting rows and reporting progress. */
@@ -132,7 +172,7 @@ export async function readAllRows(opened: OpenedFile, req: ImportRequest, onRow:
 export function completeImport(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind, c: Collected): ImportSummary {
   const { fileName, sha256, sizeBytes, profile, csv } = opened;
   const converted = convertDrafts(req.library, c.rows, req.org.id, req.policy, fileName);
-  c.rejected.push(...converted.problems);
+  for (const p of converted.problems) c.rejected.push(p);
   for (const p of converted.problems) {
     const cells = c.acceptedCells.get(p.line);
     if (cells) c.rejectedCells.set(p.line, cells);
@@ -148,7 +188,10 @@ export function completeImport(ledger: Ledger, req: ImportRequest, opened: Opene
     excluded: excludedLines.size, excludedProblems: c.excluded, rejectedRows: new Set(c.rejected.map((p) => p.line)).size,
     header: csv.header, rejectedCells: c.rejectedCells, surveyResponses: c.survey.length,
   };
-  if (req.strict && c.rejected.length > 0) return summarise({ ...base, status: 'refused-strict' });
+  if (req.strict && c.rejected.length > 0) {
+    c.abandon();
+    return summarise({ ...base, status: 'refused-strict' });
+  }
 
   const meterPeriods = new Map<string, { start: string; end: string }[]>();
   for (const r of records) {
@@ -159,8 +202,14 @@ export function completeImport(ledger: Ledger, req: ImportRequest, opened: Opene
     meterPeriods.set(r.meter, list);
   }
   const overlaps: Overlap[] = ledger.findOverlaps(req.org.id, meterPeriods);
-  if (overlaps.length > 0 && !req.replace) return summarise({ ...base, status: 'refused-overlap', overlaps });
-  if (req.dryRun) return summarise({ ...base, status: 'dry-run', overlaps });
+  if (overlaps.length > 0 && !req.replace) {
+    c.abandon();
+    return summarise({ ...base, status: 'refused-overlap', overlaps });
+  }
+  if (req.dryRun) {
+    c.abandon();
+    return summarise({ ...base, status: 'dry-run', overlaps });
+  }
 
   const summary = summarise({ ...base, status: 'stored', overlaps });
   const problemRecords: ProblemRecord[] = [
@@ -168,20 +217,21 @@ export function completeImport(ledger: Ledger, req: ImportRequest, opened: Opene
     ...c.excluded.map((p) => ({ ...p, severity: 'excluded' as const })),
     ...c.warnings.map((p) => ({ ...p, severity: 'warning' as const })),
   ];
-  const hhRecords: HhDayRecord[] = c.days.map((d) => ({
-    line: d.line, org: req.org.id, site: d.site, meter: d.meter, day: d.day, periods: d.kwh.length, kwh: d.kwh,
-    estimatedPeriods: d.estimatedPeriods, kwhTotal: d.kwh.reduce((a, v) => a + Math.max(v, 0), 0), exportKwhTotal: d.kwh.reduce((a, v) => a + Math.max(-v, 0), 0),
-  }));
-  const batchId = ledger.writeBatch(
-    {
-      kind, profile: profile.id, org: req.org.id, fileName, sha256, sizeBytes,
-      rowsRead: c.rowsRead, rowsAccepted: summary.rows.accepted, rowsExcluded: summary.rows.excluded, rowsRejected: summary.rows.rejected,
-      periodStart: summary.period?.start ?? null, periodEnd: summary.period?.end ?? null,
-      importedAt: req.now.toISOString(), toolVersion: req.toolVersion, policy: policyName(req.policy),
-      summaryJson: JSON.stringify({ totals: summary.totals, rejectReasons: summary.rejectReasons, excludedReasons: summary.excludedReasons }),
-    },
-    { activities: records, hhDays: hhRecords, survey: c.survey.map((s) => ({ ...s, org: req.org.id })), vehicles: c.vehicles.map((v) => ({ ...v, org: req.org.id })), problems: problemRecords },
-    req.replace ? [...new Set(overlaps.map((o) => o.batchId))] : [],
-  );
+  const batch = {
+    kind, profile: profile.id, org: req.org.id, fileName, sha256, sizeBytes,
+    rowsRead: c.rowsRead, rowsAccepted: summary.rows.accepted, rowsExcluded: summary.rows.excluded, rowsRejected: summary.rows.rejected,
+    periodStart: summary.period?.start ?? null, periodEnd: summary.period?.end ?? null,
+    importedAt: req.now.toISOString(), toolVersion: req.toolVersion, policy: policyName(req.policy),
+    summaryJson: JSON.stringify({ totals: summary.totals, rejectReasons: summary.rejectReasons, excludedReasons: summary.excludedReasons }),
+  };
+  const rest = {
+    activities: records,
+    hhDays: c.days.map((d) => hhRecord(d, req.org.id)),
+    survey: c.survey.map((s) => ({ ...s, org: req.org.id })),
+    vehicles: c.vehicles.map((v) => ({ ...v, org: req.org.id })),
+    problems: problemRecords,
+  };
+  const supersede = req.replace ? [...new Set(overlaps.map((o) => o.batchId))] : [];
+  const batchId = c.writer ? c.writer.finish(batch, rest, supersede) : ledger.writeBatch(batch, rest, supersede);
   return { ...summary, batchId };
 }

@@ -45,7 +45,7 @@ export function convertDrafts(library: FactorLibrary, rows: Iterable<readonly Ac
   for (const row of rows) {
     const converted = convertRow(library, row, org, policy, missingCompanions);
     if ('problem' in converted) problems.push({ ...converted.problem, file });
-    else records.push(...converted.records);
+    else for (const r of converted.records) records.push(r);
   }
   return { records, problems, missingCompanions };
 }

@@ -5,6 +5,16 @@ import type { createDateParser} from '../read/values/date.js';
 import { type DateValue } from '../read/values/date.js';
 import { parseNumber } from '../read/values/number.js';
 
+/**
+ * A copy of a cell's text that does not keep the file's text alive. Cells are cut from a 64 KiB
+ * piece of the file, and V8 keeps that whole piece in memory for as long as any cut of 13 or more
+ * characters lives; anything kept past its row (a cache key, a meter id) must be detached, or a
+ * long file's memory grows with it.
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
+}
+
 export interface CellContext {
   readonly file: string;
   readonly header: readonly string[];

@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { Problem } from '../read/header-csv.js';
 import { halfHourPeriodsInDay } from '../read/values/periods.js';
-import { RowReader, type CellContext } from './cells.js';
+import { detach, RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
 import type { HalfHourlyProfile } from './profile-schema.js';
 import type { ActivityDraft } from './activity-draft.js';
@@ -84,7 +84,7 @@ export function hhMapper(profile: HhProfile, ctx: CellContext, meterSite: (meter
       }
       const estimated = estimatedWords.has(r.text(col.readType).toLowerCase());
       return {
-        day: { line, site: r.text(col.site) || meterSite(meter) || null, meter, day: date.iso, kwh: values, estimatedPeriods: estimated ? values.length : 0 },
+        day: { line, site: detach(r.text(col.site) || meterSite(meter) || '') || null, meter: detach(meter), day: date.iso, kwh: values, estimatedPeriods: estimated ? values.length : 0 },
         problems: [],
         warnings,
       };
@@ -94,15 +94,16 @@ export function hhMapper(profile: HhProfile, ctx: CellContext, meterSite: (meter
 
 /**
  * A meter's half-hourly days summed to one activity per meter and calendar month (import and
- * export apart), the unit emissions are computed and reported in. The days themselves are kept
- * in the ledger as they were read.
+ * export apart), the unit emissions are computed and reported in. Days are added one at a time
+ * so they can be stored as they are read; only these monthly sums stay in memory.
  */
-export function monthlyActivities(days: readonly HhDay[]): ActivityDraft[][] {
-  const groups = new Map<string, { first: HhDay; start: string; end: string; importKwh: number; exportKwh: number; periods: number; estimated: number; days: number }>();
-  for (const d of days) {
+export class MonthlyTotals {
+  private readonly groups = new Map<string, { first: HhDay; start: string; end: string; importKwh: number; exportKwh: number; periods: number; estimated: number; days: number }>();
+
+  add(d: HhDay): void {
     const id = `${d.meter}|${d.day.slice(0, 7)}`;
-    let g = groups.get(id);
-    if (!g) groups.set(id, (g = { first: d, start: d.day, end: d.day, importKwh: 0, exportKwh: 0, periods: 0, estimated: 0, days: 0 }));
+    let g = this.groups.get(id);
+    if (!g) this.groups.set(id, (g = { first: d, start: d.day, end: d.day, importKwh: 0, exportKwh: 0, periods: 0, estimated: 0, days: 0 }));
     for (const v of d.kwh) {
       if (v >= 0) g.importKwh += v;
       else g.exportKwh -= v;
@@ -113,15 +114,24 @@ export function monthlyActivities(days: readonly HhDay[]): ActivityDraft[][] {
     g.estimated += d.estimatedPeriods;
     g.days += 1;
   }
-  return [...groups.values()].map((g) => {
-    const base = {
-      line: g.first.line, site: g.first.site, meter: g.first.meter, source: 'electricity', factorKey: 'electricity.grid', periodStart: g.start, periodEnd: g.end, unit: 'kWh' as const,
-      // More than half the half-hours estimated marks the month estimated; the exact share is kept.
-      estimated: g.estimated * 2 > g.periods, apportionedFrom: null,
-      extra: { days: g.days, periods: g.periods, estimatedPeriods: g.estimated },
-    };
-    const drafts: ActivityDraft[] = [{ ...base, quantity: g.importKwh, direction: 'import' }];
-    if (g.exportKwh > 0) drafts.push({ ...base, quantity: g.exportKwh, direction: 'export' });
-    return drafts;
-  });
+
+  drafts(): ActivityDraft[][] {
+    return [...this.groups.values()].map((g) => {
+      const base = {
+        line: g.first.line, site: g.first.site, meter: g.first.meter, source: 'electricity', factorKey: 'electricity.grid', periodStart: g.start, periodEnd: g.end, unit: 'kWh' as const,
+        // More than half the half-hours estimated marks the month estimated; the exact share is kept.
+        estimated: g.estimated * 2 > g.periods, apportionedFrom: null,
+        extra: { days: g.days, periods: g.periods, estimatedPeriods: g.estimated },
+      };
+      const drafts: ActivityDraft[] = [{ ...base, quantity: g.importKwh, direction: 'import' }];
+      if (g.exportKwh > 0) drafts.push({ ...base, quantity: g.exportKwh, direction: 'export' });
+      return drafts;
+    });
+  }
+}
+
+export function monthlyActivities(days: readonly HhDay[]): ActivityDraft[][] {
+  const totals = new MonthlyTotals();
+  for (const d of days) totals.add(d);
+  return totals.drafts();
 }

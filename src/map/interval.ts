@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { Problem } from '../read/header-csv.js';
 import { halfHourPeriodsInDay, halfHourPeriodStart } from '../read/values/periods.js';
-import { RowReader, type CellContext } from './cells.js';
+import { detach, RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
 import type { HhDay } from './half-hourly.js';
 import type { IntervalProfile } from './profile-schema.js';
@@ -19,6 +19,7 @@ const HALF_HOUR_MS = 1_800_000;
 const ZONE = 'Europe/London';
 
 interface Slot {
+  readonly epochMs: number;
   readonly day: string;
   readonly period: number;
   readonly periods: number;
@@ -30,6 +31,7 @@ interface DayAcc {
   readonly day: string;
   readonly line: number;
   readonly kwh: (number | undefined)[];
+  have: number;
   estimated: number;
 }
 
@@ -38,11 +40,15 @@ const PLAIN_NUMBER = /^\d+(\.\d+)?$/;
 
 export interface IntervalMapper {
   map(line: number, cells: readonly string[]): Problem[];
-  /** The complete days, and a problem for each incomplete one. */
-  finish(): { days: HhDay[]; problems: Problem[]; rejectedLines: number[] };
+  /** A problem for each day left incomplete at the end of the file. */
+  finish(): { problems: Problem[] };
 }
 
-export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (meter: string) => string | undefined): IntervalMapper {
+/**
+ * `onDay` receives each meter-day as soon as its last half-hour arrives, so a large file's days
+ * can be stored as they complete; only incomplete days are held.
+ */
+export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (meter: string) => string | undefined, onDay: (day: HhDay) => void): IntervalMapper {
   const col = resolveColumns(ctx.header, profile.columns);
   const estimatedWords = new Set(profile.estimatedValues.map((v) => v.toLowerCase()));
   const toKwh = profile.unit === 'MWh' ? 1000 : 1;
@@ -57,7 +63,7 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
     const n = day === null ? undefined : halfHourPeriodsInDay(day);
     let slot: Slot | undefined;
     if (day !== null && first?.ok && n?.ok && (start - first.value) % HALF_HOUR_MS === 0) {
-      slot = { day, period: (start - first.value) / HALF_HOUR_MS + 1, periods: n.value };
+      slot = { epochMs, day, period: (start - first.value) / HALF_HOUR_MS + 1, periods: n.value };
     }
     slots.set(epochMs, slot);
     return slot;
@@ -65,6 +71,8 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
   // Per meter, its days; rows usually run meter by meter, so the last day found is tried first.
   const byMeter = new Map<string, Map<string, DayAcc>>();
   let last: DayAcc | undefined;
+  /** Meter-days already complete and handed on, to catch a reading for one of them again. */
+  const done = new Set<string>();
   let lastType = '';
   let lastTypeEstimated = false;
   /** Timestamp text → its slot (or the problem with it): one lookup per row for a repeated text. */
@@ -73,9 +81,10 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
   const iTs = col.timestamp;
   const iQty = col.quantity;
   const iType = col.readType;
-  const place = (text: string): Slot | { code: string; message: string } => {
-    let p = placed.get(text);
+  const place = (cell: string): Slot | { code: string; message: string } => {
+    let p = placed.get(cell);
     if (p !== undefined) return p;
+    const text = detach(cell); // kept as a cache key here and in the date parser
     const d = ctx.parseDate(text.trim());
     if (!d.ok) p = { code: d.code, message: d.message };
     else if (d.value === null) p = { code: 'missing_date', message: 'the timestamp is empty' };
@@ -90,7 +99,7 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
     // placed. Anything else goes through a RowReader, which parses fully and reports problems.
     map(line, cells) {
       const meter = iMeter === undefined ? '' : (cells[iMeter] ?? '').trim();
-      const slot = place(iTs === undefined ? '' : (cells[iTs] ?? ''));
+      let slot = place(iTs === undefined ? '' : (cells[iTs] ?? ''));
       const qText = iQty === undefined ? '' : (cells[iQty] ?? '');
       let q = PLAIN_NUMBER.test(qText) ? Number(qText) : undefined;
       if (q === undefined || meter === '' || !('day' in slot)) {
@@ -107,13 +116,24 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
       let acc = last !== undefined && last.meter === meter && last.day === slot.day ? last : undefined;
       if (acc === undefined) {
         let meterDays = byMeter.get(meter);
-        if (!meterDays) byMeter.set(meter, (meterDays = new Map<string, DayAcc>()));
+        if (!meterDays) byMeter.set(detach(meter), (meterDays = new Map<string, DayAcc>()));
         acc = meterDays.get(slot.day);
         if (!acc) {
-          const site = (col.site === undefined ? '' : (cells[col.site] ?? '').trim()) || meterSite(meter) || null;
-          meterDays.set(slot.day, (acc = { meter, site, day: slot.day, line, kwh: new Array<number | undefined>(slot.periods), estimated: 0 }));
+          const site = detach((col.site === undefined ? '' : (cells[col.site] ?? '').trim()) || meterSite(meter) || '') || null;
+          if (done.has(`${meter}\u0000${slot.day}`)) {
+            const r = new RowReader(ctx, line, cells);
+            r.problem(iTs, 'duplicate_reading', `meter ${meter} already has a reading for this half-hour`);
+            return r.problems;
+          }
+          meterDays.set(slot.day, (acc = { meter: detach(meter), site, day: slot.day, line, kwh: new Array<number | undefined>(slot.periods), have: 0, estimated: 0 }));
         }
         last = acc;
+      }
+      if (acc.kwh[slot.period - 1] !== undefined && slot.periods === 50) {
+        // A wall-clock time in the hour the clocks go back happens twice; the parser takes the
+        // first (BST). When that half-hour is already filled, this reading is the second (GMT).
+        const later = slotOf(slot.epochMs + 3_600_000);
+        if (later !== undefined && later.day === slot.day && acc.kwh[later.period - 1] === undefined) slot = later;
       }
       if (acc.kwh[slot.period - 1] !== undefined) {
         const r = new RowReader(ctx, line, cells);
@@ -121,6 +141,7 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
         return r.problems;
       }
       acc.kwh[slot.period - 1] = q * toKwh;
+      acc.have += 1;
       if (iType !== undefined) {
         const t = cells[iType] ?? '';
         // Read types repeat ("A", "E"): compare with the last one before normalising the text.
@@ -130,21 +151,23 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
         }
         if (lastTypeEstimated) acc.estimated += 1;
       }
+      if (acc.have === acc.kwh.length) {
+        onDay({ line: acc.line, site: acc.site, meter: acc.meter, day: acc.day, kwh: acc.kwh as number[], estimatedPeriods: acc.estimated });
+        byMeter.get(meter)!.delete(acc.day);
+        done.add(`${acc.meter}\u0000${acc.day}`); // acc.meter is detached; the row's meter would keep its text alive
+        last = undefined;
+      }
       return NO_PROBLEMS;
     },
     finish() {
-      const complete: HhDay[] = [];
+      // Whatever is left is incomplete: complete days were handed on as they completed.
       const problems: Problem[] = [];
-      for (const acc of [...byMeter.values()].flatMap((m) => [...m.values()])) {
-        let have = 0;
-        for (const v of acc.kwh) if (v !== undefined) have++;
-        if (have === acc.kwh.length) {
-          complete.push({ line: acc.line, site: acc.site, meter: acc.meter, day: acc.day, kwh: acc.kwh as number[], estimatedPeriods: acc.estimated });
-        } else {
-          problems.push({ file: ctx.file, line: acc.line, column: '', value: acc.day, code: 'incomplete_day', message: `meter ${acc.meter} has ${have} of the ${acc.kwh.length} half-hours of ${acc.day}; the day was not stored (tco2e does not fill gaps)` });
+      for (const meterDays of byMeter.values()) {
+        for (const acc of meterDays.values()) {
+          problems.push({ file: ctx.file, line: acc.line, column: '', value: acc.day, code: 'incomplete_day', message: `meter ${acc.meter} has ${acc.have} of the ${acc.kwh.length} half-hours of ${acc.day}; the day was not stored (tco2e does not fill gaps)` });
         }
       }
-      return { days: complete, problems, rejectedLines: problems.map((p) => p.line) };
+      return { problems };
     },
   };
 }

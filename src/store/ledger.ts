@@ -140,35 +140,32 @@ export class Ledger {
    * Stores a batch in one transaction: the batch row, its records and problems, and (with
    * `supersede`) marks earlier batches superseded. Either all of it lands or none of it.
    */
-  writeBatch(
-    batch: NewBatch,
-    records: { activities?: Iterable<ActivityRecord>; hhDays?: Iterable<HhDayRecord>; survey?: Iterable<SurveyRecord>; vehicles?: Iterable<VehicleRecord>; problems?: Iterable<ProblemRecord> },
-    supersede: readonly number[] = [],
-  ): number {
-    const insertBatch = this.db.prepare(`INSERT INTO batches (kind, profile, org, file_name, sha256, size_bytes, rows_read, rows_accepted, rows_excluded, rows_rejected, period_start, period_end, imported_at, tool_version, policy, status, summary_json)
-      VALUES (@kind, @profile, @org, @fileName, @sha256, @sizeBytes, @rowsRead, @rowsAccepted, @rowsExcluded, @rowsRejected, @periodStart, @periodEnd, @importedAt, @toolVersion, @policy, 'active', @summaryJson)`);
-    const insertActivity = this.db.prepare(`INSERT INTO activities (batch_id, line, org, site, meter, source, period_start, period_end, quantity, unit, estimated, direction, apportioned_from, factor_key, companion_of, factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy, kg_co2e, kg_co2, kg_ch4, kg_n2o, scope, scope_category, extra_json)
-      VALUES (@batchId, @line, @org, @site, @meter, @source, @periodStart, @periodEnd, @quantity, @unit, @estimated, @direction, @apportionedFrom, @factorKey, @companionOf, @factorYear, @factorEdition, @factorUnit, @factorKgPerUnit, @factorCustom, @policy, @kgCo2e, @kgCo2, @kgCh4, @kgN2o, @scope, @scopeCategory, @extraJson)`);
-    // Positional parameters: a year of half-hourly data for 300 meters is 110,000 rows.
-    const insertHh = this.db.prepare(`INSERT INTO hh_days (batch_id, line, org, site, meter, day, periods, kwh, estimated_periods, kwh_total, export_kwh_total)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insertSurvey = this.db.prepare(`INSERT INTO survey_responses (batch_id, line, org, wave, respondent, site, staff_group, main_mode, occupants, one_way_km, days_per_week, second_mode, extra_json)
-      VALUES (@batchId, @line, @org, @wave, @respondent, @site, @staffGroup, @mainMode, @occupants, @oneWayKm, @daysPerWeek, @secondMode, @extraJson)`);
-    const insertVehicle = this.db.prepare('INSERT INTO vehicles (batch_id, line, org, registration, vehicle_type, size, fuel, site) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const insertProblem = this.db.prepare('INSERT INTO batch_problems (batch_id, severity, line, col, value, code, message) VALUES (@batchId, @severity, @line, @column, @value, @code, @message)');
-    const markSuperseded = this.db.prepare("UPDATE batches SET status = 'superseded', superseded_by = ? WHERE id = ? AND status = 'active'");
-    return this.db.transaction(() => {
-      const batchId = Number(insertBatch.run(batch).lastInsertRowid);
-      for (const a of records.activities ?? []) insertActivity.run({ ...a, batchId, estimated: a.estimated ? 1 : 0, factorCustom: a.factorCustom ? 1 : 0 });
-      for (const h of records.hhDays ?? []) {
-        insertHh.run(batchId, h.line, h.org, h.site, h.meter, h.day, h.periods, Buffer.from(Float64Array.from(h.kwh).buffer), h.estimatedPeriods, h.kwhTotal, h.exportKwhTotal);
-      }
-      for (const s of records.survey ?? []) insertSurvey.run({ ...s, batchId });
-      for (const v of records.vehicles ?? []) insertVehicle.run(batchId, v.line, v.org, v.registration, v.vehicleType, v.size, v.fuel, v.site);
-      for (const p of records.problems ?? []) insertProblem.run({ ...p, batchId });
-      for (const id of supersede) markSuperseded.run(batchId, id);
-      return batchId;
-    })();
+  writeBatch(batch: NewBatch, records: BatchRecords, supersede: readonly number[] = []): number {
+    const writer = this.openBatch(batch);
+    try {
+      return writer.finish({}, records, supersede);
+    } catch (e) {
+      writer.abandon();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts a batch whose rows arrive while the file is still being read (half-hourly data is too
+   * large to hold): one write transaction from here to `finish` or `abandon`. Until `finish` the
+   * batch is 'importing', which no query counts; a crash rolls the whole transaction back.
+   * A second import waits for the first (busy timeout) rather than interleaving.
+   */
+  openBatch(batch: NewBatch): BatchWriter {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const id = Number(this.db.prepare(`INSERT INTO batches (kind, profile, org, file_name, sha256, size_bytes, rows_read, rows_accepted, rows_excluded, rows_rejected, period_start, period_end, imported_at, tool_version, policy, status, summary_json)
+        VALUES (@kind, @profile, @org, @fileName, @sha256, @sizeBytes, @rowsRead, @rowsAccepted, @rowsExcluded, @rowsRejected, @periodStart, @periodEnd, @importedAt, @toolVersion, @policy, 'importing', @summaryJson)`).run(batch).lastInsertRowid);
+      return new BatchWriter(this.db, id, batch);
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
   }
 
   listBatches(): BatchRecord[] {
@@ -220,5 +217,65 @@ export class Ledger {
 
   integrityCheck(): string {
     return (this.db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check;
+  }
+}
+
+export interface BatchRecords {
+  readonly activities?: Iterable<ActivityRecord>;
+  readonly hhDays?: Iterable<HhDayRecord>;
+  readonly survey?: Iterable<SurveyRecord>;
+  readonly vehicles?: Iterable<VehicleRecord>;
+  readonly problems?: Iterable<ProblemRecord>;
+}
+
+/** A batch being written inside an open transaction (see `Ledger.openBatch`). */
+export class BatchWriter {
+  private open = true;
+  // Positional parameters: a year of half-hourly data for 300 meters is 110,000 rows.
+  private readonly insertHh: Database.Statement;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly id: number,
+    private readonly batch: NewBatch,
+  ) {
+    this.insertHh = db.prepare('INSERT INTO hh_days (batch_id, line, org, site, meter, day, periods, kwh, estimated_periods, kwh_total, export_kwh_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  }
+
+  addHhDay(h: HhDayRecord): void {
+    this.insertHh.run(this.id, h.line, h.org, h.site, h.meter, h.day, h.periods, Buffer.from(Float64Array.from(h.kwh).buffer), h.estimatedPeriods, h.kwhTotal, h.exportKwhTotal);
+  }
+
+  /** Adds the remaining records, completes the batch row, supersedes, and commits. */
+  finish(update: Partial<NewBatch>, records: BatchRecords, supersede: readonly number[] = []): number {
+    if (!this.open) throw new Error('batch already finished or abandoned');
+    const db = this.db;
+    const batchId = this.id;
+    const insertActivity = db.prepare(`INSERT INTO activities (batch_id, line, org, site, meter, source, period_start, period_end, quantity, unit, estimated, direction, apportioned_from, factor_key, companion_of, factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy, kg_co2e, kg_co2, kg_ch4, kg_n2o, scope, scope_category, extra_json)
+      VALUES (@batchId, @line, @org, @site, @meter, @source, @periodStart, @periodEnd, @quantity, @unit, @estimated, @direction, @apportionedFrom, @factorKey, @companionOf, @factorYear, @factorEdition, @factorUnit, @factorKgPerUnit, @factorCustom, @policy, @kgCo2e, @kgCo2, @kgCh4, @kgN2o, @scope, @scopeCategory, @extraJson)`);
+    const insertSurvey = db.prepare(`INSERT INTO survey_responses (batch_id, line, org, wave, respondent, site, staff_group, main_mode, occupants, one_way_km, days_per_week, second_mode, extra_json)
+      VALUES (@batchId, @line, @org, @wave, @respondent, @site, @staffGroup, @mainMode, @occupants, @oneWayKm, @daysPerWeek, @secondMode, @extraJson)`);
+    const insertVehicle = db.prepare('INSERT INTO vehicles (batch_id, line, org, registration, vehicle_type, size, fuel, site) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insertProblem = db.prepare('INSERT INTO batch_problems (batch_id, severity, line, col, value, code, message) VALUES (@batchId, @severity, @line, @column, @value, @code, @message)');
+    const markSuperseded = db.prepare("UPDATE batches SET status = 'superseded', superseded_by = ? WHERE id = ? AND status = 'active'");
+    for (const a of records.activities ?? []) insertActivity.run({ ...a, batchId, estimated: a.estimated ? 1 : 0, factorCustom: a.factorCustom ? 1 : 0 });
+    for (const h of records.hhDays ?? []) this.addHhDay(h);
+    for (const s of records.survey ?? []) insertSurvey.run({ ...s, batchId });
+    for (const v of records.vehicles ?? []) insertVehicle.run(batchId, v.line, v.org, v.registration, v.vehicleType, v.size, v.fuel, v.site);
+    for (const p of records.problems ?? []) insertProblem.run({ ...p, batchId });
+    for (const id of supersede) markSuperseded.run(batchId, id);
+    const b = { ...this.batch, ...update };
+    db.prepare(`UPDATE batches SET rows_read = @rowsRead, rows_accepted = @rowsAccepted, rows_excluded = @rowsExcluded, rows_rejected = @rowsRejected,
+      period_start = @periodStart, period_end = @periodEnd, summary_json = @summaryJson, status = 'active' WHERE id = @id`).run({ ...b, id: batchId });
+    db.exec('COMMIT');
+    this.open = false;
+    return batchId;
+  }
+
+  /** Rolls everything back: the ledger is as it was before `openBatch`. */
+  abandon(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.db.exec('ROLLBACK');
   }
 }
