@@ -236,3 +236,20 @@ describe('import energy: interval readings', () => {
     ledger.close();
   });
 });
+
+describe('import energy: interval readings in UK wall-clock time', () => {
+  it('reads the repeated hour of the autumn clock change as BST then GMT: a complete 50-period day', async () => {
+    const { ledger, req, file } = setup();
+    // 27 October 2024: 00:00 … 01:30 BST, then 01:00 … 23:30 GMT: 50 readings, 01:00 and 01:30 twice.
+    const times: string[] = [];
+    for (let h = 0; h < 2; h++) for (const m of ['00', '30']) times.push(`${String(h).padStart(2, '0')}:${m}`);
+    for (let h = 1; h < 24; h++) for (const m of ['00', '30']) times.push(`${String(h).padStart(2, '0')}:${m}`);
+    expect(times).toHaveLength(50);
+    const text = ['MPAN,Timestamp,kWh', ...times.map((t, i) => `M1,27/10/2024 ${t},${i + 1}`)].join('\n') + '\n';
+    const s = await importEnergy(ledger, req(file('autumn.csv', text), { profileId: 'interval' }));
+    expect(s.problems).toEqual([]);
+    expect(ledger.batchCounts(s.batchId!).hhDays).toBe(1);
+    expect(s.totals.quantities[0]!.quantity).toBe((50 * 51) / 2);
+    ledger.close();
+  });
+});
