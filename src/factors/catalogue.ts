@@ -295,10 +295,16 @@ for (const cls of Object.keys(VAN_CLASSES) as (keyof typeof VAN_CLASSES)[]) {
       description: `Van, ${text}, ${FUEL_TEXT[fuel]}`,
       // The Scope 1 "Delivery vehicles" sheet is missing from the 2013–2015 standard sets and the
       // 2024 condensed set; those editions publish the same van-km figures under "Freighting goods".
-      match: [
-        { level1: 'delivery vehicles', level2: 'vans', level3, column },
-        { level1: 'freighting goods', level2: 'vans', level3, column },
-      ],
+      // Not for battery-electric vans: there the freight figure is the van's grid electricity with
+      // its T&D losses (2024: 0.10553 per mile = 0.09695 + 0.00857), not a tailpipe figure, and
+      // using it would count the electricity twice and in the wrong scope.
+      match: fuel === 'bev'
+        ? [{ level1: 'delivery vehicles', level2: 'vans', level3, column }]
+        : [
+            { level1: 'delivery vehicles', level2: 'vans', level3, column },
+            { level1: 'freighting goods', level2: 'vans', level3, column },
+          ],
+      ...(fuel === 'bev' ? { absentIn: [2024] } : {}),
       companions: { wtt: `${key}.wtt` },
     });
     add({

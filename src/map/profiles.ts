@@ -52,7 +52,8 @@ export function requiredColumns(p: Profile): string[][] {
     case 'fuel-card':
       return [req('date'), req('registration'), req('product'), req('quantity')];
     case 'mileage':
-      return [req('distance')];
+      // A distance, and when it was driven: a date, a period (start) or a month.
+      return [req('distance'), [...req('date'), ...req('periodStart'), ...req('month')]];
     case 'vehicle-register':
       return [req('registration'), req('vehicleType'), req('fuel')];
     case 'ev-charging':
@@ -60,7 +61,8 @@ export function requiredColumns(p: Profile): string[][] {
     case 'survey':
       return [req('mainMode'), req('distance'), req('daysPerWeek')];
     case 'business-travel':
-      return [req('date'), req('mode')];
+      // A distance or, for mileage claims paid by the mile, the amount: either spelling list fits.
+      return [req('date'), req('mode'), [...req('distance'), ...req('amount')]];
   }
 }
 
@@ -71,8 +73,49 @@ export const PERIOD_PATTERNS = {
   numbered: /^(?:kwh|hh|period|p)[ _-]?(\d{1,2})$/i,
 } as const;
 
+/**
+ * The column that marks each kind of fleet file, as the built-in profiles spell it: a fuel
+ * product (fuel card), a distance (mileage) or energy charged (EV charging). A vehicle register
+ * has none of them, and its columns (registration, type, fuel) are a subset of a mileage file's.
+ */
+let fleetMarkers: { product: string[]; distance: string[]; energy: string[] } | undefined;
+function fleetMarkersOf(): NonNullable<typeof fleetMarkers> {
+  if (fleetMarkers === undefined) {
+    const m = { product: [] as string[], distance: [] as string[], energy: [] as string[] };
+    for (const b of loadBuiltinProfiles()) {
+      if (b.shape === 'fuel-card') m.product.push(...b.columns.product);
+      else if (b.shape === 'mileage') m.distance.push(...b.columns.distance);
+      else if (b.shape === 'ev-charging') m.energy.push(...b.columns.quantity);
+    }
+    fleetMarkers = m;
+  }
+  return fleetMarkers;
+}
+
+/**
+ * Fleet files are told apart by their marker columns, the most specific first: a product makes
+ * a fuel-card file (whose odometer may be headed "Mileage"); a distance without a product a
+ * mileage file; energy without a product or distance an EV-charging file; none of them a register.
+ * A header with both a distance and energy fits neither, and --profile is asked for.
+ */
+function fitsFleet(p: Profile, header: readonly string[]): boolean {
+  const m = fleetMarkersOf();
+  const has = (spellings: readonly string[]): boolean => findColumn(header, spellings) !== undefined;
+  switch (p.shape) {
+    case 'mileage':
+      return !has(m.product) && !has(m.energy);
+    case 'ev-charging':
+      return !has(m.product) && !has(m.distance);
+    case 'vehicle-register':
+      return !has(m.product) && !has(m.distance) && !has(m.energy);
+    default:
+      return true;
+  }
+}
+
 function fits(p: Profile, header: readonly string[]): boolean {
   if (!requiredColumns(p).every((spellings) => findColumn(header, spellings) !== undefined)) return false;
+  if (p.kind === 'fleet') return fitsFleet(p, header);
   if (p.shape === 'half-hourly') return header.filter((h) => PERIOD_PATTERNS[p.periodLabels].test(h.trim())).length >= 46;
   if (p.shape === 'bill') {
     const c = p.columns;

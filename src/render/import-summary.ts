@@ -11,11 +11,12 @@ const STATUS: Record<ImportSummary['status'], string> = {
 };
 
 /** The summary a person sees after an import. */
-export function renderImportSummary(s: ImportSummary): string {
+export function renderImportSummary(s: ImportSummary & { readonly vehicles?: number; readonly nonFuel?: readonly { reason: string; count: number }[] }): string {
   const out: string[] = [];
   out.push(s.status === 'already-imported' ? `${STATUS[s.status]} ${s.batchId ?? ''}; nothing changed.` : `${STATUS[s.status]}${s.batchId !== null && s.status === 'stored' ? ` as import ${s.batchId}` : ''}: ${s.file} (profile ${s.profile})`);
   if (s.status === 'already-imported') return out.join('\n');
   out.push(`Rows: ${formatNumber(s.rows.read)} read, ${formatNumber(s.rows.accepted)} accepted, ${formatNumber(s.rows.excluded)} excluded, ${formatNumber(s.rows.rejected)} rejected`);
+  if (s.vehicles !== undefined && s.vehicles > 0) out.push(`Vehicles: ${formatNumber(s.vehicles)} ${s.status === 'stored' ? 'stored in' : 'checked for'} the vehicle register`);
   if (s.period) out.push(`Period: ${s.period.start} to ${s.period.end}`);
   if (s.sites.length > 0 || s.meters.length > 0) out.push(`Sites: ${s.sites.length} (${s.sites.slice(0, 5).join(', ')}${s.sites.length > 5 ? ', …' : ''}); meters: ${s.meters.length}`);
   for (const q of s.totals.quantities) {
@@ -24,6 +25,13 @@ export function renderImportSummary(s: ImportSummary): string {
   }
   out.push(`Emissions: ${formatNumber(s.totals.kgCo2e / 1000, 3)} t CO2e (Scopes 1–3, including T&D and well-to-tank where published)`);
   if (s.totals.outsideScopesKgCo2 > 0) out.push(`Outside of scopes (biogenic CO2, not in the total): ${formatNumber(s.totals.outsideScopesKgCo2 / 1000, 3)} t`);
+  if (s.excludedReasons.length > 0) {
+    out.push('Excluded on purpose (not rejected):');
+    for (const r of s.excludedReasons) {
+      if (r.code === 'non_fuel' && s.nonFuel !== undefined && s.nonFuel.length > 0) for (const n of s.nonFuel) out.push(`  ${n.count} × non_fuel — ${n.reason}`);
+      else out.push(`  ${r.count} × ${r.code} — e.g. ${r.example}`);
+    }
+  }
   if (s.rejectReasons.length > 0) {
     out.push('Top reasons for rejection:');
     for (const r of s.rejectReasons.slice(0, 5)) out.push(`  ${r.count} × ${r.code} — e.g. ${r.example}`);

@@ -1,0 +1,109 @@
+/**
+ * Importing a fleet file: fuel-card transactions, a vehicle register, mileage or telematics, or
+ * EV charging sessions. Fuel-card and mileage rows are joined to the organisation's vehicle
+ * register (the latest active import of each registration) for the vehicle's type, size and fuel.
+ */
+
+import { UserError } from '../errors.js';
+import type { CellContext } from '../map/cells.js';
+import { evChargingMapper } from '../map/ev-charging.js';
+import { fuelCardMapper, netRefunds, type FuelLine } from '../map/fuel-card.js';
+import { loadProductRules, productMatcher } from '../map/fuel-products.js';
+import { mileageMapper } from '../map/mileage.js';
+import { registerMapper } from '../map/vehicle-register.js';
+import type { Ledger } from '../store/ledger.js';
+import { Collected, completeImport, openForImport, readAllRows, type ImportRequest } from './pipeline.js';
+import type { ImportSummary } from './summary.js';
+
+export type { ImportRequest } from './pipeline.js';
+
+export interface FleetImportSummary extends ImportSummary {
+  /** Vehicles stored in the register by this import (or that would be, for --dry-run). */
+  readonly vehicles: number;
+  /** Fuel-card lines left out as not fuel, by reason (AdBlue, car wash…). */
+  readonly nonFuel: readonly { readonly reason: string; readonly count: number }[];
+}
+
+const TRAILING_TIME = /^(.*\S)[ T]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/** Card and charge-point exports often stamp a time on the date: the date is what counts. */
+function tolerateTime(parse: CellContext['parseDate']): CellContext['parseDate'] {
+  return (text) => {
+    const r = parse(text);
+    if (r.ok || r.code !== 'unrecognised_date') return r;
+    const m = TRAILING_TIME.exec(text.trim());
+    if (!m) return r;
+    const d = parse(m[1]!);
+    return d.ok ? d : r;
+  };
+}
+
+function nonFuelOf(problems: readonly { code: string; message: string }[]): FleetImportSummary['nonFuel'] {
+  const counts = new Map<string, number>();
+  for (const p of problems) if (p.code === 'non_fuel') counts.set(p.message, (counts.get(p.message) ?? 0) + 1);
+  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+}
+
+export async function importFleet(ledger: Ledger, req: ImportRequest): Promise<FleetImportSummary> {
+  const opened = await openForImport(ledger, req, 'fleet');
+  if ('status' in opened) {
+    const id = opened.batchId!;
+    return { ...opened, vehicles: ledger.batchCounts(id).vehicles, nonFuel: nonFuelOf(ledger.batchProblems(id).filter((p) => p.severity === 'excluded')) };
+  }
+  const { profile, meterSite } = opened;
+  const ctx: CellContext = { ...opened.ctx, parseDate: tolerateTime(opened.ctx.parseDate) };
+  const vehicles = ledger.activeVehicles(req.org.id);
+  const c = new Collected();
+
+  if (profile.shape === 'fuel-card') {
+    const mapper = fuelCardMapper(profile, ctx, productMatcher(loadProductRules()), vehicles, meterSite);
+    const fuel: FuelLine[] = [];
+    await readAllRows(opened, req, (line, cells) => {
+      const row = mapper.map(line, cells);
+      if (row.kind === 'excluded') c.excluded.push(row.problem);
+      else if (row.kind === 'rejected') c.reject(line, cells, row.problems);
+      else {
+        fuel.push(row.fuel);
+        c.acceptedCells.set(line, cells);
+      }
+    }, c);
+    const netted = netRefunds(fuel, opened.fileName, mapper.quantityColumn);
+    c.excluded.push(...netted.excluded);
+    for (const p of netted.unmatched) c.reject(p.line, c.acceptedCells.get(p.line) ?? [], [p]);
+    for (const l of netted.kept) c.rows.push([l.draft]);
+  } else if (profile.shape === 'vehicle-register') {
+    const mapper = registerMapper(profile, ctx);
+    await readAllRows(opened, req, (line, cells) => {
+      const row = mapper.map(line, cells);
+      if ('problems' in row) c.reject(line, cells, row.problems);
+      else c.vehicles.push(row.vehicle);
+    }, c);
+  } else if (profile.shape === 'mileage') {
+    const mapper = mileageMapper(profile, ctx, vehicles, meterSite);
+    await readAllRows(opened, req, (line, cells) => {
+      const row = mapper.map(line, cells);
+      if (row.kind === 'excluded') c.excluded.push(row.problem);
+      else if (row.kind === 'rejected') c.reject(line, cells, row.problems);
+      else {
+        c.rows.push(row.activities);
+        c.acceptedCells.set(line, cells);
+      }
+    }, c);
+  } else if (profile.shape === 'ev-charging') {
+    const mapper = evChargingMapper(profile, ctx, vehicles, meterSite);
+    await readAllRows(opened, req, (line, cells) => {
+      const row = mapper.map(line, cells);
+      if (row.kind === 'excluded') c.excluded.push(row.problem);
+      else if (row.kind === 'rejected') c.reject(line, cells, row.problems);
+      else {
+        c.rows.push([row.activity]);
+        c.acceptedCells.set(line, cells);
+      }
+    }, c);
+  } else {
+    throw new UserError('profile_not_supported', `Profile "${profile.id}" (${profile.shape}) is not a fleet profile.`, 'Use a fuel-card, vehicle-register, mileage or ev-charging profile.');
+  }
+  const summary = completeImport(ledger, req, opened, 'fleet', c);
+  const kept = summary.status === 'stored' || summary.status === 'dry-run';
+  return { ...summary, vehicles: kept ? c.vehicles.length : 0, nonFuel: nonFuelOf(c.excluded) };
+}
