@@ -1,0 +1,280 @@
+/**
+ * Staff travel survey responses: one row per respondent → one stored response (no emissions
+ * yet: turning responses into annual commuting emissions is a later stage, which needs the
+ * mode, car occupancy, one-way distance in km and days a week on site stored here).
+ *
+ * Mode answers are normalised to a fixed vocabulary (`COMMUTE_MODES`); the rules, in order:
+ * 1. A few standard option texts are taken whole (the census "Underground, metro, light rail,
+ *    tram" → tram).
+ * 2. Otherwise each mode's words are looked for. More specific readings win over the general
+ *    ones they contain: car share over driving ("Car share (driver)"), park and ride over bus and
+ *    car, e-bike over cycle, e-scooter over scooter.
+ * 3. Park and ride → bus: the survey asks for the mode of the longest part of the journey, which
+ *    for park and ride is the bus; `modeDetail: "park_and_ride"` keeps the car leg visible.
+ *    Coach, shuttle and minibus → bus; underground/tube → train; metro, light rail, DLR → tram;
+ *    taxi, ferry, e-scooter and "Other…" → other, each with its `modeDetail`.
+ * 4. An answer naming two different modes ("Bus and train") is rejected as ambiguous rather than
+ *    guessed; an answer naming none is rejected with the accepted answers listed.
+ *
+ * A car share needs its occupants (people in the car, the respondent included, 2–9); when the
+ * occupants question is unanswered 2 is stored, the fewest a share can have (the most emissions
+ * per person), flagged `occupantsAssumed`. Driving alone is stored with 1 occupant.
+ */
+
+import type { z } from 'zod';
+import type { Problem } from '../read/header-csv.js';
+import type { SurveyRecord } from '../store/records.js';
+import { convertQuantity } from '../units/units.js';
+import type { OrganisationConfig } from '../workspace/config.js';
+import { answerWords, headerDistanceUnit, parseAnswerNumber, parseCount, type DistanceUnit } from './answers.js';
+import { parseCarSize, parseVehicleFuel } from './business-travel.js';
+import { RowReader, type CellContext } from './cells.js';
+import { findColumn, resolveColumns } from './columns.js';
+import type { SurveyProfile } from './profile-schema.js';
+
+type Profile = z.infer<typeof SurveyProfile>;
+
+export const COMMUTE_MODES = ['drive_alone', 'car_share', 'motorbike', 'bus', 'train', 'tram', 'cycle', 'e_bike', 'walk', 'work_from_home', 'other'] as const;
+export type CommuteMode = (typeof COMMUTE_MODES)[number];
+
+export interface ModeAnswer {
+  readonly mode: CommuteMode;
+  /** What the vocabulary leaves out: coach, park_and_ride, underground, taxi, ferry, e_scooter… */
+  readonly detail?: string;
+  readonly carShareRole?: 'driver' | 'passenger';
+}
+
+export type ModeReading = { ok: true; answer: ModeAnswer } | { ok: false; code: 'unknown_mode' | 'ambiguous_mode'; modes: readonly string[] };
+
+/** Whole answers read as one (normalised with `answerWords`). */
+const WHOLE: Readonly<Record<string, ModeAnswer>> = {
+  'underground metro light rail tram': { mode: 'tram', detail: 'underground_metro_light_rail_tram' },
+  'underground metro light rail or tram': { mode: 'tram', detail: 'underground_metro_light_rail_tram' },
+};
+
+type Cue = 'wfh' | 'park_and_ride' | 'car_share' | 'e_bike' | 'e_scooter' | 'motorbike' | 'cycle' | 'walk' | 'coach' | 'bus' | 'tram' | 'underground' | 'train' | 'drive' | 'taxi' | 'ferry' | 'air' | 'other';
+
+const CUES: readonly [Cue, RegExp][] = [
+  ['wfh', /\bwork(ing|ed|s)? (mainly |mostly |only |entirely )?(at or from|from|at) home\b|\bhome ?work(ing|er)?\b|\bwfh\b|\bremote(ly)?\b/],
+  ['park_and_ride', /\bpark (and )?ride\b|\bp and r\b|\bp r\b/],
+  ['car_share', /\bcar ?shar\w*|\bshare (a |the )?(car|lift)s?\b|\blift ?shar\w*|\blifts?\b|\bcar ?pool\w*|\b(car|van) passenger\b|\bpassenger (in|of) (a |an |the |someone s |someone else s )?(car|van)\b|\bdropped off\b|\bdriven (in|by|to)\b/],
+  ['e_bike', /\be ?bikes?\b|\belectric (push )?(bi)?(cycle|bike)s?\b|\bpedelecs?\b|\be ?cycles?\b/],
+  ['e_scooter', /\be ?scooters?\b|\belectric scooters?\b|\bkick scooters?\b/],
+  ['motorbike', /\bmotor ?(bike|cycle)s?\b|\bmotorcycl\w*|\bmopeds?\b|\bscooters?\b|\bpowered two wheeler\b/],
+  ['cycle', /\b(bi)?cycl(e|es|ing|ist)\b|\bbikes?\b|\bbiking\b|\bpush ?bike\b/],
+  ['walk', /\bwalk\w*|\bon foot\b|\bfoot\b|\brun(ning)?\b|\bjog\w*|\bwheel(ing|chair)?\b/],
+  ['coach', /\bcoach(es)?\b/],
+  ['bus', /\bbus(es)?\b|\bminibus\w*|\bshuttle\b/],
+  ['tram', /\btrams?\b|\btramway\b|\blight rail\b|\bmetro\w*|\bdlr\b|\bsupertram\b/],
+  ['underground', /\bunderground\b|\btube\b|\bsubway\b/],
+  ['train', /\btrains?\b|(?<!light )\brail(way)?\b|\boverground\b/],
+  ['drive', /\bcars?\b|\bdriv(e|er|es|ing)\b|\bdrove\b|\bvans?\b|\bown vehicle\b/],
+  ['taxi', /\btaxis?\b|\bcabs?\b|\buber\b|\bminicab\b/],
+  ['ferry', /\bferry\b|\bferries\b|\bboat\b/],
+  ['air', /\bfly\b|\bflights?\b|\bplane\b/],
+  ['other', /^other\b/],
+];
+
+const CUE_MODE: Readonly<Record<Cue, ModeAnswer>> = {
+  wfh: { mode: 'work_from_home' }, park_and_ride: { mode: 'bus', detail: 'park_and_ride' }, car_share: { mode: 'car_share' },
+  e_bike: { mode: 'e_bike' }, e_scooter: { mode: 'other', detail: 'e_scooter' }, motorbike: { mode: 'motorbike' }, cycle: { mode: 'cycle' },
+  walk: { mode: 'walk' }, coach: { mode: 'bus', detail: 'coach' }, bus: { mode: 'bus' }, tram: { mode: 'tram' },
+  underground: { mode: 'train', detail: 'underground' }, train: { mode: 'train' }, drive: { mode: 'drive_alone' },
+  taxi: { mode: 'other', detail: 'taxi' }, ferry: { mode: 'other', detail: 'ferry' }, air: { mode: 'other', detail: 'air' }, other: { mode: 'other' },
+};
+
+/** A more specific cue removes the general ones it contains. */
+const OVERRIDES: readonly [Cue, readonly Cue[]][] = [
+  ['park_and_ride', ['drive', 'bus', 'car_share']],
+  ['car_share', ['drive']],
+  ['e_bike', ['cycle']],
+  ['e_scooter', ['motorbike']],
+  ['bus', ['coach']],
+  ['underground', ['train']],
+  ['taxi', ['drive']],
+];
+
+/** Normalises one mode answer to the vocabulary. */
+export function parseCommuteMode(text: string): ModeReading {
+  const words = answerWords(text);
+  const whole = WHOLE[words];
+  if (whole) return { ok: true, answer: whole };
+  const cues = new Set(CUES.filter(([, re]) => re.test(words)).map(([cue]) => cue));
+  for (const [specific, general] of OVERRIDES) if (cues.has(specific)) general.forEach((g) => cues.delete(g));
+  if (cues.size > 1) cues.delete('other');
+  const answers = [...cues].map((c) => CUE_MODE[c]);
+  const modes = [...new Set(answers.map((a) => a.mode))];
+  if (modes.length === 0) return { ok: false, code: 'unknown_mode', modes: [] };
+  if (modes.length > 1) return { ok: false, code: 'ambiguous_mode', modes };
+  // Several cues of one mode (taxi and ferry are both "other") keep the first one's detail only if it is the only one.
+  const answer = answers.length === 1 ? answers[0]! : { mode: modes[0]! };
+  if (answer.mode !== 'car_share') return { ok: true, answer };
+  const role = /\bpassenger\b/.test(words) ? 'passenger'
+    : /\bdriv(e|er|ing)\b/.test(words) ? 'driver'
+      : /\blifts?\b|\bdropped off\b|\bdriven\b/.test(words) ? 'passenger' : undefined;
+  return { ok: true, answer: role ? { ...answer, carShareRole: role } : answer };
+}
+
+export const ACCEPTED_MODE_ANSWERS = 'drive alone ("Car (on my own)", "Drive alone"), car share ("Car share (driver)", "Car share - passenger", "Lift from someone"), motorbike, bus (also coach, park and ride), train (also tube), tram (also metro, light rail), cycle ("Bicycle"), e-bike, walk ("On foot"), work from home, or other';
+
+/** Answers to the second-mode question that mean there is none. */
+const NO_SECOND_MODE = /^(none|no|n a|na|nothing|not applicable|no other|no other mode|no second mode|i don t|only one|just one)$/;
+
+/** Optional questions outside the profile that the later stage can use, found by these headers. */
+const CAR_FUEL_HEADERS = ['What fuel does your car use?', 'What type of fuel does your car use?', 'Car fuel', 'Car fuel type', 'Vehicle fuel', 'Fuel type'];
+const CAR_SIZE_HEADERS = ['What size is your car?', 'What is the engine size of your car?', 'Car size', 'Engine size', 'Vehicle size'];
+
+export interface SurveyMapped {
+  readonly response?: Omit<SurveyRecord, 'org'>;
+  readonly problems: Problem[];
+  readonly warnings: Problem[];
+}
+
+export interface SurveyMapper {
+  map(line: number, cells: readonly string[]): SurveyMapped;
+}
+
+/** A one-way commute longer than this is stored but warned about: it is more often a typo (or a return distance). */
+const LONG_COMMUTE_KM = 300;
+
+export function surveyMapper(profile: Profile, ctx: CellContext, org: Pick<OrganisationConfig, 'sites'>, wave: string): SurveyMapper {
+  const col = resolveColumns(ctx.header, profile.columns);
+  const fuelCol = findColumn(ctx.header, CAR_FUEL_HEADERS);
+  const sizeCol = findColumn(ctx.header, CAR_SIZE_HEADERS);
+  // A unit written in the header ("…one way, in km?") is what the respondents answered in.
+  const headerUnit = headerDistanceUnit(col.distance === undefined ? undefined : ctx.header[col.distance]);
+  const defaultUnit: DistanceUnit = headerUnit ?? profile.distanceUnit;
+  const siteNames = new Map(org.sites.flatMap((s) => [[s.id.toLowerCase(), s.name], [s.name.toLowerCase(), s.name]] as const));
+  const seen = new Map<string, number>();
+
+  return {
+    map(line, cells) {
+      const r = new RowReader(ctx, line, cells);
+      const warnings: Problem[] = [];
+      const warn = (column: number | undefined, code: string, message: string): void => {
+        warnings.push({ file: ctx.file, line, column: column === undefined ? '' : (ctx.header[column] ?? ''), value: r.text(column), code, message });
+      };
+      const extra: Record<string, string | number | boolean> = {};
+
+      const modeText = r.text(col.mainMode);
+      let main: ModeAnswer | undefined;
+      if (modeText === '') r.problem(col.mainMode, 'missing_mode', 'the main mode of travel is not answered');
+      else {
+        const m = parseCommuteMode(modeText);
+        if (m.ok) main = m.answer;
+        else if (m.code === 'ambiguous_mode') r.problem(col.mainMode, m.code, `"${modeText}" names more than one mode (${m.modes.join(', ').replace(/_/g, ' ')}): give the main one, used for the longest part of the journey`);
+        else r.problem(col.mainMode, m.code, `"${modeText}" is not a travel mode tco2e recognises: answer ${ACCEPTED_MODE_ANSWERS}`);
+      }
+      if (main) {
+        extra.mainModeAnswer = modeText;
+        if (main.detail !== undefined) extra.modeDetail = main.detail;
+        if (main.carShareRole !== undefined) extra.carShareRole = main.carShareRole;
+      }
+      const wfh = main?.mode === 'work_from_home';
+      const inCar = main?.mode === 'drive_alone' || main?.mode === 'car_share';
+
+      // One-way distance, stored in km.
+      let oneWayKm: number | null = null;
+      const distText = r.text(col.distance);
+      const dist = parseAnswerNumber(distText, ctx.decimal);
+      if (dist === null) {
+        if (main && !wfh) r.problem(col.distance, 'missing_distance', 'the one-way distance is not answered (only people who work from home may leave it blank)');
+      } else if (dist === undefined) {
+        r.problem(col.distance, 'bad_distance', `"${distText}" is not a distance: write the one-way distance as a number, e.g. 12 or 12 miles`);
+      } else if (dist.value < 0) {
+        r.problem(col.distance, 'negative_distance', 'the distance is negative');
+      } else {
+        const unit = dist.unit ?? defaultUnit;
+        oneWayKm = convertQuantity(dist.value, unit, 'km')!;
+        extra.distanceAnswer = distText;
+        extra.distanceUnit = unit;
+        if (dist.reading !== 'exact') extra.distanceReading = dist.reading;
+        if (oneWayKm > LONG_COMMUTE_KM) warn(col.distance, 'long_commute', `a one-way commute of ${Math.round(oneWayKm)} km: check it is not a return distance or a typo`);
+      }
+
+      // Days a week on site, 0–7.
+      let days: number | null = null;
+      const daysText = r.text(col.daysPerWeek);
+      const d = parseAnswerNumber(daysText, ctx.decimal);
+      if (d === null) {
+        if (main && !wfh) r.problem(col.daysPerWeek, 'missing_days', 'the days a week on site are not answered (only people who work from home may leave it blank)');
+      } else if (d === undefined || d.unit !== undefined) {
+        r.problem(col.daysPerWeek, 'bad_days', `"${daysText}" is not a number of days: write it as 0 to 7, e.g. 5 or 3.5`);
+      } else if (d.value < 0 || d.value > 7) {
+        r.problem(col.daysPerWeek, 'days_out_of_range', `${d.value} days a week is outside 0 to 7`);
+      } else {
+        days = d.value;
+        if (d.reading !== 'exact') {
+          extra.daysAnswer = daysText;
+          extra.daysReading = d.reading;
+        }
+      }
+
+      // Occupants: people in the car including the respondent.
+      let occupants: number | null = null;
+      const occText = r.text(col.occupants);
+      if (main?.mode === 'car_share') {
+        const o = parseCount(occText);
+        if (o === null) {
+          occupants = 2;
+          extra.occupantsAssumed = true;
+        } else if (o === undefined) {
+          r.problem(col.occupants, 'bad_occupants', `"${occText}" is not a number of people: give how many are in the car, including you (2 to 9)`);
+        } else if (o < 2 || o > 9) {
+          r.problem(col.occupants, 'bad_occupants', `a car share of ${o} ${o === 1 ? 'person' : 'people'}: a share has 2 to 9 people, including you`);
+        } else occupants = o;
+      } else if (main?.mode === 'drive_alone') {
+        occupants = 1;
+        if (occText !== '' && !/^(1|one|just me|me|myself|only me|n ?a|0)$/i.test(answerWords(occText))) {
+          warn(col.occupants, 'occupants_ignored', `the main mode is driving alone, so "${occText}" people in the car was not used`);
+        }
+      }
+
+      if (inCar) {
+        const fuel = parseVehicleFuel(r.text(fuelCol)) ?? parseVehicleFuel(modeText);
+        if (fuel !== undefined && fuel !== 'unknown') extra.carFuel = fuel;
+        const size = parseCarSize(r.text(sizeCol), fuel);
+        if (typeof size === 'string' && size !== 'average') extra.carSize = size;
+      }
+
+      // Second mode: optional; an answer that is not understood is kept as text with a warning.
+      let secondMode: string | null = null;
+      const secondText = r.text(col.secondMode);
+      if (secondText !== '' && !NO_SECOND_MODE.test(answerWords(secondText))) {
+        const s = parseCommuteMode(secondText);
+        if (s.ok) {
+          secondMode = s.answer.mode;
+          if (s.answer.detail !== undefined) extra.secondModeDetail = s.answer.detail;
+        } else {
+          extra.secondModeAnswer = secondText;
+          warn(col.secondMode, 'unknown_second_mode', `"${secondText}" is not a mode tco2e recognises; the response is stored without a second mode`);
+        }
+      }
+
+      const respondent = r.text(col.respondent) || null;
+      if (respondent !== null) {
+        const earlier = seen.get(respondent);
+        if (earlier !== undefined) r.problem(col.respondent, 'duplicate_respondent', `respondent ${respondent} already answered on line ${earlier} of this file`);
+        else if (r.problems.length === 0) seen.set(respondent, line);
+      }
+
+      if (r.problems.length > 0 || main === undefined) return { problems: r.problems, warnings };
+      const siteText = r.text(col.site);
+      return {
+        problems: [],
+        warnings,
+        response: {
+          line, wave, respondent,
+          site: siteText === '' ? null : (siteNames.get(siteText.toLowerCase()) ?? siteText),
+          staffGroup: r.text(col.staffGroup) || null,
+          mainMode: main.mode,
+          occupants,
+          oneWayKm,
+          daysPerWeek: days,
+          secondMode,
+          extraJson: JSON.stringify(extra),
+        },
+      };
+    },
+  };
+}
