@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readPublishedRows } from '../src/factors/build/read-published.js';
 import type { PublishedRow } from '../src/factors/build/build-tables.js';
@@ -30,4 +32,21 @@ export function userError(fn: () => unknown): UserError {
     throw e;
   }
   throw new Error('expected a UserError');
+}
+
+/** The UserError a promise rejects with; fails the test on anything else. */
+export async function userErrorAsync(p: Promise<unknown>): Promise<UserError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+  throw new Error('expected a UserError');
+}
+
+/** Runs the built CLI as a user would, in `cwd`, with no workspace taken from the environment. */
+export function runCli(cwd: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/run.js'), ...args], { encoding: 'utf8', cwd, env: { ...process.env, TCO2E_DB: '', TCO2E_CONFIG: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,18 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { ROOT, runCli } from '../helpers.js';
 
-function tco2e(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/run.js'), ...args], { encoding: 'utf8', cwd, env: { ...process.env, TCO2E_DB: '', TCO2E_CONFIG: '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tco2e-cli-import-'));
-  expect(tco2e(dir, 'init', '--org', 'north-acute', '--name', 'North Acute').code).toBe(0);
+  expect(runCli(dir, 'init', '--org', 'north-acute', '--name', 'North Acute').code).toBe(0);
   copyFileSync(join(ROOT, 'tests/fixtures/energy/bills-win1252.csv'), join(dir, 'bills.csv'));
   return dir;
 }
@@ -20,7 +15,7 @@ function workspace(): string {
 describe('tco2e import energy', () => {
   it('prints the summary a person needs, writes the rejects, and a second run changes nothing', () => {
     const dir = workspace();
-    const r = tco2e(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute', '--rejects', 'rejects.csv');
+    const r = runCli(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute', '--rejects', 'rejects.csv');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Stored as import 1: bills.csv (profile energy-bill)');
     expect(r.stdout).toContain('Rows: 5 read, 3 accepted, 0 excluded, 2 rejected');
@@ -29,19 +24,19 @@ describe('tco2e import energy', () => {
     expect(r.stdout).toContain('invalid_date');
     const rejects = readFileSync(join(dir, 'rejects.csv'), 'utf8');
     expect(rejects.split('\r\n')[1]).toMatch(/^8,/);
-    const again = tco2e(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute');
+    const again = runCli(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute');
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Already imported: this file is import 1; nothing changed.');
   });
 
   it('--json gives the summary as data; an overlap exits 1 and says how to replace', () => {
     const dir = workspace();
-    const out = JSON.parse(tco2e(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute', '--json').stdout);
+    const out = JSON.parse(runCli(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute', '--json').stdout);
     expect(out).toMatchObject({ status: 'stored', batchId: 1, rows: { read: 5, accepted: 3, rejected: 2 } });
     // Same rows, different bytes: append a blank line so the hash differs.
     const text = readFileSync(join(dir, 'bills.csv'));
     writeFileSync(join(dir, 'bills-copy.csv'), Buffer.concat([text, Buffer.from('\r\n')]));
-    const overlap = tco2e(dir, 'import', 'energy', 'bills-copy.csv', '--org', 'north-acute');
+    const overlap = runCli(dir, 'import', 'energy', 'bills-copy.csv', '--org', 'north-acute');
     expect(overlap.code).toBe(1);
     expect(overlap.stdout).toContain('Refused: it overlaps data already stored');
     expect(overlap.stdout).toContain('--replace');
@@ -50,17 +45,17 @@ describe('tco2e import energy', () => {
   it('refuses to write the rejects over the input or the ledger', () => {
     const dir = workspace();
     const before = readFileSync(join(dir, 'bills.csv'));
-    const r = tco2e(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute', '--dry-run', '--rejects', 'bills.csv');
+    const r = runCli(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute', '--dry-run', '--rejects', 'bills.csv');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('it is the input file or the ledger');
     expect(readFileSync(join(dir, 'bills.csv')).equals(before)).toBe(true);
-    expect(tco2e(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute', '--dry-run', '--rejects', 'tco2e-ledger.sqlite').code).toBe(2);
+    expect(runCli(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute', '--dry-run', '--rejects', 'tco2e-ledger.sqlite').code).toBe(2);
     expect(existsSync(join(dir, 'tco2e-ledger.sqlite'))).toBe(true);
   });
 
   it('an unknown organisation names the ones in the config', () => {
     const dir = workspace();
-    const r = tco2e(dir, 'import', 'energy', 'bills.csv', '--org', 'south');
+    const r = runCli(dir, 'import', 'energy', 'bills.csv', '--org', 'south');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Use one of: north-acute');
   });

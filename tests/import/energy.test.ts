@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/convert/policy.js';
-import { UserError } from '../../src/errors.js';
 import { loadFactors } from '../../src/factors/library.js';
 import { importEnergy, type ImportRequest } from '../../src/import/import-energy.js';
 import { rejectsCsv } from '../../src/import/rejects.js';
 import { loadBuiltinProfiles } from '../../src/map/profiles.js';
 import { Ledger } from '../../src/store/ledger.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, userErrorAsync } from '../helpers.js';
 
 const library = loadFactors();
 const profiles = loadBuiltinProfiles();
@@ -29,15 +28,6 @@ function setup() {
   return { dir, ledger, req, file };
 }
 
-async function userError(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-}
 
 const BILLS = join(ROOT, 'tests/fixtures/energy/bills-win1252.csv');
 
@@ -129,9 +119,9 @@ describe('import energy: bills', () => {
 
   it('a header-only file, an empty file and a workbook are refused with a clear message, nothing stored', async () => {
     const { ledger, req, file } = setup();
-    expect((await userError(importEnergy(ledger, req(file('h.csv', 'MPAN,Fuel,Start Date,End Date,Consumption (kWh)\r\n'))))).code).toBe('no_rows');
-    expect((await userError(importEnergy(ledger, req(file('e.csv', ''))))).code).toBe('empty_file');
-    const xlsx = await userError(importEnergy(ledger, req(file('bills.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0])))));
+    expect((await userErrorAsync(importEnergy(ledger, req(file('h.csv', 'MPAN,Fuel,Start Date,End Date,Consumption (kWh)\r\n'))))).code).toBe('no_rows');
+    expect((await userErrorAsync(importEnergy(ledger, req(file('e.csv', ''))))).code).toBe('empty_file');
+    const xlsx = await userErrorAsync(importEnergy(ledger, req(file('bills.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0])))));
     expect(xlsx.code).toBe('file_is_zip');
     expect(xlsx.message).toMatch(/Excel/);
     expect(ledger.listBatches()).toEqual([]);
@@ -140,7 +130,7 @@ describe('import energy: bills', () => {
 
   it('an unrecognised layout asks for --profile, showing the header it found', async () => {
     const { ledger, req, file } = setup();
-    const e = await userError(importEnergy(ledger, req(file('odd.csv', 'Thing,Other\n1,2\n'))));
+    const e = await userErrorAsync(importEnergy(ledger, req(file('odd.csv', 'Thing,Other\n1,2\n'))));
     expect(e.code).toBe('no_profile_fits');
     expect(e.message).toContain('"Thing", "Other"');
     expect(e.hint).toContain('--profile');

@@ -1,17 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/convert/policy.js';
-import { UserError } from '../../src/errors.js';
 import { loadFactors } from '../../src/factors/library.js';
 import { importFleet, type ImportRequest } from '../../src/import/import-fleet.js';
 import { rejectsCsv } from '../../src/import/rejects.js';
 import { allProfiles, loadBuiltinProfiles } from '../../src/map/profiles.js';
 import { Ledger } from '../../src/store/ledger.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, userErrorAsync, runCli } from '../helpers.js';
 
 const library = loadFactors();
 const profiles = loadBuiltinProfiles();
@@ -58,15 +56,6 @@ function setup() {
   return { dir, ledger, req, file, extras };
 }
 
-async function userError(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('import fleet: choosing the profile', () => {
   it('recognises each kind of fleet file by its own columns', async () => {
@@ -93,7 +82,7 @@ describe('import fleet: choosing the profile', () => {
   it('a header with both a distance and charged energy fits no profile and asks for --profile', async () => {
     const { ledger, req, file } = setup();
     const both = file('both.csv', 'Date,Registration,Miles,kWh\n01/04/2024,AB12CDE,10,3\n');
-    const e = await userError(importFleet(ledger, req(both)));
+    const e = await userErrorAsync(importFleet(ledger, req(both)));
     expect(e.code).toBe('no_profile_fits');
     expect(e.hint).toContain('--profile');
     ledger.close();
@@ -384,35 +373,31 @@ describe('import fleet: idempotence and refusals', () => {
 
   it('an energy profile named for a fleet file is refused', async () => {
     const { ledger, req } = setup();
-    const e = await userError(importFleet(ledger, req(FUEL_CARD, { profileId: 'energy-bill' })));
+    const e = await userErrorAsync(importFleet(ledger, req(FUEL_CARD, { profileId: 'energy-bill' })));
     expect(e.code).toBe('wrong_profile_kind');
     ledger.close();
   });
 });
 
 describe('tco2e import fleet (CLI)', () => {
-  function tco2e(cwd: string, ...args: string[]) {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/run.js'), ...args], { encoding: 'utf8', cwd, env: { ...process.env, TCO2E_DB: '', TCO2E_CONFIG: '' } });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  }
 
   it('imports a register, then mileage joined to it, then a fuel-card file with its rejects, in a workspace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tco2e-cli-fleet-'));
-    expect(tco2e(dir, 'init', '--org', 'north-acute', '--name', 'North Acute Hospitals NHS Trust').code).toBe(0);
+    expect(runCli(dir, 'init', '--org', 'north-acute', '--name', 'North Acute Hospitals NHS Trust').code).toBe(0);
 
-    const reg = tco2e(dir, 'import', 'fleet', REGISTER, '--org', 'north-acute');
+    const reg = runCli(dir, 'import', 'fleet', REGISTER, '--org', 'north-acute');
     expect(reg.code).toBe(0);
     expect(reg.stdout).toContain('(profile vehicle-register)');
     expect(reg.stdout).toContain('Vehicles: 6 stored in the vehicle register');
 
-    const miles = tco2e(dir, 'import', 'fleet', MILEAGE, '--org', 'north-acute', '--json');
+    const miles = runCli(dir, 'import', 'fleet', MILEAGE, '--org', 'north-acute', '--json');
     expect(miles.code).toBe(0);
     const out = JSON.parse(miles.stdout) as { status: string; profile: string; rows: { accepted: number }; totals: { quantities: { source: string }[] } };
     expect([out.status, out.profile, out.rows.accepted]).toEqual(['stored', 'fleet-mileage', 6]);
     expect(out.totals.quantities.find((q) => q.source === 'fleet:car:electricity')).toEqual({ source: 'fleet:car:electricity', unit: 'miles', direction: 'import', quantity: 800 });
 
     const rejectsPath = join(dir, 'rejects.csv');
-    const card = tco2e(dir, 'import', 'fleet', FUEL_CARD, '--org', 'north-acute', '--rejects', rejectsPath);
+    const card = runCli(dir, 'import', 'fleet', FUEL_CARD, '--org', 'north-acute', '--rejects', rejectsPath);
     expect(card.code).toBe(0);
     expect(card.stdout).toContain('Rows: 14 read, 4 accepted, 7 excluded, 3 rejected');
     expect(card.stdout).toContain('Excluded on purpose (not rejected):');
@@ -421,22 +406,22 @@ describe('tco2e import fleet (CLI)', () => {
     expect(card.stdout).toContain('fleet:van: 55.5 litres');
     expect(readFileSync(rejectsPath, 'utf8').split('\r\n').slice(1, 4).map((l) => l.split(',')[0])).toEqual(['9', '10', '11']);
 
-    const again = tco2e(dir, 'import', 'fleet', FUEL_CARD, '--org', 'north-acute');
+    const again = runCli(dir, 'import', 'fleet', FUEL_CARD, '--org', 'north-acute');
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^Already imported/);
-    const list = JSON.parse(tco2e(dir, 'imports', 'list', '--json').stdout) as { imports: unknown[] };
+    const list = JSON.parse(runCli(dir, 'imports', 'list', '--json').stdout) as { imports: unknown[] };
     expect(list.imports).toHaveLength(3);
   });
 
   it('--strict exits 1 and stores nothing; a file of the wrong kind is a clear error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tco2e-cli-fleet-'));
-    expect(tco2e(dir, 'init', '--org', 'north-acute', '--name', 'North Acute').code).toBe(0);
-    const strict = tco2e(dir, 'import', 'fleet', FUEL_CARD, '--org', 'north-acute', '--strict');
+    expect(runCli(dir, 'init', '--org', 'north-acute', '--name', 'North Acute').code).toBe(0);
+    const strict = runCli(dir, 'import', 'fleet', FUEL_CARD, '--org', 'north-acute', '--strict');
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('Refused (--strict)');
-    const wrong = tco2e(dir, 'import', 'fleet', join(ROOT, 'tests/fixtures/energy/bills-win1252.csv'), '--org', 'north-acute');
+    const wrong = runCli(dir, 'import', 'fleet', join(ROOT, 'tests/fixtures/energy/bills-win1252.csv'), '--org', 'north-acute');
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('no fleet profile fits');
-    expect((JSON.parse(tco2e(dir, 'imports', 'list', '--json').stdout) as { imports: unknown[] }).imports).toEqual([]);
+    expect((JSON.parse(runCli(dir, 'imports', 'list', '--json').stdout) as { imports: unknown[] }).imports).toEqual([]);
   });
 });

@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/convert/policy.js';
-import { UserError } from '../../src/errors.js';
 import { loadFactors } from '../../src/factors/library.js';
 import { importJourneys, type JourneysRequest } from '../../src/import/import-journeys.js';
 import { rejectsCsv } from '../../src/import/rejects.js';
@@ -15,7 +13,7 @@ import { Profile, type ProfileInput } from '../../src/map/profile-schema.js';
 import { loadBuiltinProfiles } from '../../src/map/profiles.js';
 import { parseCommuteMode } from '../../src/map/survey.js';
 import { Ledger } from '../../src/store/ledger.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, userErrorAsync, runCli } from '../helpers.js';
 
 const library = loadFactors();
 const builtins = loadBuiltinProfiles();
@@ -47,15 +45,6 @@ function setup() {
   return { dir, ledger, req, file, sql };
 }
 
-async function userError(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-}
 
 function profile(input: ProfileInput) {
   return Profile.parse(input);
@@ -260,7 +249,7 @@ describe('import journeys: a staff travel survey', () => {
 
   it('needs a wave label: from --wave, else the profile; without either nothing is stored', async () => {
     const { ledger, req, sql } = setup();
-    const e = await userError(importJourneys(ledger, req(SURVEY)));
+    const e = await userErrorAsync(importJourneys(ledger, req(SURVEY)));
     expect(e.code).toBe('wave_required');
     expect(e.hint).toContain('--wave');
     expect(ledger.listBatches()).toEqual([]);
@@ -414,36 +403,32 @@ describe('import journeys: business travel and mileage claims', () => {
 });
 
 describe('tco2e import journeys (CLI)', () => {
-  function tco2e(cwd: string, ...args: string[]) {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/run.js'), ...args], { encoding: 'utf8', cwd, env: { ...process.env, TCO2E_DB: '', TCO2E_CONFIG: '' } });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  }
 
   it('imports a survey with --wave and a claims file with --rejects in a new workspace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tco2e-cli-journeys-'));
-    expect(tco2e(dir, 'init', '--org', 'north-acute', '--name', 'North Acute Hospitals NHS Trust').code).toBe(0);
+    expect(runCli(dir, 'init', '--org', 'north-acute', '--name', 'North Acute Hospitals NHS Trust').code).toBe(0);
 
-    const noWave = tco2e(dir, 'import', 'journeys', SURVEY, '--org', 'north-acute');
+    const noWave = runCli(dir, 'import', 'journeys', SURVEY, '--org', 'north-acute');
     expect(noWave.code).toBe(2);
     expect(noWave.stderr).toContain('--wave');
 
-    const survey = tco2e(dir, 'import', 'journeys', SURVEY, '--org', 'north-acute', '--wave', '2024 autumn', '--json');
+    const survey = runCli(dir, 'import', 'journeys', SURVEY, '--org', 'north-acute', '--wave', '2024 autumn', '--json');
     expect(survey.code).toBe(0);
     const json = JSON.parse(survey.stdout) as { status: string; profile: string; surveyResponses: number; wave: string; rows: { rejected: number } };
     expect(json).toMatchObject({ status: 'stored', profile: 'travel-survey', surveyResponses: 11, wave: '2024 autumn', rows: { rejected: 6 } });
 
-    const again = tco2e(dir, 'import', 'journeys', SURVEY, '--org', 'north-acute', '--wave', '2024 autumn');
+    const again = runCli(dir, 'import', 'journeys', SURVEY, '--org', 'north-acute', '--wave', '2024 autumn');
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Already imported');
 
     const rejects = join(dir, 'rejects.csv');
-    const claims = tco2e(dir, 'import', 'journeys', CLAIMS, '--org', 'north-acute', '--rejects', rejects);
+    const claims = runCli(dir, 'import', 'journeys', CLAIMS, '--org', 'north-acute', '--rejects', rejects);
     expect(claims.code).toBe(0);
     expect(claims.stdout).toContain('Rows: 16 read, 10 accepted, 2 excluded, 4 rejected');
     expect(existsSync(rejects)).toBe(true);
     expect(readFileSync(rejects, 'utf8').split('\r\n').filter((l) => l !== '').map((l) => l.split(',')[0])).toEqual(['line', '11', '12', '13', '17']);
 
-    const list = JSON.parse(tco2e(dir, 'imports', 'list', '--json').stdout) as { imports: { kind: string; profile: string }[] };
+    const list = JSON.parse(runCli(dir, 'imports', 'list', '--json').stdout) as { imports: { kind: string; profile: string }[] };
     expect(list.imports.map((b) => [b.kind, b.profile])).toEqual([['journeys', 'travel-survey'], ['journeys', 'business-travel']]);
   });
 });

@@ -1,16 +1,7 @@
-import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
-import { writeOutputFile } from '../../cli/output-file.js';
-import { progress } from '../../cli/progress.js';
-import { parsePolicy } from '../../convert/policy.js';
-import { loadFactorsWithCustomFile } from '../../factors/custom-file.js';
+import { importArgs, importFlags, replaceFlag, runImport } from '../../cli/import-command.js';
 import { importEnergy } from '../../import/import-energy.js';
-import { rejectsCsv } from '../../import/rejects.js';
 import type { ImportSummary } from '../../import/summary.js';
-import { allProfiles } from '../../map/profiles.js';
-import { renderImportSummary } from '../../render/import-summary.js';
-import { organisation } from '../../workspace/config.js';
 
 export default class ImportEnergy extends BaseCommand {
   static override summary = 'Import an energy file (bills, monthly consumption, half-hourly data) into the ledger.';
@@ -22,48 +13,11 @@ export default class ImportEnergy extends BaseCommand {
     '<%= config.bin %> import energy bills.csv --org north-acute --dry-run --json',
   ];
 
-  static override args = { file: Args.string({ description: 'The CSV file as received.', required: true }) };
-  static override flags = {
-    ...workspaceFlags,
-    org: Flags.string({ description: 'Organisation id from the workspace config.', required: true }),
-    profile: Flags.string({ description: 'Profile id (see `tco2e profiles list`); detected from the header when omitted.' }),
-    'dry-run': Flags.boolean({ description: 'Check and convert everything, store nothing.' }),
-    strict: Flags.boolean({ description: 'Refuse the whole file if any row is rejected.' }),
-    replace: Flags.boolean({ description: 'Supersede stored imports this file overlaps (kept in the history).' }),
-    rejects: Flags.string({ description: 'Write the rejected rows, with line numbers and reasons, to this CSV.' }),
-    policy: Flags.string({ description: 'Factor-year policy: financial-year, calendar-year or fixed:YYYY.', default: 'financial-year' }),
-    factors: Flags.string({ description: 'A custom factor CSV to add or override keys.' }),
-  };
+  static override args = importArgs;
+  static override flags = { ...importFlags, ...replaceFlag };
 
   async run(): Promise<ImportSummary> {
     const { args, flags } = await this.parse(ImportEnergy);
-    const { workspace, ledger } = openWorkspace(flags);
-    const bar = progress(process.stderr, !this.jsonEnabled(), `Importing ${args.file}`);
-    try {
-      const summary = await importEnergy(ledger, {
-        path: args.file,
-        org: organisation(workspace, flags.org),
-        profiles: allProfiles(workspace.config.profiles, workspace.configPath),
-        ...(flags.profile === undefined ? {} : { profileId: flags.profile }),
-        library: loadFactorsWithCustomFile(flags.factors),
-        policy: parsePolicy(flags.policy),
-        dryRun: flags['dry-run'],
-        strict: flags.strict,
-        replace: flags.replace,
-        now: new Date(),
-        toolVersion: this.config.version,
-        onProgress: (n) => {
-          bar.update(n);
-        },
-      });
-      bar.done();
-      if (flags.rejects !== undefined) writeOutputFile(flags.rejects, rejectsCsv(summary), [args.file, workspace.ledgerPath]);
-      this.log(renderImportSummary(summary));
-      if (summary.status === 'refused-overlap' || summary.status === 'refused-strict') this.exit(1);
-      return summary;
-    } finally {
-      bar.done();
-      ledger.close();
-    }
+    return runImport(this, args.file, flags, importEnergy);
   }
 }

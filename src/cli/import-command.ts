@@ -1,0 +1,90 @@
+/**
+ * What the three `import` commands share: their flags, building the request from the workspace,
+ * the progress counter, the rejects file, the summary, and the exit code (1 when refused).
+ */
+
+import { Args, Flags } from '@oclif/core';
+import { parsePolicy } from '../convert/policy.js';
+import { loadFactorsWithCustomFile } from '../factors/custom-file.js';
+import type { ImportRequest } from '../import/pipeline.js';
+import { rejectsCsv } from '../import/rejects.js';
+import type { ImportSummary } from '../import/summary.js';
+import { allProfiles } from '../map/profiles.js';
+import { renderImportSummary } from '../render/import-summary.js';
+import type { Ledger } from '../store/ledger.js';
+import { organisation } from '../workspace/config.js';
+import type { BaseCommand } from './base-command.js';
+import { writeOutputFile } from './output-file.js';
+import { progress } from './progress.js';
+import { openWorkspace, workspaceFlags } from './workspace-flags.js';
+
+export const importArgs = { file: Args.string({ description: 'The CSV file as received.', required: true }) };
+
+export const importFlags = {
+  ...workspaceFlags,
+  org: Flags.string({ description: 'Organisation id from the workspace config.', required: true }),
+  profile: Flags.string({ description: 'Profile id (see `tco2e profiles list`); detected from the header when omitted.' }),
+  'dry-run': Flags.boolean({ description: 'Check and convert everything, store nothing.' }),
+  strict: Flags.boolean({ description: 'Refuse the whole file if any row is rejected.' }),
+  rejects: Flags.string({ description: 'Write the rejected rows, with line numbers and reasons, to this CSV.' }),
+  policy: Flags.string({ description: 'Factor-year policy: financial-year, calendar-year or fixed:YYYY.', default: 'financial-year' }),
+  factors: Flags.string({ description: 'A custom factor CSV to add or override keys.' }),
+};
+
+export const replaceFlag = {
+  replace: Flags.boolean({ description: 'Supersede stored imports this file overlaps (kept in the history).' }),
+};
+
+interface ImportFlagValues {
+  config?: string | undefined;
+  db?: string | undefined;
+  org: string;
+  profile?: string | undefined;
+  'dry-run': boolean;
+  strict: boolean;
+  replace?: boolean;
+  rejects?: string | undefined;
+  policy: string;
+  factors?: string | undefined;
+}
+
+/**
+ * Runs one import: `run` gets the ledger and the request; `extraLines` may add lines to the
+ * summary a person reads.
+ */
+export async function runImport<S extends ImportSummary>(
+  cmd: BaseCommand,
+  file: string,
+  flags: ImportFlagValues,
+  run: (ledger: Ledger, req: ImportRequest) => Promise<S>,
+  extraLines: (summary: S) => string[] = () => [],
+): Promise<S> {
+  const { workspace, ledger } = openWorkspace(flags);
+  const bar = progress(process.stderr, !cmd.jsonEnabled(), `Importing ${file}`);
+  try {
+    const summary = await run(ledger, {
+      path: file,
+      org: organisation(workspace, flags.org),
+      profiles: allProfiles(workspace.config.profiles, workspace.configPath),
+      ...(flags.profile === undefined ? {} : { profileId: flags.profile }),
+      library: loadFactorsWithCustomFile(flags.factors),
+      policy: parsePolicy(flags.policy),
+      dryRun: flags['dry-run'],
+      strict: flags.strict,
+      replace: flags.replace ?? false,
+      now: new Date(),
+      toolVersion: cmd.config.version,
+      onProgress: (n) => {
+        bar.update(n);
+      },
+    });
+    bar.done();
+    if (flags.rejects !== undefined) writeOutputFile(flags.rejects, rejectsCsv(summary), [file, workspace.ledgerPath]);
+    cmd.log([renderImportSummary(summary), ...extraLines(summary)].join('\n'));
+    if (summary.status === 'refused-overlap' || summary.status === 'refused-strict') process.exitCode = 1;
+    return summary;
+  } finally {
+    bar.done();
+    ledger.close();
+  }
+}
