@@ -1,5 +1,5 @@
 import { BaseCommand } from '../../cli/base-command.js';
-import { importArgs, importFlags, replaceFlag, runImport } from '../../cli/import-command.js';
+import { importArgs, importFlags, runImport } from '../../cli/import-command.js';
 import { importFleet, type FleetImportSummary } from '../../import/import-fleet.js';
 
 export default class ImportFleet extends BaseCommand {
@@ -13,7 +13,7 @@ export default class ImportFleet extends BaseCommand {
   ];
 
   static override args = importArgs;
-  static override flags = { ...importFlags, ...replaceFlag };
+  static override flags = importFlags;
 
   async run(): Promise<FleetImportSummary> {
     const { args, flags } = await this.parse(ImportFleet);
