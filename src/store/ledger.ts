@@ -251,18 +251,22 @@ export class BatchWriter {
     if (!this.open) throw new Error('batch already finished or abandoned');
     const db = this.db;
     const batchId = this.id;
+    // Positional parameters: named ones cost an object per row, and a fuel-card year is 200,000 rows.
     const insertActivity = db.prepare(`INSERT INTO activities (batch_id, line, org, site, meter, source, period_start, period_end, quantity, unit, estimated, direction, apportioned_from, factor_key, companion_of, factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy, kg_co2e, kg_co2, kg_ch4, kg_n2o, scope, scope_category, extra_json)
-      VALUES (@batchId, @line, @org, @site, @meter, @source, @periodStart, @periodEnd, @quantity, @unit, @estimated, @direction, @apportionedFrom, @factorKey, @companionOf, @factorYear, @factorEdition, @factorUnit, @factorKgPerUnit, @factorCustom, @policy, @kgCo2e, @kgCo2, @kgCh4, @kgN2o, @scope, @scopeCategory, @extraJson)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertSurvey = db.prepare(`INSERT INTO survey_responses (batch_id, line, org, wave, respondent, site, staff_group, main_mode, occupants, one_way_km, days_per_week, second_mode, extra_json)
       VALUES (@batchId, @line, @org, @wave, @respondent, @site, @staffGroup, @mainMode, @occupants, @oneWayKm, @daysPerWeek, @secondMode, @extraJson)`);
     const insertVehicle = db.prepare('INSERT INTO vehicles (batch_id, line, org, registration, vehicle_type, size, fuel, site) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const insertProblem = db.prepare('INSERT INTO batch_problems (batch_id, severity, line, col, value, code, message) VALUES (@batchId, @severity, @line, @column, @value, @code, @message)');
+    const insertProblem = db.prepare('INSERT INTO batch_problems (batch_id, severity, line, col, value, code, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const markSuperseded = db.prepare("UPDATE batches SET status = 'superseded', superseded_by = ? WHERE id = ? AND status = 'active'");
-    for (const a of records.activities ?? []) insertActivity.run({ ...a, batchId, estimated: a.estimated ? 1 : 0, factorCustom: a.factorCustom ? 1 : 0 });
+    for (const a of records.activities ?? []) {
+      insertActivity.run(batchId, a.line, a.org, a.site, a.meter, a.source, a.periodStart, a.periodEnd, a.quantity, a.unit, a.estimated ? 1 : 0, a.direction, a.apportionedFrom,
+        a.factorKey, a.companionOf, a.factorYear, a.factorEdition, a.factorUnit, a.factorKgPerUnit, a.factorCustom ? 1 : 0, a.policy, a.kgCo2e, a.kgCo2, a.kgCh4, a.kgN2o, a.scope, a.scopeCategory, a.extraJson);
+    }
     for (const h of records.hhDays ?? []) this.addHhDay(h);
     for (const s of records.survey ?? []) insertSurvey.run({ ...s, batchId });
     for (const v of records.vehicles ?? []) insertVehicle.run(batchId, v.line, v.org, v.registration, v.vehicleType, v.size, v.fuel, v.site);
-    for (const p of records.problems ?? []) insertProblem.run({ ...p, batchId });
+    for (const p of records.problems ?? []) insertProblem.run(batchId, p.severity, p.line, p.column, p.value, p.code, p.message);
     for (const id of supersede) markSuperseded.run(batchId, id);
     const b = { ...this.batch, ...update };
     db.prepare(`UPDATE batches SET rows_read = @rowsRead, rows_accepted = @rowsAccepted, rows_excluded = @rowsExcluded, rows_rejected = @rowsRejected,

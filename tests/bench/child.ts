@@ -1,6 +1,7 @@
 /**
  * One measured run in its own process, so its peak memory is its own:
- *   tsx tests/bench/child.ts papaparse FILE  |  tsx tests/bench/child.ts import FILE
+ *   tsx tests/bench/child.ts papaparse FILE
+ *   tsx tests/bench/child.ts energy|fleet|journeys PROFILE FILE
  * Prints {"ms": …, "peakRssMb": …, "rows": …}.
  */
 import { createReadStream, mkdtempSync } from 'node:fs';
@@ -10,36 +11,48 @@ import Papa from 'papaparse';
 import { parsePolicy } from '../../src/convert/policy.js';
 import { loadFactors } from '../../src/factors/library.js';
 import { importEnergy } from '../../src/import/import-energy.js';
+import { importFleet } from '../../src/import/import-fleet.js';
+import { importJourneys } from '../../src/import/import-journeys.js';
+import type { ImportRequest } from '../../src/import/pipeline.js';
 import { loadBuiltinProfiles } from '../../src/map/profiles.js';
 import { Ledger } from '../../src/store/ledger.js';
 
-const [mode, file] = process.argv.slice(2) as [string, string];
+const [mode, a, b] = process.argv.slice(2) as [string, string, string | undefined];
 let peak = 0;
 const sampler = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage().rss);
 }, 20);
 
-async function papaparse(): Promise<number> {
+async function papaparse(file: string): Promise<number> {
   let rows = 0;
   await new Promise<void>((resolve, reject) => {
-    Papa.parse(createReadStream(file, 'utf8') as unknown as File, { step: () => { rows++; }, complete: () => { resolve(); }, error: reject });
+    Papa.parse(createReadStream(file, 'utf8') as unknown as File, {
+      step: () => {
+        rows++;
+      },
+      complete: () => {
+        resolve();
+      },
+      error: reject,
+    });
   });
   return rows;
 }
 
-async function importFile(): Promise<number> {
+async function importFile(kind: string, profileId: string, file: string): Promise<number> {
   const ledger = Ledger.open(join(mkdtempSync(join(tmpdir(), 'tco2e-bench-')), 'ledger.sqlite'), { create: true });
-  const s = await importEnergy(ledger, {
-    path: file, profileId: 'interval', profiles: loadBuiltinProfiles(), library: loadFactors(), policy: parsePolicy('financial-year'),
+  const req: ImportRequest = {
+    path: file, profileId, profiles: loadBuiltinProfiles(), library: loadFactors(), policy: parsePolicy('financial-year'),
     org: { id: 'bench', name: 'Bench', kind: 'nhs-trust', sites: [], denominators: [] }, now: new Date(), toolVersion: 'bench',
-  });
+  };
+  const s = kind === 'energy' ? await importEnergy(ledger, req) : kind === 'fleet' ? await importFleet(ledger, req) : await importJourneys(ledger, { ...req, wave: 'bench' });
   ledger.close();
-  if (s.status !== 'stored' || s.rows.rejected > 0) throw new Error(`import did not store cleanly: ${s.status}, ${s.rows.rejected} rejected`);
+  if (s.status !== 'stored' || s.rows.rejected > 0) throw new Error(`import did not store cleanly: ${s.status}, ${s.rows.rejected} rejected: ${JSON.stringify(s.rejectReasons[0])}`);
   return s.rows.read;
 }
 
 const t0 = performance.now();
-const rows = mode === 'papaparse' ? await papaparse() : await importFile();
+const rows = mode === 'papaparse' ? await papaparse(a) : await importFile(mode, a, b!);
 const ms = performance.now() - t0;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);

@@ -1,5 +1,6 @@
 /**
- * Benchmarks (`npm run bench`, or `npm run bench -- 1000000,2000000` for other import sizes).
+ * Benchmarks (`npm run bench`; `npm run bench -- 1000000,2000000,5000000,10000000` for the
+ * scaling of interval imports).
  * Prints Markdown for BENCHMARKS.md with the machine and the command, so figures can be reproduced.
  */
 import { cpus, totalmem } from 'node:os';
