@@ -49,6 +49,18 @@ export class RowReader {
     return r.value;
   }
 
+  /** A period from two date columns, the end not before the start. */
+  period(startCol: number | undefined, endCol: number | undefined): { start: string; end: string } | undefined {
+    const s = this.date(startCol, 'the period start');
+    const e = this.date(endCol, 'the period end');
+    if (!s || !e) return undefined;
+    if (e.iso < s.iso) {
+      this.problem(endCol, 'period_reversed', `the period ends (${e.iso}) before it starts (${s.iso})`);
+      return undefined;
+    }
+    return { start: s.iso, end: e.iso };
+  }
+
   date(col: number | undefined, what: string): DateValue | undefined {
     const t = this.text(col);
     if (t === '') {

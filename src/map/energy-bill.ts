@@ -90,12 +90,7 @@ export function billMapper(profile: BillProfile, ctx: CellContext, meterSite: (m
       if (unit === undefined) r.problem(col.unit, 'unknown_unit', unitText === '' ? 'no unit is given: add a unit column, or set "unit" in the profile' : `"${unitText}" is not a unit tco2e knows`);
       let period: { start: string; end: string } | undefined;
       if (col.periodStart !== undefined && col.periodEnd !== undefined) {
-        const s = r.date(col.periodStart, 'the period start');
-        const e = r.date(col.periodEnd, 'the period end');
-        if (s && e) {
-          if (e.iso < s.iso) r.problem(col.periodEnd, 'period_reversed', `the period ends (${e.iso}) before it starts (${s.iso})`);
-          else period = { start: s.iso, end: e.iso };
-        }
+        period = r.period(col.periodStart, col.periodEnd);
       } else {
         const m = parseMonth(r.text(col.month));
         if (m === undefined) r.problem(col.month, 'bad_month', 'is not a month: write it like 2024-04, 04/2024 or Apr-24');

@@ -55,12 +55,7 @@ export function mileageMapper(
         const d = r.date(col.date, 'the date');
         if (d) period = { start: d.iso, end: d.iso };
       } else if (when === 'period') {
-        const s = r.date(col.periodStart, 'the period start');
-        const e = r.date(col.periodEnd, 'the period end');
-        if (s && e) {
-          if (e.iso < s.iso) r.problem(col.periodEnd, 'period_reversed', `the period ends (${e.iso}) before it starts (${s.iso})`);
-          else period = { start: s.iso, end: e.iso };
-        }
+        period = r.period(col.periodStart, col.periodEnd);
       } else {
         period = parseMonth(r.text(col.month));
         if (period === undefined) r.problem(col.month, 'bad_month', 'is not a month: write it like 2024-04, 04/2024 or Apr-24');

@@ -118,29 +118,12 @@ export interface Overlap {
 }
 
 /** An activity as read back from the ledger. */
-export interface StoredActivity {
-  readonly line: number;
-  readonly site: string | null;
-  readonly meter: string | null;
-  readonly source: string;
-  readonly periodStart: string;
-  readonly periodEnd: string;
-  readonly quantity: number;
-  readonly unit: string;
+export type StoredActivity = Pick<ActivityRecord,
+  'line' | 'site' | 'meter' | 'source' | 'periodStart' | 'periodEnd' | 'quantity' | 'unit' | 'direction' | 'apportionedFrom' | 'factorKey'
+  | 'companionOf' | 'factorYear' | 'factorEdition' | 'factorUnit' | 'factorKgPerUnit' | 'policy' | 'kgCo2e' | 'scope' | 'scopeCategory'> & {
+  /** SQLite has no boolean: 1 for estimated. */
   readonly estimated: 0 | 1;
-  readonly direction: 'import' | 'export';
-  readonly apportionedFrom: string | null;
-  readonly factorKey: string;
-  readonly companionOf: string | null;
-  readonly factorYear: number;
-  readonly factorEdition: string;
-  readonly factorUnit: string;
-  readonly factorKgPerUnit: number;
-  readonly policy: string;
-  readonly kgCo2e: number;
-  readonly scope: number | null;
-  readonly scopeCategory: number | null;
-}
+};
 
 export interface VehicleRecord {
   readonly line: number;

@@ -8,8 +8,6 @@ import { once } from 'node:events';
  * meters, in whole days (an incomplete day would be rejected). Returns the rows written.
  */
 export async function writeIntervalFile(path: string, readings: number, meters = 300): Promise<number> {
-  const out = createWriteStream(path);
-  out.write('MPAN,Timestamp,kWh,Read Type\r\n');
   const perMeter = Math.ceil(readings / meters / 48) * 48;
   readings = perMeter * meters; // approximately: clock-change days have 46 or 50 readings
   // Every meter reads the same half-hours from 1 April 2024, written as UK wall-clock times
@@ -20,23 +18,13 @@ export async function writeIntervalFile(path: string, readings: number, meters =
     const end = day.plus({ days: 1 }).toMillis();
     for (let t = day.toMillis(); t < end; t += 1_800_000) stamps.push(DateTime.fromMillis(t, { zone: 'Europe/London' }).toFormat('dd/MM/yyyy HH:mm'));
   }
-  let written = 0;
-  let chunk = '';
-  for (let m = 0; m < meters; m++) {
-    const mpan = String(1200000000000 + m * 7919);
-    for (let i = 0; i < stamps.length; i++, written++) {
-      const ts = stamps[i]!;
-      chunk += `${mpan},${ts},${(((m * 31 + i * 17) % 400) / 100 + 0.25).toFixed(3)},${i % 97 === 0 ? 'E' : 'A'}\r\n`;
-      if (chunk.length > 1 << 16) {
-        if (!out.write(chunk)) await once(out, 'drain');
-        chunk = '';
-      }
-    }
-  }
-  out.write(chunk);
-  out.end();
-  await once(out, 'finish');
-  return written;
+  const total = meters * stamps.length;
+  await writeLines(path, 'MPAN,Timestamp,kWh,Read Type', total, (n) => {
+    const m = Math.floor(n / stamps.length);
+    const i = n % stamps.length;
+    return `${String(1200000000000 + m * 7919)},${stamps[i]!},${(((m * 31 + i * 17) % 400) / 100 + 0.25).toFixed(3)},${i % 97 === 0 ? 'E' : 'A'}`;
+  });
+  return total;
 }
 
 async function writeLines(path: string, header: string, rows: number, line: (i: number) => string): Promise<void> {
