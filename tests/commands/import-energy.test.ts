@@ -60,3 +60,43 @@ describe('tco2e import energy', () => {
     expect(r.stderr).toContain('Use one of: north-acute');
   });
 });
+
+describe('a user profile from the workspace config', () => {
+  it('reads a semicolon file with decimal commas and dotted dates, as the config describes it', () => {
+    const dir = workspace();
+    const configPath = join(dir, 'tco2e.config.json');
+    const config = JSON.parse(readFileSync(configPath, 'utf8')) as { profiles: unknown[] };
+    config.profiles.push({
+      id: 'supplier-eu',
+      description: 'A supplier portal export: semicolons, decimal commas, dd.MM.yyyy dates',
+      kind: 'energy',
+      shape: 'bill',
+      delimiter: ';',
+      decimal: ',',
+      dateFormat: 'dd.MM.yyyy',
+      fuel: 'electricity',
+      unit: 'kWh',
+      columns: { meter: 'Metering point', periodStart: 'Valid from', periodEnd: 'Valid to', quantity: 'Energy (kWh)' },
+    });
+    writeFileSync(configPath, JSON.stringify(config, null, 2));
+    writeFileSync(join(dir, 'portal.csv'), 'Metering point;Valid from;Valid to;Energy (kWh)\r\n1200001234567;01.04.2024;30.04.2024;1.234,5\r\n');
+    const r = runCli(dir, 'import', 'energy', 'portal.csv', '--org', 'north-acute', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ status: 'stored', profile: 'supplier-eu', rows: { read: 1, accepted: 1 } });
+    expect(out.totals.quantities).toEqual([{ source: 'electricity', unit: 'kWh', direction: 'import', quantity: 1234.5 }]);
+  });
+
+  it('a mistake in a user profile names the config file, the entry and what is allowed', () => {
+    const dir = workspace();
+    const configPath = join(dir, 'tco2e.config.json');
+    const config = JSON.parse(readFileSync(configPath, 'utf8')) as { profiles: unknown[] };
+    config.profiles.push({ id: 'Bad Id', description: 'x', kind: 'energy', shape: 'bill', decimal: ';', columns: {} });
+    writeFileSync(configPath, JSON.stringify(config, null, 2));
+    const r = runCli(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('tco2e.config.json: profiles.0: id: must be lower-case letters, digits and dashes');
+    expect(r.stderr).toMatch(/profiles\.0: decimal: .*"\."/);
+    expect(r.stderr).toMatch(/profiles\.0: columns\.quantity:/);
+  });
+});
