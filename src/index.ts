@@ -27,3 +27,18 @@ export type { ActivityRecord, BatchRecord, HhDayRecord, NewBatch, Overlap, Probl
 export { ConfigSchema, loadWorkspace, parseConfig } from './workspace/config.js';
 export type { Config, OrganisationConfig, Workspace } from './workspace/config.js';
 export { initWorkspace } from './workspace/init.js';
+export { importEnergy } from './import/import-energy.js';
+export { importFleet } from './import/import-fleet.js';
+export type { FleetImportSummary } from './import/import-fleet.js';
+export { importJourneys } from './import/import-journeys.js';
+export type { JourneysRequest, JourneysSummary } from './import/import-journeys.js';
+export type { ImportRequest } from './import/pipeline.js';
+export type { ImportStatus, ImportSummary } from './import/summary.js';
+export { rejectsCsv } from './import/rejects.js';
+export { allProfiles, chooseProfile, loadBuiltinProfiles } from './map/profiles.js';
+export type { Profile } from './map/profile-schema.js';
+export { openCsv, readCsvBytes, readCsvText } from './read/csv/index.js';
+export type { CsvFile, CsvOptions, CsvRow } from './read/csv/index.js';
+export { createDateParser } from './read/values/date.js';
+export { parseNumber } from './read/values/number.js';
+export { calendarise } from './map/calendarise.js';
