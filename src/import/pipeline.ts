@@ -56,10 +56,10 @@ export interface OpenedFile {
  * unambiguous shapes (ISO, named months) too, so a UK profile still reads `2024-04-01`. Slash
  * dates are only ever read by the format, so `03/04/2024` is never guessed.
  */
-export function dateParserFor(format: string | undefined): ReturnType<typeof createDateParser> {
-  const auto = createDateParser();
+export function dateParserFor(format: string | undefined, excelDates = false): ReturnType<typeof createDateParser> {
+  const auto = createDateParser({ excelSerials: excelDates });
   if (format === undefined) return auto;
-  const byFormat = createDateParser({ format });
+  const byFormat = createDateParser({ format, excelSerials: excelDates });
   return (text) => {
     const r = byFormat(text);
     if (r.ok || r.code !== 'unrecognised_date') return r;
@@ -88,7 +88,7 @@ export async function openForImport(ledger: Ledger, req: ImportRequest, kind: Im
   const meterSites = new Map(req.org.sites.flatMap((s) => s.meters.map((m) => [m, s.name] as const)));
   return {
     fileName, sha256, sizeBytes, csv, profile,
-    ctx: { file: fileName, header: csv.header, decimal: profile.decimal, parseDate: dateParserFor(profile.dateFormat) },
+    ctx: { file: fileName, header: csv.header, decimal: profile.decimal, parseDate: dateParserFor(profile.dateFormat, profile.excelDates) },
     meterSite: (m) => meterSites.get(m),
   };
 }

@@ -21,6 +21,8 @@ const Common = {
   decimal: z.enum(['.', ',']).default('.'),
   /** luxon format of dates, e.g. dd/MM/yyyy; absent: recognised (ambiguous dates are errors). */
   dateFormat: z.string().min(1).optional(),
+  /** Read bare numbers in date columns as Excel serial dates (1900 system), as some exports write them. */
+  excelDates: z.boolean().default(false),
 };
 
 const Fuel = z.enum(['electricity', 'gas', 'oil', 'lpg', 'gas_oil', 'biomass_pellets', 'biomass_chips', 'water', 'heat']);

@@ -243,3 +243,19 @@ describe('import energy: interval readings in UK wall-clock time', () => {
     ledger.close();
   });
 });
+
+describe('import energy: Excel serial dates', () => {
+  it('reads serial dates when the profile says so, and refuses bare numbers otherwise', async () => {
+    const { ledger, req, file } = setup();
+    // 45383 is 1 April 2024 and 45412 is 30 April 2024 in Excel's 1900 date system.
+    const path = file('serial.csv', 'MPAN,Fuel,Start Date,End Date,Consumption (kWh)\n1200001234567,Electricity,45383,45412,1000\n');
+    const bill = profiles.find((p) => p.id === 'energy-bill')!;
+    const refused = await importEnergy(ledger, req(path, { dryRun: true }));
+    expect(refused.problems.map((p) => p.column)).toEqual(['Start Date', 'End Date']);
+    const serial = { ...bill, id: 'bill-excel-dates', excelDates: true };
+    const s = await importEnergy(ledger, req(path, { profiles: [...profiles, serial], profileId: 'bill-excel-dates' }));
+    expect(s.problems).toEqual([]);
+    expect(s.period).toEqual({ start: '2024-04-01', end: '2024-04-30' });
+    ledger.close();
+  });
+});
