@@ -35,7 +35,6 @@ async function importShape(ledger: Ledger, req: ImportRequest, opened: OpenedFil
       if (m.problems.length > 0) c.reject(line, cells, m.problems);
       else {
         c.rows.push(m.activities);
-        c.acceptedCells.set(line, cells); // bills are small; kept in case conversion rejects the row
       }
     }, c);
   } else if (profile.shape === 'half-hourly') {
@@ -78,5 +77,5 @@ async function importShape(ledger: Ledger, req: ImportRequest, opened: OpenedFil
   } else {
     throw new UserError('profile_not_supported', `Profile "${profile.id}" (${profile.shape}) is not an energy profile.`, 'Use a bill, half-hourly or interval profile.');
   }
-  return completeImport(ledger, req, opened, 'energy', c);
+  return await completeImport(ledger, req, opened, 'energy', c);
 }

@@ -64,12 +64,11 @@ export async function importFleet(ledger: Ledger, req: ImportRequest): Promise<F
       else if (row.kind === 'rejected') c.reject(line, cells, row.problems);
       else {
         fuel.push(row.fuel);
-        c.acceptedCells.set(line, cells);
       }
     }, c);
     const netted = netRefunds(fuel, opened.fileName, mapper.quantityColumn);
     c.excluded.push(...netted.excluded);
-    for (const p of netted.unmatched) c.reject(p.line, c.acceptedCells.get(p.line) ?? [], [p]);
+    for (const p of netted.unmatched) c.reject(p.line, [], [p]); // cells filled in by completeImport
     for (const l of netted.kept) c.rows.push([l.draft]);
   } else if (profile.shape === 'vehicle-register') {
     const mapper = registerMapper(profile, ctx);
@@ -86,7 +85,6 @@ export async function importFleet(ledger: Ledger, req: ImportRequest): Promise<F
       else if (row.kind === 'rejected') c.reject(line, cells, row.problems);
       else {
         c.rows.push(row.activities);
-        c.acceptedCells.set(line, cells);
       }
     }, c);
   } else if (profile.shape === 'ev-charging') {
@@ -97,13 +95,12 @@ export async function importFleet(ledger: Ledger, req: ImportRequest): Promise<F
       else if (row.kind === 'rejected') c.reject(line, cells, row.problems);
       else {
         c.rows.push([row.activity]);
-        c.acceptedCells.set(line, cells);
       }
     }, c);
   } else {
     throw new UserError('profile_not_supported', `Profile "${profile.id}" (${profile.shape}) is not a fleet profile.`, 'Use a fuel-card, vehicle-register, mileage or ev-charging profile.');
   }
-  const summary = completeImport(ledger, req, opened, 'fleet', c);
+  const summary = await completeImport(ledger, req, opened, 'fleet', c);
   const kept = summary.status === 'stored' || summary.status === 'dry-run';
   return { ...summary, vehicles: kept ? c.vehicles.length : 0, nonFuel: nonFuelOf(c.excluded) };
 }

@@ -57,7 +57,7 @@ export async function importJourneys(ledger: Ledger, req: JourneysRequest): Prom
       if (m.response) c.survey.push(m.response);
       else c.reject(line, cells, m.problems);
     }, c);
-    return { ...completeImport(ledger, req, opened, 'journeys', c), wave };
+    return { ...(await completeImport(ledger, req, opened, 'journeys', c)), wave };
   }
 
   if (profile.shape === 'business-travel') {
@@ -73,10 +73,9 @@ export async function importJourneys(ledger: Ledger, req: JourneysRequest): Prom
       else if (m.kind === 'excluded') c.excluded.push(m.problem);
       else {
         c.rows.push([...m.activities]);
-        c.acceptedCells.set(line, cells); // kept in case conversion rejects the row (a key the year lacks)
       }
     }, c);
-    return { ...completeImport(ledger, req, opened, 'journeys', c), wave: null };
+    return { ...(await completeImport(ledger, req, opened, 'journeys', c)), wave: null };
   }
 
   throw new UserError('profile_not_supported', `Profile "${profile.id}" (${profile.shape}) is not a journeys profile.`, 'Use a survey or business-travel profile (see `tco2e profiles list`).');

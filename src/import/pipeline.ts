@@ -20,7 +20,7 @@ import type { BatchWriter, Ledger } from '../store/ledger.js';
 import type { HhDayRecord, Overlap, ProblemRecord, SurveyRecord, VehicleRecord } from '../store/records.js';
 import type { OrganisationConfig } from '../workspace/config.js';
 import { fileIdentity } from './file-identity.js';
-import { summarise, type ImportSummary } from './summary.js';
+import { RecordTotals, summarise, type ImportSummary } from './summary.js';
 import { convertDrafts } from './to-records.js';
 
 export type ImportKind = Profile['kind'];
@@ -74,7 +74,7 @@ export async function openForImport(ledger: Ledger, req: ImportRequest, kind: Im
   const { sha256, sizeBytes } = await fileIdentity(req.path);
   const existing = ledger.findActiveBySha(req.org.id, sha256);
   if (existing !== undefined) {
-    return summarise({ status: 'already-imported', batchId: existing.id, fileName, sha256, profile: existing.profile, rowsRead: existing.rows_read, problems: [], warnings: [], records: [], excluded: 0 });
+    return summarise({ status: 'already-imported', batchId: existing.id, fileName, sha256, profile: existing.profile, rowsRead: existing.rows_read, problems: [], warnings: [], excluded: 0 });
   }
   const ofKind = req.profiles.filter((p) => p.kind === kind);
   const named = req.profileId === undefined ? undefined : ofKind.find((p) => p.id === req.profileId);
@@ -106,8 +106,6 @@ export class Collected {
   readonly warnings: Problem[] = [];
   /** Cells of rejected rows, so the rejects file can be fixed and re-imported. */
   readonly rejectedCells = new Map<number, readonly string[]>();
-  /** Cells of accepted rows, kept for small files in case conversion rejects the row later. */
-  readonly acceptedCells = new Map<number, readonly string[]>();
 
   /** Monthly sums of the half-hourly days, the unit emissions are computed in. */
   readonly monthly = new MonthlyTotals();
@@ -115,9 +113,10 @@ export class Collected {
   writer: BatchWriter | undefined;
   private org = '';
 
+  /** Records a rejected row; `cells` may be empty when the row is rejected after reading (they are read again). */
   reject(line: number, cells: readonly string[], problems: readonly Problem[]): void {
     for (const p of problems) this.rejected.push(p);
-    this.rejectedCells.set(line, cells);
+    if (cells.length > 0) this.rejectedCells.set(line, cells);
   }
 
   /**
@@ -126,11 +125,7 @@ export class Collected {
    */
   streamDays(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind): void {
     this.org = req.org.id;
-    this.writer = ledger.openBatch({
-      kind, profile: opened.profile.id, org: req.org.id, fileName: opened.fileName, sha256: opened.sha256, sizeBytes: opened.sizeBytes,
-      rowsRead: 0, rowsAccepted: 0, rowsExcluded: 0, rowsRejected: 0, periodStart: null, periodEnd: null,
-      importedAt: req.now.toISOString(), toolVersion: req.toolVersion, policy: policyName(req.policy), summaryJson: '{}',
-    });
+    this.writer = openWriter(ledger, req, opened, kind);
   }
 
   addDay(d: HhDay): void {
@@ -143,6 +138,15 @@ export class Collected {
   abandon(): void {
     this.writer?.abandon();
   }
+}
+
+/** Opens the batch's transaction; its counts are filled in when it is finished. */
+function openWriter(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind): BatchWriter {
+  return ledger.openBatch({
+    kind, profile: opened.profile.id, org: req.org.id, fileName: opened.fileName, sha256: opened.sha256, sizeBytes: opened.sizeBytes,
+    rowsRead: 0, rowsAccepted: 0, rowsExcluded: 0, rowsRejected: 0, periodStart: null, periodEnd: null,
+    importedAt: req.now.toISOString(), toolVersion: req.toolVersion, policy: policyName(req.policy), summaryJson: '{}',
+  });
 }
 
 function hhRecord(d: HhDay, org: string): HhDayRecord {
@@ -168,23 +172,55 @@ export async function readAllRows(opened: OpenedFile, req: ImportRequest, onRow:
   }
 }
 
-/** Converts, checks overlaps, and stores (or refuses, or only reports for --dry-run). */
-export function completeImport(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind, c: Collected): ImportSummary {
-  const { fileName, sha256, sizeBytes, profile, csv } = opened;
-  const converted = convertDrafts(req.library, c.rows, req.org.id, req.policy, fileName);
-  for (const p of converted.problems) c.rejected.push(p);
-  for (const p of converted.problems) {
-    const cells = c.acceptedCells.get(p.line);
-    if (cells) c.rejectedCells.set(p.line, cells);
+/**
+ * The cells of rows rejected after reading (a refund with no purchase, a factor the year lacks),
+ * read again from the file: cheaper than holding every accepted row's cells for the rare case.
+ */
+async function fillRejectedCells(opened: OpenedFile, c: Collected): Promise<void> {
+  const missing = new Set(c.rejected.map((p) => p.line).filter((line) => line > 0 && !c.rejectedCells.has(line)));
+  if (missing.size === 0) return;
+  for await (const batch of opened.csv.batches()) {
+    for (const row of batch) if (missing.has(row.line)) c.rejectedCells.set(row.line, row.cells);
   }
+}
+
+/** Converts, checks overlaps, and stores (or refuses, or only reports for --dry-run). */
+export async function completeImport(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind, c: Collected): Promise<ImportSummary> {
+  try {
+    return await convertAndStore(ledger, req, opened, kind, c);
+  } catch (e) {
+    c.abandon();
+    throw e;
+  }
+}
+
+async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind, c: Collected): Promise<ImportSummary> {
+  const { fileName, sha256, sizeBytes, profile, csv } = opened;
+  // Converted records go straight into the batch's open transaction; only their totals and, for
+  // metered energy, each meter's periods (for the overlap check) are kept.
+  c.writer ??= openWriter(ledger, req, opened, kind);
+  const writer = c.writer;
+  const totals = new RecordTotals();
+  const meterPeriods = new Map<string, { start: string; end: string }[]>();
+  const converted = convertDrafts(req.library, c.rows, req.org.id, req.policy, fileName, (r) => {
+    writer.addActivity(r);
+    totals.add(r);
+    // Overlaps are checked for metered energy; fleet and travel lines are identified by file.
+    if (kind !== 'energy' || r.meter === null || r.companionOf !== null) return;
+    let list = meterPeriods.get(r.meter);
+    if (!list) meterPeriods.set(r.meter, (list = []));
+    list.push({ start: r.periodStart, end: r.periodEnd });
+  });
+  c.rows.length = 0; // converted: the drafts can go
+  for (const p of converted.problems) c.rejected.push(p);
+  await fillRejectedCells(opened, c);
   for (const [id, count] of converted.missingCompanions) {
     const [key, year] = id.split(' ');
     c.warnings.push({ file: fileName, line: 0, column: '', value: key!, code: 'companion_not_published', message: `the ${year} factor set does not publish ${key}; it was left out of ${count} activit${count === 1 ? 'y' : 'ies'} (not filled from another year)` });
   }
-  const records = converted.records;
   const excludedLines = new Set(c.excluded.map((p) => p.line));
   const base = {
-    fileName, sha256, profile: profile.id, rowsRead: c.rowsRead, problems: c.rejected, warnings: c.warnings, records,
+    fileName, sha256, profile: profile.id, rowsRead: c.rowsRead, problems: c.rejected, warnings: c.warnings, totals,
     excluded: excludedLines.size, excludedProblems: c.excluded, rejectedRows: new Set(c.rejected.map((p) => p.line)).size,
     header: csv.header, rejectedCells: c.rejectedCells, surveyResponses: c.survey.length,
   };
@@ -193,14 +229,6 @@ export function completeImport(ledger: Ledger, req: ImportRequest, opened: Opene
     return summarise({ ...base, status: 'refused-strict' });
   }
 
-  const meterPeriods = new Map<string, { start: string; end: string }[]>();
-  for (const r of records) {
-    // Overlaps are checked for metered energy; fleet and travel lines are identified by file.
-    if (kind !== 'energy' || r.meter === null || r.companionOf !== null) continue;
-    const list = meterPeriods.get(r.meter) ?? [];
-    list.push({ start: r.periodStart, end: r.periodEnd });
-    meterPeriods.set(r.meter, list);
-  }
   const overlaps: Overlap[] = ledger.findOverlaps(req.org.id, meterPeriods);
   if (overlaps.length > 0 && !req.replace) {
     c.abandon();
@@ -225,13 +253,12 @@ export function completeImport(ledger: Ledger, req: ImportRequest, opened: Opene
     summaryJson: JSON.stringify({ totals: summary.totals, rejectReasons: summary.rejectReasons, excludedReasons: summary.excludedReasons }),
   };
   const rest = {
-    activities: records,
     hhDays: c.days.map((d) => hhRecord(d, req.org.id)),
     survey: c.survey.map((s) => ({ ...s, org: req.org.id })),
     vehicles: c.vehicles.map((v) => ({ ...v, org: req.org.id })),
     problems: problemRecords,
   };
   const supersede = req.replace ? [...new Set(overlaps.map((o) => o.batchId))] : [];
-  const batchId = c.writer ? c.writer.finish(batch, rest, supersede) : ledger.writeBatch(batch, rest, supersede);
+  const batchId = writer.finish(batch, rest, supersede);
   return { ...summary, batchId };
 }

@@ -42,33 +42,40 @@ export interface SummaryInput {
   readonly surveyResponses?: number;
   readonly problems: readonly Problem[];
   readonly warnings: readonly Problem[];
-  readonly records: readonly ActivityRecord[];
+  /** What the stored activities add up to; absent when nothing was converted. */
+  readonly totals?: RecordTotals;
   readonly overlaps?: readonly Overlap[];
   readonly header?: readonly string[];
   readonly rejectedCells?: ReadonlyMap<number, readonly string[]>;
 }
 
-export function summarise(i: SummaryInput): ImportSummary {
-  const quantities = new Map<string, { source: string; unit: string; direction: string; quantity: number }>();
-  let kg = 0;
-  let outside = 0;
-  let start: string | null = null;
-  let end: string | null = null;
-  const sites = new Set<string>();
-  const meters = new Set<string>();
-  for (const r of i.records) {
-    if (r.scope === null && r.direction === 'import') outside += r.kgCo2e;
-    else kg += r.kgCo2e;
-    if (r.companionOf !== null) continue;
+/** Totals of an import's activities, added one at a time as they are stored (none are kept). */
+export class RecordTotals {
+  readonly quantities = new Map<string, { source: string; unit: string; direction: string; quantity: number }>();
+  kgCo2e = 0;
+  outsideScopesKgCo2 = 0;
+  start: string | null = null;
+  end: string | null = null;
+  readonly sites = new Set<string>();
+  readonly meters = new Set<string>();
+
+  add(r: ActivityRecord): void {
+    if (r.scope === null && r.direction === 'import') this.outsideScopesKgCo2 += r.kgCo2e;
+    else this.kgCo2e += r.kgCo2e;
+    if (r.companionOf !== null) return;
     const id = `${r.source}|${r.unit}|${r.direction}`;
-    const q = quantities.get(id) ?? { source: r.source, unit: r.unit, direction: r.direction, quantity: 0 };
+    let q = this.quantities.get(id);
+    if (!q) this.quantities.set(id, (q = { source: r.source, unit: r.unit, direction: r.direction, quantity: 0 }));
     q.quantity += r.quantity;
-    quantities.set(id, q);
-    if (start === null || r.periodStart < start) start = r.periodStart;
-    if (end === null || r.periodEnd > end) end = r.periodEnd;
-    if (r.site !== null) sites.add(r.site);
-    if (r.meter !== null) meters.add(r.meter);
+    if (this.start === null || r.periodStart < this.start) this.start = r.periodStart;
+    if (this.end === null || r.periodEnd > this.end) this.end = r.periodEnd;
+    if (r.site !== null && !this.sites.has(r.site)) this.sites.add(r.site);
+    if (r.meter !== null && !this.meters.has(r.meter)) this.meters.add(r.meter);
   }
+}
+
+export function summarise(i: SummaryInput): ImportSummary {
+  const t = i.totals ?? new RecordTotals();
   const reasonsOf = (problems: readonly Problem[]) => {
     const reasons = new Map<string, { code: string; count: number; example: string }>();
     for (const p of problems) {
@@ -86,10 +93,10 @@ export function summarise(i: SummaryInput): ImportSummary {
     sha256: i.sha256,
     profile: i.profile,
     rows: { read: i.rowsRead, accepted: Math.max(0, i.rowsRead - rejected - i.excluded), excluded: i.excluded, rejected },
-    period: start !== null && end !== null ? { start, end } : null,
-    sites: [...sites].sort(),
-    meters: [...meters].sort(),
-    totals: { quantities: [...quantities.values()].sort((a, b) => a.source.localeCompare(b.source) || a.unit.localeCompare(b.unit)), kgCo2e: kg, outsideScopesKgCo2: outside },
+    period: t.start !== null && t.end !== null ? { start: t.start, end: t.end } : null,
+    sites: [...t.sites].sort(),
+    meters: [...t.meters].sort(),
+    totals: { quantities: [...t.quantities.values()].sort((a, b) => a.source.localeCompare(b.source) || a.unit.localeCompare(b.unit)), kgCo2e: t.kgCo2e, outsideScopesKgCo2: t.outsideScopesKgCo2 },
     rejectReasons: reasonsOf(i.problems),
     excludedReasons: reasonsOf(i.excludedProblems ?? []),
     surveyResponses: i.surveyResponses ?? 0,

@@ -13,7 +13,6 @@ import type { Problem } from '../read/header-csv.js';
 import type { ActivityRecord } from '../store/records.js';
 
 export interface Conversions {
-  readonly records: ActivityRecord[];
   readonly problems: Problem[];
   /** Companion factors a year's set does not publish (e.g. WTT in 2024), once per key and year. */
   readonly missingCompanions: Map<string, number>;
@@ -35,19 +34,26 @@ function record(d: ActivityDraft, org: string, r: ConversionResult, companionOf:
 }
 
 /**
- * Converts rows' activities. A row whose activities cannot all be converted (a unit that does
- * not fit, a key the year's set lacks) contributes none of them and becomes a problem.
+ * Converts rows' activities, handing each record to `emit` (so none need be held). A row whose
+ * activities cannot all be converted (a unit that does not fit, a key the year's set lacks)
+ * contributes none of them and becomes a problem.
  */
-export function convertDrafts(library: FactorLibrary, rows: Iterable<readonly ActivityDraft[]>, org: string, policy: FactorPolicy, file: string): Conversions {
-  const records: ActivityRecord[] = [];
+export function convertDrafts(
+  library: FactorLibrary,
+  rows: Iterable<readonly ActivityDraft[]>,
+  org: string,
+  policy: FactorPolicy,
+  file: string,
+  emit: (record: ActivityRecord) => void,
+): Conversions {
   const problems: Problem[] = [];
   const missingCompanions = new Map<string, number>();
   for (const row of rows) {
     const converted = convertRow(library, row, org, policy, missingCompanions);
     if ('problem' in converted) problems.push({ ...converted.problem, file });
-    else for (const r of converted.records) records.push(r);
+    else for (const r of converted.records) emit(r);
   }
-  return { records, problems, missingCompanions };
+  return { problems, missingCompanions };
 }
 
 function convertRow(

@@ -231,8 +231,10 @@ export interface BatchRecords {
 /** A batch being written inside an open transaction (see `Ledger.openBatch`). */
 export class BatchWriter {
   private open = true;
-  // Positional parameters: a year of half-hourly data for 300 meters is 110,000 rows.
+  // Positional parameters: named ones cost an object per row, and a year of half-hourly data for
+  // 300 meters is 110,000 rows, a fuel-card year 200,000.
   private readonly insertHh: Database.Statement;
+  private readonly insertActivity: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -240,6 +242,13 @@ export class BatchWriter {
     private readonly batch: NewBatch,
   ) {
     this.insertHh = db.prepare('INSERT INTO hh_days (batch_id, line, org, site, meter, day, periods, kwh, estimated_periods, kwh_total, export_kwh_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insertActivity = db.prepare(`INSERT INTO activities (batch_id, line, org, site, meter, source, period_start, period_end, quantity, unit, estimated, direction, apportioned_from, factor_key, companion_of, factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy, kg_co2e, kg_co2, kg_ch4, kg_n2o, scope, scope_category, extra_json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  }
+
+  addActivity(a: ActivityRecord): void {
+    this.insertActivity.run(this.id, a.line, a.org, a.site, a.meter, a.source, a.periodStart, a.periodEnd, a.quantity, a.unit, a.estimated ? 1 : 0, a.direction, a.apportionedFrom,
+      a.factorKey, a.companionOf, a.factorYear, a.factorEdition, a.factorUnit, a.factorKgPerUnit, a.factorCustom ? 1 : 0, a.policy, a.kgCo2e, a.kgCo2, a.kgCh4, a.kgN2o, a.scope, a.scopeCategory, a.extraJson);
   }
 
   addHhDay(h: HhDayRecord): void {
@@ -251,18 +260,12 @@ export class BatchWriter {
     if (!this.open) throw new Error('batch already finished or abandoned');
     const db = this.db;
     const batchId = this.id;
-    // Positional parameters: named ones cost an object per row, and a fuel-card year is 200,000 rows.
-    const insertActivity = db.prepare(`INSERT INTO activities (batch_id, line, org, site, meter, source, period_start, period_end, quantity, unit, estimated, direction, apportioned_from, factor_key, companion_of, factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy, kg_co2e, kg_co2, kg_ch4, kg_n2o, scope, scope_category, extra_json)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertSurvey = db.prepare(`INSERT INTO survey_responses (batch_id, line, org, wave, respondent, site, staff_group, main_mode, occupants, one_way_km, days_per_week, second_mode, extra_json)
       VALUES (@batchId, @line, @org, @wave, @respondent, @site, @staffGroup, @mainMode, @occupants, @oneWayKm, @daysPerWeek, @secondMode, @extraJson)`);
     const insertVehicle = db.prepare('INSERT INTO vehicles (batch_id, line, org, registration, vehicle_type, size, fuel, site) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const insertProblem = db.prepare('INSERT INTO batch_problems (batch_id, severity, line, col, value, code, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const markSuperseded = db.prepare("UPDATE batches SET status = 'superseded', superseded_by = ? WHERE id = ? AND status = 'active'");
-    for (const a of records.activities ?? []) {
-      insertActivity.run(batchId, a.line, a.org, a.site, a.meter, a.source, a.periodStart, a.periodEnd, a.quantity, a.unit, a.estimated ? 1 : 0, a.direction, a.apportionedFrom,
-        a.factorKey, a.companionOf, a.factorYear, a.factorEdition, a.factorUnit, a.factorKgPerUnit, a.factorCustom ? 1 : 0, a.policy, a.kgCo2e, a.kgCo2, a.kgCh4, a.kgN2o, a.scope, a.scopeCategory, a.extraJson);
-    }
+    for (const a of records.activities ?? []) this.addActivity(a);
     for (const h of records.hhDays ?? []) this.addHhDay(h);
     for (const s of records.survey ?? []) insertSurvey.run({ ...s, batchId });
     for (const v of records.vehicles ?? []) insertVehicle.run(batchId, v.line, v.org, v.registration, v.vehicleType, v.size, v.fuel, v.site);
