@@ -8,7 +8,7 @@ import { billMapper } from '../map/energy-bill.js';
 import { hhMapper } from '../map/half-hourly.js';
 import { intervalMapper } from '../map/interval.js';
 import type { Ledger } from '../store/ledger.js';
-import { Collected, completeImport, openForImport, readAllRows, type ImportRequest, type OpenedFile } from './pipeline.js';
+import { Collected, completeImport, openForImport, readAllPieces, readAllRows, type ImportRequest, type OpenedFile } from './pipeline.js';
 import type { ImportSummary } from './summary.js';
 
 export type { ImportRequest } from './pipeline.js';
@@ -67,10 +67,19 @@ async function importShape(ledger: Ledger, req: ImportRequest, opened: OpenedFil
     const mapper = intervalMapper(profile, ctx, meterSite, (day) => {
       c.addDay(day);
     });
-    await readAllRows(opened, req, (line, cells) => {
-      const problems = mapper.map(line, cells);
-      if (problems.length > 0) c.reject(line, cells, problems);
-    }, c);
+    await readAllPieces(
+      opened,
+      req,
+      (line, cells) => {
+        const problems = mapper.map(line, cells);
+        if (problems.length > 0) c.reject(line, cells, problems);
+      },
+      (text, firstLine) =>
+        mapper.mapText(text, firstLine, (line, cells, problems) => {
+          c.reject(line, cells, problems);
+        }),
+      c,
+    );
     // Loops, not spreads: a 10M-reading file can have 200,000 meter-days.
     for (const p of mapper.finish().problems) c.rejected.push(p);
     for (const row of c.monthly.drafts()) c.rows.push(row);

@@ -88,7 +88,7 @@ export async function openForImport(ledger: Ledger, req: ImportRequest, kind: Im
   const meterSites = new Map(req.org.sites.flatMap((s) => s.meters.map((m) => [m, s.name] as const)));
   return {
     fileName, sha256, sizeBytes, csv, profile,
-    ctx: { file: fileName, header: csv.header, decimal: profile.decimal, parseDate: dateParserFor(profile.dateFormat, profile.excelDates) },
+    ctx: { file: fileName, header: csv.header, delimiter: csv.delimiter, decimal: profile.decimal, parseDate: dateParserFor(profile.dateFormat, profile.excelDates) },
     meterSite: (m) => meterSites.get(m),
   };
 }
@@ -181,6 +181,31 @@ async function fillRejectedCells(opened: OpenedFile, c: Collected): Promise<void
   if (missing.size === 0) return;
   for await (const batch of opened.csv.batches()) {
     for (const row of batch) if (missing.has(row.line)) c.rejectedCells.set(row.line, row.cells);
+  }
+}
+
+/**
+ * Like `readAllRows`, for a mapper that can take quote-free text directly: `onText` gets such
+ * text (and returns how many rows it held); anything quoted still comes row by row.
+ */
+export async function readAllPieces(
+  opened: OpenedFile,
+  req: ImportRequest,
+  onRow: (line: number, cells: readonly string[]) => void,
+  onText: (text: string, firstLine: number) => number,
+  collected: Collected,
+): Promise<void> {
+  collected.warnings.push(...opened.csv.warnings.map((w) => ({ file: opened.fileName, line: w.line ?? 0, column: '', value: '', code: w.code, message: w.message })));
+  for await (const piece of opened.csv.pieces()) {
+    if (piece.kind === 'text') collected.rowsRead += onText(piece.text, piece.line);
+    else {
+      for (const row of piece.rows) onRow(row.line, row.cells);
+      collected.rowsRead += piece.rows.length;
+    }
+    req.onProgress?.(collected.rowsRead);
+  }
+  if (collected.rowsRead === 0) {
+    throw new UserError('no_rows', `${opened.fileName} has a header but no data rows; nothing was stored.`, 'Check that the export contains the period you meant to download.');
   }
 }
 

@@ -17,6 +17,8 @@ export function detach(text: string): string {
 
 export interface CellContext {
   readonly file: string;
+  /** The file's delimiter, for readers that cut fields out of text themselves. */
+  readonly delimiter: string;
   readonly header: readonly string[];
   readonly decimal: '.' | ',';
   readonly parseDate: (text: string) => ReturnType<ReturnType<typeof createDateParser>>;

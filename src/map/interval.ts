@@ -40,6 +40,8 @@ const PLAIN_NUMBER = /^\d+(\.\d+)?$/;
 
 export interface IntervalMapper {
   map(line: number, cells: readonly string[]): Problem[];
+  /** Maps quote-free text of whole records starting on `firstLine`; returns the rows it held. */
+  mapText(text: string, firstLine: number, reject: (line: number, cells: readonly string[], problems: readonly Problem[]) => void): number;
   /** A problem for each day left incomplete at the end of the file. */
   finish(): { problems: Problem[] };
 }
@@ -94,70 +96,111 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
     placed.set(text, p);
     return p;
   };
+  /**
+   * One reading. Most take the fast path: a plain number, a timestamp already placed. Anything
+   * else goes through a RowReader (with the row's cells), which parses fully and reports problems.
+   */
+  function mapFields(line: number, meterCell: string, tsCell: string, qText: string, typeCell: string, siteCell: string, cellsOf: () => readonly string[]): Problem[] {
+    const meter = meterCell.trim();
+    let slot = place(tsCell);
+    let q = PLAIN_NUMBER.test(qText) ? Number(qText) : undefined;
+    if (q === undefined || meter === '' || !('day' in slot)) {
+      const r = new RowReader(ctx, line, cellsOf());
+      if (meter === '') r.problem(iMeter, 'missing_meter', 'the meter is empty');
+      if (!('day' in slot)) r.problem(iTs, slot.code, slot.message);
+      if (q === undefined) {
+        const n = r.number(iQty);
+        if (n === null) r.problem(iQty, 'missing_quantity', 'the reading is empty; tco2e does not fill gaps');
+        else if (n !== undefined) q = n;
+      }
+      if (r.problems.length > 0 || q === undefined || !('day' in slot)) return r.problems;
+    }
+    let acc = last !== undefined && last.meter === meter && last.day === slot.day ? last : undefined;
+    if (acc === undefined) {
+      let meterDays = byMeter.get(meter);
+      if (!meterDays) byMeter.set(detach(meter), (meterDays = new Map<string, DayAcc>()));
+      acc = meterDays.get(slot.day);
+      if (!acc) {
+        const site = detach(siteCell.trim() || meterSite(meter) || '') || null;
+        if (done.has(`${meter}\u0000${slot.day}`)) {
+          const r = new RowReader(ctx, line, cellsOf());
+          r.problem(iTs, 'duplicate_reading', `meter ${meter} already has a reading for this half-hour`);
+          return r.problems;
+        }
+        meterDays.set(slot.day, (acc = { meter: detach(meter), site, day: slot.day, line, kwh: new Array<number | undefined>(slot.periods), have: 0, estimated: 0 }));
+      }
+      last = acc;
+    }
+    if (acc.kwh[slot.period - 1] !== undefined && slot.periods === 50) {
+      // A wall-clock time in the hour the clocks go back happens twice; the parser takes the
+      // first (BST). When that half-hour is already filled, this reading is the second (GMT).
+      const later = slotOf(slot.epochMs + 3_600_000);
+      if (later !== undefined && later.day === slot.day && acc.kwh[later.period - 1] === undefined) slot = later;
+    }
+    if (acc.kwh[slot.period - 1] !== undefined) {
+      const r = new RowReader(ctx, line, cellsOf());
+      r.problem(iTs, 'duplicate_reading', `meter ${meter} already has a reading for this half-hour`);
+      return r.problems;
+    }
+    acc.kwh[slot.period - 1] = q * toKwh;
+    acc.have += 1;
+    if (iType !== undefined) {
+      const t = typeCell;
+      // Read types repeat ("A", "E"): compare with the last one before normalising the text.
+      if (t !== lastType) {
+        lastType = t;
+        lastTypeEstimated = estimatedWords.has(t.trim().toLowerCase());
+      }
+      if (lastTypeEstimated) acc.estimated += 1;
+    }
+    if (acc.have === acc.kwh.length) {
+      onDay({ line: acc.line, site: acc.site, meter: acc.meter, day: acc.day, kwh: acc.kwh as number[], estimatedPeriods: acc.estimated });
+      byMeter.get(meter)!.delete(acc.day);
+      done.add(`${acc.meter}\u0000${acc.day}`); // acc.meter is detached; the row's meter would keep its text alive
+      last = undefined;
+    }
+    return NO_PROBLEMS;
+  }
+
+  const delimiter = ctx.delimiter;
   return {
-    // Most rows take the fast path: cells read directly, a plain number, a timestamp already
-    // placed. Anything else goes through a RowReader, which parses fully and reports problems.
     map(line, cells) {
-      const meter = iMeter === undefined ? '' : (cells[iMeter] ?? '').trim();
-      let slot = place(iTs === undefined ? '' : (cells[iTs] ?? ''));
-      const qText = iQty === undefined ? '' : (cells[iQty] ?? '');
-      let q = PLAIN_NUMBER.test(qText) ? Number(qText) : undefined;
-      if (q === undefined || meter === '' || !('day' in slot)) {
-        const r = new RowReader(ctx, line, cells);
-        if (meter === '') r.problem(iMeter, 'missing_meter', 'the meter is empty');
-        if (!('day' in slot)) r.problem(iTs, slot.code, slot.message);
-        if (q === undefined) {
-          const n = r.number(iQty);
-          if (n === null) r.problem(iQty, 'missing_quantity', 'the reading is empty; tco2e does not fill gaps');
-          else if (n !== undefined) q = n;
+      return mapFields(line, cells[iMeter ?? -1] ?? '', cells[iTs ?? -1] ?? '', cells[iQty ?? -1] ?? '', cells[iType ?? -1] ?? '', cells[col.site ?? -1] ?? '', () => cells);
+    },
+    mapText(text, firstLine, reject) {
+      // Fields are cut straight out of the text, with no array of cells per row (most of what
+      // reading a row costs). A row that needs a closer look gets its cells split then.
+      const needed = Math.max(iMeter ?? -1, iTs ?? -1, iQty ?? -1, iType ?? -1, col.site ?? -1);
+      const bounds = new Int32Array((needed + 1) * 2);
+      let rows = 0;
+      let line = firstLine;
+      // The row being read: one closure per piece, not per row, reads it (rows are read in turn).
+      let recordStart = 0;
+      let end = 0;
+      let fields = 0;
+      const cells = (): readonly string[] => text.slice(recordStart, end).split(delimiter);
+      const cut = (i: number | undefined): string => (i === undefined || i >= fields ? '' : text.slice(bounds[i * 2], bounds[i * 2 + 1]));
+      for (let start = 0; start < text.length; line++) {
+        end = text.indexOf('\n', start);
+        if (end < 0) end = text.length;
+        recordStart = start;
+        start = end + 1;
+        fields = 0;
+        for (let at = recordStart; fields <= needed && at <= end; fields++) {
+          let next = text.indexOf(delimiter, at);
+          if (next < 0 || next > end) next = end;
+          bounds[fields * 2] = at;
+          bounds[fields * 2 + 1] = next;
+          at = next + 1;
         }
-        if (r.problems.length > 0 || q === undefined || !('day' in slot)) return r.problems;
+        const meterCell = cut(iMeter);
+        // Blank rows (every field empty or white space) are skipped, as the row reader does.
+        if ((meterCell === '' || meterCell.trim() === '') && cells().every((c) => c.trim() === '')) continue;
+        rows++;
+        const problems = mapFields(line, meterCell, cut(iTs), cut(iQty), cut(iType), cut(col.site), cells);
+        if (problems.length > 0) reject(line, cells(), problems);
       }
-      let acc = last !== undefined && last.meter === meter && last.day === slot.day ? last : undefined;
-      if (acc === undefined) {
-        let meterDays = byMeter.get(meter);
-        if (!meterDays) byMeter.set(detach(meter), (meterDays = new Map<string, DayAcc>()));
-        acc = meterDays.get(slot.day);
-        if (!acc) {
-          const site = detach((col.site === undefined ? '' : (cells[col.site] ?? '').trim()) || meterSite(meter) || '') || null;
-          if (done.has(`${meter}\u0000${slot.day}`)) {
-            const r = new RowReader(ctx, line, cells);
-            r.problem(iTs, 'duplicate_reading', `meter ${meter} already has a reading for this half-hour`);
-            return r.problems;
-          }
-          meterDays.set(slot.day, (acc = { meter: detach(meter), site, day: slot.day, line, kwh: new Array<number | undefined>(slot.periods), have: 0, estimated: 0 }));
-        }
-        last = acc;
-      }
-      if (acc.kwh[slot.period - 1] !== undefined && slot.periods === 50) {
-        // A wall-clock time in the hour the clocks go back happens twice; the parser takes the
-        // first (BST). When that half-hour is already filled, this reading is the second (GMT).
-        const later = slotOf(slot.epochMs + 3_600_000);
-        if (later !== undefined && later.day === slot.day && acc.kwh[later.period - 1] === undefined) slot = later;
-      }
-      if (acc.kwh[slot.period - 1] !== undefined) {
-        const r = new RowReader(ctx, line, cells);
-        r.problem(iTs, 'duplicate_reading', `meter ${meter} already has a reading for this half-hour`);
-        return r.problems;
-      }
-      acc.kwh[slot.period - 1] = q * toKwh;
-      acc.have += 1;
-      if (iType !== undefined) {
-        const t = cells[iType] ?? '';
-        // Read types repeat ("A", "E"): compare with the last one before normalising the text.
-        if (t !== lastType) {
-          lastType = t;
-          lastTypeEstimated = estimatedWords.has(t.trim().toLowerCase());
-        }
-        if (lastTypeEstimated) acc.estimated += 1;
-      }
-      if (acc.have === acc.kwh.length) {
-        onDay({ line: acc.line, site: acc.site, meter: acc.meter, day: acc.day, kwh: acc.kwh as number[], estimatedPeriods: acc.estimated });
-        byMeter.get(meter)!.delete(acc.day);
-        done.add(`${acc.meter}\u0000${acc.day}`); // acc.meter is detached; the row's meter would keep its text alive
-        last = undefined;
-      }
-      return NO_PROBLEMS;
+      return rows;
     },
     finish() {
       // Whatever is left is incomplete: complete days were handed on as they completed.

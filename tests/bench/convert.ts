@@ -1,5 +1,5 @@
-import { convert, type Activity } from '../../src/convert/convert.js';
-import { loadFactors } from '../../src/factors/library.js';
+import { convert, type Activity } from '../../dist/convert/convert.js';
+import { loadFactors } from '../../dist/factors/library.js';
 
 /** One million conversions of a realistic mix of keys, units and dates. */
 export function benchConvert(n = 1_000_000): string {

@@ -1,6 +1,7 @@
 /**
  * Benchmarks (`npm run bench`; `npm run bench -- 1000000,2000000,5000000,10000000` for the
  * scaling of interval imports).
+ * They measure the compiled code in dist/ (what the CLI runs), not the TypeScript through tsx.
  * Prints Markdown for BENCHMARKS.md with the machine and the command, so figures can be reproduced.
  */
 import { cpus, totalmem } from 'node:os';

@@ -259,3 +259,32 @@ describe('import energy: Excel serial dates', () => {
     ledger.close();
   });
 });
+
+describe('import energy: interval files larger than one read', () => {
+  it('reads rows cut straight from the text with exact lines, blank lines skipped, problems located', async () => {
+    const { ledger, req, file } = setup();
+    // 40 meters × 48 half-hours of 1 June 2024 (UTC+1), ~90 KB: most of it is read as plain text.
+    const lines = ['MPAN,Timestamp,kWh,Read Type'];
+    for (let m = 0; m < 40; m++) {
+      for (let p = 0; p < 48; p++) {
+        const t = new Date(Date.parse('2024-05-31T23:00:00Z') + p * 1_800_000).toISOString();
+        lines.push(`12000000${String(m).padStart(5, '0')},${t},0.5,A`);
+      }
+    }
+    // Far into the file: a bad reading, a blank line, a row of empty fields, and a short row.
+    lines[1500] = lines[1500]!.replace(',0.5,', ',n/a,');
+    lines.splice(1700, 0, '', ',,,');
+    lines.splice(1800, 0, '1200000000039');
+    const s = await importEnergy(ledger, req(file('big.csv', lines.join('\n') + '\n'), { profileId: 'interval', dryRun: true }));
+    expect(s.rows.read).toBe(40 * 48 + 1); // the short row counts as read; blank rows do not
+    expect(s.problems.map((p) => [p.line, p.code])).toEqual([
+      [1501, 'placeholder'],
+      // Array index 1800 is file line 1801 (the header is line 1); the blank lines above it count.
+      [1801, 'missing_date'],
+      [1801, 'missing_quantity'],
+      [s.problems[3]!.line, 'incomplete_day'],
+    ]);
+    expect(s.problems[0]!.column).toBe('kWh');
+    ledger.close();
+  });
+});

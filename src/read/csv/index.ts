@@ -10,12 +10,13 @@ import { UserError } from '../../errors.js';
 import { detectDialect, dialectSample, type Dialect } from './dialect.js';
 import { decodeChunks, decodeSample, detectEncoding, SAMPLE_BYTES, type ByteChunks, type EncodingGuess } from './encoding.js';
 import { findHeaderRow, headerNames, duplicateNames, type HeaderGuess } from './header.js';
-import { readRows } from './reader.js';
+import { readPieces, readRows, type CsvPiece } from './reader.js';
 import { assertCsvLike, emptyFile } from './sniff.js';
 import { isDelimiter, type CsvDelimiter, type CsvEncoding, type CsvRow, type CsvWarning } from './types.js';
 
 export type { CsvDelimiter, CsvEncoding, CsvRow, CsvWarning } from './types.js';
 export type { HeaderGuess } from './header.js';
+export type { CsvPiece } from './reader.js';
 export { findHeaderRow } from './header.js';
 
 export const DEFAULT_BATCH_SIZE = 10_000;
@@ -25,6 +26,7 @@ const HEADER_SAMPLE_ROWS = 200;
 
 /** Bytes per read; each becomes one piece of text for the parser. */
 const READ_BYTES = 64 * 1024;
+const READ_AHEAD_BYTES = 1024 * 1024;
 
 /** A warning code stops being listed after this many, so a badly broken file cannot flood the output. */
 const MAX_WARNINGS_PER_CODE = 50;
@@ -61,6 +63,8 @@ export interface CsvFile {
   readonly warnings: readonly CsvWarning[];
   /** The data rows after the header, in batches of at most `batchSize`; each call reads the file afresh. */
   batches(): AsyncIterable<CsvRow[]>;
+  /** The same data as quote-free text where possible (see `readPieces`), for the fastest readers. */
+  pieces(): AsyncIterable<CsvPiece>;
 }
 
 /** Where the bytes come from: a file, or bytes already in memory. */
@@ -115,9 +119,13 @@ async function fileSource(path: string): Promise<ByteSource> {
     size,
     head,
     stream: async function* (start) {
-      const stream = createReadStream(path, { start, highWaterMark: READ_BYTES });
+      // Reads of 1 MiB keep the disk a step ahead (each read is a round trip through the event
+      // loop); the text is still handed on 64 KiB at a time, the size the parser works best on.
+      const stream = createReadStream(path, { start, highWaterMark: READ_AHEAD_BYTES });
       try {
-        for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk;
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          for (let at = 0; at < chunk.length; at += READ_BYTES) yield chunk.subarray(at, at + READ_BYTES);
+        }
       } catch (e) {
         throw unreadable(path, e);
       } finally {
@@ -184,6 +192,16 @@ async function openSource(source: ByteSource, options: CsvOptions): Promise<CsvF
     headerReason: header.reason,
     duplicateHeaders: header.duplicates,
     warnings: warnings.list,
+    pieces: () =>
+      readPieces(decodeChunks(source.stream(guess.bomLength), guess.encoding), {
+        delimiter: dialect.delimiter,
+        skipFirstLine: dialect.sepLine,
+        batchSize,
+        name,
+        warn: (w) => {
+          warnings.add(w);
+        },
+      }, headerLine),
     batches: async function* () {
       for await (const batch of rows(batchSize)) {
         // Only the first batch or two can hold the header and rows above it.
