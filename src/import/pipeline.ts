@@ -74,7 +74,7 @@ export async function openForImport(ledger: Ledger, req: ImportRequest, kind: Im
   const { sha256, sizeBytes } = await fileIdentity(req.path);
   const existing = ledger.findActiveBySha(req.org.id, sha256);
   if (existing !== undefined) {
-    return summarise({ status: 'already-imported', batchId: existing.id, fileName, sha256, profile: existing.profile, rowsRead: existing.rows_read, problems: [], warnings: [], excluded: 0 });
+    return summarise({ status: 'already-imported', kind: existing.kind, batchId: existing.id, fileName, sha256, profile: existing.profile, rowsRead: existing.rows_read, problems: [], warnings: [], excluded: 0 });
   }
   const ofKind = req.profiles.filter((p) => p.kind === kind);
   const named = req.profileId === undefined ? undefined : ofKind.find((p) => p.id === req.profileId);
@@ -98,7 +98,6 @@ export class Collected {
   rowsRead = 0;
   /** Activities per accepted row (a row may give several, e.g. a bill split by month). */
   readonly rows: ActivityDraft[][] = [];
-  readonly days: HhDay[] = [];
   readonly survey: Omit<SurveyRecord, 'org'>[] = [];
   readonly vehicles: Omit<VehicleRecord, 'org'>[] = [];
   readonly rejected: Problem[] = [];
@@ -128,10 +127,11 @@ export class Collected {
     this.writer = openWriter(ledger, req, opened, kind);
   }
 
+  /** Stores one meter-day; `streamDays` must have opened the batch first. */
   addDay(d: HhDay): void {
+    if (!this.writer) throw new Error('addDay before streamDays');
     this.monthly.add(d);
-    if (this.writer) this.writer.addHhDay(hhRecord(d, this.org));
-    else this.days.push(d);
+    this.writer.addHhDay(hhRecord(d, this.org));
   }
 
   /** Rolls back a streamed batch after a failure; a no-op otherwise. */
@@ -245,7 +245,7 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
   }
   const excludedLines = new Set(c.excluded.map((p) => p.line));
   const base = {
-    fileName, sha256, profile: profile.id, rowsRead: c.rowsRead, problems: c.rejected, warnings: c.warnings, totals,
+    kind, fileName, sha256, profile: profile.id, rowsRead: c.rowsRead, problems: c.rejected, warnings: c.warnings, totals,
     excluded: excludedLines.size, excludedProblems: c.excluded, rejectedRows: new Set(c.rejected.map((p) => p.line)).size,
     header: csv.header, rejectedCells: c.rejectedCells, surveyResponses: c.survey.length,
   };
@@ -278,7 +278,6 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
     summaryJson: JSON.stringify({ totals: summary.totals, rejectReasons: summary.rejectReasons, excludedReasons: summary.excludedReasons }),
   };
   const rest = {
-    hhDays: c.days.map((d) => hhRecord(d, req.org.id)),
     survey: c.survey.map((s) => ({ ...s, org: req.org.id })),
     vehicles: c.vehicles.map((v) => ({ ...v, org: req.org.id })),
     problems: problemRecords,

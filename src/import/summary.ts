@@ -7,6 +7,8 @@ export type ImportStatus = 'stored' | 'dry-run' | 'already-imported' | 'refused-
 
 export interface ImportSummary {
   readonly status: ImportStatus;
+  /** energy | fleet | journeys: what the `meters` are (meters, vehicles, people or cost centres). */
+  readonly kind: string;
   readonly batchId: number | null;
   readonly file: string;
   readonly sha256: string;
@@ -31,6 +33,7 @@ export interface ImportSummary {
 
 export interface SummaryInput {
   readonly status: ImportStatus;
+  readonly kind: string;
   readonly batchId?: number;
   readonly fileName: string;
   readonly sha256: string;
@@ -88,6 +91,7 @@ export function summarise(i: SummaryInput): ImportSummary {
   const rejected = i.rejectedRows ?? new Set(i.problems.map((p) => p.line)).size;
   return {
     status: i.status,
+    kind: i.kind,
     batchId: i.batchId ?? null,
     file: i.fileName,
     sha256: i.sha256,

@@ -129,9 +129,3 @@ export class MonthlyTotals {
     });
   }
 }
-
-export function monthlyActivities(days: readonly HhDay[]): ActivityDraft[][] {
-  const totals = new MonthlyTotals();
-  for (const d of days) totals.add(d);
-  return totals.drafts();
-}

@@ -137,7 +137,17 @@ export function chooseProfile(profiles: readonly Profile[], kind: Profile['kind'
   if (candidates.length === 1) return candidates[0]!;
   const shown = header.slice(0, 12).map((h) => `"${h}"`).join(', ') + (header.length > 12 ? ', …' : '');
   if (candidates.length === 0) {
-    throw new UserError('no_profile_fits', `${file}: no ${kind} profile fits its header (${shown}).`, `Pass --profile with one of: ${profiles.filter((p) => p.kind === kind).map((p) => p.id).join(', ')}, or add a profile for this layout to the workspace config.`);
+    // Say what each layout would need, so the person can see which is nearly right.
+    const needs = profiles
+      .filter((p) => p.kind === kind)
+      .map((p) => ({ id: p.id, missing: requiredColumns(p).filter((spellings) => findColumn(header, spellings) === undefined).map((spellings) => `"${spellings[0] ?? '?'}"`) }))
+      .sort((a, b) => a.missing.length - b.missing.length)
+      .map((n) => (n.missing.length > 0 ? `${n.id} needs ${n.missing.join(', ')}` : `${n.id} has its columns but not the file's other marks of that layout`));
+    throw new UserError(
+      'no_profile_fits',
+      `${file}: no ${kind} profile fits its header (${shown}).\n  ${needs.join('\n  ')}`,
+      'Rename the file\'s columns to what the nearest layout calls them, or add a profile for this layout to the workspace config and name it with --profile (see `tco2e profiles show ID` for every spelling a layout accepts).',
+    );
   }
   throw new UserError('ambiguous_profile', `${file}: several profiles fit its header: ${candidates.map((p) => p.id).join(', ')}.`, 'Pass --profile to choose one.');
 }

@@ -18,8 +18,10 @@ export function renderImportSummary(s: ImportSummary & { readonly vehicles?: num
   out.push(`Rows: ${formatNumber(s.rows.read)} read, ${formatNumber(s.rows.accepted)} accepted, ${formatNumber(s.rows.excluded)} excluded, ${formatNumber(s.rows.rejected)} rejected`);
   if (s.vehicles !== undefined && s.vehicles > 0) out.push(`Vehicles: ${formatNumber(s.vehicles)} ${s.status === 'stored' ? 'stored in' : 'checked for'} the vehicle register`);
   if (s.period) out.push(`Period: ${s.period.start} to ${s.period.end}`);
-  if (s.sites.length > 0) out.push(`Sites: ${s.sites.length} (${s.sites.slice(0, 5).join(', ')}${s.sites.length > 5 ? ', …' : ''}); meters: ${s.meters.length}`);
-  else if (s.meters.length > 0) out.push(`Meters: ${s.meters.length}, not linked to a site (list them under the site's "meters" in the workspace config to report by site)`);
+  const what = s.kind === 'fleet' ? 'vehicles' : s.kind === 'journeys' ? 'people or cost centres' : 'meters';
+  if (s.sites.length > 0) out.push(`Sites: ${s.sites.length} (${s.sites.slice(0, 5).join(', ')}${s.sites.length > 5 ? ', …' : ''}); ${what}: ${s.meters.length}`);
+  else if (s.meters.length > 0 && s.kind === 'energy') out.push(`Meters: ${s.meters.length}, not linked to a site (list them under the site's "meters" in the workspace config to report by site)`);
+  else if (s.meters.length > 0) out.push(`${what[0]!.toUpperCase()}${what.slice(1)}: ${s.meters.length}`);
   for (const q of s.totals.quantities) {
     const u = parseUnit(q.unit);
     out.push(`  ${q.source}${q.direction === 'export' ? ' exported' : ''}: ${formatNumber(q.quantity, 1)} ${u ? unitLabel(u) : q.unit}`);
