@@ -5,7 +5,6 @@
  */
 
 import { UserError } from '../errors.js';
-import type { CellContext } from '../map/cells.js';
 import { evChargingMapper } from '../map/ev-charging.js';
 import { fuelCardMapper, netRefunds, type FuelLine } from '../map/fuel-card.js';
 import { loadProductRules, productMatcher } from '../map/fuel-products.js';
@@ -24,20 +23,6 @@ export interface FleetImportSummary extends ImportSummary {
   readonly nonFuel: readonly { readonly reason: string; readonly count: number }[];
 }
 
-const TRAILING_TIME = /^(.*\S)[ T]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/;
-
-/** Card and charge-point exports often stamp a time on the date: the date is what counts. */
-function tolerateTime(parse: CellContext['parseDate']): CellContext['parseDate'] {
-  return (text) => {
-    const r = parse(text);
-    if (r.ok || r.code !== 'unrecognised_date') return r;
-    const m = TRAILING_TIME.exec(text.trim());
-    if (!m) return r;
-    const d = parse(m[1]!);
-    return d.ok ? d : r;
-  };
-}
-
 function nonFuelOf(problems: readonly { code: string; message: string }[]): FleetImportSummary['nonFuel'] {
   const counts = new Map<string, number>();
   for (const p of problems) if (p.code === 'non_fuel') counts.set(p.message, (counts.get(p.message) ?? 0) + 1);
@@ -51,7 +36,7 @@ export async function importFleet(ledger: Ledger, req: ImportRequest): Promise<F
     return { ...opened, vehicles: ledger.batchCounts(id).vehicles, nonFuel: nonFuelOf(ledger.batchProblems(id).filter((p) => p.severity === 'excluded')) };
   }
   const { profile, meterSite } = opened;
-  const ctx: CellContext = { ...opened.ctx, parseDate: tolerateTime(opened.ctx.parseDate) };
+  const { ctx } = opened;
   const vehicles = ledger.activeVehicles(req.org.id);
   const c = new Collected();
 

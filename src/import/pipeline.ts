@@ -51,10 +51,14 @@ export interface OpenedFile {
   readonly meterSite: (meter: string) => string | undefined;
 }
 
+const TRAILING_TIME = /^(.*\S)[ T]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
 /**
  * The profile's date format first; a date it does not recognise is tried against the
  * unambiguous shapes (ISO, named months) too, so a UK profile still reads `2024-04-01`. Slash
- * dates are only ever read by the format, so `03/04/2024` is never guessed.
+ * dates are only ever read by the format, so `03/04/2024` is never guessed. A time stamped on a
+ * date the format gives without one (card and billing systems do this) is set aside: the date
+ * is what counts.
  */
 export function dateParserFor(format: string | undefined, excelDates = false): ReturnType<typeof createDateParser> {
   const auto = createDateParser({ excelSerials: excelDates });
@@ -64,7 +68,10 @@ export function dateParserFor(format: string | undefined, excelDates = false): R
     const r = byFormat(text);
     if (r.ok || r.code !== 'unrecognised_date') return r;
     const a = auto(text);
-    return a.ok ? a : r;
+    if (a.ok) return a;
+    const m = TRAILING_TIME.exec(text.trim());
+    const d = m ? byFormat(m[1]!) : undefined;
+    return d?.ok ? d : r;
   };
 }
 

@@ -288,3 +288,14 @@ describe('import energy: interval files larger than one read', () => {
     ledger.close();
   });
 });
+
+describe('import energy: dates with a time stamped on', () => {
+  it('reads "01/04/2024 00:00:00" in a dd/MM/yyyy column as the date', async () => {
+    const { ledger, req, file } = setup();
+    const path = file('timed.csv', 'MPAN,Fuel,Start Date,End Date,Consumption (kWh)\n1200001234567,Electricity,01/04/2024 00:00:00,30/04/2024 23:59,1000\n');
+    const s = await importEnergy(ledger, req(path, { dryRun: true }));
+    expect(s.problems).toEqual([]);
+    expect(s.period).toEqual({ start: '2024-04-01', end: '2024-04-30' });
+    ledger.close();
+  });
+});
