@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
@@ -11,6 +10,7 @@ import type { Problem } from '../read/header-csv.js';
 import { formatProblems, loadFactorsWithCustomFile } from '../factors/custom-file.js';
 import { msg } from '../messages.js';
 import { readActivitiesCsv } from '../read/activities-csv.js';
+import { readSmallCsvFile } from '../read/csv/small-file.js';
 import { formatNumber, renderTable } from '../render/format.js';
 import { renderResultsTable, renderTrace } from '../render/trace-text.js';
 import { parseUnit, type UnitId } from '../units/units.js';
@@ -50,12 +50,7 @@ export default class Convert extends BaseCommand {
     const policy = parsePolicy(flags.policy);
     const library = loadFactorsWithCustomFile(flags.factors);
     if (flags.file !== undefined) {
-      let text: string;
-      try {
-        text = readFileSync(flags.file, 'utf8');
-      } catch (e) {
-        throw new UserError('unreadable_file', `Cannot read ${flags.file}: ${(e as Error).message}`, 'Check the path.');
-      }
+      const text = readSmallCsvFile(flags.file, basename(flags.file));
       const read = readActivitiesCsv(text, basename(flags.file));
       const converted = convertMany(library, read.activities, { policy });
       const problems = [...read.problems, ...converted.problems].sort((a, b) => a.line - b.line);

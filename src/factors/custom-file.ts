@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../errors.js';
+import { readSmallCsvFile } from '../read/csv/small-file.js';
 import { msg } from '../messages.js';
 import { keyDef } from './catalogue.js';
 import { parseCustomFactors, type Problem } from './custom.js';
@@ -9,12 +9,7 @@ import { loadFactors, type FactorLibrary } from './library.js';
 /** Loads the shipped factors plus, if a path is given, a custom factor file (all or nothing). */
 export function loadFactorsWithCustomFile(path: string | undefined): FactorLibrary {
   if (path === undefined) return loadFactors();
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UserError('unreadable_file', `Cannot read the custom factor file ${path}: ${(e as Error).message}`, 'Check the path.');
-  }
+  const text = readSmallCsvFile(path, basename(path));
   const { factors, problems } = parseCustomFactors(text, basename(path), (k) => keyDef(k) !== undefined);
   if (problems.length > 0) {
     throw new UserError('custom_factors_invalid', `${msg.customFileProblems(path, problems.length)}\n${formatProblems(problems)}`, msg.customFileHint, { problems });

@@ -106,3 +106,24 @@ describe('tco2e CLI', () => {
     }
   });
 });
+
+describe('custom factor and activity files are read like any supplier CSV', () => {
+  it('a Windows-1252 custom factor file keeps its £ and ’; a workbook renamed .csv is named as such', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tco2e-'));
+    const file = join(dir, 'tariff.csv');
+    // "Supplier’s fuel mix £0" in Windows-1252: ’ is 0x92, £ is 0xA3.
+    writeFileSync(file, Buffer.concat([
+      Buffer.from('key,year,unit,kg_co2e,scope,source\r\nelectricity.supplier.green,2024,kWh,0.01,2,Supplier'),
+      Buffer.from([0x92]), Buffer.from('s fuel mix '), Buffer.from([0xa3]), Buffer.from('0 premium\r\n'),
+    ]));
+    const r = tco2e('factors', 'show', 'electricity.supplier.green', '--factors', file, '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.years.find((y: any) => y.year === 2024).variants[0].labels.level2).toBe('Supplier’s fuel mix £0 premium');
+    const xlsx = join(dir, 'factors.csv');
+    writeFileSync(xlsx, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 0, 0]));
+    const bad = tco2e('factors', 'list', '--factors', xlsx);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Excel/);
+  });
+});

@@ -70,8 +70,28 @@ export function isUtf8Sample(head: Uint8Array): boolean {
 }
 
 /** The sample decoded for sniffing; an incomplete character at its end is dropped, not replaced. */
+/**
+ * Windows-1252's bytes 0x80–0x9F (€, ‘ ’ “ ”, – —, …), from the WHATWG Encoding Standard's
+ * index-windows-1252; the five bytes it leaves undefined keep their Latin-1 code points.
+ */
+const CP1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/**
+ * A decoder for an encoding. Node 20's TextDecoder reads the label windows-1252 as Latin-1, so
+ * a smart quote (0x92) or a euro sign (0x80) would come out as a control character; those
+ * bytes are mapped here. (Measured: `new TextDecoder('windows-1252').decode([0x92])` is U+0092.)
+ */
+export function createDecoder(encoding: CsvEncoding): { decode(bytes?: Uint8Array, options?: { stream?: boolean }): string } {
+  // ignoreBOM: a U+FEFF that is not at the very start is content; the start is handled by callers.
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  if (encoding !== 'windows-1252') return decoder;
+  return {
+    decode: (bytes, options) => decoder.decode(bytes, options).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!),
+  };
+}
+
 export function decodeSample(head: Uint8Array, guess: EncodingGuess): string {
-  const text = new TextDecoder(guess.encoding, { ignoreBOM: true }).decode(head.subarray(guess.bomLength), { stream: true });
+  const text = createDecoder(guess.encoding).decode(head.subarray(guess.bomLength), { stream: true });
   return stripLeadingBom(text);
 }
 
@@ -98,8 +118,7 @@ export async function* decodeChunks(bytes: ByteChunks, encoding: CsvEncoding): A
 }
 
 async function* decodeOther(bytes: ByteChunks, encoding: CsvEncoding): AsyncGenerator<DecodedChunk, void, undefined> {
-  // ignoreBOM: a U+FEFF that is not at the very start is content, and the start was handled by the caller.
-  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  const decoder = createDecoder(encoding);
   for await (const chunk of bytes) yield { text: decoder.decode(chunk, { stream: true }) };
   yield { text: decoder.decode() };
 }

@@ -144,3 +144,14 @@ describe('decodeChunks', () => {
     expect(out).toEqual([{ text: 'ok\n' }, { text: 'a\nb\uFFFDc', invalidAt: 3 }]);
   });
 });
+
+describe('Windows-1252 beyond Latin-1', () => {
+  it('reads smart quotes, dashes and the euro sign (0x80–0x9F) as Windows-1252 has them', async () => {
+    // "Site,Note\r\nWard’s “A”,€5 – 6\r\n" in Windows-1252.
+    const bytes = Buffer.concat([Buffer.from('Site,Note\r\nWard'), Buffer.from([0x92]), Buffer.from('s '), Buffer.from([0x93]), Buffer.from('A'), Buffer.from([0x94]), Buffer.from(','), Buffer.from([0x80]), Buffer.from('5 '), Buffer.from([0x96]), Buffer.from(' 6\r\n')]);
+    const csv = await readCsvBytes(bytes);
+    expect(csv.encoding).toBe('windows-1252');
+    const rows = await allRows(csv);
+    expect(rows[0]!.cells).toEqual(['Ward’s “A”', '€5 – 6']);
+  });
+});
