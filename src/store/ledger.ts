@@ -102,6 +102,17 @@ export class Ledger {
     this.db.close();
   }
 
+  /**
+   * Runs a read-only query (the query modules' way in: aggregation, travel, targets). Statements
+   * that would write are refused by SQLite itself, since the statement is checked for `readonly`.
+   */
+  select<T>(sql: string, params: readonly (string | number | null)[] = []): T[] {
+    const stmt = this.db.prepare(sql);
+    if (!stmt.reader) throw new Error(`Ledger.select needs a query that returns rows: ${sql.slice(0, 60)}`);
+    if (!stmt.readonly) throw new Error(`Ledger.select refuses a statement that writes: ${sql.slice(0, 60)}`);
+    return stmt.all(...params) as T[];
+  }
+
   /** An active batch of the same file (by content) for the organisation, if any. */
   findActiveBySha(org: string, sha256: string): BatchRecord | undefined {
     return this.db.prepare("SELECT * FROM batches WHERE org = ? AND sha256 = ? AND status = 'active' ORDER BY id LIMIT 1").get(org, sha256) as BatchRecord | undefined;

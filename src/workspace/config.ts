@@ -38,13 +38,101 @@ const Site = z.strictObject({
   closed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional(),
 });
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+/**
+ * Staff headcount for scaling survey respondents up to the whole workforce, by year and
+ * optionally by site and/or staff group (the most specific match wins).
+ */
+const Headcount = z.strictObject({
+  year: financialYear,
+  site: slug.optional(),
+  staffGroup: z.string().min(1).optional(),
+  headcount: positive,
+});
+
+/** Commuting modes a mode mix may name (the survey vocabulary). */
+export const MIX_MODES = ['drive_alone', 'car_share', 'motorbike', 'bus', 'train', 'tram', 'cycle', 'e_bike', 'walk', 'other'] as const;
+
+/** Digital appointments that replaced face-to-face visits: reported as avoided, never netted off. */
+const AvoidedJourneys = z.strictObject({
+  year: financialYear,
+  site: slug.optional(),
+  description: z.string().min(1).default('Digital appointments replacing face-to-face visits'),
+  appointments: z.number().int('must be a whole number').nonnegative('must be zero or more'),
+  roundTripKm: positive,
+  /** Share of the replaced journeys by each mode; the shares must add up to 1. */
+  modeMix: z.partialRecord(z.enum(MIX_MODES), z.number().min(0).max(1)),
+  source: z.string().min(1, 'must say where the figures come from'),
+}).refine((a) => Math.abs(Object.values(a.modeMix).reduce((s, v) => s + v, 0) - 1) < 1e-6, { message: 'modeMix shares must add up to 1', path: ['modeMix'] });
+
+const Travel = z.strictObject({
+  /**
+   * Weeks a year a full-time member of staff travels to work. 46 is 52 weeks less about 6 weeks
+   * of leave and bank holidays (NHS Agenda for Change: 27 days' leave rising to 33, plus 8 bank
+   * holidays); set your own figure if you know it.
+   */
+  workingWeeks: z.number().positive().max(52, 'must be at most 52').default(46),
+  headcount: z.array(Headcount).default([]),
+  avoided: z.array(AvoidedJourneys).default([]),
+});
+
+/**
+ * A supplier-specific electricity factor for market-based Scope 2 (e.g. from a supplier's fuel
+ * mix disclosure or a REGO-backed tariff), for a date range and optionally some meters or sites.
+ */
+const MarketFactor = z.strictObject({
+  supplier: z.string().min(1),
+  from: isoDate,
+  to: isoDate,
+  meters: z.array(z.string().min(1)).optional(),
+  sites: z.array(slug).optional(),
+  kgCo2ePerKwh: z.number().nonnegative('must be zero or more'),
+  source: z.string().min(1, 'must say where the factor comes from (e.g. the supplier\'s fuel mix disclosure)'),
+}).refine((m) => m.from <= m.to, { message: 'from must not be after to', path: ['to'] });
+
 const Organisation = z.strictObject({
   id: slug,
   name: z.string().min(1),
   kind: z.enum(['nhs-trust', 'council', 'ics', 'other']),
+  /** For an ICS: the organisations it joins (their ids in this config). */
+  members: z.array(slug).default([]),
   sites: z.array(Site).default([]),
   denominators: z.array(Denominators).default([]),
+  travel: Travel.default({ workingWeeks: 46, headcount: [], avoided: [] }),
+  marketFactors: z.array(MarketFactor).default([]),
 });
+
+const yearNumber = z.number().int().min(1990, 'must be 1990 or later').max(2100, 'must be 2100 or earlier');
+
+/**
+ * A reduction target. Either names a preset from data/targets (its fields fill in what the entry
+ * leaves out) or spells everything out. Years are the first year of a financial year (2013 means
+ * 2013/14) when `basis` is financial, else calendar years.
+ */
+export const TargetConfigSchema = z.strictObject({
+  id: slug,
+  org: slug,
+  preset: z.string().min(1).optional(),
+  name: z.string().min(1).optional(),
+  basis: z.enum(['financial', 'calendar']).optional(),
+  baselineYear: yearNumber.optional(),
+  /** Declared baseline, for a baseline year the ledger does not hold (e.g. 1990). */
+  baseline: z.strictObject({ tco2e: z.number().positive(), source: z.string().min(1, 'must say where the baseline comes from') }).optional(),
+  targetYear: yearNumber.optional(),
+  reductionPct: z.number().min(0).max(100, 'must be at most 100 (100 is net zero)').optional(),
+  interim: z.array(z.strictObject({ year: yearNumber, reductionPct: z.number().min(0).max(100) })).optional(),
+  scopes: z.array(z.union([z.literal(1), z.literal(2), z.literal(3)])).min(1).optional(),
+  /** Source prefixes covered (`electricity`, `gas`, `fleet`, `travel`…); all when left out. */
+  sources: z.array(z.string().min(1)).optional(),
+  scope2: z.enum(['location', 'market']).optional(),
+  pathway: z.enum(['linear', 'compound']).optional(),
+  /** Years of actuals the trend projection is fitted to. */
+  trendYears: z.number().int().min(2).max(20).optional(),
+  /** Sites left out of both the baseline and the actuals, for a like-for-like boundary. */
+  excludeSites: z.array(slug).optional(),
+});
+export type TargetConfig = z.infer<typeof TargetConfigSchema>;
 
 export const ConfigSchema = z.strictObject({
   version: z.literal(1),
@@ -53,11 +141,24 @@ export const ConfigSchema = z.strictObject({
   organisations: z.array(Organisation).min(1, 'must list at least one organisation'),
   /** User-defined import profiles (validated by the import stage). */
   profiles: z.array(z.record(z.string(), z.unknown())).default([]),
+  targets: z.array(TargetConfigSchema).default([]),
 }).superRefine((c, ctx) => {
   const seen = new Set<string>();
   c.organisations.forEach((o, i) => {
     if (seen.has(o.id)) ctx.addIssue({ code: 'custom', path: ['organisations', i, 'id'], message: `"${o.id}" is used by another organisation` });
     seen.add(o.id);
+  });
+  c.organisations.forEach((o, i) => {
+    o.members.forEach((m, j) => {
+      if (!seen.has(m)) ctx.addIssue({ code: 'custom', path: ['organisations', i, 'members', j], message: `"${m}" is not an organisation in this config` });
+      if (m === o.id) ctx.addIssue({ code: 'custom', path: ['organisations', i, 'members', j], message: 'an organisation cannot be its own member' });
+    });
+  });
+  const targetIds = new Set<string>();
+  c.targets.forEach((t, i) => {
+    if (!seen.has(t.org)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'org'], message: `"${t.org}" is not an organisation in this config` });
+    if (targetIds.has(`${t.org}/${t.id}`)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'id'], message: `"${t.id}" is used by another target of ${t.org}` });
+    targetIds.add(`${t.org}/${t.id}`);
   });
 });
 
