@@ -1,0 +1,57 @@
+/**
+ * One emission figure with everything needed to defend it: the activity, the factor used and
+ * where the activity came from. Every total the aggregation, travel and target stages produce is
+ * a sum of these, so any figure in a report can be traced back to file and line.
+ */
+
+export type LineKind =
+  /** The activity's own emissions (combustion, grid generation, travel). */
+  | 'main'
+  /** Well-to-tank (Scope 3 category 3): extraction, refining and transport of the fuel. */
+  | 'wtt'
+  /** Electricity transmission and distribution losses (Scope 3 category 3). */
+  | 'td'
+  /** Biogenic CO2 from biomass and biofuels: outside of scopes, never added to totals. */
+  | 'outside_scopes';
+
+export interface LineTrace {
+  /** The imported file (or the config, for figures declared there). */
+  readonly file: string;
+  /** 1-based line in that file; 0 when the figure comes from the config. */
+  readonly line: number;
+  readonly batchId: number | null;
+  /** How the figure was derived when it is not a row as read (scaled survey, mode mix…). */
+  readonly note?: string;
+}
+
+export interface EmissionLine {
+  readonly org: string;
+  readonly site: string | null;
+  readonly meter: string | null;
+  /** `electricity`, `gas`, `oil`, `fleet:van`, `travel:rail`, `commuting:bus`… */
+  readonly source: string;
+  /** ISO dates, inclusive. */
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly quantity: number;
+  readonly unit: string;
+  readonly estimated: boolean;
+  readonly kind: LineKind;
+  /** Scope 2 basis: `location` (grid factor) or `market` (supplier factor, or grid where none). */
+  readonly basis: 'location' | 'market';
+  readonly factorKey: string;
+  readonly factorYear: number;
+  readonly factorEdition: string;
+  readonly factorUnit: string;
+  readonly factorKgPerUnit: number;
+  readonly factorCustom: boolean;
+  readonly policy: string;
+  readonly kgCo2e: number;
+  readonly kgCo2: number | null;
+  readonly kgCh4: number | null;
+  readonly kgN2o: number | null;
+  /** null: outside of scopes. */
+  readonly scope: 1 | 2 | 3 | null;
+  readonly scopeCategory: number | null;
+  readonly trace: LineTrace;
+}
