@@ -54,4 +54,30 @@ export interface EmissionLine {
   readonly scope: 1 | 2 | 3 | null;
   readonly scopeCategory: number | null;
   readonly trace: LineTrace;
+  /**
+   * Share (0–1) of the quantity from estimated reads, where it is known more exactly than the
+   * `estimated` flag (a half-hourly month keeps its count of estimated half-hours).
+   */
+  readonly estimatedShare?: number;
+  /** Set on a market-based line priced with a supplier-specific factor; absent: the grid factor. */
+  readonly marketFactor?: MarketFactorRef;
+  /**
+   * Set when a recomputation under another factor policy could not be done for this line (the
+   * key is not published in the year asked for): the line keeps its stored factor.
+   */
+  readonly keptStoredFactor?: { readonly requestedPolicy: string; readonly requestedYear: number };
+  /** Set on a line added to fill a coverage gap: the method, named in the trace note too. */
+  readonly filled?: FillMethodName;
 }
+
+/** The supplier factor a market-based line used (from the organisation's `marketFactors`). */
+export interface MarketFactorRef {
+  readonly supplier: string;
+  readonly from: string;
+  readonly to: string;
+  readonly kgCo2ePerKwh: number;
+  readonly source: string;
+}
+
+/** How a missing month was filled (see `fill.ts`). */
+export type FillMethodName = 'previous-year' | 'average-of-year';

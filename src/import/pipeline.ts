@@ -19,15 +19,18 @@ import { createDateParser } from '../read/values/date.js';
 import type { BatchWriter, Ledger } from '../store/ledger.js';
 import type { HhDayRecord, Overlap, ProblemRecord, SurveyRecord, VehicleRecord } from '../store/records.js';
 import type { OrganisationConfig } from '../workspace/config.js';
-import { fileIdentity } from './file-identity.js';
+import { FileIdentity } from './file-identity.js';
 import { RecordTotals, summarise, type ImportSummary } from './summary.js';
 import { convertDrafts } from './to-records.js';
 
 export type ImportKind = Profile['kind'];
 
+/** What an import needs to know of the organisation: its id and which meters are at which site. */
+export type ImportOrg = Pick<OrganisationConfig, 'id' | 'name' | 'kind' | 'sites'>;
+
 export interface ImportRequest {
   readonly path: string;
-  readonly org: OrganisationConfig;
+  readonly org: ImportOrg;
   readonly profiles: readonly Profile[];
   readonly profileId?: string;
   readonly library: FactorLibrary;
@@ -43,8 +46,8 @@ export interface ImportRequest {
 
 export interface OpenedFile {
   readonly fileName: string;
-  readonly sha256: string;
-  readonly sizeBytes: number;
+  /** SHA-256 and size; the hash may still be pending, fed by the first full read (see `FileIdentity`). */
+  readonly identity: FileIdentity;
   readonly csv: CsvFile;
   readonly profile: Profile;
   readonly ctx: CellContext;
@@ -78,10 +81,12 @@ export function dateParserFor(format: string | undefined, excelDates = false): R
 /** Identifies and opens the file; an already-imported file comes back as its summary. */
 export async function openForImport(ledger: Ledger, req: ImportRequest, kind: ImportKind): Promise<OpenedFile | ImportSummary> {
   const fileName = basename(req.path);
-  const { sha256, sizeBytes } = await fileIdentity(req.path);
-  const existing = ledger.findActiveBySha(req.org.id, sha256);
-  if (existing !== undefined) {
-    return summarise({ status: 'already-imported', kind: existing.kind, batchId: existing.id, fileName, sha256, profile: existing.profile, rowsRead: existing.rows_read, problems: [], warnings: [], excluded: 0 });
+  const sizeBytes = await FileIdentity.size(req.path);
+  // A repeat has the same size as a stored batch: only then is the file hashed before reading.
+  const identity = ledger.hasActiveOfSize(req.org.id, sizeBytes) ? await FileIdentity.ofFile(req.path, sizeBytes) : FileIdentity.whileReading(sizeBytes, fileName);
+  if (!identity.pending) {
+    const existing = alreadyImported(ledger, req, fileName, identity.sha256);
+    if (existing !== undefined) return existing;
   }
   const ofKind = req.profiles.filter((p) => p.kind === kind);
   const named = req.profileId === undefined ? undefined : ofKind.find((p) => p.id === req.profileId);
@@ -94,10 +99,21 @@ export async function openForImport(ledger: Ledger, req: ImportRequest, kind: Im
   const profile = chooseProfile(req.profiles, kind, csv.header, req.profileId, fileName);
   const meterSites = new Map(req.org.sites.flatMap((s) => s.meters.map((m) => [m, s.name] as const)));
   return {
-    fileName, sha256, sizeBytes, csv, profile,
+    fileName, identity, csv, profile,
     ctx: { file: fileName, header: csv.header, delimiter: csv.delimiter, decimal: profile.decimal, parseDate: dateParserFor(profile.dateFormat, profile.excelDates) },
     meterSite: (m) => meterSites.get(m),
   };
+}
+
+function alreadyImported(ledger: Ledger, req: ImportRequest, fileName: string, sha256: string): ImportSummary | undefined {
+  const existing = ledger.findActiveBySha(req.org.id, sha256);
+  if (existing === undefined) return undefined;
+  return summarise({ status: 'already-imported', kind: existing.kind, batchId: existing.id, fileName, sha256, profile: existing.profile, rowsRead: existing.rows_read, problems: [], warnings: [], excluded: 0 });
+}
+
+/** The bytes of the first full read go to the file's hash when it is still pending. */
+function hashTap(opened: OpenedFile): ((bytes: Uint8Array) => void) | undefined {
+  return opened.identity.tap();
 }
 
 /** What reading a file produced, for `completeImport`. */
@@ -150,7 +166,7 @@ export class Collected {
 /** Opens the batch's transaction; its counts are filled in when it is finished. */
 function openWriter(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind): BatchWriter {
   return ledger.openBatch({
-    kind, profile: opened.profile.id, org: req.org.id, fileName: opened.fileName, sha256: opened.sha256, sizeBytes: opened.sizeBytes,
+    kind, profile: opened.profile.id, org: req.org.id, fileName: opened.fileName, sha256: opened.identity.pending ? '' : opened.identity.sha256, sizeBytes: opened.identity.sizeBytes,
     rowsRead: 0, rowsAccepted: 0, rowsExcluded: 0, rowsRejected: 0, periodStart: null, periodEnd: null,
     importedAt: req.now.toISOString(), toolVersion: req.toolVersion, policy: policyName(req.policy), summaryJson: '{}',
   });
@@ -169,7 +185,7 @@ function hhRecord(d: HhDay, org: string): HhDayRecord {
 /** Reads every row through `onRow`, counting rows and reporting progress. */
 export async function readAllRows(opened: OpenedFile, req: ImportRequest, onRow: (line: number, cells: readonly string[]) => void, collected: Collected): Promise<void> {
   collected.warnings.push(...opened.csv.warnings.map((w) => ({ file: opened.fileName, line: w.line ?? 0, column: '', value: '', code: w.code, message: w.message })));
-  for await (const batch of opened.csv.batches()) {
+  for await (const batch of opened.csv.batches(hashTap(opened))) {
     for (const row of batch) onRow(row.line, row.cells);
     collected.rowsRead += batch.length;
     req.onProgress?.(collected.rowsRead);
@@ -203,7 +219,7 @@ export async function readAllPieces(
   collected: Collected,
 ): Promise<void> {
   collected.warnings.push(...opened.csv.warnings.map((w) => ({ file: opened.fileName, line: w.line ?? 0, column: '', value: '', code: w.code, message: w.message })));
-  for await (const piece of opened.csv.pieces()) {
+  for await (const piece of opened.csv.pieces(hashTap(opened))) {
     if (piece.kind === 'text') collected.rowsRead += onText(piece.text, piece.line);
     else {
       for (const row of piece.rows) onRow(row.line, row.cells);
@@ -227,7 +243,15 @@ export async function completeImport(ledger: Ledger, req: ImportRequest, opened:
 }
 
 async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind, c: Collected): Promise<ImportSummary> {
-  const { fileName, sha256, sizeBytes, profile, csv } = opened;
+  const { fileName, profile, csv } = opened;
+  const { sha256, sizeBytes } = opened.identity;
+  // The hash taken while reading: a file of the same content stored meanwhile (by another
+  // process; the size check ruled out the rest) makes this import a no-op after all.
+  const repeat = alreadyImported(ledger, req, fileName, sha256);
+  if (repeat !== undefined) {
+    c.abandon();
+    return repeat;
+  }
   // Converted records go straight into the batch's open transaction; only their totals and, for
   // metered energy, each meter's periods (for the overlap check) are kept.
   c.writer ??= openWriter(ledger, req, opened, kind);

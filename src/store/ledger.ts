@@ -113,6 +113,11 @@ export class Ledger {
     return stmt.all(...params) as T[];
   }
 
+  /** Whether the organisation has an active batch of a file of exactly this size (a possible repeat). */
+  hasActiveOfSize(org: string, sizeBytes: number): boolean {
+    return this.db.prepare("SELECT 1 FROM batches WHERE org = ? AND size_bytes = ? AND status = 'active' LIMIT 1").get(org, sizeBytes) !== undefined;
+  }
+
   /** An active batch of the same file (by content) for the organisation, if any. */
   findActiveBySha(org: string, sha256: string): BatchRecord | undefined {
     return this.db.prepare("SELECT * FROM batches WHERE org = ? AND sha256 = ? AND status = 'active' ORDER BY id LIMIT 1").get(org, sha256) as BatchRecord | undefined;
@@ -283,7 +288,7 @@ export class BatchWriter {
     for (const p of records.problems ?? []) insertProblem.run(batchId, p.severity, p.line, p.column, p.value, p.code, p.message);
     for (const id of supersede) markSuperseded.run(batchId, id);
     const b = { ...this.batch, ...update };
-    db.prepare(`UPDATE batches SET rows_read = @rowsRead, rows_accepted = @rowsAccepted, rows_excluded = @rowsExcluded, rows_rejected = @rowsRejected,
+    db.prepare(`UPDATE batches SET sha256 = @sha256, rows_read = @rowsRead, rows_accepted = @rowsAccepted, rows_excluded = @rowsExcluded, rows_rejected = @rowsRejected,
       period_start = @periodStart, period_end = @periodEnd, summary_json = @summaryJson, status = 'active' WHERE id = @id`).run({ ...b, id: batchId });
     db.exec('COMMIT');
     this.open = false;

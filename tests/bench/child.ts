@@ -43,7 +43,7 @@ async function importFile(kind: string, profileId: string, file: string): Promis
   const ledger = Ledger.open(join(mkdtempSync(join(tmpdir(), 'tco2e-bench-')), 'ledger.sqlite'), { create: true });
   const req: ImportRequest = {
     path: file, profileId, profiles: loadBuiltinProfiles(), library: loadFactors(), policy: parsePolicy('financial-year'),
-    org: { id: 'bench', name: 'Bench', kind: 'nhs-trust', sites: [], denominators: [] }, now: new Date(), toolVersion: 'bench',
+    org: { id: 'bench', name: 'Bench', kind: 'nhs-trust', sites: [] }, now: new Date(), toolVersion: 'bench',
   };
   const s = kind === 'energy' ? await importEnergy(ledger, req) : kind === 'fleet' ? await importFleet(ledger, req) : await importJourneys(ledger, { ...req, wave: 'bench' });
   ledger.close();

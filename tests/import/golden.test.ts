@@ -35,7 +35,7 @@ describe('golden import output', () => {
     const ledger = Ledger.open(join(mkdtempSync(join(tmpdir(), 'tco2e-golden-')), 'l.sqlite'), { create: true });
     const s = await importEnergy(ledger, {
       path: join(ROOT, 'tests/fixtures/energy/bills-20pct-bad.csv'),
-      org: { id: 'riverside', name: 'Riverside Council', kind: 'council', sites: [], denominators: [] },
+      org: { id: 'riverside', name: 'Riverside Council', kind: 'council', sites: [] },
       profiles: loadBuiltinProfiles(), library: loadFactors(), policy: parsePolicy('financial-year'),
       now: new Date('2024-06-10T09:00:00Z'), toolVersion: 'test',
     });

@@ -61,10 +61,30 @@ export interface CsvFile {
    * once a `batches()` iteration has run to the end; a second iteration adds no duplicates.
    */
   readonly warnings: readonly CsvWarning[];
-  /** The data rows after the header, in batches of at most `batchSize`; each call reads the file afresh. */
-  batches(): AsyncIterable<CsvRow[]>;
+  /**
+   * The data rows after the header, in batches of at most `batchSize`; each call reads the file
+   * afresh. `tap`, when given, sees every byte of the file in order (BOM included), e.g. to hash
+   * the file in the same pass.
+   */
+  batches(tap?: ByteTap): AsyncIterable<CsvRow[]>;
   /** The same data as quote-free text where possible (see `readPieces`), for the fastest readers. */
-  pieces(): AsyncIterable<CsvPiece>;
+  pieces(tap?: ByteTap): AsyncIterable<CsvPiece>;
+}
+
+/** Sees the raw bytes of a file as they are read. */
+export type ByteTap = (bytes: Uint8Array) => void;
+
+/** The source's bytes from `start`, with every byte of the file (from 0) shown to `tap` on the way. */
+async function* tapped(source: ByteSource, start: number, tap: ByteTap | undefined): AsyncGenerator<Uint8Array, void, undefined> {
+  if (tap === undefined) {
+    yield* source.stream(start);
+    return;
+  }
+  if (start > 0) tap(source.head.subarray(0, start));
+  for await (const chunk of source.stream(start)) {
+    tap(chunk);
+    yield chunk;
+  }
 }
 
 /** Where the bytes come from: a file, or bytes already in memory. */
@@ -157,8 +177,8 @@ async function openSource(source: ByteSource, options: CsvOptions): Promise<CsvF
   const dialect = detectDialect(dialectSample(sample, wholeFileInHead), options.delimiter);
 
   const warnings = new WarningList();
-  const rows = (size: number): AsyncGenerator<CsvRow[], void, undefined> =>
-    readRows(decodeChunks(source.stream(guess.bomLength), guess.encoding), {
+  const rows = (size: number, tap?: ByteTap): AsyncGenerator<CsvRow[], void, undefined> =>
+    readRows(decodeChunks(tapped(source, guess.bomLength, tap), guess.encoding), {
       delimiter: dialect.delimiter,
       skipFirstLine: dialect.sepLine,
       batchSize: size,
@@ -192,8 +212,8 @@ async function openSource(source: ByteSource, options: CsvOptions): Promise<CsvF
     headerReason: header.reason,
     duplicateHeaders: header.duplicates,
     warnings: warnings.list,
-    pieces: () =>
-      readPieces(decodeChunks(source.stream(guess.bomLength), guess.encoding), {
+    pieces: (tap) =>
+      readPieces(decodeChunks(tapped(source, guess.bomLength, tap), guess.encoding), {
         delimiter: dialect.delimiter,
         skipFirstLine: dialect.sepLine,
         batchSize,
@@ -202,8 +222,8 @@ async function openSource(source: ByteSource, options: CsvOptions): Promise<CsvF
           warnings.add(w);
         },
       }, headerLine),
-    batches: async function* () {
-      for await (const batch of rows(batchSize)) {
+    batches: async function* (tap) {
+      for await (const batch of rows(batchSize, tap)) {
         // Only the first batch or two can hold the header and rows above it.
         if (batch[0]!.line > headerLine) yield batch;
         else {

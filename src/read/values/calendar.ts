@@ -125,5 +125,6 @@ function steadyOffset(zone: IANAZone, day: number): number | null {
 
 /** The local calendar date of an instant in `zone`. */
 export function localIsoDate(zone: IANAZone, epochMs: number): string {
-  return isoDateOfWall(epochMs + zone.offset(epochMs) * MINUTE_MS);
+  const offset = steadyOffset(zone, Math.floor(epochMs / DAY_MS)) ?? zone.offset(epochMs);
+  return isoDateOfWall(epochMs + offset * MINUTE_MS);
 }

@@ -1,0 +1,177 @@
+/**
+ * Coverage: for each organisation, site and source, which months of each financial year have
+ * data (a months × source grid per year), how much of it was estimated, and which rows the
+ * contributing imports rejected. Gaps are shown, never filled here (see `fill.ts`).
+ *
+ * A month counts as covered when at least one main line has a day in it (a fuel-card month
+ * with one purchase is covered; `days` says how many of its days have data). The site/source
+ * pairs of a grid are those the organisation has data for in any year asked for, so a meter that
+ * stopped reporting shows as twelve missing months rather than disappearing.
+ */
+
+import type { Ledger } from '../store/ledger.js';
+import type { EmissionLine } from './line.js';
+import { estimatedPortion, tierFor, TIER_LABELS, type QualityTier } from './quality.js';
+import { clipLine, dayNumber, daysBetween, financialYearOf, financialYearStart, monthRange, monthsOfFinancialYear } from './periods.js';
+import { financialYearLabel } from '../convert/policy.js';
+
+export interface CoverageCell {
+  /** `YYYY-MM`. */
+  readonly month: string;
+  /** Days of the month with data from imports (filled lines not counted). */
+  readonly days: number;
+  readonly daysInMonth: number;
+  /** Some of the month's data is estimated. */
+  readonly estimated: boolean;
+  /** The month has a gap-filled line. */
+  readonly filled: boolean;
+}
+
+export interface CoverageRow {
+  readonly org: string;
+  readonly site: string | null;
+  readonly source: string;
+  /** Financial year, `2024/25`. */
+  readonly year: string;
+  /** April to March. */
+  readonly months: readonly CoverageCell[];
+  readonly monthsCovered: number;
+  readonly monthsFilled: number;
+  /** Months with neither data nor a fill. */
+  readonly missingMonths: readonly string[];
+  /** Per unit, the share of the quantity from estimated reads (filled lines count as estimated). */
+  readonly estimatedShareByUnit: Readonly<Record<string, number>>;
+  /**
+   * Estimated-or-missing share: months missing count as estimated (the Recipe Book's "at most
+   * 10% estimated or missing"), the covered months by their emissions-weighted estimated share.
+   */
+  readonly estimatedOrMissingShare: number;
+  readonly tier: QualityTier;
+  readonly tierLabel: string;
+}
+
+export interface CoverageOptions {
+  /** Financial years to show (`2024/25`); default: every year the lines touch. */
+  readonly years?: readonly string[];
+}
+
+function yearsOf(lines: readonly EmissionLine[]): string[] {
+  if (lines.length === 0) return [];
+  let min = Infinity;
+  let max = -Infinity;
+  for (const l of lines) {
+    min = Math.min(min, financialYearOf(l.periodStart));
+    max = Math.max(max, financialYearOf(l.periodEnd));
+  }
+  return Array.from({ length: max - min + 1 }, (_, i) => financialYearLabel(min + i));
+}
+
+interface PairAcc {
+  readonly org: string;
+  readonly site: string | null;
+  readonly source: string;
+  /** month → days covered (day numbers) */
+  readonly days: Map<string, Set<number>>;
+  readonly estimatedMonths: Set<string>;
+  readonly filledMonths: Set<string>;
+  /** year → unit → [quantity, estimated quantity] */
+  readonly quantities: Map<string, Map<string, [number, number]>>;
+  /** year → [|kg|, estimated |kg|] */
+  readonly kg: Map<string, [number, number]>;
+}
+
+/** The coverage grid of main, location-based lines (companions and market lines repeat them). */
+export function coverage(lines: readonly EmissionLine[], options: CoverageOptions = {}): CoverageRow[] {
+  const main = lines.filter((l) => l.kind === 'main' && l.basis === 'location');
+  const years = options.years ?? yearsOf(main);
+  const pairs = new Map<string, PairAcc>();
+  for (const line of main) {
+    const id = `${line.org}\u0000${line.site ?? ''}\u0000${line.source}`;
+    let p = pairs.get(id);
+    if (!p) {
+      p = { org: line.org, site: line.site, source: line.source, days: new Map(), estimatedMonths: new Set(), filledMonths: new Set(), quantities: new Map(), kg: new Map() };
+      pairs.set(id, p);
+    }
+    let cursor = line.periodStart;
+    while (cursor <= line.periodEnd) {
+      const month = cursor.slice(0, 7);
+      const range = monthRange(month);
+      const part = clipLine(line, cursor, range.end)!;
+      const portion = estimatedPortion(line);
+      if (line.filled !== undefined) p.filledMonths.add(month);
+      else {
+        const set = p.days.get(month) ?? new Set<number>();
+        for (let d = dayNumber(part.periodStart); d <= dayNumber(part.periodEnd); d++) set.add(d);
+        p.days.set(month, set);
+        if (portion > 0) p.estimatedMonths.add(month);
+      }
+      const year = financialYearLabel(financialYearOf(cursor));
+      const units = p.quantities.get(year) ?? new Map<string, [number, number]>();
+      const q = units.get(part.unit) ?? [0, 0];
+      q[0] += part.quantity;
+      q[1] += part.quantity * portion;
+      units.set(part.unit, q);
+      p.quantities.set(year, units);
+      const kg = p.kg.get(year) ?? [0, 0];
+      kg[0] += Math.abs(part.kgCo2e);
+      kg[1] += Math.abs(part.kgCo2e) * portion;
+      p.kg.set(year, kg);
+      cursor = monthRange(month).end < line.periodEnd ? nextMonthStart(month) : '9999-12-31';
+    }
+  }
+  const rows: CoverageRow[] = [];
+  for (const p of pairs.values()) {
+    for (const year of years) {
+      const months = monthsOfFinancialYear(financialYearStart(year)).map((month): CoverageCell => {
+        const r = monthRange(month);
+        return { month, days: p.days.get(month)?.size ?? 0, daysInMonth: daysBetween(r.start, r.end), estimated: p.estimatedMonths.has(month), filled: p.filledMonths.has(month) };
+      });
+      const covered = months.filter((m) => m.days > 0).length;
+      const filled = months.filter((m) => m.days === 0 && m.filled).length;
+      const missing = months.filter((m) => m.days === 0 && !m.filled).map((m) => m.month);
+      const byUnit: Record<string, number> = {};
+      for (const [unit, [q, e]] of p.quantities.get(year) ?? []) byUnit[unit] = q === 0 ? 0 : e / q;
+      const [kg, estKg] = p.kg.get(year) ?? [0, 0];
+      const missingShare = missing.length / 12;
+      const share = missingShare + (1 - missingShare) * (kg === 0 ? 0 : estKg / kg);
+      const tier = tierFor(share);
+      rows.push({
+        org: p.org, site: p.site, source: p.source, year, months, monthsCovered: covered, monthsFilled: filled, missingMonths: missing,
+        estimatedShareByUnit: byUnit, estimatedOrMissingShare: share, tier, tierLabel: TIER_LABELS[tier],
+      });
+    }
+  }
+  return rows.sort((a, b) => a.org.localeCompare(b.org) || (a.site ?? '').localeCompare(b.site ?? '') || a.source.localeCompare(b.source) || a.year.localeCompare(b.year));
+}
+
+function nextMonthStart(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+export interface RejectedRows {
+  readonly batchId: number;
+  readonly fileName: string;
+  /** Distinct rows rejected. */
+  readonly rows: number;
+  readonly problems: readonly { readonly line: number; readonly column: string; readonly code: string; readonly message: string }[];
+}
+
+/** The rows the given imports rejected (problems of severity `rejected`), per import. */
+export function rejectedRows(ledger: Ledger, batchIds: readonly number[]): RejectedRows[] {
+  if (batchIds.length === 0) return [];
+  const rows = ledger.select<{ batchId: number; fileName: string; line: number; column: string; code: string; message: string }>(`
+    SELECT p.batch_id AS batchId, b.file_name AS fileName, p.line, p.col AS "column", p.code, p.message
+    FROM batch_problems p JOIN batches b ON b.id = p.batch_id
+    WHERE p.severity = 'rejected' AND p.batch_id IN (${batchIds.map(() => '?').join(', ')})
+    ORDER BY p.batch_id, p.line, p.rowid`, batchIds);
+  const out = new Map<number, { batchId: number; fileName: string; lines: Set<number>; problems: RejectedRows['problems'][number][] }>();
+  for (const r of rows) {
+    const b = out.get(r.batchId) ?? { batchId: r.batchId, fileName: r.fileName, lines: new Set<number>(), problems: [] };
+    b.lines.add(r.line);
+    b.problems.push({ line: r.line, column: r.column, code: r.code, message: r.message });
+    out.set(r.batchId, b);
+  }
+  return [...out.values()].map((b) => ({ batchId: b.batchId, fileName: b.fileName, rows: b.lines.size, problems: b.problems }));
+}
