@@ -6,7 +6,8 @@
 
 import { UserError } from '../errors.js';
 import { evChargingMapper } from '../map/ev-charging.js';
-import { fuelCardMapper, netRefunds, type FuelLine } from '../map/fuel-card.js';
+import type { ActivityDraft } from '../map/activity-draft.js';
+import { fuelCardMapper, netRefunds, nettingEntry, nettingProblem, type NettingEntry } from '../map/fuel-card.js';
 import { loadProductRules, productMatcher } from '../map/fuel-products.js';
 import { mileageMapper } from '../map/mileage.js';
 import { registerMapper } from '../map/vehicle-register.js';
@@ -42,19 +43,31 @@ export async function importFleet(ledger: Ledger, req: ImportRequest): Promise<F
 
   if (profile.shape === 'fuel-card') {
     const mapper = fuelCardMapper(profile, ctx, productMatcher(loadProductRules()), vehicles, meterSite);
-    const fuel: FuelLine[] = [];
+    // Refunds can only be netted once every line is known, so the first read keeps just what
+    // netting needs; a second read maps the rows again and streams each kept line into the batch.
+    const entries: NettingEntry[] = [];
     await readAllRows(opened, req, (line, cells) => {
       const row = mapper.map(line, cells);
       if (row.kind === 'excluded') c.excluded.push(row.problem);
       else if (row.kind === 'rejected') c.reject(line, cells, row.problems);
-      else {
-        fuel.push(row.fuel);
-      }
+      else entries.push(nettingEntry(row.fuel));
     }, c);
-    const netted = netRefunds(fuel, opened.fileName, mapper.quantityColumn);
-    c.excluded.push(...netted.excluded);
-    for (const p of netted.unmatched) c.reject(p.line, [], [p]); // cells filled in by completeImport
-    for (const l of netted.kept) c.rows.push([l.draft]);
+    const netting = netRefunds(entries);
+    entries.length = 0;
+    c.lateRows = async function* () {
+      for await (const batch of opened.csv.batches()) {
+        const rows: ActivityDraft[][] = [];
+        for (const { line, cells } of batch) {
+          const row = mapper.map(line, cells);
+          if (row.kind !== 'fuel') continue; // counted by the first read
+          const p = nettingProblem(row.fuel, netting, opened.fileName, mapper.quantityColumn);
+          if (p === undefined) rows.push([row.fuel.draft]);
+          else if (p.severity === 'excluded') c.excluded.push(p.problem);
+          else c.reject(line, cells, [p.problem]);
+        }
+        yield rows;
+      }
+    };
   } else if (profile.shape === 'vehicle-register') {
     const mapper = registerMapper(profile, ctx);
     await readAllRows(opened, req, (line, cells) => {

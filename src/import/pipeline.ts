@@ -17,7 +17,7 @@ import { openCsv, type CsvFile } from '../read/csv/index.js';
 import type { Problem } from '../read/header-csv.js';
 import { createDateParser } from '../read/values/date.js';
 import type { BatchWriter, Ledger } from '../store/ledger.js';
-import type { HhDayRecord, Overlap, ProblemRecord, SurveyRecord, VehicleRecord } from '../store/records.js';
+import type { ActivityRecord, HhDayRecord, Overlap, ProblemRecord, SurveyRecord, VehicleRecord } from '../store/records.js';
 import type { OrganisationConfig } from '../workspace/config.js';
 import { FileIdentity } from './file-identity.js';
 import { RecordTotals, summarise, type ImportSummary } from './summary.js';
@@ -128,6 +128,13 @@ export class Collected {
   readonly warnings: Problem[] = [];
   /** Cells of rejected rows, so the rejects file can be fixed and re-imported. */
   readonly rejectedCells = new Map<number, readonly string[]>();
+
+  /**
+   * Rows produced by a second read of the file, converted and stored as they come, for mappers
+   * that must see the whole file before they can say what each row gives (refund netting) but
+   * must not hold every row meanwhile. It may add problems to this collection as it goes.
+   */
+  lateRows?: () => AsyncIterable<ActivityDraft[][]>;
 
   /** Monthly sums of the half-hourly days, the unit emissions are computed in. */
   readonly monthly = new MonthlyTotals();
@@ -258,7 +265,7 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
   const writer = c.writer;
   const totals = new RecordTotals();
   const meterPeriods = new Map<string, { start: string; end: string }[]>();
-  const converted = convertDrafts(req.library, c.rows, req.org.id, req.policy, fileName, (r) => {
+  const onRecord = (r: ActivityRecord): void => {
     writer.addActivity(r);
     totals.add(r);
     // Overlaps are checked for metered energy; fleet and travel lines are identified by file.
@@ -266,9 +273,17 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
     let list = meterPeriods.get(r.meter);
     if (!list) meterPeriods.set(r.meter, (list = []));
     list.push({ start: r.periodStart, end: r.periodEnd });
-  });
+  };
+  const converted = convertDrafts(req.library, c.rows, req.org.id, req.policy, fileName, onRecord);
   c.rows.length = 0; // converted: the drafts can go
   for (const p of converted.problems) c.rejected.push(p);
+  if (c.lateRows) {
+    for await (const rows of c.lateRows()) {
+      const more = convertDrafts(req.library, rows, req.org.id, req.policy, fileName, onRecord);
+      for (const p of more.problems) c.rejected.push(p);
+      for (const [id, n] of more.missingCompanions) converted.missingCompanions.set(id, (converted.missingCompanions.get(id) ?? 0) + n);
+    }
+  }
   await fillRejectedCells(opened, c);
   for (const [id, count] of converted.missingCompanions) {
     const [key, year] = id.split(' ');

@@ -94,41 +94,70 @@ export function fuelCardMapper(
   };
 }
 
+/** What netting needs to know of a fuel line: small enough to hold for every line of a large file. */
+export interface NettingEntry {
+  readonly line: number;
+  /** Registration, factor key and absolute quantity: a refund cancels a purchase with the same. */
+  readonly id: string;
+  /** As in the file: negative for a refund. */
+  readonly quantity: number;
+}
+
+export function nettingEntry(l: FuelLine): NettingEntry {
+  return { line: l.line, id: `${l.registration}|${l.key}|${Math.abs(l.quantity).toFixed(3)}`, quantity: l.quantity };
+}
+
+export interface Netting {
+  /** Line → the line it cancels out with (both directions: purchase ↔ refund). */
+  readonly pairs: ReadonlyMap<number, number>;
+  /** Refund lines with no purchase to cancel. */
+  readonly unmatched: ReadonlySet<number>;
+}
+
 /**
- * Nets refunds against purchases: a negative line cancels a purchase of the same registration,
- * fuel (the product's factor key, so "DIESEL" and "Diesel" are one product) and quantity, the
- * nearest earlier one, or else the first later one. Both lines are left out, each naming the
- * other; a refund with no such purchase in the file is a problem.
+ * Refunds cancel the purchase they refund: the same registration, fuel and quantity, the
+ * nearest earlier purchase not already cancelled, else the first later one (card statements are
+ * not always in date order). The pair is excluded with its reason; a refund with no purchase is
+ * rejected, never stored as negative fuel.
  */
-export function netRefunds(lines: readonly FuelLine[], file: string, quantityColumn: string): { kept: FuelLine[]; excluded: Problem[]; unmatched: Problem[] } {
-  const id = (l: FuelLine): string => `${l.registration}|${l.key}|${Math.abs(l.quantity).toFixed(3)}`;
-  const purchases = new Map<string, FuelLine[]>();
-  for (const l of lines) {
-    if (l.quantity <= 0) continue;
-    const list = purchases.get(id(l)) ?? [];
-    list.push(l);
-    purchases.set(id(l), list);
+export function netRefunds(entries: readonly NettingEntry[]): Netting {
+  const purchases = new Map<string, number[]>();
+  for (const e of entries) {
+    if (e.quantity <= 0) continue;
+    let list = purchases.get(e.id);
+    if (!list) purchases.set(e.id, (list = []));
+    list.push(e.line);
   }
-  const cancelled = new Map<number, FuelLine>();
-  const excluded: Problem[] = [];
-  const unmatched: Problem[] = [];
-  const what = (l: FuelLine): string => `${Math.abs(l.quantity)} ${unitLabel(l.draft.unit)} of ${l.product}${l.registration === '' ? '' : ` for ${l.registration}`}`;
-  for (const refund of lines) {
+  const pairs = new Map<number, number>();
+  const unmatched = new Set<number>();
+  for (const refund of entries) {
     if (refund.quantity >= 0) continue;
-    const open = (purchases.get(id(refund)) ?? []).filter((p) => !cancelled.has(p.line));
-    const earlier = open.filter((p) => p.line < refund.line);
-    const purchase = earlier.length > 0 ? earlier[earlier.length - 1] : open.find((p) => p.line > refund.line);
+    const open = (purchases.get(refund.id) ?? []).filter((line) => !pairs.has(line));
+    const earlier = open.filter((line) => line < refund.line);
+    const purchase = earlier.length > 0 ? earlier[earlier.length - 1] : open.find((line) => line > refund.line);
     if (purchase === undefined) {
-      unmatched.push({ file, line: refund.line, column: quantityColumn, value: String(refund.quantity), code: 'unmatched_refund', message: `a refund of ${what(refund)}, but no matching purchase (same registration, product and quantity) was found in this file: import it with the purchase it refunds, or correct the line` });
+      unmatched.add(refund.line);
       continue;
     }
-    cancelled.set(purchase.line, refund);
-    cancelled.set(refund.line, purchase);
-    excluded.push(
-      { file, line: purchase.line, column: quantityColumn, value: String(purchase.quantity), code: 'refunded', message: `refunded by line ${refund.line} (${what(purchase)}): the purchase and its refund cancel out` },
-      { file, line: refund.line, column: quantityColumn, value: String(refund.quantity), code: 'refunded', message: `refund of line ${purchase.line} (${what(refund)}): the purchase and its refund cancel out` },
-    );
+    pairs.set(purchase, refund.line);
+    pairs.set(refund.line, purchase);
   }
-  excluded.sort((a, b) => a.line - b.line);
-  return { kept: lines.filter((l) => l.quantity > 0 && !cancelled.has(l.line)), excluded, unmatched };
+  return { pairs, unmatched };
+}
+
+/** The problem a fuel line gets from netting, if any: excluded as refunded, or rejected as unmatched. */
+export function nettingProblem(l: FuelLine, netting: Netting, file: string, quantityColumn: string): { severity: 'excluded' | 'rejected'; problem: Problem } | undefined {
+  const what = `${Math.abs(l.quantity)} ${unitLabel(l.draft.unit)} of ${l.product}${l.registration === '' ? '' : ` for ${l.registration}`}`;
+  const other = netting.pairs.get(l.line);
+  const base = { file, line: l.line, column: quantityColumn, value: String(l.quantity) };
+  if (other !== undefined) {
+    const message = l.quantity > 0
+      ? `refunded by line ${other} (${what}): the purchase and its refund cancel out`
+      : `refund of line ${other} (${what}): the purchase and its refund cancel out`;
+    return { severity: 'excluded', problem: { ...base, code: 'refunded', message } };
+  }
+  if (netting.unmatched.has(l.line)) {
+    return { severity: 'rejected', problem: { ...base, code: 'unmatched_refund', message: `a refund of ${what}, but no matching purchase (same registration, product and quantity) was found in this file: import it with the purchase it refunds, or correct the line` } };
+  }
+  return undefined;
 }
