@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'reports/', 'coverage/', 'oclif.manifest.json'] },
+  { ignores: ['dist/', 'node_modules/', 'reports/', 'coverage/', 'oclif.manifest.json', 'tests/bench/child.run.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

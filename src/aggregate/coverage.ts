@@ -81,8 +81,18 @@ interface PairAcc {
 }
 
 /** The coverage grid of main, location-based lines (companions and market lines repeat them). */
+/**
+ * Sources metered continuously (electricity, mains gas, water, heat: every month should have
+ * data), as opposed to deliveries and events (oil, LPG and biomass bought by the tanker or
+ * load, fuel-card purchases, travel claims, survey-based commuting), where a month without any
+ * is not a gap. Only the former have coverage and can be filled.
+ */
+export function isContinuousSource(source: string): boolean {
+  return /^(electricity|gas|water|heat|steam)(:|$|\.)/.test(source) || source === 'water_supply' || source === 'water_treatment';
+}
+
 export function coverage(lines: readonly EmissionLine[], options: CoverageOptions = {}): CoverageRow[] {
-  const main = lines.filter((l) => l.kind === 'main' && l.basis === 'location');
+  const main = lines.filter((l) => l.kind === 'main' && l.basis === 'location' && isContinuousSource(l.source));
   const years = options.years ?? yearsOf(main);
   const pairs = new Map<string, PairAcc>();
   for (const line of main) {

