@@ -14,7 +14,7 @@ import type { Config, OrganisationConfig } from '../workspace/config.js';
 import { coverage, type CoverageRow } from './coverage.js';
 import { fillGaps, type FillMethod } from './fill.js';
 import type { EmissionLine } from './line.js';
-import { emissionLines, type ContributingBatch } from './lines.js';
+import { linesFrom, readStored, type ContributingBatch, type StoredRead } from './lines.js';
 import { marketBasedLines, type MarketCoverage } from './market.js';
 import type { AggregateWarning } from './messages.js';
 import { clipLine, financialYearOf } from './periods.js';
@@ -24,6 +24,21 @@ export interface AnalysisContext {
   readonly ledger: Ledger;
   readonly library: FactorLibrary;
   readonly config: Config;
+  /**
+   * Reads of the ledger already made, by query: a command or report that needs the same lines
+   * several times (at their own factors, then at fixed ones) reads them once.
+   */
+  readonly reads?: Map<string, StoredRead>;
+}
+
+function readOnce(ctx: AnalysisContext, q: FootprintQuery): StoredRead {
+  const key = JSON.stringify([[...q.orgs].sort(), q.from ?? null, q.to ?? null]);
+  let r = ctx.reads?.get(key);
+  if (!r) {
+    r = readStored(ctx.ledger, q);
+    ctx.reads?.set(key, r);
+  }
+  return r;
 }
 
 export interface FootprintQuery {
@@ -153,7 +168,7 @@ function commutingLines(ctx: AnalysisContext, org: OrganisationConfig, years: re
 
 export function footprint(ctx: AnalysisContext, q: FootprintQuery): Footprint {
   const warnings: FootprintWarning[] = [];
-  const read = emissionLines(ctx.ledger, {
+  const read = linesFrom(readOnce(ctx, q), {
     orgs: q.orgs,
     ...(q.from === undefined ? {} : { from: q.from }),
     ...(q.to === undefined ? {} : { to: q.to }),
@@ -182,4 +197,17 @@ export function footprint(ctx: AnalysisContext, q: FootprintQuery): Footprint {
   const market = marketBasedLines(lines, organisationsById(ctx.config, q.orgs));
   warnings.push(...market.warnings.map(warningOf));
   return { lines, marketLines: market.lines, marketCoverage: market.coverage, coverage: filledRows, fill, batches: read.batches, warnings };
+}
+
+/** The part of a footprint that belongs to some organisations: one read of the ledger serves many. */
+export function footprintSubset(fp: Footprint, orgs: readonly string[]): Footprint {
+  const keep = new Set(orgs);
+  return {
+    ...fp,
+    lines: fp.lines.filter((l) => keep.has(l.org)),
+    marketLines: fp.marketLines.filter((l) => keep.has(l.org)),
+    marketCoverage: fp.marketCoverage.filter((c) => keep.has(c.org)),
+    coverage: fp.coverage.filter((c) => keep.has(c.org)),
+    batches: fp.batches.filter((b) => keep.has(b.org)),
+  };
 }

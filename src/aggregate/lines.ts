@@ -114,8 +114,14 @@ function toLine(r: Row): StoredLine {
 }
 
 /** The emission lines of active imports, in a stable order (org, date, import, line). */
-export function emissionLines(ledger: Ledger, query: LineQuery): EmissionLinesResult {
-  if (query.orgs.length === 0) return { lines: [], batches: [], warnings: [] };
+/** What the ledger holds for a query, before any recomputation or clipping: read once, used many times. */
+export interface StoredRead {
+  readonly stored: readonly StoredLine[];
+  readonly batches: ContributingBatch[];
+}
+
+export function readStored(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from' | 'to'>): StoredRead {
+  if (query.orgs.length === 0) return { stored: [], batches: [] };
   const marks = query.orgs.map(() => '?').join(', ');
   const params: (string | number)[] = [...query.orgs];
   let dates = '';
@@ -135,23 +141,32 @@ export function emissionLines(ledger: Ledger, query: LineQuery): EmissionLinesRe
     WHERE b.status = 'active' AND a.direction = 'import' AND a.org IN (${marks})${dates}
     ORDER BY a.org, a.period_start, a.batch_id, a.line, a.id`, params);
   const stored = rows.map(toLine);
+  const ids = [...new Set(rows.map((r) => r.batch_id))];
+  const batches = ids.length === 0 ? [] : ledger.select<ContributingBatch>(`
+    SELECT id, org, kind, file_name AS fileName, policy, rows_rejected AS rowsRejected FROM batches
+    WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`, ids);
+  return { stored, batches };
+}
+
+/** Lines from what was read: recomputed under another policy if asked, cut to the query's dates. */
+export function linesFrom(read: StoredRead, query: LineQuery): EmissionLinesResult {
   const warnings: AggregateWarning[] = [];
   let lines: EmissionLine[];
   if (query.recompute) {
-    const r = recomputeLines(stored, query.recompute.policy, query.recompute.library);
+    const r = recomputeLines(read.stored, query.recompute.policy, query.recompute.library);
     lines = r.lines;
     warnings.push(...r.warnings);
   } else {
-    lines = stored.map((s) => s.line);
+    lines = read.stored.map((s) => s.line);
   }
   if (query.from !== undefined || query.to !== undefined) {
     const from = query.from ?? '0000-01-01';
     const to = query.to ?? '9999-12-31';
     lines = lines.flatMap((l) => clipLine(l, from, to) ?? []);
   }
-  const ids = [...new Set(rows.map((r) => r.batch_id))];
-  const batches = ids.length === 0 ? [] : ledger.select<ContributingBatch>(`
-    SELECT id, org, kind, file_name AS fileName, policy, rows_rejected AS rowsRejected FROM batches
-    WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`, ids);
-  return { lines, batches, warnings };
+  return { lines, batches: read.batches, warnings };
+}
+
+export function emissionLines(ledger: Ledger, query: LineQuery): EmissionLinesResult {
+  return linesFrom(readStored(ledger, query), query);
 }

@@ -121,6 +121,9 @@ export function clipLine(line: EmissionLine, start: string, end: string): Emissi
 
 /** A line split at the boundaries of `kind` periods, each part labelled with its period. */
 export function splitByPeriod(line: EmissionLine, kind: PeriodKind): { period: string; line: EmissionLine }[] {
+  // Most lines (a month of a bill, a day's purchase) lie inside one period: no dates to work out.
+  const first = periodBounds(line.periodStart, kind);
+  if (line.periodEnd <= first.end) return [{ period: periodLabel(line.periodStart, kind), line }];
   const parts: { period: string; line: EmissionLine }[] = [];
   let cursor = line.periodStart;
   while (cursor <= line.periodEnd) {

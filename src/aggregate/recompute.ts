@@ -96,6 +96,13 @@ export function recomputeLines(stored: readonly StoredLine[], policy: FactorPoli
       return undefined;
     }
     const use = useOf(line);
+    // A key the year lacks fails the same way every time: count it without asking again (an
+    // error per line, with its stack, was the costliest part of a like-for-like series).
+    const known = missing.get(`${key}|${factorYear(line.periodStart, policy)}`);
+    if (known !== undefined) {
+      known.count += 1;
+      return undefined;
+    }
     try {
       const r = convert(library, { key, quantity: line.quantity, unit: line.unit, date: line.periodStart, ...(use ? { use } : {}) }, { policy });
       for (const w of r.warnings) engineWarnings.set(w.code + w.message, w.message);

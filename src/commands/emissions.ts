@@ -32,7 +32,7 @@ export default class Emissions extends BaseCommand {
     const { flags } = await this.parse(Emissions);
     const { workspace, ledger } = openWorkspace(flags);
     try {
-      const report = emissionsReport({ ledger, library: loadFactors(), config: workspace.config }, {
+      const report = emissionsReport({ ledger, library: loadFactors(), config: workspace.config, reads: new Map() }, {
         org: flags.org ?? workspace.config.organisations[0]!.id,
         ...(flags.period === undefined ? {} : { period: flags.period }),
         by: flags.by as EmissionsBy,

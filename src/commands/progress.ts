@@ -22,7 +22,7 @@ export default class Progress extends BaseCommand {
     const { flags } = await this.parse(Progress);
     const { workspace, ledger } = openWorkspace(flags);
     try {
-      const r = progressFromLedger({ ledger, library: loadFactors(), config: workspace.config }, {
+      const r = progressFromLedger({ ledger, library: loadFactors(), config: workspace.config, reads: new Map() }, {
         org: flags.org ?? workspace.config.organisations[0]!.id,
         ...(flags.target === undefined ? {} : { targetIds: flags.target }),
         ...(flags['fixed-year'] === undefined ? {} : { fixedYear: flags['fixed-year'] }),

@@ -37,7 +37,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   const loaded = await loadSampleWorkspace({ ...o, workspaceDir });
   const ledger = Ledger.open(loaded.workspace.ledgerPath);
   try {
-    const ctx: AnalysisContext = { ledger, library: o.library, config: loaded.workspace.config };
+    const ctx: AnalysisContext = { ledger, library: o.library, config: loaded.workspace.config, reads: new Map() };
     const orgs = ctx.config.organisations.map((org): DemoOrgSummary => {
       const fp = footprint(ctx, { orgs: memberIds(ctx.config, org.id) });
       const byYear = aggregate(fp.lines, { groupBy: ['period'] }).groups.map((g) => ({ year: g.key.period ?? '', tco2e: g.kgCo2e / 1000 }));

@@ -6,7 +6,7 @@
  * give the like-for-like line: how much of the change came from using less.
  */
 
-import { aggregate } from '../aggregate/group.js';
+import { aggregate, sourceGroup } from '../aggregate/group.js';
 import { footprint, memberIds, type AnalysisContext, type Footprint } from '../aggregate/footprint.js';
 import type { CoverageRow } from '../aggregate/coverage.js';
 import type { EmissionLine } from '../aggregate/line.js';
@@ -33,7 +33,17 @@ export interface TargetReport {
   readonly likeForLike: LikeForLike | null;
   /** Sites of the config left out, by name, as the lines name them. */
   readonly excludedSiteNames: readonly string[];
+  /** Kinds of data left out of every year because the baseline year has none (see `BASELINE_BOUND`). */
+  readonly excludedForBaseline: readonly string[];
 }
+
+/**
+ * Kinds of data whose collection often starts after a baseline taken from the ledger: fleet fuel
+ * cards, business travel claims, staff travel surveys. When the ledger's baseline year has none
+ * of one, it is left out of every year, so the target compares like with like, and the output
+ * says so. (Energy is never left out: a fuel first seen later is real new use, or a real gap.)
+ */
+export const BASELINE_BOUND = ['fleet', 'travel', 'commuting'] as const;
 
 export interface OrgProgress {
   readonly org: string;
@@ -50,6 +60,8 @@ export interface ProgressOptions {
   readonly presets?: readonly Preset[];
   /** A footprint already read for the organisation (the board report reuses one). */
   readonly footprint?: Footprint;
+  /** Read lazily for the like-for-like line when not given: the footprint at `fixed:fixedYear`. */
+  readonly fixedFootprint?: (fixedYear: number) => Footprint;
 }
 
 /** First year of the financial or calendar year an ISO date falls in. */
@@ -144,22 +156,29 @@ export function progressFromLedger(ctx: AnalysisContext, o: ProgressOptions): Or
   for (const target of targets) {
     const excludedSiteNames = siteNames(ctx, orgs, target.excludeSites);
     const incomplete = incompleteYears(fp.coverage, target.basis, siteLives(ctx));
-    const reported = series(target, targetLines(target, fp, excludedSiteNames));
+    let covered = targetLines(target, fp, excludedSiteNames);
+    const excludedForBaseline: string[] = [];
+    if (target.baseline === null) {
+      const inBaseline = new Set(covered.filter((l) => yearOf(l.periodStart, target.basis) === target.baselineYear).map((l) => sourceGroup(l.source)));
+      for (const g of BASELINE_BOUND) if (!inBaseline.has(g) && covered.some((l) => sourceGroup(l.source) === g)) excludedForBaseline.push(g);
+      covered = covered.filter((l) => !excludedForBaseline.includes(sourceGroup(l.source)));
+    }
+    const reported = series(target, covered);
     const actuals: YearActual[] = reported.map((p) => ({ year: p.year, tco2e: p.tco2e, complete: !incomplete.has(p.year) }));
     const r = targetProgress(target, { actuals, excludedSites: target.excludeSites });
     if (!r.ok) {
       allProblems.push(...r.problems);
       continue;
     }
-    fixedFp ??= footprint(ctx, { orgs, policy: parsePolicy(`fixed:${fixedYear}`) });
-    const fixed = series(target, targetLines(target, fixedFp, excludedSiteNames));
+    fixedFp ??= o.fixedFootprint?.(fixedYear) ?? footprint(ctx, { orgs, policy: parsePolicy(`fixed:${fixedYear}`) });
+    const fixed = series(target, targetLines(target, fixedFp, excludedSiteNames).filter((l) => !excludedForBaseline.includes(sourceGroup(l.source))));
     const complete = actuals.filter((a) => a.complete).map((a) => a.year);
     let split: ChangeSplit | null = null;
     if (complete.length >= 2) {
       const s = splitChange({ reported, fixedFactors: fixed, fixedYear }, Math.min(...complete), Math.max(...complete));
       split = s.ok ? s.split : null;
     }
-    reports.push({ progress: r.progress, actuals, likeForLike: { fixedYear, series: fixed, split }, excludedSiteNames });
+    reports.push({ progress: r.progress, actuals, likeForLike: { fixedYear, series: fixed, split }, excludedSiteNames, excludedForBaseline });
   }
   return { org: o.org, targets: reports, problems: allProblems };
 }

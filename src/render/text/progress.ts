@@ -19,6 +19,7 @@ function describe(r: TargetReport): string[] {
     `  Baseline ${p.baseline.label}: ${t(p.baseline.tco2e)} tCO2e (${p.baseline.origin === 'declared' ? `declared: ${p.baseline.source ?? ''}` : 'from the ledger'}); target ${label(tg.targetYear)}: ${t(p.targetTco2e)} tCO2e (${formatNumber(tg.reductionPct, 1)}% cut).`,
     `  Covers scope ${tg.scopes.join(', ')}${tg.sources ? ` (sources: ${tg.sources.join(', ')})` : ''}; Scope 2 ${tg.scope2}-based; ${tg.pathway} pathway${p.excludedSites.length > 0 ? `; sites excluded from both sides: ${p.excludedSites.join(', ')}` : ''}.`,
   ];
+  if (r.excludedForBaseline.length > 0) lines.push(`  Left out of every year, because the baseline year ${label(tg.baselineYear)} has none: ${r.excludedForBaseline.join(', ')} (like for like).`);
   if (tg.citation) lines.push(`  Source: ${tg.citation.title}, ${tg.citation.publisher}, ${tg.citation.date}.`);
   const rows = p.rows.filter((row) => row.actualTco2e !== null || tg.interim.some((m) => m.toYear === row.year) || row.year === tg.targetYear);
   lines.push('', renderTable(rows, [

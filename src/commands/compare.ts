@@ -1,0 +1,32 @@
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../cli/base-command.js';
+import { formatFlag, formatOutput } from '../cli/format-flag.js';
+import { openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
+import { loadFactors } from '../factors/library.js';
+import { compareCsv, compareText } from '../render/text/compare.js';
+import { compareReport, type CompareReport } from '../target/compare-orgs.js';
+
+export default class Compare extends BaseCommand {
+  static override summary = 'Organisations side by side: trajectories indexed to each one\'s baseline, absolute and per denominator, with who is on track for what.';
+  static override examples = ['<%= config.bin %> compare --orgs north-acute,riverside-council', '<%= config.bin %> compare --orgs a,b,my-ics --baseline 2019/20 --format csv'];
+  static override flags = {
+    ...workspaceFlags,
+    ...formatFlag,
+    orgs: Flags.string({ description: 'Organisation ids, comma-separated (an ICS id adds the sum of its members). Default: every organisation.' }),
+    baseline: Flags.string({ description: 'One baseline year for all (e.g. 2019/20); default: each organisation\'s first year with data.' }),
+    calendar: Flags.boolean({ description: 'Calendar years instead of financial years.' }),
+  };
+
+  async run(): Promise<CompareReport> {
+    const { flags } = await this.parse(Compare);
+    const { workspace, ledger } = openWorkspace(flags);
+    try {
+      const orgs = flags.orgs === undefined ? workspace.config.organisations.map((o) => o.id) : flags.orgs.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const r = compareReport({ ledger, library: loadFactors(), config: workspace.config, reads: new Map() }, { orgs, ...(flags.baseline === undefined ? {} : { baselineYear: flags.baseline }), calendar: flags.calendar });
+      if (!this.jsonEnabled()) this.log(formatOutput(flags.format, r, () => compareText(r), () => compareCsv(r)));
+      return r;
+    } finally {
+      ledger.close();
+    }
+  }
+}
