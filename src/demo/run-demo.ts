@@ -9,7 +9,13 @@ import { footprint, memberIds, type AnalysisContext } from '../aggregate/footpri
 import type { FactorLibrary } from '../factors/library.js';
 import { progressFromLedger } from '../target/from-ledger.js';
 import type { Status } from '../target/types.js';
+import { boardReport } from '../report/board/index.js';
+import { compareHtml } from '../report/compare/index.js';
+import { writeReportFile } from '../report/write.js';
 import { Ledger } from '../store/ledger.js';
+
+/** The sample dataset runs to March 2026; its reports cover the last complete financial year. */
+export const DEMO_PERIOD = '2025/26';
 import { loadSampleWorkspace, type LoadedImport, type LoadOptions } from './load.js';
 
 export interface DemoOrgSummary {
@@ -49,7 +55,22 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
         targets: progress.targets.map((t) => ({ id: t.progress.target.id, name: t.progress.target.name, status: t.progress.headline?.status ?? null, year: t.progress.headline?.label ?? null })),
       };
     });
-    return { workspaceDir, imports: loaded.imports, orgs, reports: [] };
+    // The period reported: the latest financial year every organisation has complete.
+    const period = DEMO_PERIOD;
+    const reports: string[] = [];
+    for (const org of ctx.config.organisations) {
+      const r = await boardReport(ctx, { org: org.id, period, now: o.now, toolVersion: o.toolVersion });
+      const file = join(o.outDir, `board-${org.id}-${period.replace('/', '-')}.html`);
+      await writeReportFile(file, r.html, [loaded.workspace.ledgerPath]);
+      reports.push(file);
+    }
+    const members = ctx.config.organisations.filter((x) => x.members.length === 0).map((x) => x.id);
+    const ics = ctx.config.organisations.filter((x) => x.members.length > 0).map((x) => x.id);
+    const compare = await compareHtml(ctx, { orgs: [...members, ...ics], period, now: o.now, toolVersion: o.toolVersion });
+    const compareFile = join(o.outDir, 'compare.html');
+    await writeReportFile(compareFile, compare.html, [loaded.workspace.ledgerPath]);
+    reports.push(compareFile);
+    return { workspaceDir, imports: loaded.imports, orgs, reports };
   } finally {
     ledger.close();
   }

@@ -89,8 +89,23 @@ export function siteLives(ctx: AnalysisContext): SiteLife {
 export function incompleteYears(rows: readonly CoverageRow[], basis: Target['basis'], sites: SiteLife = new Map()): Set<number> {
   const out = new Set<number>();
   let horizon = '';
-  for (const r of rows) for (const c of r.months) if ((c.days >= c.daysInMonth || c.filled) && c.month > horizon) horizon = c.month;
+  let dawn = '9999-12';
+  for (const r of rows) {
+    for (const c of r.months) {
+      if (!(c.days >= c.daysInMonth || c.filled)) continue;
+      if (c.month > horizon) horizon = c.month;
+      if (c.month < dawn) dawn = c.month;
+    }
+  }
   if (horizon === '') return out;
+  // Likewise a year that starts before the first month any data reaches (a calendar year 2013
+  // when data start in April 2013).
+  for (const r of rows) {
+    for (const c of r.months) {
+      const y = yearOf(`${c.month}-01`, basis);
+      if ((basis === 'calendar' ? `${y}-01` : `${y}-04`) < dawn) out.add(y);
+    }
+  }
   const byMeter = new Map<string, Map<string, boolean>>();
   for (const r of rows) {
     const id = `${r.org}|${r.site ?? ''}|${r.source}`;

@@ -1,0 +1,32 @@
+import { join, resolve } from 'node:path';
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../../cli/base-command.js';
+import { openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
+import { loadFactors } from '../../factors/library.js';
+import { writeReportFile } from '../../report/write.js';
+import { boardReport } from '../../report/board/index.js';
+
+export default class ReportBoard extends BaseCommand {
+  static override summary = 'Write the board report: one self-contained HTML file that reads offline and prints on A4.';
+  static override examples = ['<%= config.bin %> report board --org north-acute --period 2024/25', '<%= config.bin %> report board --org north-acute --period 2024/25 --out board.html'];
+  static override flags = {
+    ...workspaceFlags,
+    org: Flags.string({ description: 'Organisation id (an ICS reports the sum of its members).', required: true }),
+    period: Flags.string({ description: 'Financial year, e.g. 2024/25.', required: true }),
+    out: Flags.string({ description: 'The HTML file to write (default reports/board-ORG-YYYY-YY.html).' }),
+  };
+
+  async run(): Promise<{ file: string }> {
+    const { flags } = await this.parse(ReportBoard);
+    const { workspace, ledger } = openWorkspace(flags);
+    try {
+      const r = await boardReport({ ledger, library: loadFactors(), config: workspace.config, reads: new Map() }, { org: flags.org, period: flags.period, now: new Date(), toolVersion: this.config.version });
+      const file = resolve(flags.out ?? join('reports', `board-${flags.org}-${flags.period.replace('/', '-')}.html`));
+      await writeReportFile(file, r.html, [workspace.ledgerPath, workspace.configPath]);
+      if (!this.jsonEnabled()) this.log(`Wrote ${file}`);
+      return { file };
+    } finally {
+      ledger.close();
+    }
+  }
+}

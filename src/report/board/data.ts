@@ -1,0 +1,203 @@
+/**
+ * Everything the board report shows, gathered as plain data from one read of the ledger: the
+ * headline figures, each target's standing, emissions by source and month, energy, fleet, staff
+ * travel, data quality and every factor used. The HTML is made from this in `sections.ts`.
+ */
+
+import { rejectedRows, type CoverageRow, type RejectedRows } from '../../aggregate/coverage.js';
+import { footprint, memberIds, type AnalysisContext, type Footprint } from '../../aggregate/footprint.js';
+import { aggregate, sourceGroup, type GroupTotal } from '../../aggregate/group.js';
+import { intensityFigures, type IntensityFigure } from '../../aggregate/intensity.js';
+import type { EmissionLine } from '../../aggregate/line.js';
+import { financialYearOf, monthsOfFinancialYear } from '../../aggregate/periods.js';
+import { financialYearLabel, parsePolicy } from '../../convert/policy.js';
+import { UserError } from '../../errors.js';
+import type { PublishedLabels } from '../../factors/types.js';
+import { progressFromLedger, type TargetReport } from '../../target/from-ledger.js';
+import { travelReport } from '../../travel/report.js';
+import type { TravelReport } from '../../travel/types.js';
+import type { OrganisationConfig } from '../../workspace/config.js';
+
+export interface FactorUsed {
+  readonly key: string;
+  readonly year: number;
+  readonly edition: string;
+  readonly unit: string;
+  readonly kgPerUnit: number;
+  readonly custom: boolean;
+  readonly labels: PublishedLabels | null;
+  /** Lines priced with it in the report's period. */
+  readonly lines: number;
+}
+
+export interface YearFigure {
+  readonly fyStart: number;
+  readonly tco2e: number;
+  readonly marketTco2e: number | null;
+}
+
+export interface BoardData {
+  readonly org: OrganisationConfig;
+  readonly members: readonly string[];
+  readonly fyStart: number;
+  readonly period: string;
+  readonly generated: string;
+  readonly toolVersion: string;
+  /** Location-based totals (Scopes 1–3 in the boundary) by financial year, all years held. */
+  readonly years: readonly YearFigure[];
+  readonly current: GroupTotal | null;
+  readonly previous: GroupTotal | null;
+  readonly baseline: YearFigure | null;
+  readonly intensity: readonly IntensityFigure[];
+  readonly targets: readonly TargetReport[];
+  readonly targetProblems: readonly string[];
+  /** tCO2e by financial year and source group (commuting, electricity, fleet…). */
+  readonly bySourceYear: readonly { readonly fyStart: number; readonly category: string; readonly tco2e: number }[];
+  readonly byScope: readonly { readonly scope: string; readonly tco2e: number }[];
+  readonly months: { readonly current: readonly { month: number; quantity: number }[]; readonly previous: readonly { month: number; quantity: number }[] };
+  readonly energy: readonly { readonly source: string; readonly unit: string; readonly current: number; readonly previous: number | null }[];
+  readonly sites: readonly { readonly site: string; readonly tco2e: number; readonly previous: number | null }[];
+  readonly fleet: {
+    readonly rows: readonly { readonly source: string; readonly unit: string; readonly quantity: number; readonly tco2e: number }[];
+    readonly electricKmShare: number | null;
+  };
+  readonly travel: TravelReport;
+  readonly coverage: readonly CoverageRow[];
+  readonly estimatedShare: number;
+  readonly tier: number;
+  readonly tierLabel: string;
+  readonly rejected: readonly RejectedRows[];
+  readonly factors: readonly FactorUsed[];
+  readonly factorSets: readonly string[];
+  readonly policies: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export interface BoardOptions {
+  readonly org: string;
+  /** `2024/25`. */
+  readonly period: string;
+  readonly now: Date;
+  readonly toolVersion: string;
+}
+
+function fyOf(period: string): number {
+  const m = /^(\d{4})\/(\d{2})$/.exec(period);
+  if (!m || (Number(m[1]) + 1) % 100 !== Number(m[2])) {
+    throw new UserError('bad_period', `"${period}" is not a financial year.`, 'The board report covers a financial year: give it like 2024/25.');
+  }
+  return Number(m[1]);
+}
+
+const KM_PER_MILE = 1.609344;
+
+export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
+  const org = ctx.config.organisations.find((x) => x.id === o.org);
+  if (org === undefined) {
+    throw new UserError('unknown_org', `No organisation "${o.org}" in the workspace config.`, `Use one of: ${ctx.config.organisations.map((x) => x.id).join(', ')}.`);
+  }
+  const fy = fyOf(o.period);
+  const members = memberIds(ctx.config, org.id);
+  const fp: Footprint = footprint(ctx, { orgs: members, to: `${fy + 1}-03-31` });
+  const all = [...fp.lines, ...fp.marketLines];
+  const yearly = aggregate(all, { groupBy: ['period'] }).groups;
+  const fyStartOf = (g: GroupTotal): number => Number((g.key.period ?? '').slice(0, 4));
+  const years = yearly.map((g) => ({ fyStart: fyStartOf(g), tco2e: g.kgCo2e / 1000, marketTco2e: g.market ? g.market.kgCo2e / 1000 : null })).sort((a, b) => a.fyStart - b.fyStart);
+  const current = yearly.find((g) => fyStartOf(g) === fy) ?? null;
+  const previous = yearly.find((g) => fyStartOf(g) === fy - 1) ?? null;
+
+  const inYear = (l: EmissionLine, y: number): boolean => financialYearOf(l.periodStart) === y;
+  const thisYear = fp.lines.filter((l) => inYear(l, fy));
+  const lastYear = fp.lines.filter((l) => inYear(l, fy - 1));
+
+  const progress = progressFromLedger(ctx, { org: org.id, footprint: fp, fixedFootprint: (y) => footprint(ctx, { orgs: members, to: `${fy + 1}-03-31`, policy: parsePolicy(`fixed:${y}`) }) });
+
+  const bySourceYear = aggregate(fp.lines, { groupBy: ['period', 'sourceGroup'] }).groups.map((g) => ({ fyStart: fyStartOf(g), category: g.key.sourceGroup ?? '', tco2e: g.kgCo2e / 1000 }));
+  const byScope = aggregate(thisYear, { groupBy: ['scope'] }).groups.map((g) => ({ scope: g.key.scope ?? '', tco2e: g.kgCo2e / 1000 }));
+  const monthly = (lines: readonly EmissionLine[]): { month: number; quantity: number }[] =>
+    aggregate(lines, { groupBy: ['period'], period: 'month' }).groups.map((g) => ({ month: Number((g.key.period ?? '').slice(5, 7)), quantity: g.kgCo2e / 1000 }));
+
+  // Energy: quantities of the metered and delivered fuels, by source and unit.
+  const energyOf = (lines: readonly EmissionLine[]): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const l of lines) {
+      const g = sourceGroup(l.source);
+      if (l.kind !== 'main' || l.basis !== 'location' || ['fleet', 'travel', 'commuting'].includes(g)) continue;
+      const k = `${l.source}|${l.unit}`;
+      m.set(k, (m.get(k) ?? 0) + l.quantity);
+    }
+    return m;
+  };
+  const eNow = energyOf(thisYear);
+  const ePrev = energyOf(lastYear);
+  const energy = [...eNow].map(([k, q]) => {
+    const [source, unit] = k.split('|') as [string, string];
+    return { source, unit, current: q, previous: ePrev.get(k) ?? null };
+  }).sort((a, b) => a.source.localeCompare(b.source));
+
+  const siteTotals = (lines: readonly EmissionLine[]): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const g of aggregate(lines, { groupBy: ['site'] }).groups) m.set(g.key.site ?? '(no site)', g.kgCo2e / 1000);
+    return m;
+  };
+  const sNow = siteTotals(thisYear.filter((l) => l.site !== null));
+  const sPrev = siteTotals(lastYear.filter((l) => l.site !== null));
+  const sites = [...sNow].map(([site, tco2e]) => ({ site, tco2e, previous: sPrev.get(site) ?? null })).sort((a, b) => b.tco2e - a.tco2e);
+
+  const fleetLines = thisYear.filter((l) => sourceGroup(l.source) === 'fleet' && l.kind === 'main');
+  const fleetMap = new Map<string, { source: string; unit: string; quantity: number; tco2e: number }>();
+  let km = 0;
+  let electricKm = 0;
+  for (const l of fleetLines) {
+    const k = `${l.source}|${l.unit}`;
+    const r = fleetMap.get(k) ?? { source: l.source, unit: l.unit, quantity: 0, tco2e: 0 };
+    r.quantity += l.quantity;
+    r.tco2e += l.kgCo2e / 1000;
+    fleetMap.set(k, r);
+    const d = l.unit === 'km' ? l.quantity : l.unit === 'miles' ? l.quantity * KM_PER_MILE : 0;
+    km += d;
+    if (l.source.endsWith(':electricity')) electricKm += d;
+  }
+
+  const fyPeriod = { start: `${fy}-04-01`, end: `${fy + 1}-03-31` };
+  const travel = travelReport(ctx.ledger, ctx.library, org, fyPeriod);
+
+  const coverage = fp.coverage.filter((c) => c.year === financialYearLabel(fy));
+  const factorMap = new Map<string, FactorUsed>();
+  for (const l of thisYear) {
+    if (l.factorKey === '') continue;
+    const k = `${l.factorKey}|${l.factorYear}|${l.factorUnit}`;
+    const f = factorMap.get(k);
+    if (f) {
+      factorMap.set(k, { ...f, lines: f.lines + 1 });
+      continue;
+    }
+    const variant = ctx.library.lookup(l.factorKey, l.factorYear)?.variants.find((v) => v.unit === l.factorUnit);
+    factorMap.set(k, { key: l.factorKey, year: l.factorYear, edition: l.factorEdition, unit: l.factorUnit, kgPerUnit: l.factorKgPerUnit, custom: l.factorCustom, labels: variant?.labels ?? null, lines: 1 });
+  }
+  const factors = [...factorMap.values()].sort((a, b) => a.key.localeCompare(b.key) || a.year - b.year || a.unit.localeCompare(b.unit));
+  const factorSets = [...new Set(factors.filter((f) => !f.custom).map((f) => {
+    const set = ctx.library.sets.get(f.year);
+    return set ? `${set.title} (${set.publisher}), ${set.edition}` : `${f.year} factors`;
+  }))].sort();
+
+  return {
+    org, members, fyStart: fy, period: financialYearLabel(fy), generated: o.now.toISOString().slice(0, 10), toolVersion: o.toolVersion,
+    years, current, previous, baseline: years[0] ?? null,
+    intensity: current ? intensityFigures(org, financialYearLabel(fy), current.kgCo2e).filter((f) => f.kgCo2ePerUnit !== null) : [],
+    targets: progress.targets,
+    targetProblems: progress.problems.map((p) => p.message),
+    bySourceYear, byScope,
+    months: { current: monthly(thisYear), previous: monthly(lastYear) },
+    energy, sites,
+    fleet: { rows: [...fleetMap.values()].sort((a, b) => b.tco2e - a.tco2e), electricKmShare: km > 0 ? electricKm / km : null },
+    travel, coverage,
+    estimatedShare: current?.estimatedShare ?? 0, tier: current?.tier ?? 3, tierLabel: current?.tierLabel ?? 'no data',
+    rejected: rejectedRows(ctx.ledger, fp.batches.map((b) => b.id)),
+    factors, factorSets,
+    policies: current?.policies ?? [],
+    warnings: fp.warnings.map((w) => w.message),
+  };
+}
+
+export { monthsOfFinancialYear };

@@ -1,0 +1,33 @@
+/**
+ * `tco2e report board`: one self-contained HTML file a board can read on screen or on A4 paper,
+ * with no scripts and no network requests, and an audit trail for every figure.
+ */
+
+import type { AnalysisContext } from '../../aggregate/footprint.js';
+import { html } from '../../render/html/escape.js';
+import { renderPage } from '../../render/html/page.js';
+import { boardData, type BoardData, type BoardOptions } from './data.js';
+import { coverSection, emissionsSection, energySection, fleetSection, headlineSection, methodSection, qualitySection, trajectorySection, travelSection } from './sections.js';
+
+export interface BoardReport {
+  readonly html: string;
+  readonly data: BoardData;
+}
+
+export async function boardReport(ctx: AnalysisContext, o: BoardOptions): Promise<BoardReport> {
+  const d = boardData(ctx, o);
+  // Charts render one at a time (vega is single-threaded here), in page order.
+  const body = html`${coverSection(d)}
+${headlineSection(d)}
+${await trajectorySection(d)}
+${await emissionsSection(d)}
+${await energySection(d)}
+${fleetSection(d)}
+${await travelSection(d)}
+${await qualitySection(d)}
+${methodSection(d)}`;
+  return {
+    html: renderPage({ title: `${d.org.name}: carbon report ${d.period}`, subtitle: `Greenhouse gas emissions and progress against targets, financial year ${d.period}`, body }),
+    data: d,
+  };
+}

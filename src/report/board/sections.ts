@@ -1,0 +1,270 @@
+/**
+ * The board report's sections as HTML, from `BoardData`. Each chart carries a title, a one-line
+ * takeaway written from the figures, a description for screen readers and its numbers in a
+ * table. A section with nothing to show says so in one line.
+ */
+
+import { TIER_LABELS } from '../../aggregate/quality.js';
+import { monthsCompareChart } from '../../render/chart/kinds/months-compare.js';
+import { coverageGridChart, type SourceMonthCoverage } from '../../render/chart/kinds/coverage-grid.js';
+import { modeShareChart } from '../../render/chart/kinds/mode-share.js';
+import { stackedByYearChart } from '../../render/chart/kinds/stacked-by-year.js';
+import { topSitesChart } from '../../render/chart/kinds/top-sites.js';
+import { trajectoryChart, type Pathway } from '../../render/chart/kinds/trajectory.js';
+import type { Chart } from '../../render/chart/chart.js';
+import { renderChartSvg } from '../../render/chart/render-svg.js';
+import { dataTable, figure, noDataSection, section } from '../../render/html/components.js';
+import { html, type Html } from '../../render/html/escape.js';
+import { formatPercent, formatQuantity, formatTco2e, fyLabel } from '../../render/html/format-uk.js';
+import { STATUS_RULES } from '../../target/messages.js';
+import { yearLabel } from '../../target/years.js';
+import type { TargetReport } from '../../target/from-ledger.js';
+import type { BoardData } from './data.js';
+
+const STATUS_TEXT = { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track' } as const;
+const SOURCE_NAMES: Readonly<Record<string, string>> = {
+  electricity: 'Electricity', gas: 'Gas', oil: 'Heating oil', gas_oil: 'Gas oil', lpg: 'LPG', biomass_pellets: 'Wood pellets', biomass_chips: 'Wood chips',
+  water: 'Water', fleet: 'Fleet', travel: 'Business travel', commuting: 'Staff commuting',
+};
+export const sourceName = (s: string): string => SOURCE_NAMES[s] ?? s.replace(/[_:]/g, ' ');
+
+/** Renders a chart into a figure; the chart's own notes follow it. */
+async function chartFigure(id: string, title: string, takeaway: string, chart: Chart): Promise<Html> {
+  const { svg } = await renderChartSvg(chart.spec);
+  const notes = chart.notes.length > 0 ? html`<p class="note">${chart.notes.join(' ')}</p>` : null;
+  return html`${figure({ id, title, takeaway, svg, description: chart.description, table: chart.table })}${notes}`;
+}
+
+function change(now: number, before: number | null | undefined): string {
+  if (before === null || before === undefined || before === 0) return '–';
+  return formatPercent((now - before) / before, { signed: true });
+}
+
+export function coverSection(d: BoardData): Html {
+  const covered = d.coverage.length === 0 ? 'no metered supplies' : `${d.coverage.filter((c) => c.missingMonths.length === 0).length} of ${d.coverage.length} metered supplies complete for the year`;
+  const rows = [
+    ['Organisation', d.org.name],
+    ['Reporting period', `${d.period} (1 April ${d.fyStart} to 31 March ${d.fyStart + 1})`],
+    ...(d.members.length > 1 || d.members[0] !== d.org.id ? [['Made up of', d.members.join(', ')]] : []),
+    ['Generated', `${d.generated} by tco2e ${d.toolVersion}`],
+    ['Emission factors', d.factorSets.length > 0 ? d.factorSets.join('; ') : 'none used in the period'],
+    ['Data coverage', `${covered}; ${formatPercent(d.estimatedShare)} of the year's emissions rest on estimated readings (quality: ${d.tierLabel})`],
+  ];
+  return html`<section class="report-section cover" id="cover"><h2>About this report</h2>${dataTable({ columns: [{ header: 'Item' }, { header: 'Detail' }], rows })}</section>`;
+}
+
+export function headlineSection(d: BoardData): Html {
+  if (d.current === null) return noDataSection('Headlines', `No emissions are held for ${d.period}.`);
+  const now = d.current.kgCo2e / 1000;
+  const prev = d.previous ? d.previous.kgCo2e / 1000 : null;
+  const base = d.baseline;
+  const rows: string[][] = [
+    [`Total ${d.period} (location-based)`, `${formatTco2e(now)} tCO2e`],
+    ...(d.current.market && d.current.market.supplierKwh > 0 ? [[`Total ${d.period} (market-based)`, `${formatTco2e(d.current.market.kgCo2e / 1000)} tCO2e`]] : []),
+    ['Change on the previous year', prev === null ? 'no figure for the previous year' : `${change(now, prev)} (${fyLabel(d.fyStart - 1)}: ${formatTco2e(prev)} tCO2e)`],
+    ['Change on the first year held', base === null || base.fyStart === d.fyStart ? '–' : `${change(now, base.tco2e)} (${fyLabel(base.fyStart)}: ${formatTco2e(base.tco2e)} tCO2e)`],
+    ...d.intensity.map((f) => [`Intensity per ${f.metric === 'floorAreaM2' ? 'm² floor area' : f.metric === 'staffWte' ? 'staff WTE' : f.metric === 'spendGbpM' ? '£m spend' : f.metric}`, `${formatQuantity(f.kgCo2ePerUnit!, 1)} kgCO2e`]),
+  ];
+  const status = d.targets.map((t) => [t.progress.target.name, t.progress.headline?.status ? `${STATUS_TEXT[t.progress.headline.status]} (${t.progress.headline.label})` : 'Not judged: no complete year']);
+  const takeaway = prev === null ? `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}.` : `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}, ${now <= prev ? 'down' : 'up'} ${formatPercent(Math.abs(now - prev) / prev)} on ${fyLabel(d.fyStart - 1)}.`;
+  return section({
+    id: 'headlines',
+    title: 'Headlines',
+    body: html`<p class="lead">${takeaway}</p>${dataTable({ columns: [{ header: 'Measure' }, { header: 'Value', numeric: true }], rows })}
+${status.length > 0 ? html`<h3>Targets</h3>${dataTable({ columns: [{ header: 'Target' }, { header: 'Status' }], rows: status })}` : html`<p>No reduction targets are set for this organisation in the workspace config.</p>`}`,
+  });
+}
+
+async function targetFigure(t: TargetReport, i: number): Promise<Html> {
+  const p = t.progress;
+  const tg = p.target;
+  // Calendar-year targets are drawn at the financial year starting in that year.
+  // Only complete years are drawn: a part year would read as a fall (or a rise) that did not happen.
+  const actual = p.rows.filter((r) => r.actualTco2e !== null && r.complete === true).map((r) => ({ fyStart: r.year, tco2e: r.actualTco2e! }));
+  const partYears = p.rows.filter((r) => r.actualTco2e !== null && r.complete !== true).map((r) => r.label);
+  const firstActual = actual[0]?.fyStart ?? tg.baselineYear;
+  const pathway = p.rows.filter((r) => r.year >= firstActual - 1).map((r) => ({ fyStart: r.year, tco2e: r.requiredTco2e }));
+  const pathways: Pathway[] = [{ name: 'Required pathway', points: pathway }];
+  if (p.projection) pathways.push({ name: 'Recent trend', points: p.projection.projected.map((x) => ({ fyStart: x.year, tco2e: x.tco2e })) });
+  if (t.likeForLike && t.likeForLike.series.length > 1) pathways.push({ name: `At ${t.likeForLike.fixedYear} factors`, points: t.likeForLike.series.map((x) => ({ fyStart: x.year, tco2e: x.tco2e })) });
+  const milestones = p.milestones.map((m) => ({ fyStart: Math.round((m.fromYear + m.toYear) / 2), tco2e: m.levelTco2e, label: `−${formatQuantity(m.reductionPct, 0)}% by ${m.fromYear === m.toYear ? yearLabel(tg.basis, m.toYear) : `${yearLabel(tg.basis, m.fromYear)}–${yearLabel(tg.basis, m.toYear)}`}` }));
+  const chart = trajectoryChart({ actual, pathways, milestones, actualName: 'Reported' });
+  const h = p.headline;
+  const trend = p.projection?.reachesTargetIn ? ` On the recent trend the target level is reached in ${yearLabel(tg.basis, p.projection.reachesTargetIn)}.` : p.projection ? ' On the recent trend the target is not reached.' : '';
+  const takeaway = h === null || h.actualTco2e === null
+    ? `No actuals from the baseline year on for ${tg.name}.`
+    : `${h.label}: ${formatTco2e(h.actualTco2e)} tCO2e against ${formatTco2e(h.requiredTco2e)} on the pathway — ${h.status ? STATUS_TEXT[h.status].toLowerCase() : 'not judged (incomplete year)'}.${trend}`;
+  const split = t.likeForLike?.split;
+  const lfl = split ? html`<p>Like for like: from ${yearLabel(tg.basis, split.fromYear)} to ${yearLabel(tg.basis, split.toYear)} emissions changed by ${formatTco2e(split.totalChangeTco2e)} tCO2e, of which ${formatTco2e(split.fromUsingLessTco2e)} came from the activity itself (using less or more) and ${formatTco2e(split.fromFactorsTco2e)} from the emission factors (mostly a cleaner grid), with factors held at ${String(split.fixedYear)}.</p>` : null;
+  const b = p.budget;
+  const notes = [
+    `Baseline ${p.baseline.label}: ${formatTco2e(p.baseline.tco2e)} tCO2e (${p.baseline.origin === 'declared' ? `declared: ${p.baseline.source ?? ''}` : 'from the ledger'}). Covers scope ${tg.scopes.join(', ')}${tg.sources ? ` (${tg.sources.join(', ')})` : ''}, Scope 2 ${tg.scope2}-based.`,
+    `Carbon budget: over the ${b.comparedYears.length} year(s) with data the pathway allowed ${formatTco2e(b.allowedInComparedYearsTco2e)} tCO2e and ${formatTco2e(b.emittedInComparedYearsTco2e)} was emitted (${b.overBudgetTco2e > 0 ? `${formatTco2e(b.overBudgetTco2e)} over` : `${formatTco2e(-b.overBudgetTco2e)} under`}); the whole pathway allows ${formatTco2e(b.pathwayTotalTco2e)}.`,
+    ...(t.excludedForBaseline.length > 0 ? [`Left out of every year because the baseline year has none: ${t.excludedForBaseline.map(sourceName).join(', ')}.`] : []),
+    ...(partYears.length > 0 ? [`Not drawn, because the year is incomplete in the ledger (months missing or not yet over): ${partYears.join(', ')}; their figures are in the table.`] : []),
+    ...(tg.basis === 'calendar' ? ['This target counts calendar years; each is drawn at the financial year that starts in it.'] : []),
+    ...(tg.citation ? [`Source: ${tg.citation.title}, ${tg.citation.publisher}, ${tg.citation.date}.`] : []),
+  ];
+  return html`${await chartFigure(`trajectory-${i + 1}`, tg.name, takeaway, chart)}${lfl}<ul class="notes">${notes.map((n) => html`<li>${n}</li>`)}</ul>`;
+}
+
+export async function trajectorySection(d: BoardData): Promise<Html> {
+  if (d.targets.length === 0) {
+    return noDataSection('Trajectory against targets', d.targetProblems.length > 0 ? `No target could be assessed: ${d.targetProblems.join(' ')}` : 'No reduction targets are set for this organisation.');
+  }
+  const figures: Html[] = [];
+  for (const [i, t] of d.targets.entries()) figures.push(await targetFigure(t, i));
+  return section({
+    id: 'trajectory',
+    title: 'Trajectory against targets',
+    body: html`${figures}<details class="rules"><summary>How status is judged</summary><ul>${STATUS_RULES.map((r) => html`<li>${r}</li>`)}</ul></details>`,
+  });
+}
+
+export async function emissionsSection(d: BoardData): Promise<Html> {
+  if (d.bySourceYear.length === 0) return noDataSection('Emissions by source', 'No emissions are held.');
+  const rows = d.bySourceYear.map((r) => ({ fyStart: r.fyStart, category: sourceName(r.category), tco2e: r.tco2e }));
+  const now = new Map(d.bySourceYear.filter((r) => r.fyStart === d.fyStart).map((r) => [r.category, r.tco2e]));
+  const before = new Map(d.bySourceYear.filter((r) => r.fyStart === d.fyStart - 1).map((r) => [r.category, r.tco2e]));
+  const deltas = [...new Set([...now.keys(), ...before.keys()])].map((c) => ({ c, delta: (now.get(c) ?? 0) - (before.get(c) ?? 0) })).sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+  const totalNow = [...now.values()].reduce((s, v) => s + v, 0);
+  const totalBefore = [...before.values()].reduce((s, v) => s + v, 0);
+  const biggest = deltas[0];
+  const takeaway = totalBefore === 0 || biggest === undefined
+    ? `${formatTco2e(totalNow)} tCO2e in ${d.period}.`
+    : `Emissions ${totalNow <= totalBefore ? 'fell' : 'rose'} ${formatPercent(Math.abs(totalNow - totalBefore) / totalBefore)} on last year, mostly from ${sourceName(biggest.c).toLowerCase()} (${biggest.delta <= 0 ? '' : '+'}${formatTco2e(biggest.delta)} tCO2e).`;
+  const stacked = await chartFigure('by-source', 'Emissions by source, each financial year', takeaway, stackedByYearChart({ rows, categoryTitle: 'Source' }));
+  const scopeRows = d.byScope.filter((s) => Math.abs(s.tco2e) >= 0.005).map((s) => [s.scope, formatTco2e(s.tco2e)]);
+  const monthsChart = monthsCompareChart({ current: { label: d.period, months: d.months.current }, previous: { label: fyLabel(d.fyStart - 1), months: d.months.previous }, unit: 'tCO₂e', tableDecimals: 1 });
+  const lower = d.months.current.filter((m) => { const p = d.months.previous.find((x) => x.month === m.month); return p !== undefined && m.quantity < p.quantity; }).length;
+  const months = d.months.previous.length === 0
+    ? null
+    : await chartFigure('months', `${d.period} month by month against ${fyLabel(d.fyStart - 1)}`, `${lower} of ${d.months.current.length} months were lower than the same month last year.`, monthsChart);
+  return section({
+    id: 'emissions',
+    title: 'Emissions by scope and source',
+    body: html`${stacked}<h3>${d.period} by scope</h3>${dataTable({ columns: [{ header: 'Scope' }, { header: 'tCO2e', numeric: true }], rows: scopeRows })}${months}`,
+  });
+}
+
+export async function energySection(d: BoardData): Promise<Html> {
+  if (d.energy.length === 0) return noDataSection('Energy', `No energy use is held for ${d.period}.`);
+  const table = dataTable({
+    columns: [{ header: 'Fuel' }, { header: 'Unit' }, { header: d.period, numeric: true }, { header: fyLabel(d.fyStart - 1), numeric: true }, { header: 'Change', numeric: true }],
+    rows: d.energy.map((e) => [sourceName(e.source), e.unit, formatQuantity(e.current, 0), e.previous === null ? '–' : formatQuantity(e.previous, 0), change(e.current, e.previous)]),
+  });
+  let sites: Html | null = null;
+  if (d.sites.length > 0) {
+    const total = d.sites.reduce((s, x) => s + x.tco2e, 0);
+    const top = d.sites[0]!;
+    sites = await chartFigure('top-sites', `Sites by emissions, ${d.period}`, `${top.site} emitted ${formatTco2e(top.tco2e)} tCO2e, ${formatPercent(total > 0 ? top.tco2e / total : 0)} of the emissions that can be placed at a site.`, topSitesChart({ rows: d.sites.map((s) => ({ name: s.site, tco2e: s.tco2e })) }));
+    const changes = d.sites.filter((s) => s.previous !== null).map((s) => ({ ...s, delta: s.tco2e - s.previous! })).sort((a, b) => a.delta - b.delta);
+    if (changes.length > 0) {
+      sites = html`${sites}<h3>Largest changes on last year</h3>${dataTable({
+        columns: [{ header: 'Site' }, { header: d.period, numeric: true }, { header: fyLabel(d.fyStart - 1), numeric: true }, { header: 'Change tCO2e', numeric: true }],
+        rows: [...changes.slice(0, 5), ...changes.slice(-5).reverse()].filter((c, i, all) => all.indexOf(c) === i).map((c) => [c.site, formatTco2e(c.tco2e), formatTco2e(c.previous!), formatTco2e(c.delta)]),
+      })}`;
+    }
+  }
+  return section({ id: 'energy', title: 'Energy', body: html`<h3>Consumption by fuel</h3>${table}${sites}` });
+}
+
+export function fleetSection(d: BoardData): Html {
+  if (d.fleet.rows.length === 0) return noDataSection('Fleet', `No fleet fuel, mileage or charging is held for ${d.period}.`);
+  const electric = d.fleet.electricKmShare === null ? 'No mileage is held, so the share of miles driven electric cannot be given.' : `${formatPercent(d.fleet.electricKmShare)} of the fleet's recorded miles were driven electric.`;
+  return section({
+    id: 'fleet',
+    title: 'Fleet',
+    body: html`<p class="lead">${electric}</p>${dataTable({
+      columns: [{ header: 'Vehicles and fuel' }, { header: 'Quantity', numeric: true }, { header: 'Unit' }, { header: 'tCO2e', numeric: true }],
+      rows: d.fleet.rows.map((r) => [r.source.replace(/^fleet:/, '').replace(/:/g, ', '), formatQuantity(r.quantity, 0), r.unit, formatTco2e(r.tco2e)]),
+    })}`,
+  });
+}
+
+export async function travelSection(d: BoardData): Promise<Html> {
+  const t = d.travel;
+  const parts: Html[] = [];
+  const waves = t.modeShare.waves;
+  if (waves.length > 0) {
+    const latest = waves[waves.length - 1]!;
+    const rows = [...latest.sites, latest.overall].flatMap((s) => s.modes.map((m) => ({ group: s.site ?? 'All sites', mode: m.mode.replace(/_/g, ' '), journeys: m.journeysPerWeek })));
+    const car = latest.overall.privateCarJourneysPct;
+    const changes = t.modeShare.changes;
+    const overallChange = changes.find((c) => c.site === null);
+    const takeaway = car === null ? `Mode share from the ${latest.wave} survey.` : `In the ${latest.wave} survey ${formatPercent(car / 100)} of journeys to work were by private car${overallChange ? `, ${overallChange.changePp <= 0 ? 'down' : 'up'} ${formatQuantity(Math.abs(overallChange.changePp), 1)} points on ${overallChange.from}` : ''}.`;
+    parts.push(await chartFigure('mode-share', `How staff travel to work (${latest.wave} survey, share of journeys)`, takeaway, modeShareChart({ rows })));
+    const carRows = changes.map((c) => [c.site ?? 'All sites', `${c.from} → ${c.to}`, formatPercent(c.fromPct / 100), formatPercent(c.toPct / 100), `${c.changePp > 0 ? '+' : ''}${formatQuantity(c.changePp, 1)}`]);
+    if (carRows.length > 0) parts.push(html`<h3>Private-car share of journeys between surveys</h3>${dataTable({ columns: [{ header: 'Site' }, { header: 'Surveys' }, { header: 'Before', numeric: true }, { header: 'After', numeric: true }, { header: 'Change (points)', numeric: true }], rows: carRows })}`);
+  }
+  const c = t.commuting;
+  if (c.waves.length > 0) {
+    parts.push(html`<h3>Commuting emissions, ${d.period}</h3><p>${formatTco2e(c.kgCo2e / 1000)} tCO2e, estimated from ${c.waves.map((w) => `the ${w.wave} survey (${formatQuantity(w.respondents, 0)} respondents${w.scaling.responseRatePct === null ? ', not scaled: no headcount' : `, a ${formatPercent(w.scaling.responseRatePct / 100)} response rate, scaled to a headcount of ${formatQuantity(w.scaling.headcount ?? 0, 0)}`})`).join(' and ')}, at ${formatQuantity(t.workingWeeks, 0)} working weeks a year.</p>`);
+  }
+  const bt = t.businessTravel;
+  if (bt.modes.length > 0) {
+    parts.push(html`<h3>Business travel and grey fleet, ${d.period}</h3>${dataTable({
+      columns: [{ header: 'Mode' }, { header: 'Claims', numeric: true }, { header: 'km', numeric: true }, { header: 'tCO2e', numeric: true }],
+      rows: bt.modes.map((m) => [`${m.mode}${m.greyFleet ? ' (grey fleet)' : ''}`, formatQuantity(m.lines, 0), formatQuantity(m.km, 0), formatTco2e(m.kgCo2e / 1000)]),
+    })}${bt.moneyDerived.lines > 0 ? html`<p class="note">${formatQuantity(bt.moneyDerived.lines, 0)} claims gave only an amount of money; their miles were derived at the approved mileage rate.</p>` : null}`);
+  }
+  const av = t.avoided;
+  if (av.entries.length > 0) {
+    parts.push(html`<h3>Journeys avoided</h3><p>${av.entries.map((e) => `${e.description}: ${formatQuantity(e.appointments, 0)} appointments, about ${formatTco2e(e.kgCo2e / 1000)} tCO2e avoided (${e.source})`).join('; ')}. Avoided emissions are reported beside the footprint and never subtracted from it.</p>`);
+  }
+  if (parts.length === 0) return noDataSection('Staff travel', `No travel surveys, business travel or avoided journeys are held for ${d.period}.`);
+  return section({ id: 'travel', title: 'Staff travel', body: html`${parts}` });
+}
+
+export async function qualitySection(d: BoardData): Promise<Html> {
+  const rows: SourceMonthCoverage[] = [];
+  const bySource = new Map<string, Map<string, { days: number; full: number; estimated: boolean }>>();
+  for (const c of d.coverage) {
+    const m = bySource.get(c.source) ?? new Map<string, { days: number; full: number; estimated: boolean }>();
+    for (const cell of c.months) {
+      const x = m.get(cell.month) ?? { days: 0, full: 0, estimated: false };
+      x.full += 1;
+      if (cell.days >= cell.daysInMonth) x.days += 1;
+      x.estimated ||= cell.estimated;
+      m.set(cell.month, x);
+    }
+    bySource.set(c.source, m);
+  }
+  for (const [source, months] of bySource) {
+    for (const [month, x] of months) rows.push({ month, source: sourceName(source), status: x.days < x.full ? 'missing' : x.estimated ? 'estimated' : 'covered' });
+  }
+  const missing = d.coverage.filter((c) => c.missingMonths.length > 0);
+  const takeaway = missing.length === 0 ? 'Every metered supply has data for every month of the year.' : `${missing.length} metered suppl${missing.length === 1 ? 'y is' : 'ies are'} missing data for at least one month; gaps are shown, not filled.`;
+  const grid = rows.length === 0 ? null : await chartFigure('coverage', `Months with data, ${d.period}`, takeaway, coverageGridChart({ rows }));
+  const rejected = d.rejected.reduce((s, r) => s + r.rows, 0);
+  const gapRows = missing.map((c) => [c.site ?? '(no site)', sourceName(c.source), c.missingMonths.join(', ')]);
+  return section({
+    id: 'quality',
+    title: 'Data quality',
+    body: html`${grid}<p>${formatPercent(d.estimatedShare)} of ${d.period}'s emissions rest on estimated readings or estimates such as survey-based commuting: quality tier ${String(d.tier)}, ${d.tierLabel} (tier 1 ${TIER_LABELS[1]}: at most 10% estimated; tier 2 ${TIER_LABELS[2]}; tier 3 ${TIER_LABELS[3]}: over 90%). ${formatQuantity(rejected, 0)} rows were rejected at import and are not counted.</p>
+${gapRows.length > 0 ? dataTable({ columns: [{ header: 'Site' }, { header: 'Supply' }, { header: 'Months missing' }], rows: gapRows }) : null}
+${d.rejected.length > 0 ? dataTable({ columns: [{ header: 'File' }, { header: 'Rows rejected', numeric: true }, { header: 'First reason' }], rows: d.rejected.map((r) => [r.fileName, formatQuantity(r.rows, 0), r.problems[0] ? `line ${String(r.problems[0].line)}: ${r.problems[0].message}` : '']) }) : null}`,
+  });
+}
+
+export function methodSection(d: BoardData): Html {
+  const factorRows = d.factors.map((f) => [
+    f.key, String(f.year), f.custom ? 'custom' : f.edition,
+    f.labels ? [f.labels.level1, f.labels.level2, f.labels.level3, f.labels.level4, f.labels.columnText].filter((x) => x !== '').join(' › ') : '–',
+    formatQuantity(f.kgPerUnit, 8), `kgCO2e per ${f.unit}`, formatQuantity(f.lines, 0),
+  ]);
+  return section({
+    id: 'method',
+    title: 'Method and factors',
+    body: html`<ul>
+<li>Emissions are activity × the UK Government's published GHG conversion factor for the year the activity falls in (factor policy: ${d.policies.join(', ') || 'financial-year'}); gases are reported as CO2e.</li>
+<li>Scopes 1, 2 and 3 follow the GHG Protocol Corporate Standard. Scope 2 is location-based (grid average); a market-based figure is shown beside it only where supplier-specific factors are configured.</li>
+<li>Included: energy (Scope 1 and 2), owned fleet (Scope 1, EV charging Scope 2), business travel and grey fleet (Scope 3 category 6), staff commuting from travel surveys (Scope 3 category 7, scaled to headcount; between surveys the latest survey is carried forward).</li>
+<li>Excluded from totals: well-to-tank and transmission and distribution losses (Scope 3 category 3); biogenic CO2 from biomass is reported separately and never added.</li>
+<li>Gaps in metered data are shown, not filled. Every figure can be traced to its file and line with <code>tco2e export lines</code>.</li>
+</ul>
+<h3>Every factor used in ${d.period}</h3>
+${factorRows.length === 0 ? html`<p>None.</p>` : dataTable({ columns: [{ header: 'Key' }, { header: 'Year' }, { header: 'Edition' }, { header: 'Published labels' }, { header: 'Value', numeric: true }, { header: 'Unit' }, { header: 'Lines', numeric: true }], rows: factorRows })}
+${d.warnings.length > 0 ? html`<h3>Notes from the data</h3><ul>${d.warnings.slice(0, 30).map((w) => html`<li>${w}</li>`)}</ul>` : null}`,
+  });
+}
