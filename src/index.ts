@@ -42,3 +42,40 @@ export type { CsvFile, CsvOptions, CsvRow } from './read/csv/index.js';
 export { createDateParser } from './read/values/date.js';
 export { parseNumber } from './read/values/number.js';
 export { calendarise } from './map/calendarise.js';
+
+// Emissions, targets, travel and comparison: the same queries the commands run.
+export { footprint, footprintSubset, memberIds } from './aggregate/footprint.js';
+export type { AnalysisContext, Footprint, FootprintQuery, FootprintWarning } from './aggregate/footprint.js';
+export { emissionsReport, periodRange } from './aggregate/emissions-query.js';
+export type { EmissionsBy, EmissionsQuery, EmissionsReport } from './aggregate/emissions-query.js';
+export { aggregate, scopeLabel, sourceGroup } from './aggregate/group.js';
+export type { AggregateOptions, AggregateResult, Boundary, GroupDimension, GroupTotal } from './aggregate/group.js';
+export { coverage, isContinuousSource, rejectedRows } from './aggregate/coverage.js';
+export type { CoverageCell, CoverageRow, RejectedRows } from './aggregate/coverage.js';
+export { fillGaps } from './aggregate/fill.js';
+export type { FillMethod, FillResult } from './aggregate/fill.js';
+export { intensities, intensityFigures, DENOMINATORS } from './aggregate/intensity.js';
+export type { DenominatorMetric, IntensityFigure, IntensityRow } from './aggregate/intensity.js';
+export { marketBasedLines } from './aggregate/market.js';
+export { compareOrganisations } from './aggregate/compare.js';
+export type { CompareResult, IcsRollup, OrgSeries } from './aggregate/compare.js';
+export { tierFor, TIER_LABELS } from './aggregate/quality.js';
+export type { QualityTier } from './aggregate/quality.js';
+export type { EmissionLine, LineKind, LineTrace } from './aggregate/line.js';
+export { emissionLines } from './aggregate/lines.js';
+export { progressFromLedger, incompleteYears } from './target/from-ledger.js';
+export type { LikeForLike, OrgProgress, ProgressOptions, TargetReport } from './target/from-ledger.js';
+export { compareReport } from './target/compare-orgs.js';
+export type { CompareQuery, CompareReport, TargetStanding } from './target/compare-orgs.js';
+export {
+  coversLine, loadPresets, parsePresets, projectTrend, requiredTco2e, resolveTarget, resolveTargets, splitChange, STATUS_RULES, targetProgress, yearLabel,
+} from './target/index.js';
+export type { Preset, Projection, ProgressRow, Target, TargetProgress, YearActual } from './target/index.js';
+export { avoidedJourneys, businessTravelByMode, commutingEmissions, financialYearPeriod, surveyModeShares, travelReport } from './travel/index.js';
+export type { TravelOptions, TravelReport } from './travel/index.js';
+export { boardReport } from './report/board/index.js';
+export type { BoardReport } from './report/board/index.js';
+export type { BoardData, BoardOptions } from './report/board/data.js';
+export { compareHtml } from './report/compare/index.js';
+export { runDemo } from './demo/run-demo.js';
+export type { DemoResult } from './demo/run-demo.js';

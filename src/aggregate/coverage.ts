@@ -12,7 +12,7 @@
 import type { Ledger } from '../store/ledger.js';
 import type { EmissionLine } from './line.js';
 import { estimatedPortion, tierFor, TIER_LABELS, type QualityTier } from './quality.js';
-import { clipLine, dayNumber, daysBetween, financialYearOf, financialYearStart, monthRange, monthsOfFinancialYear } from './periods.js';
+import { clipLine, daysBetween, financialYearOf, financialYearStart, monthRange, monthsOfFinancialYear } from './periods.js';
 import { financialYearLabel } from '../convert/policy.js';
 
 export interface CoverageCell {
@@ -71,7 +71,7 @@ interface PairAcc {
   readonly site: string | null;
   readonly source: string;
   /** month → days covered (day numbers) */
-  readonly days: Map<string, Set<number>>;
+  readonly days: Map<string, number>;
   readonly estimatedMonths: Set<string>;
   readonly filledMonths: Set<string>;
   /** year → unit → [quantity, estimated quantity] */
@@ -91,6 +91,12 @@ export function isContinuousSource(source: string): boolean {
   return /^(electricity|gas|water|heat|steam)(:|$|\.)/.test(source) || source === 'water_supply' || source === 'water_treatment';
 }
 
+function popCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b !== 0; b &= b - 1) n++;
+  return n;
+}
+
 export function coverage(lines: readonly EmissionLine[], options: CoverageOptions = {}): CoverageRow[] {
   const main = lines.filter((l) => l.kind === 'main' && l.basis === 'location' && isContinuousSource(l.source));
   const years = options.years ?? yearsOf(main);
@@ -102,17 +108,20 @@ export function coverage(lines: readonly EmissionLine[], options: CoverageOption
       p = { org: line.org, site: line.site, source: line.source, days: new Map(), estimatedMonths: new Set(), filledMonths: new Set(), quantities: new Map(), kg: new Map() };
       pairs.set(id, p);
     }
+    const portion = estimatedPortion(line);
     let cursor = line.periodStart;
     while (cursor <= line.periodEnd) {
       const month = cursor.slice(0, 7);
-      const range = monthRange(month);
-      const part = clipLine(line, cursor, range.end)!;
-      const portion = estimatedPortion(line);
+      const monthEnd = monthRange(month).end;
+      // Most lines lie within one month (a bill month, a day's purchase): no clipping needed.
+      const part = line.periodEnd <= monthEnd && cursor === line.periodStart ? line : clipLine(line, cursor, monthEnd)!;
       if (line.filled !== undefined) p.filledMonths.add(month);
       else {
-        const set = p.days.get(month) ?? new Set<number>();
-        for (let d = dayNumber(part.periodStart); d <= dayNumber(part.periodEnd); d++) set.add(d);
-        p.days.set(month, set);
+        // Days of the month as bits (day 1 = bit 0): a month has at most 31, inside 32-bit ints.
+        const from = Number(part.periodStart.slice(8, 10));
+        const to = Number(part.periodEnd.slice(8, 10));
+        const bits = (to === 31 ? 0x7fffffff : (1 << to) - 1) & ~((1 << (from - 1)) - 1);
+        p.days.set(month, (p.days.get(month) ?? 0) | bits);
         if (portion > 0) p.estimatedMonths.add(month);
       }
       const year = financialYearLabel(financialYearOf(cursor));
@@ -126,7 +135,7 @@ export function coverage(lines: readonly EmissionLine[], options: CoverageOption
       kg[0] += Math.abs(part.kgCo2e);
       kg[1] += Math.abs(part.kgCo2e) * portion;
       p.kg.set(year, kg);
-      cursor = monthRange(month).end < line.periodEnd ? nextMonthStart(month) : '9999-12-31';
+      cursor = monthEnd < line.periodEnd ? nextMonthStart(month) : '9999-12-31';
     }
   }
   const rows: CoverageRow[] = [];
@@ -134,7 +143,7 @@ export function coverage(lines: readonly EmissionLine[], options: CoverageOption
     for (const year of years) {
       const months = monthsOfFinancialYear(financialYearStart(year)).map((month): CoverageCell => {
         const r = monthRange(month);
-        return { month, days: p.days.get(month)?.size ?? 0, daysInMonth: daysBetween(r.start, r.end), estimated: p.estimatedMonths.has(month), filled: p.filledMonths.has(month) };
+        return { month, days: popCount(p.days.get(month) ?? 0), daysInMonth: daysBetween(r.start, r.end), estimated: p.estimatedMonths.has(month), filled: p.filledMonths.has(month) };
       });
       const covered = months.filter((m) => m.days > 0).length;
       const filled = months.filter((m) => m.days === 0 && m.filled).length;

@@ -14,7 +14,7 @@ import type { Config, OrganisationConfig } from '../workspace/config.js';
 import { coverage, type CoverageRow } from './coverage.js';
 import { fillGaps, type FillMethod } from './fill.js';
 import type { EmissionLine } from './line.js';
-import { linesFrom, readStored, type ContributingBatch, type StoredRead } from './lines.js';
+import { linesFrom, readGrouped, readStored, type ContributingBatch, type Grain, type StoredRead } from './lines.js';
 import { marketBasedLines, type MarketCoverage } from './market.js';
 import type { AggregateWarning } from './messages.js';
 import { clipLine, financialYearOf } from './periods.js';
@@ -31,14 +31,21 @@ export interface AnalysisContext {
   readonly reads?: Map<string, StoredRead>;
 }
 
-function readOnce(ctx: AnalysisContext, q: FootprintQuery): StoredRead {
-  const key = JSON.stringify([[...q.orgs].sort(), q.from ?? null, q.to ?? null]);
+function readOnce(ctx: AnalysisContext, q: FootprintQuery, grain: Grain): StoredRead {
+  const key = JSON.stringify([[...q.orgs].sort(), q.from ?? null, q.to ?? null, grain]);
   let r = ctx.reads?.get(key);
   if (!r) {
-    r = readStored(ctx.ledger, q);
+    r = grain === 'line' ? readStored(ctx.ledger, q) : readGrouped(ctx.ledger, q, grain);
     ctx.reads?.set(key, r);
   }
   return r;
+}
+
+/** Market factors for particular meters or sites need lines that still name them. */
+function grainFor(ctx: AnalysisContext, q: FootprintQuery): Grain {
+  if (q.grain !== 'month') return 'line';
+  const specific = organisationsById(ctx.config, q.orgs).some((o) => o.marketFactors.some((m) => (m.meters?.length ?? 0) > 0 || (m.sites?.length ?? 0) > 0));
+  return specific ? 'line' : 'month';
 }
 
 export interface FootprintQuery {
@@ -52,6 +59,12 @@ export interface FootprintQuery {
   readonly commuting?: boolean;
   /** Gap filling; default none (gaps are shown, never filled silently). */
   readonly fill?: FillMethod;
+  /**
+   * `line` (default): one line per ledger row. `month`: summed by month, source and factor, for
+   * reports over large estates (see `Grain`); coverage and sites then come from a per-site read.
+   * Falls back to `line` when a market factor is set for particular meters or sites.
+   */
+  readonly grain?: 'line' | 'month';
 }
 
 /** A warning from any stage, with the stage that raised it. */
@@ -70,6 +83,8 @@ export interface Footprint {
   readonly fill: FillMethod;
   readonly batches: readonly ContributingBatch[];
   readonly warnings: readonly FootprintWarning[];
+  /** Main lines summed per site and month (always with site), for coverage and site rankings. */
+  readonly siteLines: readonly EmissionLine[];
 }
 
 export function organisationsById(config: Config, ids: readonly string[]): OrganisationConfig[] {
@@ -168,7 +183,8 @@ function commutingLines(ctx: AnalysisContext, org: OrganisationConfig, years: re
 
 export function footprint(ctx: AnalysisContext, q: FootprintQuery): Footprint {
   const warnings: FootprintWarning[] = [];
-  const read = linesFrom(readOnce(ctx, q), {
+  const grain = grainFor(ctx, q);
+  const read = linesFrom(readOnce(ctx, q, grain), {
     orgs: q.orgs,
     ...(q.from === undefined ? {} : { from: q.from }),
     ...(q.to === undefined ? {} : { to: q.to }),
@@ -185,18 +201,22 @@ export function footprint(ctx: AnalysisContext, q: FootprintQuery): Footprint {
     }
   }
 
-  const rows = coverage(lines);
+  // Coverage and sites need lines that name their site: the same lines, or a per-site read.
+  const siteLines = grain === 'line'
+    ? lines.filter((l) => l.kind === 'main')
+    : linesFrom(readOnce(ctx, q, 'site-month'), { orgs: q.orgs, ...(q.from === undefined ? {} : { from: q.from }), ...(q.to === undefined ? {} : { to: q.to }) }).lines;
+  const rows = coverage(siteLines);
   const fill = q.fill ?? 'none';
   let filledRows = rows;
   if (fill !== 'none') {
-    const filled = fillGaps(lines, rows, fill);
+    const filled = fillGaps(siteLines, rows, fill);
     lines.push(...filled.lines);
     warnings.push(...filled.warnings.map(warningOf));
-    filledRows = coverage(lines);
+    filledRows = coverage([...siteLines, ...filled.lines]);
   }
   const market = marketBasedLines(lines, organisationsById(ctx.config, q.orgs));
   warnings.push(...market.warnings.map(warningOf));
-  return { lines, marketLines: market.lines, marketCoverage: market.coverage, coverage: filledRows, fill, batches: read.batches, warnings };
+  return { lines, marketLines: market.lines, marketCoverage: market.coverage, coverage: filledRows, fill, batches: read.batches, warnings, siteLines };
 }
 
 /** The part of a footprint that belongs to some organisations: one read of the ledger serves many. */
@@ -209,5 +229,6 @@ export function footprintSubset(fp: Footprint, orgs: readonly string[]): Footpri
     marketCoverage: fp.marketCoverage.filter((c) => keep.has(c.org)),
     coverage: fp.coverage.filter((c) => keep.has(c.org)),
     batches: fp.batches.filter((b) => keep.has(b.org)),
+    siteLines: fp.siteLines.filter((l) => keep.has(l.org)),
   };
 }

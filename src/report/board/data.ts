@@ -98,7 +98,7 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
   }
   const fy = fyOf(o.period);
   const members = memberIds(ctx.config, org.id);
-  const fp: Footprint = footprint(ctx, { orgs: members, to: `${fy + 1}-03-31` });
+  const fp: Footprint = footprint(ctx, { orgs: members, to: `${fy + 1}-03-31`, grain: 'month' });
   const all = [...fp.lines, ...fp.marketLines];
   const yearly = aggregate(all, { groupBy: ['period'] }).groups;
   const fyStartOf = (g: GroupTotal): number => Number((g.key.period ?? '').slice(0, 4));
@@ -110,7 +110,7 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
   const thisYear = fp.lines.filter((l) => inYear(l, fy));
   const lastYear = fp.lines.filter((l) => inYear(l, fy - 1));
 
-  const progress = progressFromLedger(ctx, { org: org.id, footprint: fp, fixedFootprint: (y) => footprint(ctx, { orgs: members, to: `${fy + 1}-03-31`, policy: parsePolicy(`fixed:${y}`) }) });
+  const progress = progressFromLedger(ctx, { org: org.id, footprint: fp, fixedFootprint: (y) => footprint(ctx, { orgs: members, to: `${fy + 1}-03-31`, policy: parsePolicy(`fixed:${y}`), grain: 'month', commuting: true }) });
 
   const bySourceYear = aggregate(fp.lines, { groupBy: ['period', 'sourceGroup'] }).groups.map((g) => ({ fyStart: fyStartOf(g), category: g.key.sourceGroup ?? '', tco2e: g.kgCo2e / 1000 }));
   const byScope = aggregate(thisYear, { groupBy: ['scope'] }).groups.map((g) => ({ scope: g.key.scope ?? '', tco2e: g.kgCo2e / 1000 }));
@@ -140,8 +140,8 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
     for (const g of aggregate(lines, { groupBy: ['site'] }).groups) m.set(g.key.site ?? '(no site)', g.kgCo2e / 1000);
     return m;
   };
-  const sNow = siteTotals(thisYear.filter((l) => l.site !== null));
-  const sPrev = siteTotals(lastYear.filter((l) => l.site !== null));
+  const sNow = siteTotals(fp.siteLines.filter((l) => l.site !== null && inYear(l, fy)));
+  const sPrev = siteTotals(fp.siteLines.filter((l) => l.site !== null && inYear(l, fy - 1)));
   const sites = [...sNow].map(([site, tco2e]) => ({ site, tco2e, previous: sPrev.get(site) ?? null })).sort((a, b) => b.tco2e - a.tco2e);
 
   const fleetLines = thisYear.filter((l) => sourceGroup(l.source) === 'fleet' && l.kind === 'main');
