@@ -19,12 +19,12 @@ writeFileSync(childJs, ts.transpileModule(readFileSync(fileURLToPath(new URL('./
   compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
 }).outputText);
 
-function once(...args: string[]): Run {
+export function once(...args: string[]): Run {
   return JSON.parse(execFileSync(process.execPath, [childJs, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Run;
 }
 
 /** The median of `n` runs (by time); this machine is shared, so one run can be noisy. */
-function median(n: number, ...args: string[]): Run {
+export function median(n: number, ...args: string[]): Run {
   const runs = Array.from({ length: n }, () => once(...args)).sort((x, y) => x.ms - y.ms);
   return runs[Math.floor(n / 2)]!;
 }
