@@ -1,0 +1,43 @@
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../../cli/base-command.js';
+import { openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
+import { allLines, selectLines } from '../../export/lines/select.js';
+import { linesChunks, type LinesFormat } from '../../export/lines/serialise.js';
+import { writeChunksToFile, writeChunksToStream } from '../../export/output-stream.js';
+import { loadFactors } from '../../factors/library.js';
+
+export default class ExportLines extends BaseCommand {
+  static override summary = 'Every emission line with its full trace (factor, file, line, import), as CSV or JSON for BI tools.';
+  static override description = 'Location-based lines with their T&D, well-to-tank and biogenic companions, commuting from surveys, and the market-based counterparts of Scope 2 (basis "market"): filter on basis, kind and scope to rebuild any total `tco2e emissions` gives.';
+  static override examples = [
+    '<%= config.bin %> export lines --period 2024/25 --org north-acute --out lines-2024-25.csv',
+    '<%= config.bin %> export lines --period 2024/25 --format json --out lines.json',
+  ];
+  // --format json is the JSON form; the global --json would hold every line in memory twice.
+  static override enableJsonFlag = false;
+  static override flags = {
+    ...workspaceFlags,
+    org: Flags.string({ description: 'Organisation id (an ICS gives its members\' lines). Default: every organisation.' }),
+    period: Flags.string({ description: 'A financial year (2024/25) or a calendar year (2024); default: everything held.' }),
+    format: Flags.string({ char: 'f', options: ['csv', 'json'], default: 'csv', description: 'csv: formula-safe, for Excel and BI tools; json: an array of records.' }),
+    out: Flags.string({ description: 'Write to this file instead of the terminal.' }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(ExportLines);
+    const { workspace, ledger } = openWorkspace(flags);
+    try {
+      const selection = selectLines({ ledger, library: loadFactors(), config: workspace.config, reads: new Map() }, {
+        ...(flags.org === undefined ? {} : { org: flags.org }),
+        ...(flags.period === undefined ? {} : { period: flags.period }),
+      });
+      const chunks = linesChunks(flags.format as LinesFormat, allLines(selection));
+      if (flags.out === undefined) await writeChunksToStream(process.stdout, chunks);
+      else writeChunksToFile(flags.out, chunks, [workspace.ledgerPath, workspace.configPath]);
+      // On stderr, so a piped export stays clean.
+      for (const w of selection.warnings) this.logToStderr(`Warning: ${w.message}`);
+    } finally {
+      ledger.close();
+    }
+  }
+}
