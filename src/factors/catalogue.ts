@@ -137,7 +137,9 @@ for (const f of FUELS) {
     key: f.id, family: 'fuel', scope: SCOPE1, basis: 'gross', preferredUnit: f.preferredUnit, ...since,
     description: `${f.description} (energy on gross CV)`,
     match: [{ level1: 'fuels', ...base }],
-    companions: { wtt: `${f.id}.wtt` },
+    // Forecourt fuels are blended with biofuel: the publication gives the biogenic CO2 of the
+    // blend per litre under "Outside of scopes", to be reported beside the total.
+    companions: f.id.endsWith('.average_biofuel_blend') ? { wtt: `${f.id}.wtt`, outsideScopes: `${f.id}.outside_scopes` } : { wtt: `${f.id}.wtt` },
   });
   add({
     key: `${f.id}.net_cv`, family: 'fuel', scope: SCOPE1, basis: 'net', preferredUnit: 'kWh', ...since,

@@ -58,6 +58,23 @@ function setup() {
 
 
 describe('import fleet: choosing the profile', () => {
+  it('records the biogenic CO2 of forecourt diesel beside the total (outside of scopes), never in it', async () => {
+    const { ledger, req, dir } = setup();
+    const dbPath = join(dir, 'ledger.sqlite');
+    const file = join(dir, 'cards-2023.csv');
+    writeFileSync(file, 'Card Number,Transaction Date,Registration,Product,Quantity,Net Amount,Odometer,Site\n7077 0011,01/06/2023,AB12 CDE,DIESEL,100,150.00,45210,\n');
+    const s = await importFleet(ledger, req(file, { profileId: 'fuel-card' }));
+    expect(s.status).toBe('stored');
+    ledger.close();
+    const db = new Database(dbPath, { readonly: true });
+    const rows = db.prepare('SELECT factor_key, companion_of, scope, kg_co2e FROM activities ORDER BY id').all() as { factor_key: string; companion_of: string | null; scope: number | null; kg_co2e: number }[];
+    db.close();
+    // 2023 set: Outside of scopes › Forecourt fuels containing biofuel › Diesel (average biofuel blend), 0.14 kg CO2 per litre.
+    const biogenic = rows.find((r) => r.factor_key === 'diesel.average_biofuel_blend.outside_scopes');
+    expect(biogenic).toMatchObject({ companion_of: 'diesel.average_biofuel_blend', scope: null });
+    expect(biogenic!.kg_co2e).toBeCloseTo(100 * 0.14, 9);
+  });
+
   it('recognises each kind of fleet file by its own columns', async () => {
     const { ledger, req } = setup();
     const detected = [];
