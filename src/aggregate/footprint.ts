@@ -209,7 +209,11 @@ export function footprint(ctx: AnalysisContext, q: FootprintQuery): Footprint {
   const fill = q.fill ?? 'none';
   let filledRows = rows;
   if (fill !== 'none') {
-    const filled = fillGaps(siteLines, rows, fill);
+    // Donor months come from the year before as well, so a period asked for on its own can still
+    // be filled from the same month of the previous year.
+    const donorFrom = q.from === undefined ? undefined : shiftYears(q.from, -1);
+    const donors = donorFrom === undefined ? siteLines : linesFrom(readOnce(ctx, { ...q, from: donorFrom }, grain === 'line' ? 'line' : 'site-month'), { orgs: q.orgs, from: donorFrom, ...(q.to === undefined ? {} : { to: q.to }) }).lines.filter((l) => l.kind === 'main');
+    const filled = fillGaps(donors, rows, fill);
     lines.push(...filled.lines);
     warnings.push(...filled.warnings.map(warningOf));
     filledRows = coverage([...siteLines, ...filled.lines]);

@@ -12,6 +12,7 @@ import { UserError } from '../errors.js';
 import { progressFromLedger } from './from-ledger.js';
 import { loadPresets } from './presets.js';
 import type { Status } from './types.js';
+import { yearLabel } from './years.js';
 
 export interface TargetStanding {
   readonly org: string;
@@ -20,8 +21,8 @@ export interface TargetStanding {
   readonly year: string | null;
   readonly status: Status | null;
   readonly gapPctPoints: number | null;
-  /** The first year the recent trend reaches the target level, if it does. */
-  readonly trendReaches: number | null;
+  /** The first year the recent trend reaches the target level, if it does (`2031/32` or `2031`). */
+  readonly trendReaches: string | null;
 }
 
 export interface CompareReport extends CompareResult {
@@ -70,7 +71,7 @@ export function compareReport(ctx: AnalysisContext, q: CompareQuery): CompareRep
       const h = t.progress.headline;
       standings.push({
         org, target: t.progress.target.id, name: t.progress.target.name, year: h?.label ?? null, status: h?.status ?? null,
-        gapPctPoints: h?.gapPctPoints ?? null, trendReaches: t.progress.projection?.reachesTargetIn ?? null,
+        gapPctPoints: h?.gapPctPoints ?? null, trendReaches: t.progress.projection?.reachesTargetIn === undefined || t.progress.projection.reachesTargetIn === null ? null : yearLabel(t.progress.target.basis, t.progress.projection.reachesTargetIn),
       });
     }
   }

@@ -13,7 +13,7 @@ export const travelMsg = {
   waveNotUsed: (wave: string, fy: string, used: string) =>
     `Survey waves "${wave}" and "${used}" both fall in ${fy}: commuting emissions for ${fy} use the later one, "${used}"; "${wave}" counts for mode shares only.`,
   noSurveyForYear: (fy: string) =>
-    `No survey wave falls in ${fy}: commuting emissions are not estimated for that year (they are not carried over from another year's survey).`,
+    `No survey wave falls in ${fy}: this travel report estimates no commuting for it; the footprint (tco2e emissions, progress and reports) carries the latest earlier wave forward, up to five years, and says so.`,
   noHeadcount: (wave: string, fy: string) =>
     `No staff headcount for ${fy} in the config (travel.headcount): wave "${wave}" reports its respondents only, not scaled to the workforce, so its commuting emissions are an undercount.`,
   unmatchedRespondents: (wave: string, n: number, site: string | null) =>

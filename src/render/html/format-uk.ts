@@ -31,7 +31,9 @@ function finite(n: number, what: string): number {
  */
 export function formatTco2e(tco2e: number): string {
   const n = finite(tco2e, 'tCO2e');
-  return fixedDigits(Math.abs(n) >= 10 ? 1 : 2).format(n);
+  const text = fixedDigits(Math.abs(n) >= 10 ? 1 : 2).format(n);
+  // A true minus sign, as in percentages: it reads better in print and screen readers say it.
+  return text.startsWith('-') ? `\u2212${text.slice(1)}` : text;
 }
 
 export interface PercentOptions {

@@ -45,7 +45,7 @@ export function compareText(r: CompareReport): string {
       { header: 'year', value: (s) => s.year ?? '–' },
       { header: 'status', value: (s) => (s.status === null ? 'not judged' : STATUS_TEXT[s.status]) },
       { header: 'gap pp', value: (s) => (s.gapPctPoints === null ? '–' : formatNumber(s.gapPctPoints, 1)), align: 'right' },
-      { header: 'trend reaches target', value: (s) => (s.trendReaches === null ? 'never on current trend' : String(s.trendReaches)) },
+      { header: 'trend reaches target', value: (s) => (s.trendReaches ?? 'never on current trend') },
     ]));
   }
   for (const w of r.warnings.slice(0, 10)) lines.push(`Note: ${w.message}`);

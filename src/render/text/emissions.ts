@@ -28,7 +28,9 @@ export function boundaryLine(r: EmissionsReport): string {
     r.query.scope2 === 'market' ? 'Scope 2 market-based (supplier factors where given, grid otherwise); location-based beside it' : 'Scope 2 location-based (grid factors); market-based beside it where supplier factors are given',
     b.includeWtt ? 'well-to-tank and T&D losses included (Scope 3 cat. 3)' : 'well-to-tank and T&D losses excluded',
     'biogenic CO2 reported separately, never in the total',
-    r.query.fill === 'none' ? 'gaps not filled' : `gaps filled by "${r.query.fill}" (filled figures counted as estimated)`,
+    r.query.fill === 'none' ? 'gaps not filled'
+      : r.result.fillMethods.length === 0 ? `no gaps to fill by "${r.query.fill}"`
+      : `gaps filled by ${r.result.fillMethods.map((m) => `"${m}"`).join(' and ')}${r.result.fillMethods.some((m) => m !== r.query.fill) ? ` (asked: "${r.query.fill}"; where the previous year had no data for the month, the year's average was used)` : ''} (filled figures counted as estimated)`,
   ];
   return `${parts.join('; ')}.`;
 }

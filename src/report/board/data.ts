@@ -13,7 +13,7 @@ import { financialYearOf, monthsOfFinancialYear } from '../../aggregate/periods.
 import { financialYearLabel, parsePolicy } from '../../convert/policy.js';
 import { UserError } from '../../errors.js';
 import type { PublishedLabels } from '../../factors/types.js';
-import { progressFromLedger, type TargetReport } from '../../target/from-ledger.js';
+import { BASELINE_BOUND, progressFromLedger, type TargetReport } from '../../target/from-ledger.js';
 import { travelReport } from '../../travel/report.js';
 import type { TravelReport } from '../../travel/types.js';
 import type { OrganisationConfig } from '../../workspace/config.js';
@@ -61,7 +61,12 @@ export interface BoardData {
     readonly rows: readonly { readonly source: string; readonly unit: string; readonly quantity: number; readonly tco2e: number }[];
     readonly electricKmShare: number | null;
   };
-  readonly travel: TravelReport;
+  /** Staff travel per organisation: the organisation itself, or each member of an ICS. */
+  readonly travel: readonly TravelReport[];
+  /** The first year held, like for like: only the kinds of data it has (see `baselineLeftOut`). */
+  readonly baselineLikeForLike: YearFigure | null;
+  readonly currentLikeForLike: number | null;
+  readonly baselineLeftOut: readonly string[];
   readonly coverage: readonly CoverageRow[];
   readonly estimatedShare: number;
   readonly tier: number;
@@ -90,6 +95,11 @@ function fyOf(period: string): number {
 }
 
 const KM_PER_MILE = 1.609344;
+
+/** The date in the UK (Europe/London), as a person reading the report would write it: YYYY-MM-DD. */
+export function londonDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
 
 export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
   const org = ctx.config.organisations.find((x) => x.id === o.org);
@@ -160,7 +170,16 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
   }
 
   const fyPeriod = { start: `${fy}-04-01`, end: `${fy + 1}-03-31` };
-  const travel = travelReport(ctx.ledger, ctx.library, org, fyPeriod);
+  const travel = members.map((id) => travelReport(ctx.ledger, ctx.library, ctx.config.organisations.find((x) => x.id === id) ?? org, fyPeriod));
+
+  // The first year held, compared like for like: kinds of data collected only later (fleet
+  // cards, claims, surveys) are left out of both years, and the page says which.
+  const first = years[0];
+  const inFirst = new Set(first === undefined ? [] : fp.lines.filter((l) => inYear(l, first.fyStart)).map((l) => sourceGroup(l.source)));
+  const baselineLeftOut = BASELINE_BOUND.filter((g) => !inFirst.has(g) && thisYear.some((l) => sourceGroup(l.source) === g));
+  const sumOf = (lines: readonly EmissionLine[]): number => aggregate(lines.filter((l) => !baselineLeftOut.includes(sourceGroup(l.source) as (typeof BASELINE_BOUND)[number])), {}).total.kgCo2e / 1000;
+  const baselineLikeForLike = first === undefined ? null : { fyStart: first.fyStart, tco2e: sumOf(fp.lines.filter((l) => inYear(l, first.fyStart))), marketTco2e: null };
+  const currentLikeForLike = current === null ? null : sumOf(thisYear);
 
   const coverage = fp.coverage.filter((c) => c.year === financialYearLabel(fy));
   const factorMap = new Map<string, FactorUsed>();
@@ -182,7 +201,7 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
   }))].sort();
 
   return {
-    org, members, fyStart: fy, period: financialYearLabel(fy), generated: o.now.toISOString().slice(0, 10), toolVersion: o.toolVersion,
+    org, members, fyStart: fy, period: financialYearLabel(fy), generated: londonDate(o.now), toolVersion: o.toolVersion,
     years, current, previous, baseline: years[0] ?? null,
     intensity: current ? intensityFigures(org, financialYearLabel(fy), current.kgCo2e).filter((f) => f.kgCo2ePerUnit !== null) : [],
     targets: progress.targets,
@@ -191,7 +210,7 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
     months: { current: monthly(thisYear), previous: monthly(lastYear) },
     energy, sites,
     fleet: { rows: [...fleetMap.values()].sort((a, b) => b.tco2e - a.tco2e), electricKmShare: km > 0 ? electricKm / km : null },
-    travel, coverage,
+    travel, coverage, baselineLikeForLike, currentLikeForLike, baselineLeftOut,
     estimatedShare: current?.estimatedShare ?? 0, tier: current?.tier ?? 3, tierLabel: current?.tierLabel ?? 'no data',
     rejected: rejectedRows(ctx.ledger, fp.batches.map((b) => b.id)),
     factors, factorSets,

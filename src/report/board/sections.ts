@@ -19,6 +19,7 @@ import { formatPercent, formatQuantity, formatTco2e, fyLabel } from '../../rende
 import { STATUS_RULES } from '../../target/messages.js';
 import { yearLabel } from '../../target/years.js';
 import type { TargetReport } from '../../target/from-ledger.js';
+import type { TravelReport } from '../../travel/types.js';
 import type { BoardData } from './data.js';
 
 const STATUS_TEXT = { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track' } as const;
@@ -26,7 +27,13 @@ const SOURCE_NAMES: Readonly<Record<string, string>> = {
   electricity: 'Electricity', gas: 'Gas', oil: 'Heating oil', gas_oil: 'Gas oil', lpg: 'LPG', biomass_pellets: 'Wood pellets', biomass_chips: 'Wood chips',
   water: 'Water', fleet: 'Fleet', travel: 'Business travel', commuting: 'Staff commuting',
 };
+/** Units in the singular, as "per" wants them. */
+const PER_UNIT: Readonly<Record<string, string>> = { litres: 'litre', tonnes: 'tonne', miles: 'mile', m3: 'm³', passenger_km: 'passenger km', passenger_miles: 'passenger mile', gallons_uk: 'UK gallon' };
 export const sourceName = (s: string): string => SOURCE_NAMES[s] ?? s.replace(/[_:]/g, ' ');
+
+function heading(tag: string, text: string): Html {
+  return tag === 'h4' ? html`<h4>${text}</h4>` : html`<h3>${text}</h3>`;
+}
 
 /** Renders a chart into a figure; the chart's own notes follow it. */
 async function chartFigure(id: string, title: string, takeaway: string, chart: Chart): Promise<Html> {
@@ -62,7 +69,8 @@ export function headlineSection(d: BoardData): Html {
     [`Total ${d.period} (location-based)`, `${formatTco2e(now)} tCO2e`],
     ...(d.current.market && d.current.market.supplierKwh > 0 ? [[`Total ${d.period} (market-based)`, `${formatTco2e(d.current.market.kgCo2e / 1000)} tCO2e`]] : []),
     ['Change on the previous year', prev === null ? 'no figure for the previous year' : `${change(now, prev)} (${fyLabel(d.fyStart - 1)}: ${formatTco2e(prev)} tCO2e)`],
-    ['Change on the first year held', base === null || base.fyStart === d.fyStart ? '–' : `${change(now, base.tco2e)} (${fyLabel(base.fyStart)}: ${formatTco2e(base.tco2e)} tCO2e)`],
+    ['Change on the first year held', base === null || base.fyStart === d.fyStart || d.baselineLikeForLike === null || d.currentLikeForLike === null ? '–'
+      : `${change(d.currentLikeForLike, d.baselineLikeForLike.tco2e)} (${fyLabel(base.fyStart)}: ${formatTco2e(d.baselineLikeForLike.tco2e)} tCO2e${d.baselineLeftOut.length > 0 ? `; like for like, without ${d.baselineLeftOut.map((g) => sourceName(g).toLowerCase()).join(' and ')}, which ${fyLabel(base.fyStart)} has no data for` : ''})`],
     ...d.intensity.map((f) => [`Intensity per ${f.metric === 'floorAreaM2' ? 'm² floor area' : f.metric === 'staffWte' ? 'staff WTE' : f.metric === 'spendGbpM' ? '£m spend' : f.metric}`, `${formatQuantity(f.kgCo2ePerUnit!, 1)} kgCO2e`]),
   ];
   const status = d.targets.map((t) => [t.progress.target.name, t.progress.headline?.status ? `${STATUS_TEXT[t.progress.headline.status]} (${t.progress.headline.label})` : 'Not judged: no complete year']);
@@ -183,8 +191,19 @@ export function fleetSection(d: BoardData): Html {
 }
 
 export async function travelSection(d: BoardData): Promise<Html> {
-  const t = d.travel;
   const parts: Html[] = [];
+  for (const [i, t] of d.travel.entries()) {
+    const own = await travelParts(d, t, i, d.travel.length > 1);
+    if (own.length > 0 && d.travel.length > 1) parts.push(html`<h3>${t.org}</h3>`);
+    parts.push(...own);
+  }
+  if (parts.length === 0) return noDataSection('Staff travel', `No travel surveys, business travel or avoided journeys are held for ${d.period}.`);
+  return section({ id: 'travel', title: 'Staff travel', body: html`${parts}` });
+}
+
+async function travelParts(d: BoardData, t: TravelReport, i: number, many: boolean): Promise<Html[]> {
+  const parts: Html[] = [];
+  const h = many ? 'h4' : 'h3';
   const waves = t.modeShare.waves;
   if (waves.length > 0) {
     const latest = waves[waves.length - 1]!;
@@ -193,27 +212,26 @@ export async function travelSection(d: BoardData): Promise<Html> {
     const changes = t.modeShare.changes;
     const overallChange = changes.find((c) => c.site === null);
     const takeaway = car === null ? `Mode share from the ${latest.wave} survey.` : `In the ${latest.wave} survey ${formatPercent(car / 100)} of journeys to work were by private car${overallChange ? `, ${overallChange.changePp <= 0 ? 'down' : 'up'} ${formatQuantity(Math.abs(overallChange.changePp), 1)} points on ${overallChange.from}` : ''}.`;
-    parts.push(await chartFigure('mode-share', `How staff travel to work (${latest.wave} survey, share of journeys)`, takeaway, modeShareChart({ rows })));
+    parts.push(await chartFigure(`mode-share-${String(i + 1)}`, `How staff travel to work (${latest.wave} survey, share of journeys)`, takeaway, modeShareChart({ rows })));
     const carRows = changes.map((c) => [c.site ?? 'All sites', `${c.from} → ${c.to}`, formatPercent(c.fromPct / 100), formatPercent(c.toPct / 100), `${c.changePp > 0 ? '+' : ''}${formatQuantity(c.changePp, 1)}`]);
-    if (carRows.length > 0) parts.push(html`<h3>Private-car share of journeys between surveys</h3>${dataTable({ columns: [{ header: 'Site' }, { header: 'Surveys' }, { header: 'Before', numeric: true }, { header: 'After', numeric: true }, { header: 'Change (points)', numeric: true }], rows: carRows })}`);
+    if (carRows.length > 0) parts.push(html`${heading(h, `Private-car share of journeys between surveys`)}${dataTable({ columns: [{ header: 'Site' }, { header: 'Surveys' }, { header: 'Before', numeric: true }, { header: 'After', numeric: true }, { header: 'Change (points)', numeric: true }], rows: carRows })}`);
   }
   const c = t.commuting;
   if (c.waves.length > 0) {
-    parts.push(html`<h3>Commuting emissions, ${d.period}</h3><p>${formatTco2e(c.kgCo2e / 1000)} tCO2e, estimated from ${c.waves.map((w) => `the ${w.wave} survey (${formatQuantity(w.respondents, 0)} respondents${w.scaling.responseRatePct === null ? ', not scaled: no headcount' : `, a ${formatPercent(w.scaling.responseRatePct / 100)} response rate, scaled to a headcount of ${formatQuantity(w.scaling.headcount ?? 0, 0)}`})`).join(' and ')}, at ${formatQuantity(t.workingWeeks, 0)} working weeks a year.</p>`);
+    parts.push(html`${heading(h, `Commuting emissions, ${d.period}`)}<p>${formatTco2e(c.kgCo2e / 1000)} tCO2e, estimated from ${c.waves.map((w) => `the ${w.wave} survey (${formatQuantity(w.respondents, 0)} respondents${w.scaling.responseRatePct === null ? ', not scaled: no headcount' : `, a ${formatPercent(w.scaling.responseRatePct / 100)} response rate, scaled to a headcount of ${formatQuantity(w.scaling.headcount ?? 0, 0)}`})`).join(' and ')}, at ${formatQuantity(t.workingWeeks, 0)} working weeks a year.</p>`);
   }
   const bt = t.businessTravel;
   if (bt.modes.length > 0) {
-    parts.push(html`<h3>Business travel and grey fleet, ${d.period}</h3>${dataTable({
+    parts.push(html`${heading(h, `Business travel and grey fleet, ${d.period}`)}${dataTable({
       columns: [{ header: 'Mode' }, { header: 'Claims', numeric: true }, { header: 'km', numeric: true }, { header: 'tCO2e', numeric: true }],
       rows: bt.modes.map((m) => [`${m.mode}${m.greyFleet ? ' (grey fleet)' : ''}`, formatQuantity(m.lines, 0), formatQuantity(m.km, 0), formatTco2e(m.kgCo2e / 1000)]),
     })}${bt.moneyDerived.lines > 0 ? html`<p class="note">${formatQuantity(bt.moneyDerived.lines, 0)} claims gave only an amount of money; their miles were derived at the approved mileage rate.</p>` : null}`);
   }
   const av = t.avoided;
   if (av.entries.length > 0) {
-    parts.push(html`<h3>Journeys avoided</h3><p>${av.entries.map((e) => `${e.description}: ${formatQuantity(e.appointments, 0)} appointments, about ${formatTco2e(e.kgCo2e / 1000)} tCO2e avoided (${e.source})`).join('; ')}. Avoided emissions are reported beside the footprint and never subtracted from it.</p>`);
+    parts.push(html`${heading(h, `Journeys avoided`)}<p>${av.entries.map((e) => `${e.description}: ${formatQuantity(e.appointments, 0)} appointments, about ${formatTco2e(e.kgCo2e / 1000)} tCO2e avoided (${e.source})`).join('; ')}. Avoided emissions are reported beside the footprint and never subtracted from it.</p>`);
   }
-  if (parts.length === 0) return noDataSection('Staff travel', `No travel surveys, business travel or avoided journeys are held for ${d.period}.`);
-  return section({ id: 'travel', title: 'Staff travel', body: html`${parts}` });
+  return parts;
 }
 
 export async function qualitySection(d: BoardData): Promise<Html> {
@@ -241,7 +259,7 @@ export async function qualitySection(d: BoardData): Promise<Html> {
   return section({
     id: 'quality',
     title: 'Data quality',
-    body: html`${grid}<p>${formatPercent(d.estimatedShare)} of ${d.period}'s emissions rest on estimated readings or estimates such as survey-based commuting: quality tier ${String(d.tier)}, ${d.tierLabel} (tier 1 ${TIER_LABELS[1]}: at most 10% estimated; tier 2 ${TIER_LABELS[2]}; tier 3 ${TIER_LABELS[3]}: over 90%). ${formatQuantity(rejected, 0)} rows were rejected at import and are not counted.</p>
+    body: html`${grid}<p>${formatPercent(d.estimatedShare)} of ${d.period}'s emissions rest on estimated readings or estimates such as survey-based commuting: quality tier ${String(d.tier)}, ${d.tierLabel} (tier 1 ${TIER_LABELS[1]}: at most 10% estimated; tier 2 ${TIER_LABELS[2]}; tier 3 ${TIER_LABELS[3]}: over 90%). ${formatQuantity(rejected, 0)} ${rejected === 1 ? 'row was rejected at import and is' : 'rows were rejected at import and are'} not counted.</p>
 ${gapRows.length > 0 ? dataTable({ columns: [{ header: 'Site' }, { header: 'Supply' }, { header: 'Months missing' }], rows: gapRows }) : null}
 ${d.rejected.length > 0 ? dataTable({ columns: [{ header: 'File' }, { header: 'Rows rejected', numeric: true }, { header: 'First reason' }], rows: d.rejected.map((r) => [r.fileName, formatQuantity(r.rows, 0), r.problems[0] ? `line ${String(r.problems[0].line)}: ${r.problems[0].message}` : '']) }) : null}`,
   });
@@ -251,7 +269,7 @@ export function methodSection(d: BoardData): Html {
   const factorRows = d.factors.map((f) => [
     f.key, String(f.year), f.custom ? 'custom' : f.edition,
     f.labels ? [f.labels.level1, f.labels.level2, f.labels.level3, f.labels.level4, f.labels.columnText].filter((x) => x !== '').join(' › ') : '–',
-    formatQuantity(f.kgPerUnit, 8), `kgCO2e per ${f.unit}`, formatQuantity(f.lines, 0),
+    formatQuantity(f.kgPerUnit, 8), `${f.key.endsWith('.outside_scopes') ? 'kg biogenic CO2' : 'kgCO2e'} per ${PER_UNIT[f.unit] ?? f.unit}`, formatQuantity(f.lines, 0),
   ]);
   return section({
     id: 'method',

@@ -13,6 +13,7 @@ import { html } from '../../render/html/escape.js';
 import { formatQuantity, formatTco2e, fyLabel } from '../../render/html/format-uk.js';
 import { renderPage } from '../../render/html/page.js';
 import { compareReport, type CompareReport } from '../../target/compare-orgs.js';
+import { londonDate } from '../board/data.js';
 
 const STATUS_TEXT = { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track' } as const;
 
@@ -74,7 +75,7 @@ ${rollupNotes.length > 0 ? html`<ul class="notes">${rollupNotes.map((n) => html`
 ${section({ id: 'absolute', title: 'Absolute and per denominator', body: html`${absolute}<p class="note">Denominators (${Object.values(DENOMINATOR_LABELS).join(', ')}) come from the workspace config. A caveat means the figure is not comparable as it stands.</p>` })}
 ${r.standings.length === 0 ? noDataSection('Who is on track for what', 'No targets are set for these organisations.') : section({ id: 'standings', title: 'Who is on track for what', body: standings })}`;
   return {
-    html: renderPage({ title: `Comparison: ${o.orgs.map(name).join(', ')}`, subtitle: `Emissions trajectories${o.period ? ` to ${o.period}` : ''}; generated ${o.now.toISOString().slice(0, 10)} by tco2e ${o.toolVersion}`, body }),
+    html: renderPage({ title: `Comparing ${String(o.orgs.length)} organisations' emissions`, subtitle: `${o.orgs.map(name).join(' · ')}. Trajectories${o.period ? ` to ${o.period}` : ''}; generated ${londonDate(o.now)} by tco2e ${o.toolVersion}`, body }),
     data: r,
   };
 }

@@ -1,0 +1,55 @@
+import { Flags } from '@oclif/core';
+import { periodRange } from '../aggregate/emissions-query.js';
+import { BaseCommand } from '../cli/base-command.js';
+import { formatFlag, formatOutput } from '../cli/format-flag.js';
+import { openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
+import { parsePolicy } from '../convert/policy.js';
+import { UserError } from '../errors.js';
+import { loadFactors } from '../factors/library.js';
+import { travelCsv, travelText } from '../render/text/travel.js';
+import { modeShares } from '../travel/mode-share.js';
+import { financialYearPeriod } from '../travel/period.js';
+import { travelReport } from '../travel/report.js';
+import type { TravelReport } from '../travel/types.js';
+import { readWaves } from '../travel/waves.js';
+import { organisation } from '../workspace/config.js';
+
+export default class Travel extends BaseCommand {
+  static override summary = 'Staff commuting from travel surveys, mode shares and the private-car headline, business travel and grey fleet, and journeys avoided.';
+  static override description = 'Commuting is worked out from the survey waves, scaled to the headcount in the config; avoided journeys are reported beside the footprint, never subtracted from it. Without --period, the financial year of the latest dated survey wave.';
+  static override examples = [
+    '<%= config.bin %> travel --org north-acute --period 2024/25',
+    '<%= config.bin %> travel --org north-acute --survey "2022 autumn" --survey "2025 autumn"',
+    '<%= config.bin %> travel --org north-acute --period 2024/25 --format csv > travel.csv',
+  ];
+  static override flags = {
+    ...workspaceFlags,
+    ...formatFlag,
+    org: Flags.string({ description: 'Organisation id (not an ICS: surveys belong to its members). Default: the first in the config.' }),
+    period: Flags.string({ description: 'A financial year (2024/25) or a calendar year (2024).' }),
+    survey: Flags.string({ description: 'Only these survey waves in the mode-share comparison (repeatable); commuting always uses each year\'s own wave.', multiple: true }),
+    policy: Flags.string({ description: 'Factor policy for commuting and avoided journeys: financial-year, calendar-year or fixed:YYYY.', default: 'financial-year' }),
+  };
+
+  async run(): Promise<TravelReport> {
+    const { flags } = await this.parse(Travel);
+    const { workspace, ledger } = openWorkspace(flags);
+    try {
+      const org = organisation(workspace, flags.org ?? workspace.config.organisations[0]!.id);
+      if (org.members.length > 0) throw new UserError('travel_of_ics', `${org.id} is made of other organisations; their surveys and claims are their own.`, `Run it for each member: ${org.members.join(', ')}.`);
+      const waves = readWaves(ledger, org.id);
+      const latest = waves.filter((w) => w.dating !== undefined).at(-1)?.dating;
+      if (flags.period === undefined && latest === undefined) throw new UserError('no_period', `${org.id} has no dated survey wave to take the period from.`, 'Give the period with --period, e.g. --period 2024/25.');
+      const range = flags.period === undefined ? undefined : periodRange(flags.period);
+      const period = range === undefined ? financialYearPeriod(latest!.startYear) : { start: range.from, end: range.to };
+      const report = travelReport(ledger, loadFactors(), org, period, { policy: parsePolicy(flags.policy) });
+      const unknown = (flags.survey ?? []).filter((s) => !waves.some((w) => w.label === s));
+      if (unknown.length > 0) throw new UserError('unknown_wave', `${org.id} has no survey wave ${unknown.map((u) => `"${u}"`).join(', ')}.`, `Its waves: ${waves.map((w) => `"${w.label}"`).join(', ') || 'none (import one with `tco2e import journeys FILE --wave LABEL`)'}.`);
+      const r = flags.survey === undefined ? report : { ...report, modeShare: modeShares(waves.filter((w) => flags.survey!.includes(w.label))).result };
+      if (!this.jsonEnabled()) this.log(formatOutput(flags.format, r, () => travelText(r), () => travelCsv(r)));
+      return r;
+    } finally {
+      ledger.close();
+    }
+  }
+}

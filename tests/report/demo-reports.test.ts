@@ -1,0 +1,220 @@
+/**
+ * The reports `npm run demo` writes, read the way a board member, an auditor and a browser would:
+ * byte for byte against reviewed golden files, for the figures and sections a reader relies on,
+ * and opened in headless Chromium (nothing loaded, nothing run, every chart drawn, prints on A4).
+ *
+ * The demo runs once, with a fixed `now` and tool version, so its output is the same every time.
+ */
+
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emissionsReport, type EmissionsQuery } from '../../src/aggregate/emissions-query.js';
+import type { AnalysisContext } from '../../src/aggregate/footprint.js';
+import { runDemo, type DemoResult } from '../../src/demo/run-demo.js';
+import { loadFactors } from '../../src/factors/library.js';
+import { formatTco2e } from '../../src/render/html/format-uk.js';
+import { Ledger } from '../../src/store/ledger.js';
+import { loadWorkspace } from '../../src/workspace/config.js';
+import { ROOT } from '../helpers.js';
+import { checkInBrowser } from '../render/browser.js';
+import { expectGolden } from './golden.js';
+import { attribute, metaCsp, rowValue, sectionById, sections, svgOpenTags, tonnes } from './page-checks.js';
+
+// Loading the whole sample dataset (thirteen years, half-hourly data, surveys) and rendering
+// every chart takes about 40 s of CPU; on a busy two-core machine the wall time can double.
+const DEMO_TIMEOUT_MS = 180_000;
+// Starting Chromium and printing a PDF takes several seconds on a busy two-core machine.
+const BROWSER_TIMEOUT_MS = 90_000;
+
+const NOW = new Date('2026-11-26T12:00:00Z');
+const TOOL_VERSION = '0.0.0-test';
+const PERIOD = '2025/26';
+
+const BOARDS = {
+  acute: 'board-northmere-acute-2025-26.html',
+  community: 'board-northmere-community-2025-26.html',
+  council: 'board-northmere-council-2025-26.html',
+  ics: 'board-northmere-ics-2025-26.html',
+} as const;
+const COMPARE = 'compare.html';
+const REPORTS: readonly string[] = [...Object.values(BOARDS), COMPARE];
+
+/** The board report's nine sections in page order; a section with nothing to show keeps its place as one line. */
+const BOARD_SECTIONS: readonly { readonly id: string; readonly title: string; readonly noDataTitle?: string }[] = [
+  { id: 'cover', title: 'About this report' },
+  { id: 'headlines', title: 'Headlines' },
+  { id: 'trajectory', title: 'Trajectory against targets' },
+  { id: 'emissions', title: 'Emissions by scope and source', noDataTitle: 'Emissions by source' },
+  { id: 'energy', title: 'Energy' },
+  { id: 'fleet', title: 'Fleet' },
+  { id: 'travel', title: 'Staff travel' },
+  { id: 'quality', title: 'Data quality' },
+  { id: 'method', title: 'Method and factors' },
+];
+
+let outDir = '';
+let demo: DemoResult;
+const pages = new Map<string, string>();
+let ledger: Ledger | undefined;
+let ctx: AnalysisContext;
+
+function page(name: string): string {
+  const p = pages.get(name);
+  if (p === undefined) throw new Error(`${name} was not written by the demo`);
+  return p;
+}
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'tco2e-demo-reports-'));
+  demo = await runDemo({ samplesDir: join(ROOT, 'data/samples/ics'), outDir, library: loadFactors(), now: NOW, toolVersion: TOOL_VERSION });
+  for (const file of demo.reports) pages.set(basename(file), readFileSync(file, 'utf8'));
+  const workspace = loadWorkspace({ cwd: demo.workspaceDir, env: {} });
+  ledger = Ledger.open(workspace.ledgerPath);
+  ctx = { ledger, library: loadFactors(), config: workspace.config, reads: new Map() };
+}, DEMO_TIMEOUT_MS);
+
+afterAll(() => {
+  ledger?.close();
+  if (outDir !== '') rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('the demo writes its five reports', () => {
+  it('one board report per organisation and the comparison, nothing else', () => {
+    expect(demo.reports.map((f) => basename(f))).toEqual(REPORTS);
+  });
+
+  it.each(REPORTS)('%s is byte for byte its reviewed golden file', (name) => {
+    expectGolden(name, readFileSync(join(outDir, name)));
+  });
+});
+
+describe('what a reader relies on, whatever the goldens say', () => {
+  it.each(Object.values(BOARDS))('%s has the nine sections in order, each with content or one line saying why not', (name) => {
+    const found = sections(page(name));
+    expect(found.map((s) => s.title)).toHaveLength(BOARD_SECTIONS.length);
+    for (const [i, want] of BOARD_SECTIONS.entries()) {
+      const s = found[i]!;
+      if (s.noData) {
+        expect(s.title, `section ${i + 1}`).toBe(want.noDataTitle ?? want.title);
+        expect(s.markup, `section ${i + 1} (${s.title})`).toMatch(/^<section class="report-section no-data"><h2>[^<]+<\/h2><p class="no-data">[^<]+\.<\/p><\/section>$/);
+      } else {
+        expect([s.id, s.title], `section ${i + 1}`).toEqual([want.id, want.title]);
+      }
+    }
+    // The cover, the data-quality statement and the method are always there in full.
+    for (const id of ['cover', 'quality', 'method']) expect(found.some((s) => s.id === id && !s.noData), id).toBe(true);
+  });
+
+  it('the acute trust, which has every kind of data, shows all nine sections in full', () => {
+    expect(sections(page(BOARDS.acute)).map((s) => [s.id, s.noData])).toEqual(BOARD_SECTIONS.map((s) => [s.id, false]));
+  });
+
+  it('the cover says when and by what the report was made, from the given clock, not the machine\'s', () => {
+    for (const name of Object.values(BOARDS)) {
+      expect(rowValue(sectionById(page(name), 'cover'), 'Generated'), name).toBe('2026-11-26 by tco2e 0.0.0-test');
+      expect(rowValue(sectionById(page(name), 'cover'), 'Reporting period'), name).toBe('2025/26 (1 April 2025 to 31 March 2026)');
+    }
+  });
+
+  const query = (org: string, scope2: EmissionsQuery['scope2']): EmissionsQuery => ({ org, period: PERIOD, by: 'year', yearBasis: 'financial', scope2, wtt: false, fill: 'none' });
+
+  it('the acute trust\'s headline total is the one `tco2e emissions` gives for the same organisation and year', () => {
+    const r = emissionsReport(ctx, query('northmere-acute', 'location'));
+    const tco2e = r.result.total.kgCo2e / 1000;
+    expect(tco2e).toBeGreaterThan(0);
+    const shown = rowValue(sectionById(page(BOARDS.acute), 'headlines'), `Total ${PERIOD} (location-based)`);
+    expect(shown).toBe(`${formatTco2e(tco2e)} tCO2e`);
+    // One decimal at this size, with UK thousands separators.
+    expect(shown).toMatch(/^\d{1,3}(,\d{3})+\.\d tCO2e$/);
+    // The lead sentence carries the same figure.
+    expect(sectionById(page(BOARDS.acute), 'headlines')).toContain(`emitted ${formatTco2e(tco2e)} tCO2e in ${PERIOD}`);
+  });
+
+  it('the council, which buys a zero-rated supplier tariff, shows the market-based total beside the location-based one', () => {
+    const headlines = sectionById(page(BOARDS.council), 'headlines');
+    const location = rowValue(headlines, `Total ${PERIOD} (location-based)`);
+    const market = rowValue(headlines, `Total ${PERIOD} (market-based)`);
+    const r = emissionsReport(ctx, query('northmere-council', 'market'));
+    expect(r.result.total.market).not.toBeNull();
+    expect(r.result.total.market!.supplierKwh).toBeGreaterThan(0);
+    expect(location).toBe(`${formatTco2e(r.result.total.kgCo2e / 1000)} tCO2e`);
+    expect(market).toBe(`${formatTco2e(r.result.total.market!.kgCo2e / 1000)} tCO2e`);
+    // Zero kgCO2e per kWh for most of the council's electricity: market-based must be lower.
+    expect(tonnes(market!)).toBeLessThan(tonnes(location!));
+    // The acute trust has no supplier factors, so no market-based line is offered.
+    expect(rowValue(sectionById(page(BOARDS.acute), 'headlines'), `Total ${PERIOD} (market-based)`)).toBeNull();
+  });
+
+  it('the ICS total is the sum of its three members\' totals (each rounded to 0.1 t)', () => {
+    const total = (name: string): number => tonnes(rowValue(sectionById(page(name), 'headlines'), `Total ${PERIOD} (location-based)`)!);
+    const members = total(BOARDS.acute) + total(BOARDS.community) + total(BOARDS.council);
+    expect(Math.abs(total(BOARDS.ics) - members)).toBeLessThanOrEqual(0.15);
+  });
+
+  it('the factor appendix lists the 2025 grid electricity factor the year was priced with', () => {
+    for (const name of Object.values(BOARDS)) {
+      expect(rowValue(sectionById(page(name), 'method'), 'electricity.grid'), name).toBe('2025');
+    }
+  });
+
+  it('the community trust\'s data-quality section draws the month grid for its own year only', () => {
+    const quality = sectionById(page(BOARDS.community), 'quality');
+    expect(quality).toContain('<figure class="chart" id="coverage"');
+    expect(quality).toMatch(/<svg\b[^>]*role="img"/);
+    // Twelve months, April 2025 to March 2026; the sample's gap in November 2019 is outside the period.
+    const months = [...quality.matchAll(/<th scope="col"[^>]*>([A-Z][a-z]{2} \d{4})<\/th>/g)].map((m) => m[1]);
+    expect(months.slice(0, 12)).toEqual(['Apr 2025', 'May 2025', 'Jun 2025', 'Jul 2025', 'Aug 2025', 'Sep 2025', 'Oct 2025', 'Nov 2025', 'Dec 2025', 'Jan 2026', 'Feb 2026', 'Mar 2026']);
+    expect(quality).not.toMatch(/2019-11|Nov 2019/);
+  });
+
+  it.each(REPORTS)('%s: every chart is announced as one image with a label; no script; a CSP that forbids loading anything', (name) => {
+    const p = page(name);
+    const svgs = svgOpenTags(p);
+    expect(svgs.length).toBeGreaterThan(0);
+    for (const tag of svgs) {
+      expect(attribute(tag, 'role'), tag.slice(0, 120)).toBe('img');
+      expect(attribute(tag, 'aria-label')?.trim(), tag.slice(0, 120)).toMatch(/\S{3,}/);
+    }
+    expect(p).not.toMatch(/<script/i);
+    // Nothing that would fetch: no src/href attributes, no CSS imports or remote url().
+    expect(p).not.toMatch(/\s(?:src|href|xlink:href)\s*=/i);
+    expect(p).not.toMatch(/@import|url\(\s*(?!['"]?#)/i);
+
+    const csp = metaCsp(p);
+    expect(csp).not.toBeNull();
+    expect(csp!.get('default-src')).toEqual(["'none'"]);
+    expect(csp!.get('base-uri')).toEqual(["'none'"]);
+    expect(csp!.get('form-action')).toEqual(["'none'"]);
+    // No directive lets anything in from a host, a scheme other than data:, or the file's own origin.
+    for (const [directive, sources] of csp!) {
+      for (const source of sources) expect(["'none'", "'unsafe-inline'", 'data:'], `${directive} ${source}`).toContain(source);
+    }
+    expect(csp!.has('script-src')).toBe(false);
+    // The policy must come before anything it governs.
+    expect(p.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(p.indexOf('<style>'));
+  });
+});
+
+describe('the reports in a real browser', () => {
+  it.each(REPORTS)('%s loads nothing but itself, logs no error, draws every chart and prints on A4', async (name) => {
+    const file = join(outDir, name);
+    const result = await checkInBrowser(file, { screenshotName: `demo-${name.replace(/\.html$/, '')}.png` });
+
+    expect(result.consoleErrors).toEqual([]);
+    expect(result.dialogs).toEqual([]);
+    expect(result.requests).toEqual([pathToFileURL(file).href]);
+    expect(result.svgSizes).toHaveLength(svgOpenTags(page(name)).length);
+    for (const [i, size] of result.svgSizes.entries()) {
+      expect(size.width, `chart ${i + 1} width`).toBeGreaterThan(0);
+      expect(size.height, `chart ${i + 1} height`).toBeGreaterThan(0);
+    }
+    // Each board section starts a new printed page; the comparison may fit on one.
+    expect(result.pdfPages).toBeGreaterThanOrEqual(name === COMPARE ? 1 : 2);
+    expect(result.pdfBytes).toBeGreaterThan(1000);
+    expect(existsSync(result.screenshotPath)).toBe(true);
+    expect(statSync(result.screenshotPath).size).toBeGreaterThan(1000);
+  }, BROWSER_TIMEOUT_MS);
+});
