@@ -103,9 +103,13 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
    * else goes through a RowReader (with the row's cells), which parses fully and reports problems.
    */
   function mapFields(line: number, meterCell: string, tsCell: string, qText: string, typeCell: string, siteCell: string, cellsOf: () => readonly string[]): Problem[] {
-    const meter = meterCell.trim();
-    let slot = place(tsCell);
-    let q = PLAIN_NUMBER.test(qText) ? Number(qText) : undefined;
+    return mapPlaced(line, meterCell.trim(), place(tsCell), PLAIN_NUMBER.test(qText) ? Number(qText) : undefined, typeCell, siteCell, cellsOf);
+  }
+
+  /** One reading whose meter is trimmed, timestamp placed and quantity read if plain. */
+  function mapPlaced(line: number, meter: string, placedSlot: Slot | { code: string; message: string }, plainQ: number | undefined, typeCell: string, siteCell: string, cellsOf: () => readonly string[]): Problem[] {
+    let slot = placedSlot;
+    let q = plainQ;
     if (q === undefined || meter === '' || !('day' in slot)) {
       const r = new RowReader(ctx, line, cellsOf());
       if (meter === '') r.problem(iMeter, 'missing_meter', 'the meter is empty');
@@ -150,7 +154,7 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
       const t = typeCell;
       // Read types repeat ("A", "E"): compare with the last one before normalising the text.
       if (t !== lastType) {
-        lastType = t;
+        lastType = detach(t);
         lastTypeEstimated = estimatedWords.has(t.trim().toLowerCase());
       }
       if (lastTypeEstimated) acc.estimated += 1;
@@ -163,6 +167,44 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
     }
     return NO_PROBLEMS;
   }
+
+  // The last meter's text as it stands in the file, and trimmed (see `mapText`).
+  let lastMeterText = '';
+  let lastMeter = '';
+  /** Timestamp texts by their digits (and length), checked against the text on every hit. */
+  const byDigits = new Map<number, { readonly text: string; readonly placed: Slot | { code: string; message: string } }>();
+  /**
+   * The slot of the timestamp in `text[from, to)`. A file repeats a few thousand timestamps for
+   * every meter: looked up by a number made of its digits, then compared in place, so no string
+   * is cut for a timestamp already seen.
+   */
+  const placeIn = (text: string, from: number, to: number): Slot | { code: string; message: string } => {
+    if (from < 0) return place('');
+    let key = 0;
+    let digits = 0;
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 48 && c <= 57) {
+        key = key * 10 + (c - 48);
+        digits++;
+      }
+    }
+    if (digits <= 13) {
+      key = key * 64 + (to - from);
+      const hit = byDigits.get(key);
+      if (hit !== undefined && hit.text.length === to - from) {
+        let same = true;
+        for (let k = 0; k < hit.text.length && same; k++) same = text.charCodeAt(from + k) === hit.text.charCodeAt(k);
+        if (same) return hit.placed;
+      }
+      const cell = text.slice(from, to);
+      const placed = place(cell);
+      if (byDigits.size > 500_000) byDigits.clear(); // bounded, as `placed` is
+      byDigits.set(key, { text: detach(cell), placed });
+      return placed;
+    }
+    return place(text.slice(from, to));
+  };
 
   const delimiter = ctx.delimiter;
   return {
@@ -182,6 +224,14 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
       let fields = 0;
       const cells = (): readonly string[] => text.slice(recordStart, end).split(delimiter);
       const cut = (i: number | undefined): string => (i === undefined || i >= fields ? '' : text.slice(bounds[i * 2], bounds[i * 2 + 1]));
+      /** Whether field `i` holds exactly `s`, compared in place (no string made). */
+      const holds = (i: number | undefined, s: string): boolean => {
+        if (i === undefined || i >= fields) return s === '';
+        const from = bounds[i * 2]!;
+        if (bounds[i * 2 + 1]! - from !== s.length) return false;
+        for (let k = 0; k < s.length; k++) if (text.charCodeAt(from + k) !== s.charCodeAt(k)) return false;
+        return true;
+      };
       for (let start = 0; start < text.length; line++) {
         end = text.indexOf('\n', start);
         if (end < 0) end = text.length;
@@ -195,11 +245,22 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
           bounds[fields * 2 + 1] = next;
           at = next + 1;
         }
-        const meterCell = cut(iMeter);
-        // Blank rows (every field empty or white space) are skipped, as the row reader does.
-        if ((meterCell === '' || meterCell.trim() === '') && cells().every((c) => c.trim() === '')) continue;
+        // Rows run meter by meter, so the meter is usually the last row's: compared, not cut.
+        let meter: string;
+        if (lastMeterText !== '' && holds(iMeter, lastMeterText)) meter = lastMeter;
+        else {
+          const meterCell = cut(iMeter);
+          // Blank rows (every field empty or white space) are skipped, as the row reader does.
+          if (meterCell.trim() === '' && cells().every((c) => c.trim() === '')) continue;
+          meter = meterCell.trim();
+          lastMeterText = detach(meterCell);
+          lastMeter = detach(meter);
+        }
         rows++;
-        const problems = mapFields(line, meterCell, cut(iTs), cut(iQty), cut(iType), cut(col.site), cells);
+        const slot = placeIn(text, iTs === undefined || iTs >= fields ? -1 : bounds[iTs * 2]!, iTs === undefined || iTs >= fields ? -1 : bounds[iTs * 2 + 1]!);
+        const q = iQty === undefined || iQty >= fields ? undefined : plainNumber(text, bounds[iQty * 2]!, bounds[iQty * 2 + 1]!);
+        const typeCell = iType === undefined ? '' : holds(iType, lastType) ? lastType : cut(iType);
+        const problems = mapPlaced(line, meter, slot, q, typeCell, cut(col.site), cells);
         if (problems.length > 0) reject(line, cells(), problems);
       }
       return rows;
@@ -216,3 +277,27 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
     },
   };
 }
+
+/**
+ * A plain decimal (`0.420`, `12`) read from `text[from, to)` without cutting a string, or
+ * undefined for anything else (signs, exponents, separators: the row reader's job). An integer
+ * below 2^53 divided by an exact power of ten rounds correctly, so the result is the same
+ * double `Number()` gives.
+ */
+export function plainNumber(text: string, from: number, to: number): number | undefined {
+  let int = 0;
+  let digits = 0;
+  let point = -1;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      int = int * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && point < 0 && digits > 0) point = k;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15 || point === to - 1) return undefined;
+  return point < 0 ? int : int / POWERS_OF_TEN[to - point - 1]!;
+}
+
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];

@@ -213,6 +213,19 @@ describe('import energy: interval readings', () => {
     ledger.close();
   });
 
+  it('a timestamp with the same digits as one already placed is read afresh, not taken for it', async () => {
+    const { ledger, req, file } = setup();
+    const good = intervalFile(['M1'], '2024-06-01', 48);
+    // Line 3 repeats line 2's timestamp digit for digit, with "Y" where the offset "Z" was: not a time.
+    const lines = good.split('\n');
+    const bad = lines[1]!.replace(/Z,/, 'Y,').replace(/^M1,/, 'M2,');
+    const text = [lines[0], lines[1], bad, ...lines.slice(2)].join('\n');
+    const s = await importEnergy(ledger, req(file('same-digits.csv', text), { profileId: 'interval' }));
+    expect(s.rows.rejected).toBe(1);
+    expect(s.problems.map((p) => [p.line, p.code])).toEqual([[3, 'unrecognised_date']]);
+    ledger.close();
+  });
+
   it('reports an incomplete day and a duplicate reading instead of filling or doubling', async () => {
     const { ledger, req, file } = setup();
     const text = intervalFile(['M1'], '2024-06-01', 48, 2) + intervalFile(['M2'], '2024-06-01', 48).split('\n').slice(1, 3).join('\n') + '\n';
