@@ -30,6 +30,9 @@ function nonFuelOf(problems: readonly { code: string; message: string }[]): Flee
   return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }
 
+/** Rows per hand-over from the second read of a fuel-card file to conversion and storage. */
+const LATE_ROWS_CHUNK = 256;
+
 export async function importFleet(ledger: Ledger, req: ImportRequest): Promise<FleetImportSummary> {
   const opened = await openForImport(ledger, req, 'fleet');
   if ('status' in opened) {
@@ -56,7 +59,7 @@ export async function importFleet(ledger: Ledger, req: ImportRequest): Promise<F
     entries.length = 0;
     c.lateRows = async function* () {
       for await (const batch of opened.csv.batches()) {
-        const rows: ActivityDraft[][] = [];
+        let rows: ActivityDraft[][] = [];
         for (const { line, cells } of batch) {
           const row = mapper.map(line, cells);
           if (row.kind !== 'fuel') continue; // counted by the first read
@@ -64,8 +67,13 @@ export async function importFleet(ledger: Ledger, req: ImportRequest): Promise<F
           if (p === undefined) rows.push([row.fuel.draft]);
           else if (p.severity === 'excluded') c.excluded.push(p.problem);
           else c.reject(line, cells, [p.problem]);
+          // Small hand-overs: drafts die young, before the garbage collector would promote them.
+          if (rows.length >= LATE_ROWS_CHUNK) {
+            yield rows;
+            rows = [];
+          }
         }
-        yield rows;
+        if (rows.length > 0) yield rows;
       }
     };
   } else if (profile.shape === 'vehicle-register') {

@@ -19,7 +19,12 @@ export type { HeaderGuess } from './header.js';
 export type { CsvPiece } from './reader.js';
 export { findHeaderRow } from './header.js';
 
-export const DEFAULT_BATCH_SIZE = 10_000;
+/**
+ * Rows handed on at a time. Small enough that a batch's rows and what is made of them die young
+ * (10,000 kept them alive past a scavenge: a 200,000-row fuel-card import peaked at 300 MB
+ * against 235 MB at 1,000, and ran faster), large enough that hand-overs cost nothing.
+ */
+export const DEFAULT_BATCH_SIZE = 1_000;
 
 /** Rows read to find the header: the rows it may be among plus enough below to see the data's width. */
 const HEADER_SAMPLE_ROWS = 200;
