@@ -14,7 +14,7 @@ import { rejectedRows, type RejectedRows } from './coverage.js';
 import type { CoverageRow } from './coverage.js';
 import type { PeriodKind } from './periods.js';
 
-export type EmissionsBy = 'year' | 'quarter' | 'month' | 'source' | 'scope' | 'site';
+export type EmissionsBy = 'year' | 'quarter' | 'month' | 'source' | 'scope' | 'site' | 'org' | 'quality';
 
 export interface EmissionsQuery {
   readonly org: string;
@@ -58,6 +58,8 @@ const DIMENSIONS: Readonly<Record<EmissionsBy, { groupBy: GroupDimension[]; peri
   source: { groupBy: ['sourceGroup', 'source'] },
   scope: { groupBy: ['scope'] },
   site: { groupBy: ['site'] },
+  org: { groupBy: ['org'] },
+  quality: { groupBy: ['quality'] },
 };
 
 export function emissionsReport(ctx: AnalysisContext, q: EmissionsQuery): EmissionsReport {

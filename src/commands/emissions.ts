@@ -20,7 +20,7 @@ export default class Emissions extends BaseCommand {
     ...formatFlag,
     org: Flags.string({ description: 'Organisation id (an ICS sums its members). Default: the first in the config.' }),
     period: Flags.string({ description: 'A financial year (2024/25) or a calendar year (2024); default: everything held.' }),
-    by: Flags.string({ options: ['year', 'quarter', 'month', 'source', 'scope', 'site'], default: 'year', description: 'How to break the total down.' }),
+    by: Flags.string({ options: ['year', 'quarter', 'month', 'source', 'scope', 'site', 'org', 'quality'], default: 'year', description: 'How to break the total down (org: the members of an ICS; quality: measured, estimated, filled).' }),
     calendar: Flags.boolean({ description: 'Years and quarters are calendar ones (default: financial, April–March).' }),
     scope2: Flags.string({ options: ['location', 'market'], default: 'location', description: 'Which Scope 2 figure leads; the other is shown beside it where both exist.' }),
     wtt: Flags.boolean({ description: 'Include well-to-tank and T&D losses (Scope 3 category 3).' }),

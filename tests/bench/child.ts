@@ -62,9 +62,10 @@ async function setupBoard(dir: string, bills: string): Promise<number> {
     path: bills, profileId: 'energy-bill', profiles: loadBuiltinProfiles(), library: loadFactors(), policy: parsePolicy('financial-year'),
     org: ws.config.organisations[0]!, now: new Date(), toolVersion: 'bench',
   });
-  ledger.close();
   if (s.status !== 'stored') throw new Error(`bench bills did not store: ${s.status}`);
-  return s.rows.read;
+  const [count] = ledger.select<{ n: number }>('SELECT count(*) AS n FROM activities');
+  ledger.close();
+  return count!.n;
 }
 
 /** The board report, end to end: read the workspace, query, render every chart, write the file. */

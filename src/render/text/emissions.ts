@@ -14,7 +14,7 @@ function keyLabel(g: GroupTotal): string {
   if (k.scope !== undefined) return k.scope;
   if (k.source !== undefined) return k.source;
   if (k.site !== undefined) return k.site === '' ? '(no site)' : k.site;
-  return k.period ?? k.org ?? '';
+  return k.period ?? k.org ?? k.quality ?? '';
 }
 
 function scopeKg(g: GroupTotal, scope: 1 | 2 | 3): number {

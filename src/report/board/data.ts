@@ -13,7 +13,7 @@ import { financialYearOf, monthsOfFinancialYear } from '../../aggregate/periods.
 import { financialYearLabel, parsePolicy } from '../../convert/policy.js';
 import { UserError } from '../../errors.js';
 import type { PublishedLabels } from '../../factors/types.js';
-import { BASELINE_BOUND, progressFromLedger, type TargetReport } from '../../target/from-ledger.js';
+import { BASELINE_BOUND, progressFromLedger, siteLives, type TargetReport } from '../../target/from-ledger.js';
 import { travelReport } from '../../travel/report.js';
 import type { TravelReport } from '../../travel/types.js';
 import type { OrganisationConfig } from '../../workspace/config.js';
@@ -181,7 +181,13 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
   const baselineLikeForLike = first === undefined ? null : { fyStart: first.fyStart, tco2e: sumOf(fp.lines.filter((l) => inYear(l, first.fyStart))), marketTco2e: null };
   const currentLikeForLike = current === null ? null : sumOf(thisYear);
 
-  const coverage = fp.coverage.filter((c) => c.year === financialYearLabel(fy));
+  // Supplies of sites closed before the year (or opened after it) are not expected to report.
+  const lives = siteLives(ctx);
+  const coverage = fp.coverage.filter((c) => {
+    if (c.year !== financialYearLabel(fy)) return false;
+    const life = c.site === null ? undefined : lives.get(c.site);
+    return !(life?.closed !== undefined && life.closed < `${fy}-04-01`) && !(life?.opened !== undefined && life.opened > `${fy + 1}-03-31`);
+  });
   const factorMap = new Map<string, FactorUsed>();
   for (const l of thisYear) {
     if (l.factorKey === '') continue;
