@@ -159,18 +159,18 @@ export function readGrouped(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'fro
   }
   if (grain === 'site-month') return { stored: readSiteMonths(ledger, query.orgs, dates, params), batches: [] };
   const rows = ledger.select<GroupedRow>(`
-    SELECT MIN(a.batch_id) AS batch_id, MIN(b.file_name) AS file_name, MIN(a.line) AS line, COUNT(*) AS n, a.org, NULL AS site, a.source,
+    SELECT MIN(a.batch_id) AS batch_id, b.file_name, MIN(a.line) AS line, COUNT(*) AS n, a.org, NULL AS site, a.source,
       MIN(a.period_start) AS period_start, MAX(a.period_end) AS period_end, SUM(a.quantity) AS quantity, a.unit,
-      a.factor_key, a.companion_of, a.factor_year, MIN(a.factor_edition) AS factor_edition, MIN(a.factor_unit) AS factor_unit, MIN(a.factor_kg_per_unit) AS factor_kg_per_unit,
-      MAX(a.factor_custom) AS factor_custom, CASE WHEN MIN(a.policy) = MAX(a.policy) THEN MIN(a.policy) ELSE MIN(a.policy) || ' + ' || MAX(a.policy) END AS policy,
-      SUM(a.kg_co2e) AS kg_co2e, SUM(a.kg_co2) AS kg_co2, SUM(a.kg_ch4) AS kg_ch4, SUM(a.kg_n2o) AS kg_n2o, MIN(a.scope) AS scope, MIN(a.scope_category) AS scope_category,
+      a.factor_key, a.companion_of, a.factor_year, a.factor_edition, a.factor_unit, a.factor_kg_per_unit, a.factor_custom, a.policy,
+      SUM(a.kg_co2e) AS kg_co2e, NULL AS kg_co2, NULL AS kg_ch4, NULL AS kg_n2o, a.scope, a.scope_category,
       ${ESTIMATED_KG} AS kg_estimated
     FROM activities a JOIN batches b ON b.id = a.batch_id
     WHERE b.status = 'active' AND a.direction = 'import' AND a.org IN (${query.orgs.map(() => '?').join(', ')})${dates}
-    -- A source, key and year fix the scope (owned or business travel is in the source), the
-    -- edition and the factor's unit, so they need not be compared row by row: grouping on fewer
-    -- columns halved the read of a large estate. Mixed policies in a month are named together.
-    GROUP BY a.org, substr(a.period_start, 1, 7), a.source, a.unit, a.factor_key, a.companion_of, a.factor_year
+    -- A source, key, year and policy fix the scope (owned or business travel is in the source),
+    -- the edition, the factor's unit and value, so those are taken from any row of the group
+    -- (SQLite's bare columns) rather than compared row by row; per-gas figures are left to the
+    -- line-by-line read (exports). Grouping on fewer columns halved the read of a large estate.
+    GROUP BY a.org, substr(a.period_start, 1, 7), a.source, a.unit, a.factor_key, a.companion_of, a.factor_year, a.policy
     ORDER BY a.org, period_start, a.source, a.factor_key`, params);
   const stored = rows.map((r) => groupedLine(r));
   const batches = ledger.select<ContributingBatch>(`

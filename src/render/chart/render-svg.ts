@@ -39,6 +39,14 @@ function load(): Promise<[Vega, VegaLite]> {
   return modules;
 }
 
+/**
+ * Starts loading vega while the caller does other work (a report queries the ledger first), so
+ * its files are read by the time the first chart is drawn. A failure surfaces on that first chart.
+ */
+export function preloadCharts(): void {
+  load().catch(() => undefined);
+}
+
 class CollectingLogger {
   #level = 2;
   constructor(private readonly out: string[]) {}

@@ -6,6 +6,7 @@
 import type { AnalysisContext } from '../../aggregate/footprint.js';
 import { html } from '../../render/html/escape.js';
 import { renderPage } from '../../render/html/page.js';
+import { preloadCharts } from '../../render/chart/render-svg.js';
 import { boardData, type BoardData, type BoardOptions } from './data.js';
 import { coverSection, emissionsSection, energySection, fleetSection, headlineSection, methodSection, qualitySection, trajectorySection, travelSection } from './sections.js';
 
@@ -15,6 +16,9 @@ export interface BoardReport {
 }
 
 export async function boardReport(ctx: AnalysisContext, o: BoardOptions): Promise<BoardReport> {
+  preloadCharts();
+  // Let the loader start reading vega's files before the ledger queries hold the thread.
+  await new Promise((resolve) => setImmediate(resolve));
   const d = boardData(ctx, o);
   // Charts render one at a time (vega is single-threaded here), in page order.
   const body = html`${coverSection(d)}
