@@ -98,7 +98,9 @@ async function targetFigure(t: TargetReport, i: number): Promise<Html> {
   const milestones = p.milestones.map((m) => ({ fyStart: Math.round((m.fromYear + m.toYear) / 2), tco2e: m.levelTco2e, label: `−${formatQuantity(m.reductionPct, 0)}% by ${m.fromYear === m.toYear ? yearLabel(tg.basis, m.toYear) : `${yearLabel(tg.basis, m.fromYear)}–${yearLabel(tg.basis, m.toYear)}`}` }));
   const chart = trajectoryChart({ actual, pathways, milestones, actualName: 'Reported' });
   const h = p.headline;
-  const trend = p.projection?.reachesTargetIn ? ` On the recent trend the target level is reached in ${yearLabel(tg.basis, p.projection.reachesTargetIn)}.` : p.projection ? ' On the recent trend the target is not reached.' : '';
+  const reaches = p.projection?.reachesTargetIn ?? null;
+  // A straight line fitted to a few years says little about the next century: past 2100 it is not given as a year.
+  const trend = reaches !== null && reaches <= 2100 ? ` On the recent trend the target level is reached in ${yearLabel(tg.basis, reaches)}.` : reaches !== null ? ' On the recent trend the target level is not reached this century.' : p.projection ? ' On the recent trend the target is not reached.' : '';
   const takeaway = h === null || h.actualTco2e === null
     ? `No actuals from the baseline year on for ${tg.name}.`
     : `${h.label}: ${formatTco2e(h.actualTco2e)} tCO2e against ${formatTco2e(h.requiredTco2e)} on the pathway — ${h.status ? STATUS_TEXT[h.status].toLowerCase() : 'not judged (incomplete year)'}.${trend}`;
