@@ -3,6 +3,7 @@
 import type { EmissionsReport } from '../../aggregate/emissions-query.js';
 import type { GroupTotal } from '../../aggregate/group.js';
 import { scopeLabel } from '../../aggregate/group.js';
+import { DENOMINATOR_LABELS } from '../../aggregate/intensity.js';
 import { toCsv } from '../csv-out.js';
 import { formatNumber, renderTable } from '../format.js';
 
@@ -69,13 +70,15 @@ export function emissionsTable(r: EmissionsReport): string {
   if (intensity.length > 0) {
     lines.push('', 'Intensity (kgCO2e per unit):');
     for (const i of intensity) {
-      lines.push(`  ${i.org} ${i.year}: ${i.figures.filter((f) => f.kgCo2ePerUnit !== null).map((f) => `${formatNumber(f.kgCo2ePerUnit!, 1)} per ${f.metric === 'spendGbpM' ? '£m spend' : f.metric.replace(/([A-Z])/g, ' $1').toLowerCase()}`).join(', ')}`);
+      lines.push(`  ${i.org} ${i.year}: ${i.figures.filter((f) => f.kgCo2ePerUnit !== null).map((f) => `${formatNumber(f.kgCo2ePerUnit!, 1)} per ${DENOMINATOR_LABELS[f.metric]}`).join(', ')}`);
     }
   }
-  if (r.warnings.length > 0) {
+  // A denominator the config does not give is not worth a line each here (JSON keeps them all).
+  const shown = r.warnings.filter((w) => w.code !== 'denominator_missing');
+  if (shown.length > 0) {
     lines.push('', 'Warnings:');
-    for (const w of r.warnings.slice(0, 15)) lines.push(`  ${w.message}`);
-    if (r.warnings.length > 15) lines.push(`  … and ${r.warnings.length - 15} more (see --format json)`);
+    for (const w of shown.slice(0, 15)) lines.push(`  ${w.message}`);
+    if (shown.length > 15) lines.push(`  … and ${shown.length - 15} more (see --format json)`);
   }
   return lines.join('\n');
 }

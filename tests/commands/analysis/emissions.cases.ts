@@ -83,7 +83,7 @@ export function emissionsCases(dir: () => string): void {
         near(f.kgCo2ePerUnit, acuteKg(y) / ACUTE_FLOOR_M2);
       }
       // 494,460 kg ÷ 20,000 m² = 24.723 kg/m², shown to one decimal.
-      expect(await text(dir(), 'emissions', '--org', 'north-acute')).toMatch(/north-acute 2016\/17: 24\.7 per floor area/);
+      expect(await text(dir(), 'emissions', '--org', 'north-acute')).toMatch(/north-acute 2016\/17: 24\.7 per floor area \(m²\)/);
     });
 
     it('shows the gap month and leaves it unfilled by default', async () => {
