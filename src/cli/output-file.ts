@@ -1,7 +1,7 @@
-import { renameSync, writeFileSync } from 'node:fs';
-import { realpathSync } from 'node:fs';
+import { realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { isDiskFull } from '../store/sqlite-errors.js';
 
 function real(path: string): string {
   try {
@@ -21,6 +21,15 @@ export function writeOutputFile(path: string, content: string, protectedPaths: r
     throw new UserError('output_would_overwrite', `Refusing to write ${path}: it is the input file or the ledger.`, 'Choose another file name.');
   }
   const tmp = `${resolve(path)}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, resolve(path));
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, resolve(path));
+  } catch (e) {
+    // A half-written temporary file is no use to anyone; the earlier file is left as it was.
+    rmSync(tmp, { force: true });
+    if (isDiskFull(e)) {
+      throw new UserError('disk_full', `The disk is full (or a file-size limit was reached): ${path} could not be written. Any earlier copy of it is unchanged.`, 'Free some space, or write the file elsewhere.');
+    }
+    throw e;
+  }
 }

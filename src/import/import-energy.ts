@@ -8,7 +8,9 @@ import { billMapper } from '../map/energy-bill.js';
 import { hhMapper } from '../map/half-hourly.js';
 import { intervalMapper } from '../map/interval.js';
 import type { Ledger } from '../store/ledger.js';
+import { ledgerFailure } from '../store/sqlite-errors.js';
 import { Collected, completeImport, openForImport, readAllPieces, readAllRows, type ImportRequest, type OpenedFile } from './pipeline.js';
+import { implausibleQuantity, plausibleQuantity } from './plausible.js';
 import type { ImportSummary } from './summary.js';
 
 export type { ImportRequest } from './pipeline.js';
@@ -21,7 +23,7 @@ export async function importEnergy(ledger: Ledger, req: ImportRequest): Promise<
     return await importShape(ledger, req, opened, c);
   } catch (e) {
     c.abandon();
-    throw e;
+    throw ledgerFailure(e, ledger.path);
   }
 }
 
@@ -52,6 +54,13 @@ async function importShape(ledger: Ledger, req: ImportRequest, opened: OpenedFil
         return;
       }
       if (!m.day) return;
+      // Checked before the day is stored: the monthly sum is checked again on conversion, but
+      // by then the day itself would be in the batch.
+      const wild = m.day.kwh.find((v) => !plausibleQuantity(v, 'kWh'));
+      if (wild !== undefined) {
+        c.reject(line, cells, [{ file: fileName, ...implausibleQuantity(line, wild, 'kWh') }]);
+        return;
+      }
       const id = `${m.day.meter}|${m.day.day}`;
       const earlier = seen.get(id);
       if (earlier !== undefined) {

@@ -17,6 +17,7 @@ import { openCsv, type CsvFile } from '../read/csv/index.js';
 import type { Problem } from '../read/header-csv.js';
 import { createDateParser } from '../read/values/date.js';
 import type { BatchWriter, Ledger } from '../store/ledger.js';
+import { ledgerFailure } from '../store/sqlite-errors.js';
 import type { ActivityRecord, HhDayRecord, Overlap, ProblemRecord, SurveyRecord, VehicleRecord } from '../store/records.js';
 import type { OrganisationConfig } from '../workspace/config.js';
 import { FileIdentity } from './file-identity.js';
@@ -189,11 +190,24 @@ function hhRecord(d: HhDay, org: string): HhDayRecord {
   return { line: d.line, org, site: d.site, meter: d.meter, day: d.day, periods: d.kwh.length, kwh: d.kwh, estimatedPeriods: d.estimatedPeriods, kwhTotal, exportKwhTotal };
 }
 
+/**
+ * A NUL byte past the first 4 KB (where the file would have been called binary) marks a damaged
+ * row: a cell with one inside looks right when printed but is not what it shows (a meter
+ * `1200\u00001234567` matches no site), so the row is rejected, never stored.
+ */
+function rejectNul(opened: OpenedFile, line: number, cells: readonly string[], collected: Collected): boolean {
+  const at = cells.findIndex((c) => c.includes('\0'));
+  if (at < 0) return false;
+  const column = opened.csv.header[at] ?? '';
+  collected.reject(line, cells, [{ file: opened.fileName, line, column, value: cells[at]!.replaceAll('\0', '\\0'), code: 'nul_byte', message: 'the cell has a NUL byte (shown as \\0), which no text export has: the row is damaged; check it against the source' }]);
+  return true;
+}
+
 /** Reads every row through `onRow`, counting rows and reporting progress. */
 export async function readAllRows(opened: OpenedFile, req: ImportRequest, onRow: (line: number, cells: readonly string[]) => void, collected: Collected): Promise<void> {
   collected.warnings.push(...opened.csv.warnings.map((w) => ({ file: opened.fileName, line: w.line ?? 0, column: '', value: '', code: w.code, message: w.message })));
   for await (const batch of opened.csv.batches(hashTap(opened))) {
-    for (const row of batch) onRow(row.line, row.cells);
+    for (const row of batch) if (!rejectNul(opened, row.line, row.cells, collected)) onRow(row.line, row.cells);
     collected.rowsRead += batch.length;
     req.onProgress?.(collected.rowsRead);
   }
@@ -227,9 +241,9 @@ export async function readAllPieces(
 ): Promise<void> {
   collected.warnings.push(...opened.csv.warnings.map((w) => ({ file: opened.fileName, line: w.line ?? 0, column: '', value: '', code: w.code, message: w.message })));
   for await (const piece of opened.csv.pieces(hashTap(opened))) {
-    if (piece.kind === 'text') collected.rowsRead += onText(piece.text, piece.line);
+    if (piece.kind === 'text') collected.rowsRead += onText(withoutNulRecords(opened, piece.text, piece.line, collected), piece.line);
     else {
-      for (const row of piece.rows) onRow(row.line, row.cells);
+      for (const row of piece.rows) if (!rejectNul(opened, row.line, row.cells, collected)) onRow(row.line, row.cells);
       collected.rowsRead += piece.rows.length;
     }
     req.onProgress?.(collected.rowsRead);
@@ -239,13 +253,29 @@ export async function readAllPieces(
   }
 }
 
+/**
+ * Quote-free text with each record holding a NUL rejected (see `rejectNul`) and blanked, so the
+ * records after it keep their line numbers; the blank records are skipped like any blank line.
+ */
+function withoutNulRecords(opened: OpenedFile, text: string, firstLine: number, collected: Collected): string {
+  if (!text.includes('\0')) return text;
+  const records = text.split('\n');
+  for (let i = 0; i < records.length; i++) {
+    if (!records[i]!.includes('\0')) continue;
+    rejectNul(opened, firstLine + i, records[i]!.split(opened.csv.delimiter), collected);
+    collected.rowsRead++;
+    records[i] = '';
+  }
+  return records.join('\n');
+}
+
 /** Converts, checks overlaps, and stores (or refuses, or only reports for --dry-run). */
 export async function completeImport(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind, c: Collected): Promise<ImportSummary> {
   try {
     return await convertAndStore(ledger, req, opened, kind, c);
   } catch (e) {
     c.abandon();
-    throw e;
+    throw ledgerFailure(e, ledger.path);
   }
 }
 

@@ -11,6 +11,7 @@ import type { FactorLibrary } from '../factors/library.js';
 import type { ActivityDraft } from '../map/activity-draft.js';
 import type { Problem } from '../read/header-csv.js';
 import type { ActivityRecord } from '../store/records.js';
+import { implausibleQuantity, plausibleQuantity } from './plausible.js';
 
 export interface Conversions {
   readonly problems: Problem[];
@@ -65,6 +66,7 @@ function convertRow(
 ): { records: ActivityRecord[] } | { problem: Omit<Problem, 'file'> } {
   const records: ActivityRecord[] = [];
   for (const d of row) {
+    if (!plausibleQuantity(d.quantity, d.unit)) return { problem: implausibleQuantity(d.line, d.quantity, d.unit) };
     const key = d.factorKey;
     if (d.direction === 'export') {
       // Exported electricity is kept as a quantity; it carries no emissions and is never netted off.

@@ -23,7 +23,8 @@ export async function writeReportFile(path: string, content: string, protectedPa
     await writeFileAtomic(resolve(path), content);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC' || code === 'EDQUOT') {
+    // EFBIG: a file-size limit (`ulimit -f`) stops the write as a full disk would.
+    if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') {
       throw new UserError('disk_full', `The disk is full: ${path} could not be written. Any earlier copy of the report is unchanged.`, 'Free some space, or write the report elsewhere with --out.');
     }
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {

@@ -7,12 +7,22 @@
 import { copyFileSync, existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
+import { ledgerFailure } from './sqlite-errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import type { ActivityRecord, BatchRecord, HhDayRecord, NewBatch, Overlap, ProblemRecord, StoredActivity, SurveyRecord, VehicleRecord } from './records.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 /** How long a second import waits for the first to finish before giving up, in ms. */
 export const BUSY_TIMEOUT_MS = 15_000;
+
+/**
+ * The busy timeout to use: `TCO2E_BUSY_TIMEOUT_MS` when it is a whole number of ms (a scheduled
+ * job may prefer to fail fast, or wait longer), otherwise `BUSY_TIMEOUT_MS`.
+ */
+export function busyTimeoutMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const text = env.TCO2E_BUSY_TIMEOUT_MS?.trim() ?? '';
+  return /^\d{1,9}$/.test(text) ? Number(text) : BUSY_TIMEOUT_MS;
+}
 
 export interface OpenOptions {
   /** Create the ledger if the file does not exist (only `tco2e init` does). */
@@ -51,13 +61,13 @@ export class Ledger {
     }
     const db = new Database(path);
     try {
-      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
       db.pragma('foreign_keys = ON');
       const backup = Ledger.migrate(db, path, exists, options.now ?? (() => new Date()));
       return new Ledger(path, db, backup);
     } catch (e) {
       db.close();
-      throw e;
+      throw ledgerFailure(e, path);
     }
   }
 
@@ -173,14 +183,18 @@ export class Ledger {
    * A second import waits for the first (busy timeout) rather than interleaving.
    */
   openBatch(batch: NewBatch): BatchWriter {
-    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (e) {
+      throw ledgerFailure(e, this.path);
+    }
     try {
       const id = Number(this.db.prepare(`INSERT INTO batches (kind, profile, org, file_name, sha256, size_bytes, rows_read, rows_accepted, rows_excluded, rows_rejected, period_start, period_end, imported_at, tool_version, policy, status, summary_json)
         VALUES (@kind, @profile, @org, @fileName, @sha256, @sizeBytes, @rowsRead, @rowsAccepted, @rowsExcluded, @rowsRejected, @periodStart, @periodEnd, @importedAt, @toolVersion, @policy, 'importing', @summaryJson)`).run(batch).lastInsertRowid);
       return new BatchWriter(this.db, id, batch);
     } catch (e) {
-      this.db.exec('ROLLBACK');
-      throw e;
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw ledgerFailure(e, this.path);
     }
   }
 
@@ -299,6 +313,8 @@ export class BatchWriter {
   abandon(): void {
     if (!this.open) return;
     this.open = false;
-    this.db.exec('ROLLBACK');
+    // SQLite may have rolled back already (a full disk, an I/O error): a second ROLLBACK would
+    // throw and hide the error that explains what happened.
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 }

@@ -69,6 +69,26 @@ export function isUtf8Sample(head: Uint8Array): boolean {
   }
 }
 
+/**
+ * Whether a sample that is not valid UTF-8 still holds valid multi-byte UTF-8 sequences, and where
+ * its first invalid byte is: a UTF-8 file with one damaged byte is read as Windows-1252 (the
+ * encoding cannot change part way through), so its accented letters come out garbled (`é` as
+ * `Ã©`) and the reader warns. Windows-1252 text forms such a sequence only where it already
+ * reads as garbled UTF-8.
+ */
+export function mixedUtf8(head: Uint8Array): { readonly invalidAt: number } | undefined {
+  const sample = head.subarray(0, SAMPLE_BYTES);
+  const invalidAt = firstInvalidUtf8(sample);
+  if (invalidAt < 0) return undefined;
+  for (let i = 0; i + 1 < sample.length; i++) {
+    const c = sample[i]!;
+    if (c < 0xc2 || c > 0xf4) continue;
+    const rest = sample.subarray(i, i + (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2));
+    if (firstInvalidUtf8(rest) === -1) return { invalidAt };
+  }
+  return undefined;
+}
+
 /** The sample decoded for sniffing; an incomplete character at its end is dropped, not replaced. */
 /**
  * Windows-1252's bytes 0x80–0x9F (€, ‘ ’ “ ”, – —, …), from the WHATWG Encoding Standard's

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
 import { detectDialect, dialectSample, type Dialect } from './dialect.js';
-import { decodeChunks, decodeSample, detectEncoding, SAMPLE_BYTES, type ByteChunks, type EncodingGuess } from './encoding.js';
+import { decodeChunks, decodeSample, detectEncoding, mixedUtf8, SAMPLE_BYTES, type ByteChunks, type EncodingGuess } from './encoding.js';
 import { findHeaderRow, headerNames, duplicateNames, type HeaderGuess } from './header.js';
 import { readPieces, readRows, type CsvPiece } from './reader.js';
 import { assertCsvLike, emptyFile } from './sniff.js';
@@ -199,6 +199,15 @@ async function openSource(source: ByteSource, options: CsvOptions): Promise<CsvF
       code: 'duplicate_header',
       line: header.line,
       message: `the header on line ${header.line} names more than one column ${header.duplicates.map((d) => `"${d}"`).join(', ')}`,
+    });
+  }
+  const mixed = guess.evidence === 'invalid_utf8' ? mixedUtf8(head) : undefined;
+  if (mixed) {
+    const line = head.subarray(0, mixed.invalidAt).filter((b) => b === 0x0a).length + 1;
+    warnings.add({
+      code: 'mixed_encoding',
+      line,
+      message: `the file is mostly UTF-8 but line ${line} has bytes that are not, so it was read as Windows-1252 and accented letters may be garbled (é as Ã©); save it again as "CSV UTF-8"`,
     });
   }
   if (header.reason === 'first_row') {

@@ -150,8 +150,11 @@ function splitPlain(segment: Segment, options: Pick<ReadRowsOptions, 'delimiter'
     if (options.skipFirstLine && line === 1) continue;
     const cells = record.split(options.delimiter);
     // Blank rows (every field empty or white space) are skipped; most rows fail the first test.
+    // White space includes non-ASCII (a no-break space, as Excel pastes from the web), so any
+    // character above ASCII goes on to the full test, as papaparse's path does.
     const first = cells[0]!;
-    if ((first.length === 0 || first.charCodeAt(0) <= 32) && cells.every((c) => c.trim() === '')) continue;
+    const c0 = first.charCodeAt(0);
+    if ((first.length === 0 || c0 <= 32 || c0 >= 0x80) && cells.every((c) => c.trim() === '')) continue;
     out.push({ line, cells });
   }
 }
@@ -162,10 +165,15 @@ function countNewlines(text: string, from: number, to: number): number {
   return n;
 }
 
-function unterminatedQuote(name: string, line: number): UserError {
+/**
+ * `within`: the limit a still-open quote ran past. The quote may close further on (a 10 MB cell
+ * does), so the message then says what is known rather than "never closed".
+ */
+function unterminatedQuote(name: string, line: number, within?: number): UserError {
+  const what = within === undefined ? 'is never closed' : `is not closed within ${within.toLocaleString('en-GB')} characters, longer than any cell an export has`;
   return new UserError(
     'unterminated_quote',
-    `${name}: the quoted field that starts on line ${line} is never closed, so everything after it would be read as one cell.`,
+    `${name}: the quoted field that starts on line ${line} ${what}, so everything after it would be read as one cell.`,
     `Look for a stray " on line ${line}: a quote inside a cell must be doubled ("") and the cell itself quoted.`,
     { file: name, line },
   );
@@ -299,7 +307,7 @@ export class RecordSplitter {
     this.pos = i;
     const open = n - boundary;
     if (open > this.maxRecordChars) {
-      if (this.inQuote) throw unterminatedQuote(this.name, this.lineAt(this.quoteAt));
+      if (this.inQuote) throw unterminatedQuote(this.name, this.lineAt(this.quoteAt), this.maxRecordChars);
       const line = this.lineAt(boundary);
       throw new UserError(
         'record_too_long',
