@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import ts from 'typescript';
+import { BOARD_SITES, BOARD_YEARS, writeBoardWorkspace } from './board.js';
 import { writeFuelCardFile, writeIntervalFile, writeSurveyFile, writeWideHalfHourlyFile } from './generate.js';
 
 interface Run { ms: number; peakRssMb: number; rows: number }
@@ -53,6 +54,8 @@ export async function benchImport(intervalSizes: readonly number[]): Promise<str
   }
   const wide = join(dir, 'wide.csv');
   rows.push(row('half-hourly, 48 columns per meter-day', await writeWideHalfHourlyFile(wide, 1_000_000), wide, 'energy', 'half-hourly-start', 3));
+  const board = writeBoardWorkspace();
+  rows.push(row(`monthly bills, ${BOARD_YEARS} years × ${BOARD_SITES * 2} meters`, board.rows, board.bills, 'energy', 'energy-bill', 3));
   const cards = join(dir, 'cards.csv');
   rows.push(row('fuel-card transactions', await writeFuelCardFile(cards, 200_000), cards, 'fleet', 'fuel-card', 3));
   const survey = join(dir, 'survey.csv');

@@ -8,9 +8,10 @@ import { cpus, totalmem } from 'node:os';
 import { benchConvert } from './convert.js';
 import { benchBoard } from './board.js';
 import { benchImport, once } from './import.js';
+import { benchStartup } from './startup.js';
 
 const sizes = (process.argv[2] ?? '1000000').split(',').map(Number);
-const sections = [benchConvert(), await benchImport(sizes), benchBoard(once)];
+const sections = [benchConvert(), await benchImport(sizes), benchBoard(once), benchStartup()];
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 process.stdout.write(
   `Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n` +
