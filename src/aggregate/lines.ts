@@ -144,9 +144,8 @@ function groupedLine(r: GroupedRow): StoredLine {
   };
 }
 
-/** Reads summed lines (see `Grain`). */
-export function readGrouped(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from' | 'to'>, grain: 'month' | 'site-month'): StoredRead {
-  if (query.orgs.length === 0) return { stored: [], batches: [] };
+/** The organisations and date range of a query as SQL conditions on \`activities a\`, with their parameters (organisations first). */
+function orgsAndDates(query: Pick<LineQuery, 'orgs' | 'from' | 'to'>): { dates: string; params: (string | number)[] } {
   const params: (string | number)[] = [...query.orgs];
   let dates = '';
   if (query.to !== undefined) {
@@ -157,6 +156,13 @@ export function readGrouped(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'fro
     dates += ' AND a.period_end >= ?';
     params.push(query.from);
   }
+  return { dates, params };
+}
+
+/** Reads summed lines (see `Grain`). */
+export function readGrouped(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from' | 'to'>, grain: 'month' | 'site-month'): StoredRead {
+  if (query.orgs.length === 0) return { stored: [], batches: [] };
+  const { dates, params } = orgsAndDates(query);
   if (grain === 'site-month') return { stored: readSiteMonths(ledger, query.orgs, dates, params), batches: [] };
   const rows = ledger.select<GroupedRow>(`
     SELECT MIN(a.batch_id) AS batch_id, b.file_name, MIN(a.line) AS line, COUNT(*) AS n, a.org, NULL AS site, a.source,
@@ -214,16 +220,7 @@ export interface StoredRead {
 export function readStored(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from' | 'to'>): StoredRead {
   if (query.orgs.length === 0) return { stored: [], batches: [] };
   const marks = query.orgs.map(() => '?').join(', ');
-  const params: (string | number)[] = [...query.orgs];
-  let dates = '';
-  if (query.to !== undefined) {
-    dates += ' AND a.period_start <= ?';
-    params.push(query.to);
-  }
-  if (query.from !== undefined) {
-    dates += ' AND a.period_end >= ?';
-    params.push(query.from);
-  }
+  const { dates, params } = orgsAndDates(query);
   const rows = ledger.select<Row>(`
     SELECT a.batch_id, b.file_name, a.line, a.org, a.site, a.meter, a.source, a.period_start, a.period_end, a.quantity, a.unit,
       a.estimated, a.factor_key, a.companion_of, a.factor_year, a.factor_edition, a.factor_unit, a.factor_kg_per_unit,

@@ -3,6 +3,8 @@ import { isUserError } from '../errors.js';
 import { allProfiles, loadBuiltinProfiles, type Profile } from '../map/profiles.js';
 import { loadWorkspace, type Workspace } from '../workspace/config.js';
 import { Ledger } from '../store/ledger.js';
+import type { AnalysisContext } from '../aggregate/footprint.js';
+import { loadFactors } from '../factors/library.js';
 
 /** Flags of every command that works on a workspace. */
 export const workspaceFlags = {
@@ -13,6 +15,11 @@ export const workspaceFlags = {
 export function openWorkspace(flags: { config?: string | undefined; db?: string | undefined }): { workspace: Workspace; ledger: Ledger } {
   const workspace = loadWorkspace({ cwd: process.cwd(), env: process.env, configFlag: flags.config, dbFlag: flags.db });
   return { workspace, ledger: Ledger.open(workspace.ledgerPath) };
+}
+
+/** What the query and report commands work on: the workspace, its ledger, the factors, one read of each query. */
+export function analysisContext(workspace: Workspace, ledger: Ledger): AnalysisContext {
+  return { ledger, library: loadFactors(), config: workspace.config, reads: new Map() };
 }
 
 /** The workspace's profiles; outside a workspace, the built-in ones. A broken config is still an error. */

@@ -1,8 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { formatFlag, formatOutput } from '../cli/format-flag.js';
-import { openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
-import { loadFactors } from '../factors/library.js';
+import { analysisContext, openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
 import { compareCsv, compareText } from '../render/text/compare.js';
 import { compareReport, type CompareReport } from '../target/compare-orgs.js';
 
@@ -22,7 +21,7 @@ export default class Compare extends BaseCommand {
     const { workspace, ledger } = openWorkspace(flags);
     try {
       const orgs = flags.orgs === undefined ? workspace.config.organisations.map((o) => o.id) : flags.orgs.split(',').map((s) => s.trim()).filter((s) => s !== '');
-      const r = compareReport({ ledger, library: loadFactors(), config: workspace.config, reads: new Map() }, { orgs, ...(flags.baseline === undefined ? {} : { baselineYear: flags.baseline }), calendar: flags.calendar });
+      const r = compareReport(analysisContext(workspace, ledger), { orgs, ...(flags.baseline === undefined ? {} : { baselineYear: flags.baseline }), calendar: flags.calendar });
       if (!this.jsonEnabled()) this.log(formatOutput(flags.format, r, () => compareText(r), () => compareCsv(r)));
       return r;
     } finally {

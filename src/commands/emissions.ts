@@ -3,9 +3,8 @@ import { emissionsReport, type EmissionsBy, type EmissionsReport } from '../aggr
 import type { FillMethod } from '../aggregate/fill.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { formatFlag, formatOutput } from '../cli/format-flag.js';
-import { openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
+import { analysisContext, openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
 import { parsePolicy } from '../convert/policy.js';
-import { loadFactors } from '../factors/library.js';
 import { emissionsCsv, emissionsTable } from '../render/text/emissions.js';
 
 export default class Emissions extends BaseCommand {
@@ -32,7 +31,7 @@ export default class Emissions extends BaseCommand {
     const { flags } = await this.parse(Emissions);
     const { workspace, ledger } = openWorkspace(flags);
     try {
-      const report = emissionsReport({ ledger, library: loadFactors(), config: workspace.config, reads: new Map() }, {
+      const report = emissionsReport(analysisContext(workspace, ledger), {
         org: flags.org ?? workspace.config.organisations[0]!.id,
         ...(flags.period === undefined ? {} : { period: flags.period }),
         by: flags.by as EmissionsBy,

@@ -1,8 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { formatFlag, formatOutput } from '../cli/format-flag.js';
-import { openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
-import { loadFactors } from '../factors/library.js';
+import { analysisContext, openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
 import { progressCsv, progressText } from '../render/text/progress.js';
 import { progressFromLedger, type OrgProgress } from '../target/from-ledger.js';
 
@@ -22,7 +21,7 @@ export default class Progress extends BaseCommand {
     const { flags } = await this.parse(Progress);
     const { workspace, ledger } = openWorkspace(flags);
     try {
-      const r = progressFromLedger({ ledger, library: loadFactors(), config: workspace.config, reads: new Map() }, {
+      const r = progressFromLedger(analysisContext(workspace, ledger), {
         org: flags.org ?? workspace.config.organisations[0]!.id,
         ...(flags.target === undefined ? {} : { targetIds: flags.target }),
         ...(flags['fixed-year'] === undefined ? {} : { fixedYear: flags['fixed-year'] }),

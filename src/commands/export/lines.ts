@@ -1,10 +1,9 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
+import { analysisContext, openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
 import { allLines, selectLines } from '../../export/lines/select.js';
 import { linesChunks, type LinesFormat } from '../../export/lines/serialise.js';
 import { writeChunksToFile, writeChunksToStream } from '../../export/output-stream.js';
-import { loadFactors } from '../../factors/library.js';
 
 export default class ExportLines extends BaseCommand {
   static override summary = 'Every emission line with its full trace (factor, file, line, import), as CSV or JSON for BI tools.';
@@ -27,7 +26,7 @@ export default class ExportLines extends BaseCommand {
     const { flags } = await this.parse(ExportLines);
     const { workspace, ledger } = openWorkspace(flags);
     try {
-      const selection = selectLines({ ledger, library: loadFactors(), config: workspace.config, reads: new Map() }, {
+      const selection = selectLines(analysisContext(workspace, ledger), {
         ...(flags.org === undefined ? {} : { org: flags.org }),
         ...(flags.period === undefined ? {} : { period: flags.period }),
       });

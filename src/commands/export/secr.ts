@@ -1,14 +1,13 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { writeOutputFile } from '../../cli/output-file.js';
-import { openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
+import { analysisContext, openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
 import { SCOPE3_CHOICES, type Scope3Choice } from '../../export/secr/classify.js';
 import { secrCsv } from '../../export/secr/csv.js';
 import { secrDisclosure, type SecrDisclosure } from '../../export/secr/disclosure.js';
 import { secrHtml } from '../../export/secr/html.js';
 import { secrMarkdown } from '../../export/secr/markdown.js';
 import { CONTROL_APPROACHES, type ControlApproach } from '../../export/secr/messages.js';
-import { loadFactors } from '../../factors/library.js';
 
 export default class ExportSecr extends BaseCommand {
   static override summary = 'The Streamlined Energy and Carbon Reporting (SECR) disclosure for a financial year, with the previous year beside it.';
@@ -32,7 +31,7 @@ export default class ExportSecr extends BaseCommand {
     const { flags } = await this.parse(ExportSecr);
     const { workspace, ledger } = openWorkspace(flags);
     try {
-      const d = secrDisclosure({ ledger, library: loadFactors(), config: workspace.config, reads: new Map() }, {
+      const d = secrDisclosure(analysisContext(workspace, ledger), {
         org: flags.org ?? workspace.config.organisations[0]!.id,
         period: flags.period,
         scope3: flags.scope3 as Scope3Choice,

@@ -1,8 +1,7 @@
 import { join, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
-import { loadFactors } from '../../factors/library.js';
+import { analysisContext, openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
 import { writeReportFile } from '../../report/write.js';
 import { boardReport } from '../../report/board/index.js';
 
@@ -20,7 +19,7 @@ export default class ReportBoard extends BaseCommand {
     const { flags } = await this.parse(ReportBoard);
     const { workspace, ledger } = openWorkspace(flags);
     try {
-      const r = await boardReport({ ledger, library: loadFactors(), config: workspace.config, reads: new Map() }, { org: flags.org, period: flags.period, now: new Date(), toolVersion: this.config.version });
+      const r = await boardReport(analysisContext(workspace, ledger), { org: flags.org, period: flags.period, now: new Date(), toolVersion: this.config.version });
       const file = resolve(flags.out ?? join('reports', `board-${flags.org}-${flags.period.replace('/', '-')}.html`));
       await writeReportFile(file, r.html, [workspace.ledgerPath, workspace.configPath]);
       if (!this.jsonEnabled()) this.log(`Wrote ${file}`);

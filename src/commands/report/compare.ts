@@ -1,8 +1,7 @@
 import { join, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
-import { loadFactors } from '../../factors/library.js';
+import { analysisContext, openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
 import { compareHtml } from '../../report/compare/index.js';
 import { writeReportFile } from '../../report/write.js';
 
@@ -21,7 +20,7 @@ export default class ReportCompare extends BaseCommand {
     const { workspace, ledger } = openWorkspace(flags);
     try {
       const orgs = flags.orgs === undefined ? workspace.config.organisations.map((o) => o.id) : flags.orgs.split(',').map((s) => s.trim()).filter((s) => s !== '');
-      const r = await compareHtml({ ledger, library: loadFactors(), config: workspace.config, reads: new Map() }, { orgs, ...(flags.period === undefined ? {} : { period: flags.period }), now: new Date(), toolVersion: this.config.version });
+      const r = await compareHtml(analysisContext(workspace, ledger), { orgs, ...(flags.period === undefined ? {} : { period: flags.period }), now: new Date(), toolVersion: this.config.version });
       const file = resolve(flags.out ?? join('reports', 'compare.html'));
       await writeReportFile(file, r.html, [workspace.ledgerPath, workspace.configPath]);
       if (!this.jsonEnabled()) this.log(`Wrote ${file}`);
