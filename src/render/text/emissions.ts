@@ -38,7 +38,8 @@ export function boundaryLine(r: EmissionsReport): string {
 
 export function emissionsTable(r: EmissionsReport): string {
   const market = r.query.scope2 === 'market';
-  const hasMarket = r.result.groups.some((g) => g.market !== null);
+  // Market-based only differs where a supplier factor priced some kWh; otherwise it is the grid figure again.
+  const hasMarket = market || r.result.groups.some((g) => g.market !== null && g.market.supplierKwh > 0);
   const headline = (g: GroupTotal): number => (market && g.market ? g.market.kgCo2e : g.kgCo2e);
   const rows = [...r.result.groups, r.result.total];
   const isTotal = (g: GroupTotal): boolean => g === r.result.total;
