@@ -6,6 +6,7 @@
 
 import { formatNumber } from '../render/format.js';
 import { AT_RISK_MARGIN_PCT_POINTS } from './thresholds.js';
+import type { Status } from './types.js';
 
 const who = (target: string, org: string): string => `target ${target} of ${org}`;
 
@@ -13,6 +14,10 @@ const who = (target: string, org: string): string => `target ${target} of ${org}
  * How a year's status is decided, for a report to print beside the figures. The code in
  * `status.ts` applies exactly these rules, in this order.
  */
+/** A status as words in a sentence; `statusHeading` for the start of a table cell. */
+export const STATUS_WORDS: Readonly<Record<Status, string>> = { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track' };
+export const statusHeading = (s: Status): string => STATUS_WORDS[s].charAt(0).toUpperCase() + STATUS_WORDS[s].slice(1);
+
 export const STATUS_RULES: readonly string[] = [
   'On track: the year\'s emissions are at or below the required pathway.',
   `At risk: above the pathway by no more than ${AT_RISK_MARGIN_PCT_POINTS} percentage points of the baseline, ` +

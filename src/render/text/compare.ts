@@ -3,7 +3,7 @@
 import type { CompareReport } from '../../target/compare-orgs.js';
 import { toCsv } from '../csv-out.js';
 import { formatNumber, renderTable } from '../format.js';
-import { STATUS_TEXT } from './progress.js';
+import { STATUS_WORDS } from '../../target/messages.js';
 
 const t = (kg: number | null): string => (kg === null ? '–' : formatNumber(kg / 1000, 0));
 const ix = (i: number | null): string => (i === null ? '' : ` (${formatNumber(i, 0)})`);
@@ -43,7 +43,7 @@ export function compareText(r: CompareReport): string {
       { header: 'organisation', value: (s) => s.org },
       { header: 'target', value: (s) => s.name },
       { header: 'year', value: (s) => s.year ?? '–' },
-      { header: 'status', value: (s) => (s.status === null ? 'not judged' : STATUS_TEXT[s.status]) },
+      { header: 'status', value: (s) => (s.status === null ? 'not judged' : STATUS_WORDS[s.status]) },
       { header: 'gap pp', value: (s) => (s.gapPctPoints === null ? '–' : formatNumber(s.gapPctPoints, 1)), align: 'right' },
       { header: 'trend reaches target', value: (s) => (s.trendReaches ?? 'never on current trend') },
     ]));

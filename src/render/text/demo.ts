@@ -1,9 +1,9 @@
 /** The one-screen summary `npm run demo` ends with. */
 
 import type { DemoResult } from '../../demo/run-demo.js';
+import { STATUS_WORDS } from '../../target/messages.js';
 import { formatNumber } from '../format.js';
 
-const STATUS_TEXT = { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track' } as const;
 
 export function renderDemoSummary(r: DemoResult, shown: (path: string) => string): string {
   const stored = r.imports.filter((i) => i.summary.status === 'stored').length;
@@ -19,7 +19,7 @@ export function renderDemoSummary(r: DemoResult, shown: (path: string) => string
     const change = prev && last && prev.tco2e > 0 ? ` (${last.tco2e >= prev.tco2e ? '+' : ''}${formatNumber(((last.tco2e - prev.tco2e) / prev.tco2e) * 100, 1)}% on ${prev.year})` : '';
     lines.push(o.name);
     lines.push(last ? `  ${last.year}: ${formatNumber(last.tco2e, 0)} tCO2e${change}` : '  no emissions held');
-    for (const t of o.targets) lines.push(`  ${t.name}: ${t.status === null ? 'no complete year to judge' : `${STATUS_TEXT[t.status]} in ${t.year ?? ''}`}`);
+    for (const t of o.targets) lines.push(`  ${t.name}: ${t.status === null ? 'no complete year to judge' : `${STATUS_WORDS[t.status]} in ${t.year ?? ''}`}`);
   }
   if (r.reports.length > 0) {
     lines.push('', 'Reports:');

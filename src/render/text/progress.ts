@@ -1,6 +1,6 @@
 /** `tco2e progress` as terminal text and CSV. */
 
-import { STATUS_RULES } from '../../target/messages.js';
+import { STATUS_RULES, STATUS_WORDS } from '../../target/messages.js';
 import type { OrgProgress, TargetReport } from '../../target/from-ledger.js';
 import { yearLabel } from '../../target/years.js';
 import { toCsv } from '../csv-out.js';
@@ -8,8 +8,7 @@ import { formatNumber, renderTable } from '../format.js';
 
 const t = (n: number | null): string => (n === null ? '–' : formatNumber(n, Math.abs(n) < 10 ? 2 : 0));
 const pp = (n: number | null): string => (n === null ? '–' : `${n > 0 ? '+' : ''}${formatNumber(n, 1)}`);
-export const STATUS_TEXT = { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track' } as const;
-
+export 
 function describe(r: TargetReport): string[] {
   const p = r.progress;
   const tg = p.target;
@@ -28,14 +27,14 @@ function describe(r: TargetReport): string[] {
     { header: 'pathway', value: (row) => t(row.requiredTco2e), align: 'right' },
     { header: 'gap tCO2e', value: (row) => (row.gapTco2e === null ? '–' : `${row.gapTco2e > 0 ? '+' : ''}${t(row.gapTco2e)}`), align: 'right' },
     { header: 'gap pp', value: (row) => pp(row.gapPctPoints), align: 'right' },
-    { header: 'status', value: (row) => (row.status === null ? '' : STATUS_TEXT[row.status]) },
+    { header: 'status', value: (row) => (row.status === null ? '' : STATUS_WORDS[row.status]) },
     { header: 'emitted (cum.)', value: (row) => t(row.cumulativeEmittedTco2e), align: 'right' },
     { header: 'allowed (same yrs)', value: (row) => t(row.cumulativeAllowedComparedTco2e), align: 'right' },
   ]).split('\n').map((l) => `  ${l}`).join('\n'));
   if (rows.some((row) => row.complete === false)) lines.push('  * incomplete year (months missing or not over): shown, not judged.');
   const h = p.headline;
   lines.push('');
-  lines.push(h === null ? '  No actuals from the baseline year on.' : `  ${h.label}: ${t(h.actualTco2e)} tCO2e against a pathway of ${t(h.requiredTco2e)}: ${h.status === null ? 'not judged' : STATUS_TEXT[h.status]}.`);
+  lines.push(h === null ? '  No actuals from the baseline year on.' : `  ${h.label}: ${t(h.actualTco2e)} tCO2e against a pathway of ${t(h.requiredTco2e)}: ${h.status === null ? 'not judged' : STATUS_WORDS[h.status]}.`);
   const b = p.budget;
   lines.push(`  Carbon budget: the pathway allows ${t(b.pathwayTotalTco2e)} tCO2e to ${label(tg.targetYear)}; in the ${b.comparedYears.length} year(s) with data it allowed ${t(b.allowedInComparedYearsTco2e)} and ${t(b.emittedInComparedYearsTco2e)} was emitted (${b.overBudgetTco2e > 0 ? `${t(b.overBudgetTco2e)} over` : `${t(-b.overBudgetTco2e)} under`}).`);
   if (p.projection) {

@@ -16,13 +16,12 @@ import { renderChartSvg } from '../../render/chart/render-svg.js';
 import { dataTable, figure, noDataSection, section } from '../../render/html/components.js';
 import { html, type Html } from '../../render/html/escape.js';
 import { formatPercent, formatQuantity, formatTco2e, fyLabel } from '../../render/html/format-uk.js';
-import { STATUS_RULES } from '../../target/messages.js';
+import { STATUS_RULES, STATUS_WORDS, statusHeading } from '../../target/messages.js';
 import { yearLabel } from '../../target/years.js';
 import type { TargetReport } from '../../target/from-ledger.js';
 import type { TravelReport } from '../../travel/types.js';
 import type { BoardData } from './data.js';
 
-const STATUS_TEXT = { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track' } as const;
 const SOURCE_NAMES: Readonly<Record<string, string>> = {
   electricity: 'Electricity', gas: 'Gas', oil: 'Heating oil', gas_oil: 'Gas oil', lpg: 'LPG', biomass_pellets: 'Wood pellets', biomass_chips: 'Wood chips',
   water: 'Water', fleet: 'Fleet', travel: 'Business travel', commuting: 'Staff commuting',
@@ -73,7 +72,7 @@ export function headlineSection(d: BoardData): Html {
       : `${change(d.currentLikeForLike, d.baselineLikeForLike.tco2e)} (${fyLabel(base.fyStart)}: ${formatTco2e(d.baselineLikeForLike.tco2e)} tCO2e${d.baselineLeftOut.length > 0 ? `; like for like, without ${d.baselineLeftOut.map((g) => sourceName(g).toLowerCase()).join(' and ')}, which ${fyLabel(base.fyStart)} has no data for` : ''})`],
     ...d.intensity.map((f) => [`Intensity per ${f.metric === 'floorAreaM2' ? 'm² floor area' : f.metric === 'staffWte' ? 'staff WTE' : f.metric === 'spendGbpM' ? '£m spend' : f.metric}`, `${formatQuantity(f.kgCo2ePerUnit!, 1)} kgCO2e`]),
   ];
-  const status = d.targets.map((t) => [t.progress.target.name, t.progress.headline?.status ? `${STATUS_TEXT[t.progress.headline.status]} (${t.progress.headline.label})` : 'Not judged: no complete year']);
+  const status = d.targets.map((t) => [t.progress.target.name, t.progress.headline?.status ? `${statusHeading(t.progress.headline.status)} (${t.progress.headline.label})` : 'Not judged: no complete year']);
   const takeaway = prev === null ? `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}.` : `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}, ${now <= prev ? 'down' : 'up'} ${formatPercent(Math.abs(now - prev) / prev)} on ${fyLabel(d.fyStart - 1)}.`;
   return section({
     id: 'headlines',
@@ -103,7 +102,7 @@ async function targetFigure(t: TargetReport, i: number): Promise<Html> {
   const trend = reaches !== null && reaches <= 2100 ? ` On the recent trend the target level is reached in ${yearLabel(tg.basis, reaches)}.` : reaches !== null ? ' On the recent trend the target level is not reached this century.' : p.projection ? ' On the recent trend the target is not reached.' : '';
   const takeaway = h === null || h.actualTco2e === null
     ? `No actuals from the baseline year on for ${tg.name}.`
-    : `${h.label}: ${formatTco2e(h.actualTco2e)} tCO2e against ${formatTco2e(h.requiredTco2e)} on the pathway — ${h.status ? STATUS_TEXT[h.status].toLowerCase() : 'not judged (incomplete year)'}.${trend}`;
+    : `${h.label}: ${formatTco2e(h.actualTco2e)} tCO2e against ${formatTco2e(h.requiredTco2e)} on the pathway — ${h.status ? STATUS_WORDS[h.status] : 'not judged (incomplete year)'}.${trend}`;
   const split = t.likeForLike?.split;
   const lfl = split ? html`<p>Like for like: from ${yearLabel(tg.basis, split.fromYear)} to ${yearLabel(tg.basis, split.toYear)} emissions changed by ${formatTco2e(split.totalChangeTco2e)} tCO2e, of which ${formatTco2e(split.fromUsingLessTco2e)} came from the activity itself (using less or more) and ${formatTco2e(split.fromFactorsTco2e)} from the emission factors (mostly a cleaner grid), with factors held at ${String(split.fixedYear)}.</p>` : null;
   const b = p.budget;

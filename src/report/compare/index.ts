@@ -12,10 +12,10 @@ import { dataTable, figure, noDataSection, section } from '../../render/html/com
 import { html } from '../../render/html/escape.js';
 import { formatQuantity, formatTco2e, fyLabel } from '../../render/html/format-uk.js';
 import { renderPage } from '../../render/html/page.js';
+import { statusHeading } from '../../target/messages.js';
 import { compareReport, type CompareReport } from '../../target/compare-orgs.js';
 import { londonDate } from '../board/data.js';
 
-const STATUS_TEXT = { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track' } as const;
 
 export interface CompareOptions {
   readonly orgs: readonly string[];
@@ -62,7 +62,7 @@ export async function compareHtml(ctx: AnalysisContext, o: CompareOptions): Prom
   });
   const standings = r.standings.length === 0 ? html`<p>No targets are set for these organisations.</p>` : dataTable({
     columns: [{ header: 'Organisation' }, { header: 'Target' }, { header: 'Year judged' }, { header: 'Status' }, { header: 'Gap (points of baseline)', numeric: true }],
-    rows: r.standings.map((s) => [name(s.org), s.name, s.year ?? '–', s.status === null ? 'Not judged' : STATUS_TEXT[s.status], s.gapPctPoints === null ? '–' : formatQuantity(s.gapPctPoints, 1)]),
+    rows: r.standings.map((s) => [name(s.org), s.name, s.year ?? '–', s.status === null ? 'Not judged' : statusHeading(s.status), s.gapPctPoints === null ? '–' : formatQuantity(s.gapPctPoints, 1)]),
   });
   const rollupNotes = r.rollups.flatMap((x) => [x.baselineNote, ...x.points.filter((p) => p.membersMissing.length > 0).map((p) => `${name(x.ics)} ${p.year}: not summed, ${p.membersMissing.map(name).join(', ')} has no data.`)]).filter((n): n is string => n !== null);
   const body = html`${section({
