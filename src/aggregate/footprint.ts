@@ -12,6 +12,7 @@ import { commutingEmissions } from '../travel/report.js';
 import { financialYearPeriod } from '../travel/period.js';
 import type { Config, OrganisationConfig } from '../workspace/config.js';
 import { coverage, type CoverageRow } from './coverage.js';
+import { standInSets } from './factor-years.js';
 import { fillGaps, type FillMethod } from './fill.js';
 import type { EmissionLine } from './line.js';
 import { linesFrom, readGrouped, readStored, type ContributingBatch, type Grain, type StoredRead } from './lines.js';
@@ -191,6 +192,7 @@ export function footprint(ctx: AnalysisContext, q: FootprintQuery): Footprint {
     ...(q.policy === undefined ? {} : { recompute: { policy: q.policy, library: ctx.library } }),
   });
   warnings.push(...read.warnings.map(warningOf));
+  warnings.push(...standInSets(read.lines));
   const lines = [...read.lines];
 
   if (q.commuting !== false) {

@@ -11,10 +11,11 @@ import { rejectsCsv } from '../import/rejects.js';
 import type { ImportSummary } from '../import/summary.js';
 import { allProfiles } from '../map/profiles.js';
 import { renderImportSummary } from '../render/import-summary.js';
+import { protectedTarget, workspaceFiles, writeOutputFile, type ProtectedFile } from '../render/output-file.js';
+import { UserError } from '../errors.js';
 import type { Ledger } from '../store/ledger.js';
 import { organisation } from '../workspace/config.js';
 import type { BaseCommand } from './base-command.js';
-import { writeOutputFile } from './output-file.js';
 import { progress } from './progress.js';
 import { openWorkspace, workspaceFlags } from './workspace-flags.js';
 
@@ -60,6 +61,13 @@ export async function runImport<S extends ImportSummary>(
   extraLines: (summary: S) => string[] = () => [],
 ): Promise<S> {
   const { workspace, ledger } = openWorkspace(flags);
+  const keep: ProtectedFile[] = [{ path: file, what: 'the file being imported' }, ...workspaceFiles(workspace)];
+  // Checked before the import, so that a rejects path that cannot be used costs no stored batch.
+  const clash = flags.rejects === undefined ? undefined : protectedTarget(flags.rejects, keep);
+  if (clash !== undefined) {
+    ledger.close();
+    throw new UserError('output_would_overwrite', `Refusing to write the rejected rows to ${flags.rejects ?? ''}: it is ${clash.what}, which tco2e never overwrites. Nothing was imported.`, 'Choose another file name for --rejects.');
+  }
   const bar = progress(process.stderr, !cmd.jsonEnabled(), `Importing ${file}`);
   try {
     const summary = await run(ledger, {
@@ -79,7 +87,7 @@ export async function runImport<S extends ImportSummary>(
       },
     });
     bar.done();
-    if (flags.rejects !== undefined) writeOutputFile(flags.rejects, rejectsCsv(summary), [file, workspace.ledgerPath]);
+    if (flags.rejects !== undefined) await writeOutputFile(flags.rejects, rejectsCsv(summary), keep, '--rejects');
     cmd.log([renderImportSummary(summary), ...extraLines(summary)].join('\n'));
     if (summary.status === 'refused-overlap' || summary.status === 'refused-strict') process.exitCode = 1;
     return summary;

@@ -14,7 +14,13 @@ export const workspaceFlags = {
 
 export function openWorkspace(flags: { config?: string | undefined; db?: string | undefined }): { workspace: Workspace; ledger: Ledger } {
   const workspace = loadWorkspace({ cwd: process.cwd(), env: process.env, configFlag: flags.config, dbFlag: flags.db });
-  return { workspace, ledger: Ledger.open(workspace.ledgerPath) };
+  const ledger = Ledger.open(workspace.ledgerPath);
+  if (ledger.backupPath !== null) {
+    // On stderr, so that `--json` output stays one document; said once, on the run that upgrades.
+    process.stderr.write(`Upgraded the ledger ${workspace.ledgerPath} from schema ${ledger.migratedFrom ?? '?'} to ${ledger.schemaVersion} for this version of tco2e; a copy of it as it was is at ${ledger.backupPath}.
+`);
+  }
+  return { workspace, ledger };
 }
 
 /** What the query and report commands work on: the workspace, its ledger, the factors, one read of each query. */

@@ -11,7 +11,7 @@ import { progressFromLedger } from '../target/from-ledger.js';
 import type { Status } from '../target/types.js';
 import { boardReport } from '../report/board/index.js';
 import { compareHtml } from '../report/compare/index.js';
-import { writeReportFile } from '../report/write.js';
+import { workspaceFiles, writeOutputFile } from '../render/output-file.js';
 import { Ledger } from '../store/ledger.js';
 
 /** The sample dataset runs to March 2026; its reports cover the last complete financial year. */
@@ -61,14 +61,14 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     for (const org of ctx.config.organisations) {
       const r = await boardReport(ctx, { org: org.id, period, now: o.now, toolVersion: o.toolVersion });
       const file = join(o.outDir, `board-${org.id}-${period.replace('/', '-')}.html`);
-      await writeReportFile(file, r.html, [loaded.workspace.ledgerPath]);
+      await writeOutputFile(file, r.html, workspaceFiles(loaded.workspace));
       reports.push(file);
     }
     const members = ctx.config.organisations.filter((x) => x.members.length === 0).map((x) => x.id);
     const ics = ctx.config.organisations.filter((x) => x.members.length > 0).map((x) => x.id);
     const compare = await compareHtml(ctx, { orgs: [...members, ...ics], period, now: o.now, toolVersion: o.toolVersion });
     const compareFile = join(o.outDir, 'compare.html');
-    await writeReportFile(compareFile, compare.html, [loaded.workspace.ledgerPath]);
+    await writeOutputFile(compareFile, compare.html, workspaceFiles(loaded.workspace));
     reports.push(compareFile);
     return { workspaceDir, imports: loaded.imports, orgs, reports };
   } finally {

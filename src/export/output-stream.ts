@@ -1,18 +1,14 @@
 /**
- * Writing a long output a piece at a time: to a file the user named (atomically, never over the
- * ledger, as `writeOutputFile` does for whole texts) or to a stream such as stdout, waiting when
- * the stream asks to. Pieces are gathered into blocks so a million small rows are not a million
- * system calls.
+ * Writing a long output a piece at a time to a stream such as stdout, waiting when the stream
+ * asks to (a file goes through `writeOutputFile`, which takes the same blocks). Pieces are
+ * gathered into blocks so a million small rows are not a million system calls.
  */
-
-import { closeSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { UserError } from '../errors.js';
 
 /** About 1 MB of text per write. */
 const BLOCK_CHARS = 1 << 20;
 
-function* blocks(chunks: Iterable<string>): Generator<string> {
+/** The pieces gathered into blocks of about 1 MB. */
+export function* blocks(chunks: Iterable<string>): Generator<string> {
   let buf: string[] = [];
   let size = 0;
   for (const c of chunks) {
@@ -25,35 +21,6 @@ function* blocks(chunks: Iterable<string>): Generator<string> {
     }
   }
   if (size > 0) yield buf.join('');
-}
-
-function real(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
-}
-
-/** Writes the pieces to `path` through a temporary file renamed into place; refuses a protected path. */
-export function writeChunksToFile(path: string, chunks: Iterable<string>, protectedPaths: readonly string[]): void {
-  const target = real(path);
-  if (protectedPaths.some((p) => real(p) === target)) {
-    throw new UserError('output_would_overwrite', `Refusing to write ${path}: it is the input file or the ledger.`, 'Choose another file name.');
-  }
-  const tmp = `${resolve(path)}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
-  let open = true;
-  try {
-    for (const b of blocks(chunks)) writeSync(fd, b);
-    open = false;
-    closeSync(fd);
-    renameSync(tmp, resolve(path));
-  } catch (e) {
-    if (open) closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
-  }
 }
 
 /**

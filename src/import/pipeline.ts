@@ -22,6 +22,7 @@ import type { ActivityRecord, HhDayRecord, Overlap, ProblemRecord, SurveyRecord,
 import type { OrganisationConfig } from '../workspace/config.js';
 import { FileIdentity } from './file-identity.js';
 import { RecordTotals, summarise, type ImportSummary } from './summary.js';
+import { importDay, notYetBegun } from './plausible.js';
 import { convertDrafts } from './to-records.js';
 
 export type ImportKind = Profile['kind'];
@@ -142,6 +143,9 @@ export class Collected {
   /** Set while days are stored as they are read (see `streamDays`). */
   writer: BatchWriter | undefined;
   private org = '';
+  private fileName = '';
+  /** The import's date: a day after it is rejected (see `notYetBegun`). */
+  private today = '';
 
   /** Records a rejected row; `cells` may be empty when the row is rejected after reading (they are read again). */
   reject(line: number, cells: readonly string[], problems: readonly Problem[]): void {
@@ -155,12 +159,18 @@ export class Collected {
    */
   streamDays(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind): void {
     this.org = req.org.id;
+    this.fileName = opened.fileName;
+    this.today = importDay(req.now);
     this.writer = openWriter(ledger, req, opened, kind);
   }
 
   /** Stores one meter-day; `streamDays` must have opened the batch first. */
   addDay(d: HhDay): void {
     if (!this.writer) throw new Error('addDay before streamDays');
+    if (d.day > this.today) {
+      this.reject(d.line, [], [{ file: this.fileName, ...notYetBegun(d.line, d.day, this.today) }]);
+      return;
+    }
     this.monthly.add(d);
     this.writer.addHhDay(hhRecord(d, this.org));
   }
@@ -304,20 +314,26 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
     if (!list) meterPeriods.set(r.meter, (list = []));
     list.push({ start: r.periodStart, end: r.periodEnd });
   };
-  const converted = convertDrafts(req.library, c.rows, req.org.id, req.policy, fileName, onRecord);
+  const today = importDay(req.now);
+  const converted = convertDrafts(req.library, c.rows, req.org.id, req.policy, fileName, today, onRecord);
   c.rows.length = 0; // converted: the drafts can go
   for (const p of converted.problems) c.rejected.push(p);
   if (c.lateRows) {
     for await (const rows of c.lateRows()) {
-      const more = convertDrafts(req.library, rows, req.org.id, req.policy, fileName, onRecord);
+      const more = convertDrafts(req.library, rows, req.org.id, req.policy, fileName, today, onRecord);
       for (const p of more.problems) c.rejected.push(p);
       for (const [id, n] of more.missingCompanions) converted.missingCompanions.set(id, (converted.missingCompanions.get(id) ?? 0) + n);
+      for (const [id, n] of more.nearestSets) converted.nearestSets.set(id, (converted.nearestSets.get(id) ?? 0) + n);
     }
   }
   await fillRejectedCells(opened, c);
   for (const [id, count] of converted.missingCompanions) {
     const [key, year] = id.split(' ');
     c.warnings.push({ file: fileName, line: 0, column: '', value: key!, code: 'companion_not_published', message: `the ${year} factor set does not publish ${key}; it was left out of ${count} activit${count === 1 ? 'y' : 'ies'} (not filled from another year)` });
+  }
+  for (const [id, count] of converted.nearestSets) {
+    const [requested, used] = id.split(' ');
+    c.warnings.push({ file: fileName, line: 0, column: '', value: requested!, code: 'nearest_set', message: `tco2e has no ${requested} factor set; ${count} activit${count === 1 ? 'y' : 'ies'} of that year ${count === 1 ? 'was' : 'were'} converted with the ${used} set, the nearest published year (once a version of tco2e with the ${requested} set is installed, \`--policy financial-year\` recomputes them)` });
   }
   const excludedLines = new Set(c.excluded.map((p) => p.line));
   const base = {

@@ -1,4 +1,6 @@
 /**
+ * What a row may carry and still be a reading of something that happened.
+ *
  * The largest quantity one row may carry. The number reader takes anything a double can hold, so
  * `1e308` kWh would be stored, and two such rows add up to Infinity, which the summary's JSON
  * turns into null: a total silently lost. No single line of a public body's export comes near a
@@ -7,6 +9,7 @@
  * larger figure is a mistyped or corrupt cell and the row is rejected, naming it.
  */
 
+import { DateTime } from 'luxon';
 import type { Problem } from '../read/header-csv.js';
 import { convertQuantity, dimensionOf, unitLabel, type Dimension, type UnitId } from '../units/units.js';
 
@@ -28,5 +31,22 @@ export function implausibleQuantity(line: number, quantity: number, unit: UnitId
   return {
     line, column, value: `${quantity} ${unit}`, code: 'implausible_quantity',
     message: `${quantity} ${unitLabel(unit)} is not a plausible reading: no row comes near ${MAX_QUANTITY_IN_BASE_UNITS.toExponential()} ${unitLabel(base)}; check the cell in the source`,
+  };
+}
+
+/**
+ * The import's date in the UK (Europe/London), as an ISO date. A row whose period begins after it
+ * cannot have been measured or bought yet: it is a mistyped year (2042 for 2024) or a forecast,
+ * and stored it would be converted with the nearest year's factors and counted in a year to come.
+ */
+export function importDay(now: Date): string {
+  return DateTime.fromJSDate(now, { zone: 'Europe/London' }).toISODate()!;
+}
+
+/** The problem for a period that begins after the import's date (`today`, see `importDay`). */
+export function notYetBegun(line: number, start: string, today: string, column = ''): Omit<Problem, 'file'> {
+  return {
+    line, column, value: start, code: 'future_date',
+    message: `the period begins on ${start}, after the day of this import (${today}): nothing can have been used yet; check the date (a mistyped year?) or import the row once it has happened`,
   };
 }

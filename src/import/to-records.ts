@@ -11,12 +11,14 @@ import type { FactorLibrary } from '../factors/library.js';
 import type { ActivityDraft } from '../map/activity-draft.js';
 import type { Problem } from '../read/header-csv.js';
 import type { ActivityRecord } from '../store/records.js';
-import { implausibleQuantity, plausibleQuantity } from './plausible.js';
+import { implausibleQuantity, notYetBegun, plausibleQuantity } from './plausible.js';
 
 export interface Conversions {
   readonly problems: Problem[];
   /** Companion factors a year's set does not publish (e.g. WTT in 2024), once per key and year. */
   readonly missingCompanions: Map<string, number>;
+  /** Activities converted with the nearest published set, by "requested used" year, e.g. "2026 2025". */
+  readonly nearestSets: Map<string, number>;
 }
 
 function record(d: ActivityDraft, org: string, r: ConversionResult, companionOf: string | null): ActivityRecord {
@@ -45,16 +47,22 @@ export function convertDrafts(
   org: string,
   policy: FactorPolicy,
   file: string,
+  /** The import's date (ISO): a row whose period begins after it is rejected (see `notYetBegun`). */
+  today: string,
   emit: (record: ActivityRecord) => void,
 ): Conversions {
   const problems: Problem[] = [];
-  const missingCompanions = new Map<string, number>();
+  const out = { missingCompanions: new Map<string, number>(), nearestSets: new Map<string, number>() };
   for (const row of rows) {
-    const converted = convertRow(library, row, org, policy, missingCompanions);
+    const converted = convertRow(library, row, org, policy, today, out);
     if ('problem' in converted) problems.push({ ...converted.problem, file });
     else for (const r of converted.records) emit(r);
   }
-  return { problems, missingCompanions };
+  return { problems, ...out };
+}
+
+function count(map: Map<string, number>, id: string): void {
+  map.set(id, (map.get(id) ?? 0) + 1);
 }
 
 function convertRow(
@@ -62,11 +70,13 @@ function convertRow(
   row: readonly ActivityDraft[],
   org: string,
   policy: FactorPolicy,
-  missingCompanions: Map<string, number>,
+  today: string,
+  out: Omit<Conversions, 'problems'>,
 ): { records: ActivityRecord[] } | { problem: Omit<Problem, 'file'> } {
   const records: ActivityRecord[] = [];
   for (const d of row) {
     if (!plausibleQuantity(d.quantity, d.unit)) return { problem: implausibleQuantity(d.line, d.quantity, d.unit) };
+    if (d.periodStart > today) return { problem: notYetBegun(d.line, d.periodStart, today) };
     const key = d.factorKey;
     if (d.direction === 'export') {
       // Exported electricity is kept as a quantity; it carries no emissions and is never netted off.
@@ -88,6 +98,9 @@ function convertRow(
       return { problem: { line: d.line, column: '', value: `${d.quantity} ${d.unit}`, code: e.code, message: e.message } };
     }
     records.push(record(d, org, main, null));
+    // The set of another year stood in (a year after the latest this version ships): said once
+    // per year in the import's warnings, never silently.
+    if (main.trace.factorYear !== main.trace.requestedYear) count(out.nearestSets, `${main.trace.requestedYear} ${main.trace.factorYear}`);
     const info = library.key(key);
     const companions = [info?.companions?.td, info?.companions?.wtt, info?.companions?.outsideScopes].filter((k): k is string => k !== undefined);
     const td = info?.companions?.td;
@@ -97,8 +110,7 @@ function convertRow(
     }
     for (const c of companions) {
       if (library.lookup(c, main.trace.factorYear) === undefined) {
-        const id = `${c} ${main.trace.factorYear}`;
-        missingCompanions.set(id, (missingCompanions.get(id) ?? 0) + 1);
+        count(out.missingCompanions, `${c} ${main.trace.factorYear}`);
         continue;
       }
       records.push(record(d, org, convert(library, { key: c, quantity: d.quantity, unit: d.unit, date: d.periodStart, ...(d.use ? { use: d.use } : {}) }, { policy }), key));

@@ -7,15 +7,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { issueLines, parseOptions } from '../workspace/zod-messages.js';
 import { findColumn } from './columns.js';
 import { Profile, type ProfileInput } from './profile-schema.js';
 
 export const BUILTIN_PROFILE_DIR = fileURLToPath(new URL('../../data/profiles/builtin/', import.meta.url));
 
+/**
+ * `where` names the profile: its file, and for a user profile its entry in the config
+ * (`tco2e.config.json: profiles.2`), followed by the path inside the profile.
+ */
 function validate(input: unknown, where: string): Profile {
-  const r = Profile.safeParse(input);
+  const r = Profile.safeParse(input, parseOptions);
   if (!r.success) {
-    const lines = r.error.issues.map((i) => `${where}: ${i.path.map(String).join('.') || '(top level)'}: ${i.message}`);
+    const lines = issueLines(where, r.error.issues);
     throw new UserError('profile_invalid', `Profile problems:\n  ${lines.join('\n  ')}`, 'Fix the profile entries named above.');
   }
   return r.data;

@@ -5,6 +5,7 @@
 
 import Papa from 'papaparse';
 import type { z } from 'zod';
+import { issueMessage } from '../workspace/zod-messages.js';
 
 /** A located validation problem, formatted only at the edge. */
 export interface Problem {
@@ -40,6 +41,6 @@ export function readHeaderCsv(text: string, file: string, required: readonly str
 export function zodProblems(error: z.ZodError, raw: Readonly<Record<string, string>>, file: string, line: number): Problem[] {
   return error.issues.map((issue) => {
     const column = String(issue.path[0] ?? '');
-    return { file, line, column, value: raw[column] ?? '', code: 'invalid', message: `${column} ${issue.message}` };
+    return { file, line, column, value: raw[column] ?? '', code: 'invalid', message: `${column} ${issueMessage(issue)}` };
   });
 }

@@ -4,7 +4,7 @@
  * older ledger is backed up, then migrated; a newer one is refused.
  */
 
-import { copyFileSync, existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { ledgerFailure } from './sqlite-errors.js';
@@ -49,6 +49,8 @@ export class Ledger {
     private readonly db: Database.Database,
     /** Set when opening migrated an older ledger: where the copy taken first is. */
     readonly backupPath: string | null,
+    /** Set when opening migrated an older ledger: the schema version it had. */
+    readonly migratedFrom: number | null,
   ) {}
 
   static open(path: string, options: OpenOptions = {}): Ledger {
@@ -63,45 +65,70 @@ export class Ledger {
     try {
       db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
       db.pragma('foreign_keys = ON');
-      const backup = Ledger.migrate(db, path, exists, options.now ?? (() => new Date()));
-      return new Ledger(path, db, backup);
+      const migration = Ledger.migrate(db, path, exists, options.now ?? (() => new Date()));
+      return new Ledger(path, db, migration?.backupPath ?? null, migration?.from ?? null);
     } catch (e) {
       db.close();
       throw ledgerFailure(e, path);
     }
   }
 
-  private static migrate(db: Database.Database, path: string, existed: boolean, now: () => Date): string | null {
+  /** Brings the ledger to `SCHEMA_VERSION`; for an existing ledger, a copy is taken first. Null when nothing was migrated. */
+  private static migrate(db: Database.Database, path: string, existed: boolean, now: () => Date): { from: number; backupPath: string } | null {
+    if (Ledger.versionOf(db, path) === SCHEMA_VERSION) return null;
+    // The write lock is taken before the version is read again, the copy made and the schema
+    // changed: no other command can write in between (so the copy is consistent), and a second
+    // tco2e that opened the same old ledger at the same moment waits, then finds it migrated.
+    db.exec('BEGIN IMMEDIATE');
+    let backup: string | null = null;
+    try {
+      const version = Ledger.versionOf(db, path);
+      if (version === SCHEMA_VERSION) {
+        db.exec('COMMIT');
+        return null;
+      }
+      // A new (or empty) file has nothing worth keeping; anything else is copied before it changes.
+      if (existed && version > 0) {
+        const target = `${path}.v${version}-${now().toISOString().replace(/[:.]/g, '-')}.bak`;
+        try {
+          copyFileSync(path, target, constants.COPYFILE_EXCL); // never over an earlier copy
+        } catch (e) {
+          if ((e as { code?: unknown }).code !== 'EEXIST') rmSync(target, { force: true }); // a half-written copy is no backup
+          throw e;
+        }
+        backup = target;
+      }
+      // Every step in one transaction: a ledger is at one schema version or the next, never between.
+      for (const m of MIGRATIONS) {
+        if (m.version <= version) continue;
+        db.exec(m.sql);
+        if (m.version === 1) db.prepare("INSERT INTO meta (key, value) VALUES ('app', 'tco2e'), ('schema_version', '1')").run();
+        else db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(m.version));
+      }
+      db.exec('COMMIT');
+      return backup === null ? null : { from: version, backupPath: backup };
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      if (backup !== null) rmSync(backup, { force: true }); // the ledger is as it was, so its copy is not needed
+      throw e;
+    }
+  }
+
+  /** The schema version the ledger is at (0: a new, empty database); refuses what is not a ledger this version can open. */
+  private static versionOf(db: Database.Database, path: string): number {
     const hasMeta = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
     if (!hasMeta && tables > 0) {
       throw new UserError('not_a_ledger', `${path} is an SQLite database but not a tco2e ledger; it was left untouched.`, 'Check --db or the TCO2E_DB environment variable.');
     }
-    let version = 0;
-    if (hasMeta) {
-      const app = db.prepare("SELECT value FROM meta WHERE key = 'app'").get() as { value: string } | undefined;
-      if (app?.value !== 'tco2e') throw new UserError('not_a_ledger', `${path} is not a tco2e ledger; it was left untouched.`, 'Check --db.');
-      version = Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string }).value);
-    }
+    if (!hasMeta) return 0;
+    const app = db.prepare("SELECT value FROM meta WHERE key = 'app'").get() as { value: string } | undefined;
+    if (app?.value !== 'tco2e') throw new UserError('not_a_ledger', `${path} is not a tco2e ledger; it was left untouched.`, 'Check --db.');
+    const version = Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string }).value);
     if (version > SCHEMA_VERSION) {
       throw new UserError('ledger_too_new', `${path} was written by a newer version of tco2e (ledger schema ${version}; this version reads up to ${SCHEMA_VERSION}). It was left untouched.`, 'Upgrade tco2e to open it.');
     }
-    if (version === SCHEMA_VERSION) return null;
-    let backup: string | null = null;
-    if (existed && version > 0) {
-      backup = `${path}.v${version}-${now().toISOString().replace(/[:.]/g, '-')}.bak`;
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      copyFileSync(path, backup);
-    }
-    for (const m of MIGRATIONS) {
-      if (m.version <= version) continue;
-      db.transaction(() => {
-        db.exec(m.sql);
-        if (m.version === 1) db.prepare("INSERT INTO meta (key, value) VALUES ('app', 'tco2e'), ('schema_version', '1')").run();
-        else db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(m.version));
-      })();
-    }
-    return backup;
+    return version;
   }
 
   get schemaVersion(): number {
@@ -120,17 +147,17 @@ export class Ledger {
     const stmt = this.db.prepare(sql);
     if (!stmt.reader) throw new Error(`Ledger.select needs a query that returns rows: ${sql.slice(0, 60)}`);
     if (!stmt.readonly) throw new Error(`Ledger.select refuses a statement that writes: ${sql.slice(0, 60)}`);
-    return stmt.all(...params) as T[];
+    return this.guard(() => stmt.all(...params) as T[]);
   }
 
   /** Whether the organisation has an active batch of a file of exactly this size (a possible repeat). */
   hasActiveOfSize(org: string, sizeBytes: number): boolean {
-    return this.db.prepare("SELECT 1 FROM batches WHERE org = ? AND size_bytes = ? AND status = 'active' LIMIT 1").get(org, sizeBytes) !== undefined;
+    return this.guard(() => this.db.prepare("SELECT 1 FROM batches WHERE org = ? AND size_bytes = ? AND status = 'active' LIMIT 1").get(org, sizeBytes) !== undefined);
   }
 
   /** An active batch of the same file (by content) for the organisation, if any. */
   findActiveBySha(org: string, sha256: string): BatchRecord | undefined {
-    return this.db.prepare("SELECT * FROM batches WHERE org = ? AND sha256 = ? AND status = 'active' ORDER BY id LIMIT 1").get(org, sha256) as BatchRecord | undefined;
+    return this.guard(() => this.db.prepare("SELECT * FROM batches WHERE org = ? AND sha256 = ? AND status = 'active' ORDER BY id LIMIT 1").get(org, sha256) as BatchRecord | undefined);
   }
 
   /**
@@ -138,6 +165,10 @@ export class Ledger {
    * ones, in active batches. `meterPeriods` holds, per meter, the periods about to be stored.
    */
   findOverlaps(org: string, meterPeriods: ReadonlyMap<string, readonly { start: string; end: string }[]>, limit = 50): Overlap[] {
+    return this.guard(() => this.overlapsOf(org, meterPeriods, limit));
+  }
+
+  private overlapsOf(org: string, meterPeriods: ReadonlyMap<string, readonly { start: string; end: string }[]>, limit: number): Overlap[] {
     // One query per meter over the span of its incoming periods (a query per period re-read the
     // meter's rows each time: 36,000 monthly bills took a second); the stored rows it returns are
     // then matched to the incoming periods here.
@@ -219,43 +250,61 @@ export class Ledger {
   }
 
   listBatches(): BatchRecord[] {
-    return this.db.prepare('SELECT * FROM batches ORDER BY id').all() as BatchRecord[];
+    return this.guard(() => this.db.prepare('SELECT * FROM batches ORDER BY id').all() as BatchRecord[]);
   }
 
   getBatch(id: number): BatchRecord | undefined {
-    return this.db.prepare('SELECT * FROM batches WHERE id = ?').get(id) as BatchRecord | undefined;
+    return this.guard(() => this.db.prepare('SELECT * FROM batches WHERE id = ?').get(id) as BatchRecord | undefined);
   }
 
   batchProblems(id: number): ProblemRecord[] {
-    return this.db.prepare('SELECT severity, line, col AS "column", value, code, message FROM batch_problems WHERE batch_id = ? ORDER BY line, rowid').all(id) as ProblemRecord[];
+    return this.guard(() => this.db.prepare('SELECT severity, line, col AS "column", value, code, message FROM batch_problems WHERE batch_id = ? ORDER BY line, rowid').all(id) as ProblemRecord[]);
   }
 
-  /** Marks a batch undone: its rows stay for the history but no longer count. */
-  undoBatch(id: number): void {
-    const batch = this.getBatch(id);
-    if (batch === undefined) throw new UserError('no_batch', `There is no import ${id}.`, 'Run `tco2e imports list` to see the imports.');
-    if (batch.status !== 'active') throw new UserError('batch_not_active', `Import ${id} is already ${batch.status}.`, 'Only an active import can be undone.');
-    this.db.prepare("UPDATE batches SET status = 'undone' WHERE id = ?").run(id);
+  /**
+   * Marks a batch undone: its rows stay for the history but no longer count. When (`at`, an ISO
+   * instant from the caller's clock) and why are kept for the audit trail.
+   */
+  undoBatch(id: number, change: { readonly at: string; readonly reason?: string | undefined }): void {
+    this.guard(() => {
+      const batch = this.getBatch(id);
+      if (batch === undefined) throw new UserError('no_batch', `There is no import ${id}.`, 'Run `tco2e imports list` to see the imports.');
+      if (batch.status !== 'active') throw new UserError('batch_not_active', `Import ${id} is already ${batch.status}.`, 'Only an active import can be undone.');
+      this.db.prepare("UPDATE batches SET status = 'undone', status_changed_at = ?, status_reason = ? WHERE id = ? AND status = 'active'").run(change.at, change.reason ?? null, id);
+    });
+  }
+
+  /**
+   * Runs a read (or a small write) and turns SQLite's failures into what they mean to the person
+   * (the ledger busy past the timeout, damaged, the disk full): every command that reads the
+   * ledger reports them the same way an import does.
+   */
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      throw ledgerFailure(e, this.path);
+    }
   }
 
   /** The organisation's vehicle register: per registration, the row from the latest active import. */
   activeVehicles(org: string): Map<string, VehicleRecord> {
-    const rows = this.db.prepare(`SELECT v.line, v.org, v.registration, v.vehicle_type AS vehicleType, v.size, v.fuel, v.site
-      FROM vehicles v JOIN batches b ON b.id = v.batch_id WHERE b.status = 'active' AND v.org = ? ORDER BY v.batch_id, v.line`).all(org) as VehicleRecord[];
+    const rows = this.guard(() => this.db.prepare(`SELECT v.line, v.org, v.registration, v.vehicle_type AS vehicleType, v.size, v.fuel, v.site
+      FROM vehicles v JOIN batches b ON b.id = v.batch_id WHERE b.status = 'active' AND v.org = ? ORDER BY v.batch_id, v.line`).all(org) as VehicleRecord[]);
     return new Map(rows.map((r) => [r.registration, r]));
   }
 
   /** A batch's activities as stored, in source order (main rows before their companions). */
   batchActivities(id: number): StoredActivity[] {
-    return this.db.prepare(`SELECT line, site, meter, source, period_start AS periodStart, period_end AS periodEnd, quantity, unit, estimated, direction,
+    return this.guard(() => this.db.prepare(`SELECT line, site, meter, source, period_start AS periodStart, period_end AS periodEnd, quantity, unit, estimated, direction,
         apportioned_from AS apportionedFrom, factor_key AS factorKey, companion_of AS companionOf, factor_year AS factorYear, factor_edition AS factorEdition,
         factor_unit AS factorUnit, factor_kg_per_unit AS factorKgPerUnit, policy, kg_co2e AS kgCo2e, scope, scope_category AS scopeCategory
-      FROM activities WHERE batch_id = ? ORDER BY line, period_start, id`).all(id) as StoredActivity[];
+      FROM activities WHERE batch_id = ? ORDER BY line, period_start, id`).all(id) as StoredActivity[]);
   }
 
   /** Counts of stored rows per table for a batch (for summaries and tests). */
   batchCounts(id: number): { activities: number; hhDays: number; survey: number; vehicles: number; problems: number } {
-    const n = (sql: string): number => (this.db.prepare(sql).get(id) as { n: number }).n;
+    const n = (sql: string): number => this.guard(() => (this.db.prepare(sql).get(id) as { n: number }).n);
     return {
       activities: n('SELECT count(*) AS n FROM activities WHERE batch_id = ?'),
       hhDays: n('SELECT count(*) AS n FROM hh_days WHERE batch_id = ?'),
@@ -314,13 +363,13 @@ export class BatchWriter {
       VALUES (@batchId, @line, @org, @wave, @respondent, @site, @staffGroup, @mainMode, @occupants, @oneWayKm, @daysPerWeek, @secondMode, @extraJson)`);
     const insertVehicle = db.prepare('INSERT INTO vehicles (batch_id, line, org, registration, vehicle_type, size, fuel, site) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const insertProblem = db.prepare('INSERT INTO batch_problems (batch_id, severity, line, col, value, code, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const markSuperseded = db.prepare("UPDATE batches SET status = 'superseded', superseded_by = ? WHERE id = ? AND status = 'active'");
+    const markSuperseded = db.prepare("UPDATE batches SET status = 'superseded', superseded_by = ?, status_changed_at = ? WHERE id = ? AND status = 'active'");
     for (const a of records.activities ?? []) this.addActivity(a);
     for (const h of records.hhDays ?? []) this.addHhDay(h);
     for (const s of records.survey ?? []) insertSurvey.run({ ...s, batchId });
     for (const v of records.vehicles ?? []) insertVehicle.run(batchId, v.line, v.org, v.registration, v.vehicleType, v.size, v.fuel, v.site);
     for (const p of records.problems ?? []) insertProblem.run(batchId, p.severity, p.line, p.column, p.value, p.code, p.message);
-    for (const id of supersede) markSuperseded.run(batchId, id);
+    for (const id of supersede) markSuperseded.run(batchId, this.batch.importedAt, id);
     const b = { ...this.batch, ...update };
     db.prepare(`UPDATE batches SET sha256 = @sha256, rows_read = @rowsRead, rows_accepted = @rowsAccepted, rows_excluded = @rowsExcluded, rows_rejected = @rowsRejected,
       period_start = @periodStart, period_end = @periodEnd, summary_json = @summaryJson, status = 'active' WHERE id = @id`).run({ ...b, id: batchId });

@@ -39,6 +39,10 @@ export interface BatchRecord {
   readonly status: 'active' | 'superseded' | 'undone';
   readonly superseded_by: number | null;
   readonly summary_json: string;
+  /** When it was superseded or undone (ISO instant); null while active, and for ledgers older than schema 2. */
+  readonly status_changed_at: string | null;
+  /** The reason given when it was undone, if any. */
+  readonly status_reason: string | null;
 }
 
 export interface ActivityRecord {

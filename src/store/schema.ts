@@ -1,6 +1,6 @@
 /**
  * The ledger's schema, as an ordered list of migrations. A ledger records the version it is at
- * in `meta`; opening it applies the migrations it lacks, in one transaction each. SQL is kept to
+ * in `meta`; opening it copies it aside, then applies the migrations it lacks in one transaction. SQL is kept to
  * what PostgreSQL also accepts (no SQLite-only types or upserts), so a shared store can follow.
  */
 
@@ -140,6 +140,15 @@ export const MIGRATIONS: readonly Migration[] = [
         message TEXT NOT NULL
       );
       CREATE INDEX batch_problems_batch ON batch_problems (batch_id);
+    `,
+  },
+  {
+    version: 2,
+    description: 'when and why an import stopped counting (superseded or undone), for the audit trail',
+    // Batches that stopped counting under schema 1 keep NULL here: when they did was not recorded.
+    sql: `
+      ALTER TABLE batches ADD COLUMN status_changed_at TEXT;   -- ISO instant it was superseded or undone
+      ALTER TABLE batches ADD COLUMN status_reason TEXT;       -- the reason given with \`imports undo --reason\`
     `,
   },
 ];

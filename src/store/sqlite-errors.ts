@@ -28,7 +28,7 @@ export function ledgerFailure(e: unknown, ledgerPath: string): unknown {
   if (e instanceof UserError) return e;
   const code = codeOf(e);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED') {
-    return new UserError('ledger_busy', `The ledger ${ledgerPath} is in use by another tco2e command that did not finish in time; nothing was stored.`, 'Wait for the other import to finish and run this one again (TCO2E_BUSY_TIMEOUT_MS sets how long to wait, in ms).');
+    return new UserError('ledger_busy', `The ledger ${ledgerPath} is in use by another tco2e command that did not finish in time; nothing was stored.`, 'Wait for the other command (usually an import) to finish and run this one again (TCO2E_BUSY_TIMEOUT_MS sets how long to wait, in ms).');
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new UserError('ledger_corrupt', `${ledgerPath} is damaged and cannot be read as a tco2e ledger (${code}); it was left untouched.`, 'Restore the ledger from a backup, or check --db and the TCO2E_DB environment variable.');

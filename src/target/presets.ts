@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
+import { issueLines, parseOptions } from '../workspace/zod-messages.js';
 import { targetMsg } from './messages.js';
 import type { Basis, Citation, Milestone, PathwayShape, Scope } from './types.js';
 
@@ -84,7 +85,7 @@ export interface Preset {
 
 export interface PresetsRead {
   readonly presets: readonly Preset[];
-  /** `file: path: message`, one per zod issue; when there are any, `presets` is empty. */
+  /** `file: path: what is allowed (got X)`, one per zod issue; when there are any, `presets` is empty. */
   readonly problems: readonly string[];
 }
 
@@ -101,9 +102,9 @@ function milestone(m: z.infer<typeof MilestoneSchema>): Milestone {
 
 /** Validates a parsed presets file; problems are returned, never thrown. */
 export function parsePresets(json: unknown, file: string): PresetsRead {
-  const r = PresetsFileSchema.safeParse(json);
+  const r = PresetsFileSchema.safeParse(json, parseOptions);
   if (!r.success) {
-    const problems = r.error.issues.map((i) => `${file}: ${i.path.length > 0 ? i.path.map(String).join('.') : '(top level)'}: ${i.message}`);
+    const problems = issueLines(file, r.error.issues);
     return { presets: [], problems };
   }
   const presets = r.data.presets.map((p): Preset => ({

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
+import { issueLines, parseOptions } from './zod-messages.js';
 
 export const CONFIG_FILE = 'tco2e.config.json';
 export const DEFAULT_LEDGER = 'tco2e-ledger.sqlite';
@@ -18,6 +19,7 @@ export const ENV_DB = 'TCO2E_DB';
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes, e.g. "north-acute"');
 const financialYear = z.string().regex(/^\d{4}\/\d{2}$/, 'must be a financial year written like 2024/25');
 const positive = z.number().positive('must be greater than zero');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written like 2024-03-31 (YYYY-MM-DD)');
 
 const Denominators = z.strictObject({
   year: financialYear,
@@ -34,11 +36,9 @@ const Site = z.strictObject({
   name: z.string().min(1),
   /** MPANs, MPRNs and other meter ids that belong to the site, so imports can name the site. */
   meters: z.array(z.string().min(1)).default([]),
-  opened: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional(),
-  closed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional(),
+  opened: isoDate.optional(),
+  closed: isoDate.optional(),
 });
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
 /**
  * Staff headcount for scaling survey respondents up to the whole workforce, by year and
@@ -149,6 +149,11 @@ export const ConfigSchema = z.strictObject({
     seen.add(o.id);
   });
   c.organisations.forEach((o, i) => {
+    const siteIds = new Set<string>();
+    o.sites.forEach((s, j) => {
+      if (siteIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['organisations', i, 'sites', j, 'id'], message: `"${s.id}" is used by another site of ${o.id}; site ids must be unique within an organisation` });
+      siteIds.add(s.id);
+    });
     o.members.forEach((m, j) => {
       if (!seen.has(m)) ctx.addIssue({ code: 'custom', path: ['organisations', i, 'members', j], message: `"${m}" is not an organisation in this config` });
       if (m === o.id) ctx.addIssue({ code: 'custom', path: ['organisations', i, 'members', j], message: 'an organisation cannot be its own member' });
@@ -171,9 +176,9 @@ export interface Workspace {
   readonly ledgerPath: string;
 }
 
-/** Formats zod issues as `file: path: message` lines. */
+/** Formats zod issues as `file: path: what is allowed (got X)` lines. */
 export function configProblems(file: string, error: z.ZodError): string[] {
-  return error.issues.map((i) => `${file}: ${i.path.length > 0 ? i.path.map(String).join('.') : '(top level)'}: ${i.message}`);
+  return issueLines(file, error.issues);
 }
 
 export function parseConfig(text: string, file: string): Config {
@@ -183,7 +188,7 @@ export function parseConfig(text: string, file: string): Config {
   } catch (e) {
     throw new UserError('config_not_json', `${file} is not valid JSON: ${(e as Error).message}`, 'Fix the JSON syntax (a missing comma or quote is the usual cause).');
   }
-  const r = ConfigSchema.safeParse(json);
+  const r = ConfigSchema.safeParse(json, parseOptions);
   if (!r.success) {
     throw new UserError('config_invalid', `${file} has ${r.error.issues.length} problem(s):\n  ${configProblems(file, r.error).join('\n  ')}`, 'Fix the entries named above; see the README for the config format.');
   }

@@ -127,7 +127,7 @@ export function fixtureLedger(): Ledger {
   });
   // An undone import: never counted.
   const undone = ledger.writeBatch(batch('community', 'community-2022-wrong.csv'), { activities: monthly('community', 'Community Hub', 'K1', 99_999, 2022) });
-  ledger.undoBatch(undone);
+  ledger.undoBatch(undone, { at: '2025-01-01T00:00:00.000Z' });
   ledger.writeBatch(batch('council', 'council-2022.csv'), { activities: [...monthly('council', 'Town Hall', 'C1', 5_000, 2022), ...monthly('council', 'Depot', 'C2', 3_000, 2022)] });
   ledger.writeBatch(batch('council', 'council-2023.csv'), { activities: [...monthly('council', 'Town Hall', 'C1', 5_000, 2023), ...monthly('council', 'Depot', 'C2', 3_000, 2023)] });
   ledger.writeBatch(batch('council', 'council-vans-2023.csv', 'fleet'), {

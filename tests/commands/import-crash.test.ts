@@ -28,7 +28,7 @@ describe('killing an import', () => {
         // It finished before the kill: then the batch is whole. Undo it for the next round.
         expect(batches).toHaveLength(1);
         expect(batches[0]).toMatchObject({ status: 'active', rows_read: readings, rows_rejected: 0 });
-        ledger.undoBatch(batches[0]!.id);
+        ledger.undoBatch(batches[0]!.id, { at: new Date().toISOString() });
       }
       ledger.close();
     }

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,15 +42,22 @@ describe('tco2e import energy', () => {
     expect(overlap.stdout).toContain('--replace');
   });
 
-  it('refuses to write the rejects over the input or the ledger', () => {
+  it('refuses to write the rejects over the input, the ledger or the config, before importing anything', () => {
     const dir = workspace();
     const before = readFileSync(join(dir, 'bills.csv'));
-    const r = runCli(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute', '--dry-run', '--rejects', 'bills.csv');
+    const ledgerBefore = readFileSync(join(dir, 'tco2e-ledger.sqlite'));
+    const r = runCli(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute', '--rejects', 'bills.csv');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('it is the input file or the ledger');
+    expect(r.stderr).toContain('Refusing to write the rejected rows to bills.csv: it is the file being imported, which tco2e never overwrites. Nothing was imported.');
     expect(readFileSync(join(dir, 'bills.csv')).equals(before)).toBe(true);
-    expect(runCli(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute', '--dry-run', '--rejects', 'tco2e-ledger.sqlite').code).toBe(2);
-    expect(existsSync(join(dir, 'tco2e-ledger.sqlite'))).toBe(true);
+    for (const [target, what] of [['tco2e-ledger.sqlite', 'the ledger'], ['./tco2e.config.json', 'the workspace config']] as const) {
+      const again = runCli(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute', '--rejects', target);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain(`it is ${what}, which tco2e never overwrites`);
+    }
+    // Refused before the import: the ledger holds no batch, byte for byte as it was.
+    expect(readFileSync(join(dir, 'tco2e-ledger.sqlite')).equals(ledgerBefore)).toBe(true);
+    expect(runCli(dir, 'imports', 'list').stdout).toContain('No imports yet');
   });
 
   it('an unknown organisation names the ones in the config', () => {

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { emissionsReport, type EmissionsQuery } from '../../src/aggregate/emissi
 import { LINE_COLUMNS, type LineRecord } from '../../src/export/lines/records.js';
 import { allLines, selectLines } from '../../src/export/lines/select.js';
 import { linesCsv, linesJson } from '../../src/export/lines/serialise.js';
-import { writeChunksToFile, writeChunksToStream } from '../../src/export/output-stream.js';
+import { blocks, writeChunksToStream } from '../../src/export/output-stream.js';
 import { runCli, userError } from '../helpers.js';
 import { exportWorkspace, type Workspace } from './fixture.js';
 
@@ -94,25 +94,12 @@ describe('export lines: totals equal `emissions`', () => {
 });
 
 describe('writing pieces', () => {
-  it('writes a file atomically, leaving no temporary file, and never over the ledger', () => {
-    const out = join(w.dir, 'lines.csv');
-    writeChunksToFile(out, ['a,b\r\n', '1,2\r\n'], [w.ledgerPath]);
-    expect(readFileSync(out, 'utf8')).toBe('a,b\r\n1,2\r\n');
-    const size = statSync(w.ledgerPath).size;
-    expect(userError(() => { writeChunksToFile(w.ledgerPath, ['x'], [w.ledgerPath]); }).code).toBe('output_would_overwrite');
-    expect(statSync(w.ledgerPath).size).toBe(size);
-    expect(readdirSync(w.dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
-  });
-
-  it('removes the temporary file when producing the pieces fails', () => {
-    const out = join(w.dir, 'broken.csv');
-    function* failing(): Generator<string> {
-      yield 'a\r\n';
-      throw new Error('boom');
-    }
-    expect(() => { writeChunksToFile(out, failing(), []); }).toThrow('boom');
-    expect(existsSync(out)).toBe(false);
-    expect(readdirSync(w.dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  it('gathers small pieces into blocks of about 1 MB, in order', () => {
+    const pieces = Array.from({ length: 3000 }, (_, i) => `${String(i).padStart(999, '.')}\n`);
+    const out = [...blocks(pieces)];
+    expect(out.length).toBe(3);
+    expect(out.join('')).toBe(pieces.join(''));
+    expect(out.slice(0, -1).every((b) => b.length >= 1 << 20)).toBe(true);
   });
 
   it('waits for a full stream to drain', async () => {

@@ -19,6 +19,9 @@ import { Ledger } from '../../src/store/ledger.js';
 import { runCli, userErrorAsync } from '../helpers.js';
 import { BILL_HEADER, billCsv, billRow, halfHourlyCsv, intervalCsv, METER, wideBillCsv, writeRepeated } from './nasty.js';
 
+/** The import's clock: a day in January 2025, after every date the corpus means to be in the past. */
+const IMPORTED_AT = new Date('2025-01-15T09:00:00Z');
+
 const library = loadFactors();
 const profiles = loadBuiltinProfiles();
 const org = { id: 'north-acute', name: 'North Acute', kind: 'nhs-trust' as const, sites: [{ id: 'main', name: 'Main Hospital', meters: [METER] }], denominators: [] };
@@ -37,7 +40,7 @@ function fresh(name: string): Ledger {
   return Ledger.open(join(dir, `${name}.sqlite`), { create: true });
 }
 function request(path: string, profileId?: string): ImportRequest {
-  return { path, org, profiles, library, policy: parsePolicy('financial-year'), now: new Date('2024-05-02T09:00:00Z'), toolVersion: '0.1.0', ...(profileId === undefined ? {} : { profileId }) };
+  return { path, org, profiles, library, policy: parsePolicy('financial-year'), now: IMPORTED_AT, toolVersion: '0.1.0', ...(profileId === undefined ? {} : { profileId }) };
 }
 let fileNo = 0;
 function file(content: string | Buffer): string {
@@ -135,6 +138,8 @@ const PARTIAL: readonly Partial[] = [
   { name: 'date 31/02/2024 is rejected as not a real date (both columns named)', kind: 'energy', content: withMay({ start: '31/02/2024', end: '31/02/2024' }), rows: { read: 2, accepted: 1, excluded: 0, rejected: 1 }, problems: [[3, 'invalid_date'], [3, 'invalid_date']], stored: 1000 },
   { name: 'date 29/02/2023 (not a leap year) is rejected as not a real date', kind: 'energy', content: withMay({ start: '29/02/2023', end: '29/02/2023' }), rows: { read: 2, accepted: 1, excluded: 0, rejected: 1 }, problems: [[3, 'invalid_date'], [3, 'invalid_date']], stored: 1000 },
   { name: 'a date in 1899 is rejected as an implausible year', kind: 'energy', content: withMay({ start: '01/04/1899', end: '30/04/1899' }), rows: { read: 2, accepted: 1, excluded: 0, rejected: 1 }, problems: [[3, 'implausible_year'], [3, 'implausible_year']], stored: 1000 },
+  { name: 'a bill for 2100 (a year the date reader takes) begins after the day of the import: rejected as not yet begun, not converted with the nearest set', kind: 'energy', content: withMay({ start: '01/04/2100', end: '30/04/2100' }), rows: { read: 2, accepted: 1, excluded: 0, rejected: 1 }, problems: [[3, 'future_date']], stored: 1000 },
+  { name: 'a bill beginning the day after the import is rejected; one beginning on the day itself is kept', kind: 'energy', content: billCsv(billRow({ start: '15/01/2025', end: '15/01/2025' }), billRow({ start: '16/01/2025', end: '31/01/2025' })), rows: { read: 2, accepted: 1, excluded: 0, rejected: 1 }, problems: [[3, 'future_date']], stored: 1000 },
   { name: 'a date in 2999 is rejected as an implausible year', kind: 'energy', content: withMay({ start: '01/04/2999', end: '30/04/2999' }), rows: { read: 2, accepted: 1, excluded: 0, rejected: 1 }, problems: [[3, 'implausible_year'], [3, 'implausible_year']], stored: 1000 },
   {
     name: 'invalid UTF-8 after a BOM: the line is warned about, its damaged quantity rejected, the rest stored',
@@ -170,6 +175,12 @@ const PARTIAL: readonly Partial[] = [
     kind: 'energy', profileId: 'half-hourly-start',
     content: halfHourlyCsv([{ date: '31/03/2024', periods: 46, kwh: 1 }, { date: '27/10/2024', periods: 50, kwh: 2 }]),
     rows: { read: 2, accepted: 2, excluded: 0, rejected: 0 }, problems: [], warnings: [[1, 'duplicate_header']], stored: 46 + 100,
+  },
+  {
+    name: 'a half-hourly day after the day of the import is rejected before it is stored; the days up to it are kept',
+    kind: 'energy', profileId: 'half-hourly-start',
+    content: halfHourlyCsv([{ date: '14/01/2025', periods: 48, kwh: 1 }, { date: '15/01/2025', periods: 48, kwh: 1 }, { date: '16/01/2025', periods: 48, kwh: 1 }]),
+    rows: { read: 3, accepted: 2, excluded: 0, rejected: 1 }, problems: [[4, 'future_date']], warnings: [[1, 'duplicate_header']], stored: 96,
   },
   {
     name: 'a half-hour of 1e308 kWh rejects its day before the day is stored',

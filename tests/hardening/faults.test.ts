@@ -4,7 +4,7 @@
  * report. Each runs the built CLI (`npm run build` first) as a person or a scheduled job would.
  */
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,39 +12,12 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/store/ledger.js';
 import { writeIntervalFile } from '../bench/generate.js';
-import { ROOT, runCli } from '../helpers.js';
+import { runCli } from '../helpers.js';
+import { startCli, type Run } from './spawn-cli.js';
 
-const RUN = join(ROOT, 'bin/run.js');
 const ORG = 'north-acute';
 /** 1 April to 12 May 2024 has no clock change, so every generated meter-day has 48 readings. */
 const READINGS_PER_DAY = 48;
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-/** Runs the built CLI without blocking the test, so two can run at once or one can be killed. */
-function startCli(cwd: string, args: readonly string[], env: Record<string, string> = {}, shellPrefix?: string): { done: Promise<Run>; kill: () => void } {
-  const fullEnv = { ...process.env, TCO2E_DB: '', TCO2E_CONFIG: '', ...env };
-  // A file-size limit is set by the shell that starts node; SIGXFSZ is ignored there (ignored
-  // signals stay ignored across exec) so an oversized write fails with EFBIG instead of killing.
-  const child = shellPrefix === undefined
-    ? spawn(process.execPath, [RUN, ...args], { cwd, env: fullEnv })
-    : spawn('bash', ['-c', `${shellPrefix}; exec "$0" "$@"`, process.execPath, RUN, ...args], { cwd, env: fullEnv });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<Run>((resolve) => {
-    child.once('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
-  return {
-    done,
-    kill: () => {
-      child.kill('SIGKILL');
-    },
-  };
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -130,7 +103,7 @@ describe('an import killed at random points', () => {
         const ledger = Ledger.open(ledgerPath);
         const last = ledger.listBatches().at(-1)!;
         expect(last).toMatchObject({ status: 'active', rows_read: readings, rows_rejected: 0 });
-        ledger.undoBatch(last.id);
+        ledger.undoBatch(last.id, { at: new Date().toISOString() });
         ledger.close();
       }
       before = rowCounts(ledgerPath);
@@ -188,6 +161,33 @@ describe('two imports into one ledger', () => {
     }
     expectCleanUserError(r, /in use by another tco2e command.*nothing was stored/);
     expect(rowCounts(ledgerPath)).toEqual(before);
+  });
+});
+
+describe('reading a ledger another command is writing', () => {
+  it('a report or query that cannot read past the busy timeout says so (exit 2, JSON under --json), never a raw SQLite error', async () => {
+    const dir = workspace('tco2e-faults-busy-read-');
+    const ledgerPath = join(dir, 'tco2e-ledger.sqlite');
+    // An import that has spilled its batch to disk holds the exclusive lock: readers wait.
+    const holder = new Database(ledgerPath);
+    holder.exec('BEGIN EXCLUSIVE');
+    let json: Run;
+    let text: Run;
+    try {
+      [json, text] = await Promise.all([
+        startCli(dir, ['emissions', '--json'], { TCO2E_BUSY_TIMEOUT_MS: '200' }).done,
+        startCli(dir, ['imports', 'list'], { TCO2E_BUSY_TIMEOUT_MS: '200' }).done,
+      ]);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'ledger_busy', hint: expect.stringMatching(/TCO2E_BUSY_TIMEOUT_MS/) as unknown } });
+    expectCleanUserError(text, /The ledger .* is in use by another tco2e command/);
+    expect(text.stderr).not.toMatch(/SqliteError|SQLITE_BUSY|database is locked/);
+    // Once the other has finished, the same commands work.
+    expect(runCli(dir, 'imports', 'list').code).toBe(0);
   });
 });
 
@@ -322,7 +322,7 @@ describe.each(modes)('out of room (%s)', (mode) => {
     }
     const r = await startCli(dir, ['report', 'board', '--org', ORG, '--period', '2024/25', '--out', out], {}, prefix).done;
     if (filler !== undefined) rmSync(filler);
-    expectCleanUserError(r, /The disk is full: .*board\.html could not be written\. Any earlier copy of the report is unchanged\./);
+    expectCleanUserError(r, /The disk is full \(or a file-size limit was reached\): .*board\.html could not be written\. Any earlier copy of it is unchanged\./);
     expect(readFileSync(out).equals(earlier)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(rowCounts(join(dir, 'tco2e-ledger.sqlite')).integrity).toBe('ok');

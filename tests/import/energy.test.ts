@@ -18,7 +18,7 @@ function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'tco2e-import-'));
   const ledger = Ledger.open(join(dir, 'ledger.sqlite'), { create: true });
   const req = (path: string, over: Partial<ImportRequest> = {}): ImportRequest => ({
-    path, org, profiles, library, policy: parsePolicy('financial-year'), now: new Date('2024-05-02T09:00:00Z'), toolVersion: '0.1.0', ...over,
+    path, org, profiles, library, policy: parsePolicy('financial-year'), now: new Date('2025-06-02T09:00:00Z'), toolVersion: '0.1.0', ...over,
   });
   const file = (name: string, content: string | Buffer) => {
     const p = join(dir, name);

@@ -85,11 +85,15 @@ describe('ledger', () => {
     expect(l.findOverlaps('acute', june)).toEqual([]);
     expect(l.findOverlaps('council', april)).toEqual([]);
     const second = l.writeBatch(newBatch({ sha256: 'b'.repeat(64) }), { activities: [activity({ quantity: 1100 })] }, [first]);
-    expect(l.getBatch(first)).toMatchObject({ status: 'superseded', superseded_by: second });
+    // Superseded when the batch that replaced it was imported.
+    expect(l.getBatch(first)).toMatchObject({ status: 'superseded', superseded_by: second, status_changed_at: newBatch().importedAt, status_reason: null });
+    expect(l.getBatch(second)).toMatchObject({ status: 'active', status_changed_at: null });
     expect(l.findOverlaps('acute', april)[0]!.batchId).toBe(second);
-    l.undoBatch(second);
+    l.undoBatch(second, { at: '2024-07-02T09:30:00.000Z', reason: 'wrong site' });
+    expect(l.getBatch(second)).toMatchObject({ status: 'undone', status_changed_at: '2024-07-02T09:30:00.000Z', status_reason: 'wrong site' });
     expect(l.findOverlaps('acute', april)).toEqual([]);
-    expect(code(() => { l.undoBatch(second); })).toBe('batch_not_active');
+    expect(code(() => { l.undoBatch(second, { at: '2024-07-03T00:00:00.000Z' }); })).toBe('batch_not_active');
+    expect(l.getBatch(second)!.status_changed_at).toBe('2024-07-02T09:30:00.000Z');
     l.close();
   });
 

@@ -3,7 +3,8 @@ import { BaseCommand } from '../../cli/base-command.js';
 import { analysisContext, openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
 import { allLines, selectLines } from '../../export/lines/select.js';
 import { linesChunks, type LinesFormat } from '../../export/lines/serialise.js';
-import { writeChunksToFile, writeChunksToStream } from '../../export/output-stream.js';
+import { blocks, writeChunksToStream } from '../../export/output-stream.js';
+import { workspaceFiles, writeOutputFile } from '../../render/output-file.js';
 
 export default class ExportLines extends BaseCommand {
   static override summary = 'Every emission line with its full trace (factor, file, line, import), as CSV or JSON for BI tools.';
@@ -32,7 +33,7 @@ export default class ExportLines extends BaseCommand {
       });
       const chunks = linesChunks(flags.format as LinesFormat, allLines(selection));
       if (flags.out === undefined) await writeChunksToStream(process.stdout, chunks);
-      else writeChunksToFile(flags.out, chunks, [workspace.ledgerPath, workspace.configPath]);
+      else await writeOutputFile(flags.out, blocks(chunks), workspaceFiles(workspace));
       // On stderr, so a piped export stays clean.
       for (const w of selection.warnings) this.logToStderr(`Warning: ${w.message}`);
     } finally {

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { writeOutputFile } from '../../cli/output-file.js';
+import { workspaceFiles, writeOutputFile } from '../../render/output-file.js';
 import { analysisContext, openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
 import { SCOPE3_CHOICES, type Scope3Choice } from '../../export/secr/classify.js';
 import { secrCsv } from '../../export/secr/csv.js';
@@ -40,7 +40,7 @@ export default class ExportSecr extends BaseCommand {
       if (this.jsonEnabled()) return d;
       const text = flags.format === 'html' ? secrHtml(d) : flags.format === 'csv' ? secrCsv(d) : secrMarkdown(d);
       if (flags.out === undefined) this.log(text.replace(/\r?\n$/, ''));
-      else writeOutputFile(flags.out, text, [workspace.ledgerPath, workspace.configPath]);
+      else await writeOutputFile(flags.out, text, workspaceFiles(workspace));
       return d;
     } finally {
       ledger.close();

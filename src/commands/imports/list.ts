@@ -17,7 +17,7 @@ export default class ImportsList extends BaseCommand {
       else {
         this.log(renderTable(imports, [
           { header: 'id', value: (b) => String(b.id), align: 'right' },
-          { header: 'status', value: (b) => b.status + (b.superseded_by ? ` by ${b.superseded_by}` : '') },
+          { header: 'status', value: (b) => b.status + (b.superseded_by ? ` by ${b.superseded_by}` : '') + (b.status_changed_at ? ` ${b.status_changed_at.slice(0, 10)}` : '') },
           { header: 'org', value: (b) => b.org },
           { header: 'kind', value: (b) => b.kind },
           { header: 'file', value: (b) => b.file_name },

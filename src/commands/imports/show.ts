@@ -20,6 +20,8 @@ export default class ImportsShow extends BaseCommand {
       const problems = ledger.batchProblems(args.id);
       this.log(`Import ${batch.id} (${batch.status}): ${batch.file_name}, ${batch.kind} profile ${batch.profile}, org ${batch.org}`);
       this.log(`SHA-256 ${batch.sha256}, ${batch.size_bytes} bytes, imported ${batch.imported_at} by tco2e ${batch.tool_version}, factor policy ${batch.policy}`);
+      const change = statusChange(batch);
+      if (change) this.log(change);
       this.log(`Rows: ${batch.rows_read} read, ${batch.rows_accepted} accepted, ${batch.rows_excluded} excluded, ${batch.rows_rejected} rejected`);
       if (problems.length > 0) {
         this.log('');
@@ -36,4 +38,12 @@ export default class ImportsShow extends BaseCommand {
       ledger.close();
     }
   }
+}
+
+/** When and why the import stopped counting, as the audit trail has it. */
+function statusChange(b: BatchRecord): string | null {
+  if (b.status === 'active') return null;
+  const when = b.status_changed_at === null ? 'at a time not recorded (ledgers before schema 2 did not keep it)' : `at ${b.status_changed_at}`;
+  const what = b.status === 'superseded' ? `Superseded by import ${b.superseded_by ?? '?'}` : 'Undone';
+  return `${what} ${when}${b.status_reason ? `: ${b.status_reason}` : ''}`;
 }

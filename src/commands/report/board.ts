@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { analysisContext, openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
-import { writeReportFile } from '../../report/write.js';
+import { workspaceFiles, writeOutputFile } from '../../render/output-file.js';
 import { boardReport } from '../../report/board/index.js';
 
 export default class ReportBoard extends BaseCommand {
@@ -21,7 +21,7 @@ export default class ReportBoard extends BaseCommand {
     try {
       const r = await boardReport(analysisContext(workspace, ledger), { org: flags.org, period: flags.period, now: new Date(), toolVersion: this.config.version });
       const file = resolve(flags.out ?? join('reports', `board-${flags.org}-${flags.period.replace('/', '-')}.html`));
-      await writeReportFile(file, r.html, [workspace.ledgerPath, workspace.configPath]);
+      await writeOutputFile(file, r.html, workspaceFiles(workspace));
       if (!this.jsonEnabled()) this.log(`Wrote ${file}`);
       return { file };
     } finally {

@@ -3,7 +3,7 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { analysisContext, openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
 import { compareHtml } from '../../report/compare/index.js';
-import { writeReportFile } from '../../report/write.js';
+import { workspaceFiles, writeOutputFile } from '../../render/output-file.js';
 
 export default class ReportCompare extends BaseCommand {
   static override summary = 'Write the comparison report: organisations\' trajectories side by side, fairly, in one self-contained HTML file.';
@@ -22,7 +22,7 @@ export default class ReportCompare extends BaseCommand {
       const orgs = flags.orgs === undefined ? workspace.config.organisations.map((o) => o.id) : flags.orgs.split(',').map((s) => s.trim()).filter((s) => s !== '');
       const r = await compareHtml(analysisContext(workspace, ledger), { orgs, ...(flags.period === undefined ? {} : { period: flags.period }), now: new Date(), toolVersion: this.config.version });
       const file = resolve(flags.out ?? join('reports', 'compare.html'));
-      await writeReportFile(file, r.html, [workspace.ledgerPath, workspace.configPath]);
+      await writeOutputFile(file, r.html, workspaceFiles(workspace));
       if (!this.jsonEnabled()) this.log(`Wrote ${file}`);
       return { file };
     } finally {
