@@ -6,6 +6,7 @@
 
 import type { FactorPolicy } from '../convert/policy.js';
 import { UserError } from '../errors.js';
+import { UPSTREAM_NOT_PUBLISHED } from '../travel/engine.js';
 import { aggregate, type AggregateResult, type GroupDimension } from './group.js';
 import { footprint, memberIds, organisationsById, type AnalysisContext, type FootprintWarning } from './footprint.js';
 import type { FillMethod } from './fill.js';
@@ -87,6 +88,7 @@ export function emissionsReport(ctx: AnalysisContext, q: EmissionsQuery): Emissi
     intensity: intensity.rows,
     coverage: fp.coverage,
     rejected: rejectedRows(ctx.ledger, fp.batches.map((b) => b.id)),
-    warnings: [...fp.warnings, ...intensity.warnings.map((w) => ({ code: w.code, message: w.message }))],
+    // Without WTT and T&D in the boundary, a year's set lacking them takes nothing away.
+    warnings: [...fp.warnings.filter((w) => q.wtt || w.code !== UPSTREAM_NOT_PUBLISHED), ...intensity.warnings.map((w) => ({ code: w.code, message: w.message }))],
   };
 }

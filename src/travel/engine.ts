@@ -29,15 +29,22 @@ export interface Figure {
   readonly result: ConversionResult;
 }
 
+/**
+ * The code of a warning that a year's set lacks a well-to-tank or T&D factor: said only where
+ * those figures are in the boundary (a query without them has nothing missing).
+ */
+export const UPSTREAM_NOT_PUBLISHED = 'wtt_not_published';
+
 /** Counts of things worth saying once per key and year rather than once per respondent. */
 export class Tally {
-  private readonly companions = new Map<string, { key: string; year: number; n: number }>();
+  private readonly companions = new Map<string, { key: string; year: number; n: number; upstream: boolean }>();
   private readonly fallbacks = new Map<string, { wanted: string; used: string; year: number; n: number }>();
   private readonly engine = new Map<string, TravelWarning>();
 
-  missingCompanion(key: string, year: number): void {
+  /** `upstream`: a well-to-tank or T&D figure (Scope 3 category 3), which a query may leave out anyway. */
+  missingCompanion(key: string, year: number, upstream: boolean): void {
     const id = `${key} ${year}`;
-    const t = this.companions.get(id) ?? { key, year, n: 0 };
+    const t = this.companions.get(id) ?? { key, year, n: 0, upstream };
     t.n += 1;
     this.companions.set(id, t);
   }
@@ -57,7 +64,7 @@ export class Tally {
     return [
       ...[...this.engine.values()],
       ...[...this.fallbacks.values()].map((t) => ({ code: 'car_key_fallback', message: travelMsg.fuelKeyFallback(t.wanted, t.used, t.year, t.n), count: t.n })),
-      ...[...this.companions.values()].map((t) => ({ code: 'companion_not_published', message: travelMsg.companionNotPublished(t.key, t.year, t.n), count: t.n })),
+      ...[...this.companions.values()].map((t) => ({ code: t.upstream ? UPSTREAM_NOT_PUBLISHED : 'companion_not_published', message: travelMsg.companionNotPublished(t.key, t.year, t.n), count: t.n })),
     ];
   }
 }
@@ -103,11 +110,11 @@ export function convertTravel(library: FactorLibrary, a: TravelActivity, policy:
   if (info?.companions?.outsideScopes !== undefined) companions.push(['outside_scopes', info.companions.outsideScopes]);
   for (const [kind, key] of companions) {
     if (library.lookup(key, main.trace.factorYear) === undefined) {
-      tally.missingCompanion(key, main.trace.factorYear);
+      tally.missingCompanion(key, main.trace.factorYear, kind !== 'outside_scopes');
       continue;
     }
     const r = tryConvert(library, a, key, policy);
-    if ('error' in r) tally.missingCompanion(key, main.trace.factorYear);
+    if ('error' in r) tally.missingCompanion(key, main.trace.factorYear, kind !== 'outside_scopes');
     else figures.push({ kind, result: r });
   }
   return figures;

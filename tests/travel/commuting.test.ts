@@ -4,6 +4,8 @@ import { scaleWave } from '../../src/travel/headcount.js';
 import { travelMsg } from '../../src/travel/messages.js';
 import { financialYearPeriod } from '../../src/travel/period.js';
 import { commutingEmissions } from '../../src/travel/report.js';
+import { emissionsReport } from '../../src/aggregate/emissions-query.js';
+import { ConfigSchema } from '../../src/workspace/config.js';
 import { library, organisation, WAVE_2023, WAVE_2024, workspace } from './setup.js';
 
 const FY2024 = financialYearPeriod(2024);
@@ -92,7 +94,7 @@ describe('travel: commuting emissions from a survey wave', () => {
     expect(result.lines.filter((l) => l.kind === 'main').reduce((s, l) => s + l.kgCo2e, 0)).toBeCloseTo(result.kgCo2e, 6);
     // The 2024 condensed set publishes no well-to-tank factors: none are added, and that is said.
     expect(result.wttKgCo2e).toBe(0);
-    expect(warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['mode_without_factor', 'survey_site_unknown', 'companion_not_published']));
+    expect(warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['mode_without_factor', 'survey_site_unknown', 'wtt_not_published']));
     expect(warnings.find((w) => w.code === 'survey_site_unknown')!.message).toBe(travelMsg.surveySiteUnknown('2024 autumn', 'Annex', 1));
     expect(warnings.find((w) => w.code === 'wave_not_used')).toBeUndefined();
   });
@@ -170,5 +172,19 @@ describe('travel: scaling to headcount, most specific entry first', () => {
     expect(s.factors).toEqual([null, 100]);
     expect(s.scaling.unscaledRespondents).toBe(1);
     expect(s.warnings).toEqual([{ code: 'respondents_without_headcount', message: travelMsg.unmatchedRespondents('w', 1, 'Community Hub'), wave: 'w', site: 'Community Hub', count: 1 }]);
+  });
+});
+
+describe('travel: a year whose set has no well-to-tank factors', () => {
+  it('is said where WTT is in the boundary, and not where the query leaves WTT out anyway', async () => {
+    const { ledger } = await surveyed();
+    const config = ConfigSchema.parse({ version: 1, organisations: [{ ...organisation(headcount2024), id: 'north-acute' }] });
+    const ctx = { ledger, library, config, reads: new Map() };
+    const query = { org: 'north-acute', period: '2024/25', by: 'year', yearBasis: 'financial', scope2: 'location', fill: 'none' } as const;
+    const upstream = (wtt: boolean): string[] => emissionsReport(ctx, { ...query, wtt }).warnings.filter((w) => w.code === 'wtt_not_published').map((w) => w.message);
+    expect(upstream(true)).toContain(travelMsg.companionNotPublished('car.average.unknown.wtt', 2024, 5));
+    expect(upstream(false)).toEqual([]);
+    // Other warnings are kept either way.
+    expect(emissionsReport(ctx, { ...query, wtt: false }).warnings.map((w) => w.code)).toContain('survey_site_unknown');
   });
 });
