@@ -2,7 +2,8 @@
  * One measured run in its own process, so its peak memory is its own:
  *   tsx tests/bench/child.ts papaparse FILE
  *   tsx tests/bench/child.ts energy|fleet|journeys PROFILE FILE
- * Prints {"ms": …, "peakRssMb": …, "rows": …}.
+ * Prints {"ms": …, "cpuMs": …, "peakRssMb": …, "rows": …}: wall time, and the CPU time (user +
+ * system, every thread) that other work on a shared machine disturbs far less.
  */
 import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,8 +84,10 @@ function initLedger(path: string): void {
 }
 
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const rows = mode === 'papaparse' ? await papaparse(a) : mode === 'board-setup' ? await setupBoard(a, b!) : mode === 'board' ? await board(a) : await importFile(mode, a, b!);
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
-process.stdout.write(JSON.stringify({ ms, peakRssMb: peak / 2 ** 20, rows }) + '\n');
+process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: peak / 2 ** 20, rows }) + '\n');
