@@ -154,6 +154,22 @@ export const ConfigSchema = z.strictObject({
       if (siteIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['organisations', i, 'sites', j, 'id'], message: `"${s.id}" is used by another site of ${o.id}; site ids must be unique within an organisation` });
       siteIds.add(s.id);
     });
+    // A site named where it does not exist would silently match nothing: a headcount that scales
+    // no one, a supplier factor that prices no meter.
+    const site = (id: string, path: (string | number)[]): void => {
+      if (!siteIds.has(id)) ctx.addIssue({ code: 'custom', path: ['organisations', i, ...path], message: notASite(id, o.id, [...siteIds]) });
+    };
+    o.travel.headcount.forEach((h, k) => {
+      if (h.site !== undefined) site(h.site, ['travel', 'headcount', k, 'site']);
+    });
+    o.travel.avoided.forEach((a, k) => {
+      if (a.site !== undefined) site(a.site, ['travel', 'avoided', k, 'site']);
+    });
+    o.marketFactors.forEach((m, k) => {
+      (m.sites ?? []).forEach((s, n) => {
+        site(s, ['marketFactors', k, 'sites', n]);
+      });
+    });
     o.members.forEach((m, j) => {
       if (!seen.has(m)) ctx.addIssue({ code: 'custom', path: ['organisations', i, 'members', j], message: `"${m}" is not an organisation in this config` });
       if (m === o.id) ctx.addIssue({ code: 'custom', path: ['organisations', i, 'members', j], message: 'an organisation cannot be its own member' });
@@ -164,8 +180,20 @@ export const ConfigSchema = z.strictObject({
     if (!seen.has(t.org)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'org'], message: `"${t.org}" is not an organisation in this config` });
     if (targetIds.has(`${t.org}/${t.id}`)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'id'], message: `"${t.id}" is used by another target of ${t.org}` });
     targetIds.add(`${t.org}/${t.id}`);
+    // A like-for-like boundary that names a site the organisation (or, for an ICS, its members)
+    // does not have would leave nothing out and say nothing.
+    const org = c.organisations.find((o) => o.id === t.org);
+    if (org === undefined) return;
+    const sites = [org, ...c.organisations.filter((o) => org.members.includes(o.id))].flatMap((o) => o.sites.map((s) => s.id));
+    (t.excludeSites ?? []).forEach((s, j) => {
+      if (!sites.includes(s)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'excludeSites', j], message: notASite(s, t.org, sites) });
+    });
   });
 });
+
+function notASite(id: string, org: string, sites: readonly string[]): string {
+  return `"${id}" is not a site of ${org} (sites are named by their id); ${sites.length === 0 ? `${org} lists no sites` : `its sites are ${sites.join(', ')}`}`;
+}
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type OrganisationConfig = Config['organisations'][number];

@@ -154,6 +154,11 @@ const CONFIG_CASES: readonly (readonly [string, (c: Json) => void, string, strin
   ['a member that is not an organisation', set('organisations.2.members', ['north-acute', 'nowhere']), 'organisations.2.members.1', '"nowhere" is not an organisation in this config'],
   ['an organisation as its own member', set('organisations.2.members', ['north-ics']), 'organisations.2.members.0', 'an organisation cannot be its own member'],
   ['a target for an unknown organisation', set('targets.0.org', 'south-acute'), 'targets.0.org', '"south-acute" is not an organisation in this config'],
+  ['a headcount for a site the organisation does not have', set('organisations.0.travel.headcount.0.site', 'main-hospital'), 'organisations.0.travel.headcount.0.site', '"main-hospital" is not a site of north-acute (sites are named by their id); its sites are main, annex'],
+  ['avoided journeys at an unknown site', set('organisations.0.travel.avoided.0.site', 'outpatients'), 'organisations.0.travel.avoided.0.site', '"outpatients" is not a site of north-acute'],
+  ['a market factor for an unknown site', set('organisations.0.marketFactors.0.sites', ['main', 'mian']), 'organisations.0.marketFactors.0.sites.1', '"mian" is not a site of north-acute (sites are named by their id); its sites are main, annex'],
+  ['a target excluding a site its organisation lacks', set('targets.0.excludeSites', ['anex']), 'targets.0.excludeSites.0', '"anex" is not a site of north-acute (sites are named by their id); its sites are main, annex'],
+  ['an excluded site for an organisation with none', set('targets.1.excludeSites', ['depot']), 'targets.1.excludeSites.0', '"depot" is not a site of riverside (sites are named by their id); riverside lists no sites'],
   // lists too short, empty text, sums
   ['no organisations', set('organisations', []), 'organisations', 'must list at least one organisation'],
   ['no scopes', set('targets.1.scopes', []), 'targets.1.scopes', 'must list at least 1 item'],
@@ -175,6 +180,14 @@ describe('config problems name the file, the path and what is allowed', () => {
   it.each(CONFIG_CASES)('%s', (_what, change, path, allowed) => {
     const message = configMessage(change);
     expect(message).toContain(`${FILE}: ${path}: ${allowed}`);
+  });
+
+  it('an ICS target may leave out a site of one of its members; its own sites and members\' are named when it cannot', () => {
+    const c = fullConfig();
+    (c.targets as Json[]).push({ id: 'ics-2040', org: 'north-ics', preset: 'nhs-carbon-footprint-2040', baselineYear: 2019, excludeSites: ['annex'] });
+    expect(parseConfig(JSON.stringify(c), FILE).targets[2]?.excludeSites).toEqual(['annex']);
+    ((c.targets as Json[])[2]!).excludeSites = ['depot'];
+    expect(userError(() => parseConfig(JSON.stringify(c), FILE)).message).toContain(`${FILE}: targets.2.excludeSites.0: "depot" is not a site of north-ics (sites are named by their id); its sites are main, annex`);
   });
 
   it('breaking one field reports exactly one problem', () => {
