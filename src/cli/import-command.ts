@@ -89,7 +89,7 @@ export async function runImport<S extends ImportSummary>(
     bar.done();
     if (flags.rejects !== undefined) await writeOutputFile(flags.rejects, rejectsCsv(summary), keep, '--rejects');
     cmd.log([renderImportSummary(summary), ...extraLines(summary)].join('\n'));
-    if (summary.status === 'refused-overlap' || summary.status === 'refused-strict') process.exitCode = 1;
+    if (summary.status.startsWith('refused')) process.exitCode = 1;
     return summary;
   } finally {
     bar.done();

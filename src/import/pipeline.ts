@@ -345,6 +345,12 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
     c.abandon();
     return summarise({ ...base, status: 'refused-strict' });
   }
+  // Not one row usable: the wrong profile, or a broken export. Stored, the empty batch would
+  // make the same file "already imported" when it is tried again with the right profile.
+  if (base.rejectedRows > 0 && c.rowsRead - base.rejectedRows - base.excluded <= 0) {
+    c.abandon();
+    return summarise({ ...base, status: 'refused-unusable' });
+  }
 
   const overlaps: Overlap[] = ledger.findOverlaps(req.org.id, meterPeriods);
   if (overlaps.length > 0 && !req.replace) {

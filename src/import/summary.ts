@@ -3,7 +3,7 @@
 import type { Problem } from '../read/header-csv.js';
 import type { ActivityRecord, Overlap } from '../store/records.js';
 
-export type ImportStatus = 'stored' | 'dry-run' | 'already-imported' | 'refused-overlap' | 'refused-strict';
+export type ImportStatus = 'stored' | 'dry-run' | 'already-imported' | 'refused-overlap' | 'refused-strict' | 'refused-unusable';
 
 export interface ImportSummary {
   readonly status: ImportStatus;

@@ -8,12 +8,13 @@ const STATUS: Record<ImportSummary['status'], string> = {
   'already-imported': 'Already imported: this file is import',
   'refused-overlap': 'Refused: it overlaps data already stored; nothing was stored',
   'refused-strict': 'Refused (--strict): some rows were rejected; nothing was stored',
+  'refused-unusable': 'Refused: not one row could be used (see the reasons below; a file laid out differently needs --profile); nothing was stored',
 };
 
 /** The summary a person sees after an import. */
 export function renderImportSummary(s: ImportSummary & { readonly vehicles?: number; readonly nonFuel?: readonly { reason: string; count: number }[] }): string {
   const out: string[] = [];
-  out.push(s.status === 'already-imported' ? `${STATUS[s.status]} ${s.batchId ?? ''}; nothing changed.` : `${STATUS[s.status]}${s.batchId !== null && s.status === 'stored' ? ` as import ${s.batchId}` : ''}: ${s.file} (profile ${s.profile})`);
+  out.push(s.status === 'already-imported' ? `${STATUS[s.status]} ${s.batchId ?? ''}; nothing changed. To import it again another way (another --profile or --policy), undo it first: \`tco2e imports undo ${s.batchId ?? ''}\`.` : `${STATUS[s.status]}${s.batchId !== null && s.status === 'stored' ? ` as import ${s.batchId}` : ''}: ${s.file} (profile ${s.profile})`);
   if (s.status === 'already-imported') return out.join('\n');
   out.push(`Rows: ${formatNumber(s.rows.read)} read, ${formatNumber(s.rows.accepted)} accepted, ${formatNumber(s.rows.excluded)} excluded, ${formatNumber(s.rows.rejected)} rejected`);
   if (s.vehicles !== undefined && s.vehicles > 0) out.push(`Vehicles: ${formatNumber(s.vehicles)} ${s.status === 'stored' ? 'stored in' : 'checked for'} the vehicle register`);

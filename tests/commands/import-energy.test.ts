@@ -42,6 +42,29 @@ describe('tco2e import energy', () => {
     expect(overlap.stdout).toContain('--replace');
   });
 
+  it('a file of which not one row can be used is refused and stores nothing, so it can be imported again with the right profile', () => {
+    const dir = workspace();
+    // No fuel column: the built-in bill profile rejects every row (missing_fuel).
+    writeFileSync(join(dir, 'electric.csv'), 'Site,MPAN,Start Date,End Date,kWh\r\nMain,1200000000001,01/04/2024,30/04/2024,1000\r\nMain,1200000000001,01/05/2024,31/05/2024,1200\r\n');
+    const first = runCli(dir, 'import', 'energy', 'electric.csv', '--org', 'north-acute', '--rejects', 'rejects.csv');
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('Refused: not one row could be used');
+    expect(first.stdout).toContain('Rows: 2 read, 0 accepted, 0 excluded, 2 rejected');
+    expect(first.stdout).toContain('missing_fuel');
+    expect(readFileSync(join(dir, 'rejects.csv'), 'utf8').split('\r\n').filter((l) => l !== '')).toHaveLength(3);
+    expect(runCli(dir, 'imports', 'list').stdout).toContain('No imports yet');
+    // The same bytes with a profile that says the fuel: stored, not taken for a repeat.
+    const config = JSON.parse(readFileSync(join(dir, 'tco2e.config.json'), 'utf8')) as { profiles: unknown[] };
+    config.profiles.push({ id: 'electric-bills', description: 'Electricity bills with no fuel column', kind: 'energy', shape: 'bill', columns: { site: 'Site', meter: 'MPAN', periodStart: 'Start Date', periodEnd: 'End Date', quantity: 'kWh' }, fuel: 'electricity', unit: 'kWh', dateFormat: 'dd/MM/yyyy' });
+    writeFileSync(join(dir, 'tco2e.config.json'), JSON.stringify(config));
+    const second = runCli(dir, 'import', 'energy', 'electric.csv', '--org', 'north-acute', '--profile', 'electric-bills');
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain('Stored as import 1: electric.csv (profile electric-bills)');
+    expect(second.stdout).toContain('Rows: 2 read, 2 accepted, 0 excluded, 0 rejected');
+    // Tried once more: a repeat, and the way to import it differently is named.
+    expect(runCli(dir, 'import', 'energy', 'electric.csv', '--org', 'north-acute').stdout).toContain('Already imported: this file is import 1; nothing changed. To import it again another way (another --profile or --policy), undo it first: `tco2e imports undo 1`.');
+  });
+
   it('refuses to write the rejects over the input, the ledger or the config, before importing anything', () => {
     const dir = workspace();
     const before = readFileSync(join(dir, 'bills.csv'));

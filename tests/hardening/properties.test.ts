@@ -342,9 +342,9 @@ describe('import pipeline properties', () => {
     });
   const HEADER = ['Site Name', 'MPAN', 'Fuel', 'Start Date', 'End Date', 'Consumption (kWh)', 'Read Type', 'Cost (£)'];
 
-  it('stores a batch accounting for every row read, or refuses with a UserError and stores nothing', async () => {
+  it('stores a batch accounting for every row read, or refuses (a UserError, or not one row usable) and stores nothing', async () => {
     let run = 0;
-    const seen = { refused: 0, mixed: 0, allAccepted: 0 };
+    const seen = { refused: 0, unusable: 0, mixed: 0, allAccepted: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(fc.oneof(goodRow, billRow), { minLength: 0, maxLength: 12 }), async (rows) => {
         run++;
@@ -365,10 +365,19 @@ describe('import pipeline properties', () => {
             expect(ledger.select<{ n: number }>('SELECT count(*) AS n FROM activities', [])[0]!.n).toBe(0);
             return;
           }
-          expect(summary.status).toBe('stored');
           const { read, accepted, rejected, excluded } = summary.rows;
           expect(read).toBe(expectedRead);
           expect(accepted + rejected + excluded).toBe(read);
+          if (summary.status === 'refused-unusable') {
+            // Not one row usable: nothing stored, so the file can be tried again with another profile.
+            seen.unusable++;
+            expect(accepted).toBe(0);
+            expect(rejected).toBeGreaterThan(0);
+            expect(ledger.listBatches()).toEqual([]);
+            expect(ledger.select<{ n: number }>('SELECT count(*) AS n FROM activities', [])[0]!.n).toBe(0);
+            return;
+          }
+          expect(summary.status).toBe('stored');
           if (accepted > 0 && rejected > 0) seen.mixed++;
           if (accepted > 0 && rejected === 0) seen.allAccepted++;
           const batches = ledger.listBatches();
@@ -387,6 +396,7 @@ describe('import pipeline properties', () => {
       { seed: SEED, numRuns: 100 },
     );
     expect(seen.refused).toBeGreaterThan(0);
+    expect(seen.unusable).toBeGreaterThan(0);
     expect(seen.mixed).toBeGreaterThan(5);
     expect(seen.allAccepted).toBeGreaterThan(0);
   });
