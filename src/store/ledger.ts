@@ -61,7 +61,12 @@ export class Ledger {
     if (exists && !looksLikeSqlite(path)) {
       throw new UserError('not_a_ledger', `${path} is not a tco2e ledger (it is not an SQLite database); it was left untouched.`, 'Check --db or the TCO2E_DB environment variable.');
     }
-    const db = new Database(path);
+    let db: Database.Database;
+    try {
+      db = new Database(path);
+    } catch (e) {
+      throw ledgerFailure(e, path);
+    }
     try {
       db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
       db.pragma('foreign_keys = ON');

@@ -33,6 +33,11 @@ export function ledgerFailure(e: unknown, ledgerPath: string): unknown {
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new UserError('ledger_corrupt', `${ledgerPath} is damaged and cannot be read as a tco2e ledger (${code}); it was left untouched.`, 'Restore the ledger from a backup, or check --db and the TCO2E_DB environment variable.');
   }
+  if (code !== undefined && (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code === 'SQLITE_CANTOPEN')) {
+    // A ledger on a shared drive the person may read but not write (or a folder where SQLite
+    // cannot make its journal): imports, undo and upgrading an older ledger need write access.
+    return new UserError('ledger_read_only', `The ledger ${ledgerPath} cannot be written from here (${code}); nothing was changed.`, 'Ask for write access to the ledger and its folder (SQLite writes a journal beside it), or work on a copy with --db.');
+  }
   if ((code !== undefined && DISK_CODES.has(code)) || isDiskFull(e)) {
     return new UserError('disk_full', `The ledger ${ledgerPath} could not be written: the disk is full or a file-size limit was reached (${code ?? 'unknown'}). Nothing from this import was stored; earlier imports are unchanged.`, 'Free some space (or raise the limit) and run the import again.');
   }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { isDiskFull, ledgerFailure } from '../../src/store/sqlite-errors.js';
+
+/** An error as better-sqlite3 (SqliteError) or node:fs gives it: a message and a code. */
+const failure = (code: string): Error => Object.assign(new Error(`${code}: failed`), { code });
+
+function mapped(code: string): UserError {
+  const e = ledgerFailure(failure(code), 'ledger.sqlite');
+  expect(e).toBeInstanceOf(UserError);
+  return e as UserError;
+}
+
+describe('what a ledger failure means to the person', () => {
+  it('busy and locked: another command holds the ledger', () => {
+    for (const code of ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED']) {
+      const e = mapped(code);
+      expect(e.code).toBe('ledger_busy');
+      expect(e.message).toBe('The ledger ledger.sqlite is in use by another tco2e command that did not finish in time; nothing was stored.');
+      expect(e.hint).toContain('TCO2E_BUSY_TIMEOUT_MS');
+    }
+  });
+
+  it('damaged: refused and left untouched', () => {
+    for (const code of ['SQLITE_NOTADB', 'SQLITE_CORRUPT']) expect(mapped(code).code).toBe('ledger_corrupt');
+  });
+
+  it('read-only or unopenable: says write access is needed, and that nothing changed', () => {
+    for (const code of ['SQLITE_READONLY', 'SQLITE_READONLY_DBMOVED', 'SQLITE_PERM', 'SQLITE_CANTOPEN']) {
+      const e = mapped(code);
+      expect(e.code).toBe('ledger_read_only');
+      expect(e.message).toBe(`The ledger ledger.sqlite cannot be written from here (${code}); nothing was changed.`);
+    }
+  });
+
+  it('a full disk or a file-size limit, from SQLite or from node', () => {
+    for (const code of ['SQLITE_FULL', 'SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC', 'ENOSPC', 'EDQUOT', 'EFBIG']) expect(mapped(code).code).toBe('disk_full');
+    expect(isDiskFull(failure('ENOSPC'))).toBe(true);
+    expect(isDiskFull(failure('EACCES'))).toBe(false);
+  });
+
+  it('anything else stays what it is: a bug, shown as one', () => {
+    const bug = failure('SQLITE_ERROR');
+    expect(ledgerFailure(bug, 'ledger.sqlite')).toBe(bug);
+    const user = new UserError('no_batch', 'There is no import 9.');
+    expect(ledgerFailure(user, 'ledger.sqlite')).toBe(user);
+    const plain = new TypeError('x is undefined');
+    expect(ledgerFailure(plain, 'ledger.sqlite')).toBe(plain);
+  });
+});
