@@ -305,8 +305,10 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
   const writer = c.writer;
   const totals = new RecordTotals();
   const meterPeriods = new Map<string, { start: string; end: string }[]>();
+  let recordsWritten = 0;
   const onRecord = (r: ActivityRecord): void => {
     writer.addActivity(r);
+    recordsWritten++;
     totals.add(r);
     // Overlaps are checked for metered energy; fleet and travel lines are identified by file.
     if (kind !== 'energy' || r.meter === null || r.companionOf !== null) return;
@@ -346,8 +348,12 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
     return summarise({ ...base, status: 'refused-strict' });
   }
   // Not one row usable: the wrong profile, or a broken export. Stored, the empty batch would
-  // make the same file "already imported" when it is tried again with the right profile.
-  if (base.rejectedRows > 0 && c.rowsRead - base.rejectedRows - base.excluded <= 0) {
+  // make the same file "already imported" when it is tried again with the right profile. Rows
+  // can also be read without a problem of their own and still give nothing (interval readings
+  // of a day left incomplete: the day is reported once, on its first line), so a batch that
+  // would hold nothing at all beside its rejects is refused the same way.
+  const nothingToStore = recordsWritten === 0 && c.survey.length === 0 && c.vehicles.length === 0;
+  if (base.rejectedRows > 0 && (c.rowsRead - base.rejectedRows - base.excluded <= 0 || nothingToStore)) {
     c.abandon();
     return summarise({ ...base, status: 'refused-unusable' });
   }
