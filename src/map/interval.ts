@@ -31,6 +31,8 @@ interface DayAcc {
   readonly day: string;
   readonly line: number;
   readonly kwh: (number | undefined)[];
+  /** The line each half-hour was read from: a day left incomplete rejects every one of them. */
+  readonly lines: number[];
   have: number;
   estimated: number;
 }
@@ -133,7 +135,7 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
           r.problem(iTs, 'duplicate_reading', `meter ${meter} already has a reading for this half-hour`);
           return r.problems;
         }
-        meterDays.set(slot.day, (acc = { meter: detach(meter), site, day: slot.day, line, kwh: new Array<number | undefined>(slot.periods), have: 0, estimated: 0 }));
+        meterDays.set(slot.day, (acc = { meter: detach(meter), site, day: slot.day, line, kwh: new Array<number | undefined>(slot.periods), lines: new Array<number>(slot.periods), have: 0, estimated: 0 }));
       }
       last = acc;
     }
@@ -149,6 +151,7 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
       return r.problems;
     }
     acc.kwh[slot.period - 1] = q * toKwh;
+    acc.lines[slot.period - 1] = line;
     acc.have += 1;
     if (iType !== undefined) {
       const t = typeCell;
@@ -266,11 +269,18 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
       return rows;
     },
     finish() {
-      // Whatever is left is incomplete: complete days were handed on as they completed.
+      // Whatever is left is incomplete: complete days were handed on as they completed. Every
+      // reading of such a day is rejected, not only its first: none of them is stored, and the
+      // rejects file then holds the whole day, ready to be completed and imported again.
       const problems: Problem[] = [];
       for (const meterDays of byMeter.values()) {
         for (const acc of meterDays.values()) {
           problems.push({ file: ctx.file, line: acc.line, column: '', value: acc.day, code: 'incomplete_day', message: `meter ${acc.meter} has ${acc.have} of the ${acc.kwh.length} half-hours of ${acc.day}; the day was not stored (tco2e does not fill gaps)` });
+          // `filter` skips the half-hours never read (holes in the array).
+          const others = acc.lines.filter((l) => l !== acc.line).sort((a, b) => a - b);
+          for (const l of others) {
+            problems.push({ file: ctx.file, line: l, column: '', value: acc.day, code: 'incomplete_day', message: `a reading of meter ${acc.meter} on ${acc.day}, a day with ${acc.have} of its ${acc.kwh.length} half-hours (first on line ${acc.line}); not stored with the rest of that day` });
+          }
         }
       }
       return { problems };

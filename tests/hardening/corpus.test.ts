@@ -158,9 +158,12 @@ const PARTIAL: readonly Partial[] = [
     kind: 'energy', content: lateNul(), rows: { read: 301, accepted: 300, excluded: 0, rejected: 1 }, problems: [[302, 'nul_byte']], stored: 300 * 1000,
   },
   {
-    name: 'a NUL byte deep in an interval file (read as raw text) rejects its reading, so that day is incomplete and not stored',
+    name: 'a NUL byte deep in an interval file (read as raw text) rejects its reading, so that day is incomplete: every reading of it is rejected, none stored',
     kind: 'energy', profileId: 'interval', content: intervalCsv(4, 3 * 48 + 5),
-    rows: { read: 192, accepted: 190, excluded: 0, rejected: 2 }, problems: [[2 + 3 * 48 + 5, 'nul_byte'], [2 + 3 * 48, 'incomplete_day']], stored: 144,
+    rows: { read: 192, accepted: 144, excluded: 0, rejected: 48 },
+    // The fourth day is lines 146–193: its first line names the gap, each other reading points to it.
+    problems: [[2 + 3 * 48 + 5, 'nul_byte'], [2 + 3 * 48, 'incomplete_day'], ...Array.from({ length: 47 }, (_, i) => 147 + i).filter((l) => l !== 2 + 3 * 48 + 5).map((l) => [l, 'incomplete_day'] as const)],
+    stored: 144,
   },
   {
     name: 'half-hourly clock-change days: 50 values on the 46-period day and 46 on the 50-period day are rejected, naming the periods',

@@ -323,15 +323,15 @@ describe('built-in profiles: what the properties found', () => {
   }
 
   it('refuses an interval file whose only day is incomplete instead of storing an empty batch', async () => {
-    // Cut after two readings: neither has a problem of its own, and the day they begin is
-    // reported once (on its first line), so one row counted as not rejected gave nothing to store.
+    // Cut after two readings: neither has a problem of its own, but the day they begin is
+    // incomplete, so both are rejected and there is nothing to store.
     const { ledger, outcome } = await importBytes('interval', intervalFile(2));
     try {
       if ('error' in outcome) throw outcome.error;
       const s = outcome.summary;
       expect(s.status).toBe('refused-unusable');
-      expect(s.rows.read).toBe(2);
-      expect(s.problems.map((p) => [p.line, p.code])).toEqual([[2, 'incomplete_day']]);
+      expect(s.rows).toEqual({ read: 2, accepted: 0, excluded: 0, rejected: 2 });
+      expect(s.problems.map((p) => [p.line, p.code])).toEqual([[2, 'incomplete_day'], [3, 'incomplete_day']]);
       expect(checkOutcome(ledger, outcome)).toBe('refused');
     } finally {
       ledger.close();
@@ -345,7 +345,9 @@ describe('built-in profiles: what the properties found', () => {
       if ('error' in outcome) throw outcome.error;
       const s = outcome.summary;
       expect(s.status).toBe('stored');
-      expect(s.problems.map((p) => [p.line, p.code])).toEqual([[50, 'incomplete_day']]);
+      // Both readings of the incomplete day are rejected (and kept for the rejects file).
+      expect(s.problems.map((p) => [p.line, p.code])).toEqual([[50, 'incomplete_day'], [51, 'incomplete_day']]);
+      expect(s.rows).toEqual({ read: 50, accepted: 48, excluded: 0, rejected: 2 });
       expect(checkOutcome(ledger, outcome)).toBe('mixed');
       expect(ledger.batchCounts(s.batchId!).hhDays).toBe(1);
       // 48 half-hours at 0.75 kWh.

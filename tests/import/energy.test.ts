@@ -230,9 +230,13 @@ describe('import energy: interval readings', () => {
     const { ledger, req, file } = setup();
     const text = intervalFile(['M1'], '2024-06-01', 48, 2) + intervalFile(['M2'], '2024-06-01', 48).split('\n').slice(1, 3).join('\n') + '\n';
     const s = await importEnergy(ledger, req(file('gaps.csv', text), { profileId: 'interval' }));
-    const codes = s.problems.map((p) => p.code).sort();
-    expect(codes).toEqual(['incomplete_day', 'incomplete_day']);
-    expect(s.problems.find((p) => p.message.includes('M1'))!.message).toContain('has 46 of the 48 half-hours of 2024-06-01');
+    // Every reading of an incomplete day is rejected (46 of M1, 2 of M2): nothing is left to store.
+    expect(s.rows).toEqual({ read: 48, accepted: 0, excluded: 0, rejected: 48 });
+    expect(s.status).toBe('refused-unusable');
+    expect(s.problems.every((p) => p.code === 'incomplete_day')).toBe(true);
+    expect(s.problems.filter((p) => p.message.includes('has 46 of the 48 half-hours of 2024-06-01'))).toHaveLength(1);
+    expect(s.problems.filter((p) => p.message.includes('has 2 of the 48 half-hours of 2024-06-01'))).toHaveLength(1);
+    expect(s.problems.filter((p) => /^a reading of meter M1 on 2024-06-01, a day with 46 of its 48 half-hours \(first on line 2\)/.test(p.message))).toHaveLength(45);
     const dup = intervalFile(['M3'], '2024-06-01', 48);
     const s2 = await importEnergy(ledger, req(file('dup.csv', `${dup}${dup.split('\n')[1]!}\n`), { profileId: 'interval', dryRun: true }));
     expect(s2.problems.map((p) => p.code)).toEqual(['duplicate_reading']);
@@ -295,8 +299,11 @@ describe('import energy: interval files larger than one read', () => {
       // Array index 1800 is file line 1801 (the header is line 1); the blank lines above it count.
       [1801, 'missing_date'],
       [1801, 'missing_quantity'],
-      [s.problems[3]!.line, 'incomplete_day'],
+      // Meter 31's day (file lines 1490–1537) lost line 1501: its other 47 readings are rejected with it.
+      [1490, 'incomplete_day'],
+      ...Array.from({ length: 47 }, (_, i) => 1491 + i).filter((l) => l !== 1501).map((l) => [l, 'incomplete_day']),
     ]);
+    expect(s.rows).toEqual({ read: 40 * 48 + 1, accepted: 39 * 48, excluded: 0, rejected: 49 });
     expect(s.problems[0]!.column).toBe('kWh');
     ledger.close();
   });
