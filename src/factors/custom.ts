@@ -73,7 +73,7 @@ export interface CustomParseResult {
 /** Parses a custom factor file's text. `file` is the name used in problems and provenance. */
 export function parseCustomFactors(text: string, file: string, knownKey: (key: string) => boolean): CustomParseResult {
   const factors: CustomFactor[] = [];
-  const { rows, problems, lineOf } = readHeaderCsv(text, file, ['key', 'unit', 'kg_co2e', 'source']);
+  const { rows, problems, lineOf } = readHeaderCsv(text, file, ['key', 'unit', 'kg_co2e', 'source'], Object.keys(RowSchema.shape));
   if (problems.length > 0) return { factors, problems };
   const seen = new Map<string, number>();
   rows.forEach((raw, i) => {

@@ -29,8 +29,8 @@ export interface ActivitiesRead {
 }
 
 export function readActivitiesCsv(text: string, file: string): ActivitiesRead {
-  const { rows, problems, lineOf } = readHeaderCsv(text, file, ['key', 'quantity', 'unit', 'date']);
-  if (problems.some((p) => p.code === 'missing_column')) return { activities: [], problems, rows: rows.length };
+  const { rows, problems, lineOf } = readHeaderCsv(text, file, ['key', 'quantity', 'unit', 'date'], Object.keys(Row.shape));
+  if (problems.some((p) => p.code === 'missing_column' || p.code === 'unknown_column')) return { activities: [], problems, rows: rows.length };
   const activities: Activity[] = [];
   rows.forEach((raw, i) => {
     const line = lineOf(i);

@@ -73,4 +73,12 @@ describe('custom factors', () => {
     expect(problems[0]).toMatchObject({ line: 3, code: 'duplicate' });
     expect(problems[0]!.message).toContain('line 2');
   });
+
+  it('refuses a column it does not read, naming the nearest: a misspelt optional column would be dropped silently', () => {
+    const misspelt = ['key,year,unit,kg_co2e,scope,categroy,source', 'travel.custom.shuttle,2024,km,0.1,3,6,Operator figures 2024'].join('\n');
+    const { factors, problems } = parseCustomFactors(misspelt, 'custom.csv', known);
+    expect(factors).toEqual([]);
+    expect(problems.map((p) => [p.line, p.column, p.code])).toEqual([[1, 'categroy', 'unknown_column']]);
+    expect(problems[0]!.message).toBe('the header has a column "categroy" that tco2e does not read (did you mean "category"?); the columns are key, year, unit, kg_co2e, kg_co2, kg_ch4, kg_n2o, scope, category, source, description');
+  });
 });

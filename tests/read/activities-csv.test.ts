@@ -19,4 +19,14 @@ describe('activity list CSV', () => {
       [2, 'date', '2023-02-31'],
     ]);
   });
+
+  it('refuses a column it does not read (a misspelt "use" would drop every row\'s use), naming the nearest; an empty unnamed column passes', () => {
+    const r = readActivitiesCsv('key,quantity,unit,date,usage\nelectricity.grid,1,kWh,2023-06-01,commuting\n', 'a.csv');
+    expect(r.activities).toEqual([]);
+    expect(r.problems).toEqual([{ file: 'a.csv', line: 1, column: 'usage', value: 'usage', code: 'unknown_column', message: 'the header has a column "usage" that tco2e does not read (did you mean "use"?); the columns are key, quantity, unit, date, use' }]);
+    // The trailing comma a spreadsheet leaves: a nameless column with nothing in it.
+    expect(readActivitiesCsv('key,quantity,unit,date,\nelectricity.grid,1,kWh,2023-06-01,\n', 'a.csv').problems).toEqual([]);
+    const named = readActivitiesCsv('key,quantity,unit,date,\nelectricity.grid,1,kWh,2023-06-01,commuting\n', 'a.csv');
+    expect(named.problems.map((p) => [p.code, p.message])).toEqual([['unknown_column', 'a column with no name holds values; the columns are key, quantity, unit, date, use']]);
+  });
 });
