@@ -14,13 +14,18 @@ import { Profile, type ProfileInput } from './profile-schema.js';
 export const BUILTIN_PROFILE_DIR = fileURLToPath(new URL('../../data/profiles/builtin/', import.meta.url));
 
 /**
- * `where` names the profile: its file, and for a user profile its entry in the config
- * (`tco2e.config.json: profiles.2`), followed by the path inside the profile.
+ * The problems with one profile, one line each: `file: path: what is allowed`. `prefix` places a
+ * user profile inside its config (`profiles.2`), so its paths read as every other config path.
  */
-function validate(input: unknown, where: string): Profile {
+export function profileProblems(input: unknown, file: string, prefix: readonly PropertyKey[] = []): string[] {
+  const r = Profile.safeParse(input, parseOptions);
+  return r.success ? [] : issueLines(file, r.error.issues, prefix);
+}
+
+function validate(input: unknown, file: string, prefix: readonly PropertyKey[] = []): Profile {
   const r = Profile.safeParse(input, parseOptions);
   if (!r.success) {
-    const lines = issueLines(where, r.error.issues);
+    const lines = issueLines(file, r.error.issues, prefix);
     throw new UserError('profile_invalid', `Profile problems:\n  ${lines.join('\n  ')}`, 'Fix the profile entries named above.');
   }
   return r.data;
@@ -37,7 +42,7 @@ export function loadBuiltinProfiles(dir: string = BUILTIN_PROFILE_DIR): Profile[
 export function allProfiles(userProfiles: readonly unknown[], configFile: string): Profile[] {
   const byId = new Map(loadBuiltinProfiles().map((p) => [p.id, p]));
   userProfiles.forEach((u, i) => {
-    const p = validate(u, `${configFile}: profiles.${i}`);
+    const p = validate(u, configFile, ['profiles', i]);
     byId.set(p.id, p);
   });
   return [...byId.values()];

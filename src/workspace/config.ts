@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
+import { profileProblems } from '../map/profiles.js';
 import { issueLines, parseOptions } from './zod-messages.js';
 
 export const CONFIG_FILE = 'tco2e.config.json';
@@ -217,8 +218,11 @@ export function parseConfig(text: string, file: string): Config {
     throw new UserError('config_not_json', `${file} is not valid JSON: ${(e as Error).message}`, 'Fix the JSON syntax (a missing comma or quote is the usual cause).');
   }
   const r = ConfigSchema.safeParse(json, parseOptions);
-  if (!r.success) {
-    throw new UserError('config_invalid', `${file} has ${r.error.issues.length} problem(s):\n  ${configProblems(file, r.error).join('\n  ')}`, 'Fix the entries named above; see the README for the config format.');
+  // User profiles are checked with the rest, so a mistake in one is found when the config is
+  // read, not at the first import that happens to use it.
+  const problems = r.success ? r.data.profiles.flatMap((p, i) => profileProblems(p, file, ['profiles', i])) : configProblems(file, r.error);
+  if (!r.success || problems.length > 0) {
+    throw new UserError('config_invalid', `${file} has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`, 'Fix the entries named above; see the README for the config format.');
   }
   return r.data;
 }

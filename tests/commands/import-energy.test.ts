@@ -123,10 +123,13 @@ describe('a user profile from the workspace config', () => {
     const config = JSON.parse(readFileSync(configPath, 'utf8')) as { profiles: unknown[] };
     config.profiles.push({ id: 'Bad Id', description: 'x', kind: 'energy', shape: 'bill', decimal: ';', columns: {} });
     writeFileSync(configPath, JSON.stringify(config, null, 2));
-    const r = runCli(dir, 'import', 'energy', 'bills.csv', '--org', 'north-acute');
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('tco2e.config.json: profiles.0: id: must be lower-case letters, digits and dashes');
-    expect(r.stderr).toMatch(/profiles\.0: decimal: .*"\."/);
-    expect(r.stderr).toMatch(/profiles\.0: columns\.quantity:/);
+    // Found when the config is read, by any command, not only by the import that uses the profile.
+    for (const args of [['import', 'energy', 'bills.csv', '--org', 'north-acute'], ['emissions']]) {
+      const r = runCli(dir, ...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('tco2e.config.json: profiles.0.id: must be lower-case letters, digits and dashes');
+      expect(r.stderr).toMatch(/profiles\.0\.decimal: .*"\."/);
+      expect(r.stderr).toMatch(/profiles\.0\.columns\.quantity:/);
+    }
   });
 });

@@ -219,25 +219,33 @@ function profileMessage(change: (p: Json) => void): string {
 const SHAPES = '"bill" | "half-hourly" | "interval" | "fuel-card" | "mileage" | "vehicle-register" | "ev-charging" | "survey" | "business-travel"';
 
 const PROFILE_CASES: readonly (readonly [string, (p: Json) => void, string, string])[] = [
-  ['an unknown shape', set('shape', 'bills'), 'profiles.0: shape', `expected one of ${SHAPES} (got "bills")`],
-  ['no shape', remove('shape'), 'profiles.0: shape', `is missing; expected one of ${SHAPES}`],
-  ['an unknown kind for the shape', set('kind', 'water'), 'profiles.0: kind', 'expected "energy" (got "water")'],
-  ['a missing required column', remove('columns.quantity'), 'profiles.0: columns.quantity', 'is missing; expected text or a list'],
-  ['a column named by a number', set('columns.quantity', 5), 'profiles.0: columns.quantity', 'expected text or a list (got 5)'],
-  ['a column named by an empty list', set('columns.quantity', []), 'profiles.0: columns.quantity', 'must list at least 1 item'],
-  ['an unknown column', set('columns.kwh', 'kWh'), 'profiles.0: columns', 'unknown key "kwh"; allowed keys: site, meter, fuel, periodStart, periodEnd, month, quantity, unit, readType, cost'],
-  ['a typo in a profile key', set('dateFormats', 'dd/MM/yyyy'), 'profiles.0: (top level)', 'unknown key "dateFormats" (did you mean "dateFormat"?)'],
-  ['a delimiter not allowed', set('delimiter', ':'), 'profiles.0: delimiter', 'expected one of "," | ";" | "\\t" | "|" (got ":")'],
-  ['a header line of zero', set('headerLine', 0), 'profiles.0: headerLine', 'must be greater than 0 (got 0)'],
-  ['a yes/no as text', set('excelDates', 'yes'), 'profiles.0: excelDates', 'expected true or false (got "yes")'],
-  ['a fuel not known', set('fuel', 'diesel'), 'profiles.0: fuel', 'expected one of "electricity" | "gas"'],
-  ['a bad profile id', set('id', 'Acme Bills'), 'profiles.0: id', 'must be lower-case letters, digits and dashes (got "Acme Bills")'],
+  ['an unknown shape', set('shape', 'bills'), 'profiles.0.shape', `expected one of ${SHAPES} (got "bills")`],
+  ['no shape', remove('shape'), 'profiles.0.shape', `is missing; expected one of ${SHAPES}`],
+  ['an unknown kind for the shape', set('kind', 'water'), 'profiles.0.kind', 'expected "energy" (got "water")'],
+  ['a missing required column', remove('columns.quantity'), 'profiles.0.columns.quantity', 'is missing; expected text or a list'],
+  ['a column named by a number', set('columns.quantity', 5), 'profiles.0.columns.quantity', 'expected text or a list (got 5)'],
+  ['a column named by an empty list', set('columns.quantity', []), 'profiles.0.columns.quantity', 'must list at least 1 item'],
+  ['an unknown column', set('columns.kwh', 'kWh'), 'profiles.0.columns', 'unknown key "kwh"; allowed keys: site, meter, fuel, periodStart, periodEnd, month, quantity, unit, readType, cost'],
+  ['a typo in a profile key', set('dateFormats', 'dd/MM/yyyy'), 'profiles.0', 'unknown key "dateFormats" (did you mean "dateFormat"?)'],
+  ['a delimiter not allowed', set('delimiter', ':'), 'profiles.0.delimiter', 'expected one of "," | ";" | "\\t" | "|" (got ":")'],
+  ['a header line of zero', set('headerLine', 0), 'profiles.0.headerLine', 'must be greater than 0 (got 0)'],
+  ['a yes/no as text', set('excelDates', 'yes'), 'profiles.0.excelDates', 'expected true or false (got "yes")'],
+  ['a fuel not known', set('fuel', 'diesel'), 'profiles.0.fuel', 'expected one of "electricity" | "gas"'],
+  ['a bad profile id', set('id', 'Acme Bills'), 'profiles.0.id', 'must be lower-case letters, digits and dashes (got "Acme Bills")'],
 ];
 
 describe('user profile problems name the config, the profile\'s path and what is allowed', () => {
   it.each(PROFILE_CASES)('%s', (_what, change, path, allowed) => {
-    // A user profile is named by its entry in the config, then the path inside the profile.
+    // A user profile is named by its place in the config, as every other config path is; the
+    // config says so when it is read, and the import stage says the same.
     expect(profileMessage(change)).toContain(`${FILE}: ${path}: ${allowed}`);
+    const c = fullConfig();
+    const p = userProfile();
+    change(p);
+    c.profiles = [p];
+    const e = userError(() => parseConfig(JSON.stringify(c), FILE));
+    expect(e.code).toBe('config_invalid');
+    expect(e.message).toContain(`${FILE}: ${path}: ${allowed}`);
   });
 
   it('a built-in profile file that is wrong is named by its file', () => {
