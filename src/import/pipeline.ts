@@ -12,7 +12,7 @@ import type { FactorLibrary } from '../factors/library.js';
 import type { ActivityDraft } from '../map/activity-draft.js';
 import type { CellContext } from '../map/cells.js';
 import { MonthlyTotals, type HhDay } from '../map/half-hourly.js';
-import { chooseProfile, type Profile } from '../map/profiles.js';
+import { chooseProfile, profilesFitting, type Profile } from '../map/profiles.js';
 import { openCsv, type CsvFile } from '../read/csv/index.js';
 import type { Problem } from '../read/header-csv.js';
 import { createDateParser } from '../read/values/date.js';
@@ -348,14 +348,14 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
     return summarise({ ...base, status: 'refused-strict' });
   }
   // Not one row usable: the wrong profile, or a broken export. Stored, the empty batch would
-  // make the same file "already imported" when it is tried again with the right profile. Rows
-  // can also be read without a problem of their own and still give nothing (interval readings
-  // of a day left incomplete: the day is reported once, on its first line), so a batch that
-  // would hold nothing at all beside its rejects is refused the same way.
+  // make the same file "already imported" when it is tried again with the right profile. A
+  // batch that would hold nothing at all beside its rejects is refused the same way, whatever
+  // the row counts say. The profiles the header fits are named, as what to try instead.
   const nothingToStore = recordsWritten === 0 && c.survey.length === 0 && c.vehicles.length === 0;
   if (base.rejectedRows > 0 && (c.rowsRead - base.rejectedRows - base.excluded <= 0 || nothingToStore)) {
     c.abandon();
-    return summarise({ ...base, status: 'refused-unusable' });
+    const otherProfiles = profilesFitting(req.profiles, kind, csv.header).map((p) => p.id).filter((id) => id !== profile.id);
+    return summarise({ ...base, status: 'refused-unusable', otherProfiles });
   }
 
   const overlaps: Overlap[] = ledger.findOverlaps(req.org.id, meterPeriods);

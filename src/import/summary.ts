@@ -29,6 +29,8 @@ export interface ImportSummary {
   /** The file's header and the cells of each rejected row (by line), for the rejects file. */
   readonly header: readonly string[];
   readonly rejectedCells: ReadonlyMap<number, readonly string[]>;
+  /** For a file refused as unusable: the other profiles its header fits (what to try instead). */
+  readonly otherProfiles: readonly string[];
 }
 
 export interface SummaryInput {
@@ -50,6 +52,7 @@ export interface SummaryInput {
   readonly overlaps?: readonly Overlap[];
   readonly header?: readonly string[];
   readonly rejectedCells?: ReadonlyMap<number, readonly string[]>;
+  readonly otherProfiles?: readonly string[];
 }
 
 /** Totals of an import's activities, added one at a time as they are stored (none are kept). */
@@ -109,5 +112,6 @@ export function summarise(i: SummaryInput): ImportSummary {
     overlaps: i.overlaps ?? [],
     header: i.header ?? [],
     rejectedCells: i.rejectedCells ?? new Map(),
+    otherProfiles: i.otherProfiles ?? [],
   };
 }

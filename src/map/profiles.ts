@@ -143,7 +143,7 @@ export function chooseProfile(profiles: readonly Profile[], kind: Profile['kind'
     if (p.kind !== kind) throw new UserError('wrong_profile_kind', `Profile "${named}" is for ${p.kind} files, not ${kind}.`, `Use \`tco2e import ${p.kind}\`.`);
     return p;
   }
-  const candidates = profiles.filter((p) => p.kind === kind && fits(p, header));
+  const candidates = profilesFitting(profiles, kind, header);
   if (candidates.length === 1) return candidates[0]!;
   const shown = header.slice(0, 12).map((h) => `"${h}"`).join(', ') + (header.length > 12 ? ', …' : '');
   if (candidates.length === 0) {
@@ -160,6 +160,11 @@ export function chooseProfile(profiles: readonly Profile[], kind: Profile['kind'
     );
   }
   throw new UserError('ambiguous_profile', `${file}: several profiles fit its header: ${candidates.map((p) => p.id).join(', ')}.`, 'Pass --profile to choose one.');
+}
+
+/** The profiles of a kind whose columns (and other marks of their layout) the header has. */
+export function profilesFitting(profiles: readonly Profile[], kind: Profile['kind'], header: readonly string[]): Profile[] {
+  return profiles.filter((p) => p.kind === kind && fits(p, header));
 }
 
 export type { Profile, ProfileInput };

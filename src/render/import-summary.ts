@@ -8,7 +8,7 @@ const STATUS: Record<ImportSummary['status'], string> = {
   'already-imported': 'Already imported: this file is import',
   'refused-overlap': 'Refused: it overlaps data already stored; nothing was stored',
   'refused-strict': 'Refused (--strict): some rows were rejected; nothing was stored',
-  'refused-unusable': 'Refused: not one row could be used (see the reasons below; a file laid out differently needs --profile); nothing was stored',
+  'refused-unusable': 'Refused: not one row could be used (see the reasons below); nothing was stored',
 };
 
 /** The summary a person sees after an import. */
@@ -16,6 +16,11 @@ export function renderImportSummary(s: ImportSummary & { readonly vehicles?: num
   const out: string[] = [];
   out.push(s.status === 'already-imported' ? `${STATUS[s.status]} ${s.batchId ?? ''}; nothing changed. To import it again another way (another --profile or --policy), undo it first: \`tco2e imports undo ${s.batchId ?? ''}\`.` : `${STATUS[s.status]}${s.batchId !== null && s.status === 'stored' ? ` as import ${s.batchId}` : ''}: ${s.file} (profile ${s.profile})`);
   if (s.status === 'already-imported') return out.join('\n');
+  if (s.status === 'refused-unusable') {
+    out.push(s.otherProfiles.length > 0
+      ? `Its header fits ${s.otherProfiles.length === 1 ? 'the profile' : 'the profiles'} ${s.otherProfiles.join(', ')}: try --profile ${s.otherProfiles[0]!}.`
+      : `No other ${s.kind} profile fits its header: fix the file, or describe its layout as a profile in the workspace config (\`tco2e profiles list\` shows the layouts tco2e reads).`);
+  }
   out.push(`Rows: ${formatNumber(s.rows.read)} read, ${formatNumber(s.rows.accepted)} accepted, ${formatNumber(s.rows.excluded)} excluded, ${formatNumber(s.rows.rejected)} rejected`);
   if (s.vehicles !== undefined && s.vehicles > 0) out.push(`Vehicles: ${formatNumber(s.vehicles)} ${s.status === 'stored' ? 'stored in' : 'checked for'} the vehicle register`);
   if (s.period) out.push(`Period: ${s.period.start} to ${s.period.end}`);

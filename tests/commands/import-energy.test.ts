@@ -51,6 +51,7 @@ describe('tco2e import energy', () => {
     expect(first.stdout).toContain('Refused: not one row could be used');
     expect(first.stdout).toContain('Rows: 2 read, 0 accepted, 0 excluded, 2 rejected');
     expect(first.stdout).toContain('missing_fuel');
+    expect(first.stdout).toContain('No other energy profile fits its header: fix the file, or describe its layout as a profile in the workspace config');
     expect(readFileSync(join(dir, 'rejects.csv'), 'utf8').split('\r\n').filter((l) => l !== '')).toHaveLength(3);
     expect(runCli(dir, 'imports', 'list').stdout).toContain('No imports yet');
     // The same bytes with a profile that says the fuel: stored, not taken for a repeat.
@@ -63,6 +64,18 @@ describe('tco2e import energy', () => {
     expect(second.stdout).toContain('Rows: 2 read, 2 accepted, 0 excluded, 0 rejected');
     // Tried once more: a repeat, and the way to import it differently is named.
     expect(runCli(dir, 'import', 'energy', 'electric.csv', '--org', 'north-acute').stdout).toContain('Already imported: this file is import 1; nothing changed. To import it again another way (another --profile or --policy), undo it first: `tco2e imports undo 1`.');
+  });
+
+  it('a file refused as unusable under the profile named says which profile its header fits', () => {
+    const dir = workspace();
+    const periods = Array.from({ length: 48 }, (_, i) => `kWh_${i + 1}`);
+    writeFileSync(join(dir, 'hh.csv'), `MPAN,Date,${periods.join(',')}\r\n1200001234567,01/06/2024,${periods.map(() => '0.5').join(',')}\r\n`);
+    const r = runCli(dir, 'import', 'energy', 'hh.csv', '--org', 'north-acute', '--profile', 'energy-bill');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Its header fits the profile half-hourly-numbered: try --profile half-hourly-numbered.');
+    const again = runCli(dir, 'import', 'energy', 'hh.csv', '--org', 'north-acute', '--profile', 'half-hourly-numbered');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Rows: 1 read, 1 accepted, 0 excluded, 0 rejected');
   });
 
   it('refuses to write the rejects over the input, the ledger or the config, before importing anything', () => {
