@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readPublishedRows } from '../src/factors/build/read-published.js';
 import type { PublishedRow } from '../src/factors/build/build-tables.js';
-import { UserError } from '../src/errors.js';
+import { UserError } from '../src/kernel/errors.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

@@ -10,7 +10,7 @@
  */
 
 import type { Ledger } from '../store/ledger.js';
-import type { EmissionLine } from './line.js';
+import type { EmissionLine } from '../kernel/emission-line.js';
 import { estimatedPortion, tierFor, TIER_LABELS, type QualityTier } from './quality.js';
 import { clipLine, daysBetween, financialYearOf, financialYearStart, monthRange, monthsOfFinancialYear } from './periods.js';
 import { financialYearLabel } from '../convert/policy.js';

@@ -5,7 +5,7 @@
  */
 
 import type { FactorPolicy } from '../convert/policy.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 import { UPSTREAM_NOT_PUBLISHED } from '../travel/engine.js';
 import { aggregate, type AggregateResult, type GroupDimension } from './group.js';
 import { footprint, memberIds, organisationsById, type AnalysisContext, type FootprintWarning } from './footprint.js';

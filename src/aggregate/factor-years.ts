@@ -5,7 +5,7 @@
  */
 
 import { factorYear, parsePolicy } from '../convert/policy.js';
-import type { EmissionLine } from './line.js';
+import type { EmissionLine } from '../kernel/emission-line.js';
 
 export interface StandInWarning {
   readonly code: 'nearest_set';

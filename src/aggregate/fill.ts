@@ -18,8 +18,8 @@
 
 import { financialYearLabel } from '../convert/policy.js';
 import type { CoverageRow } from './coverage.js';
-import type { EmissionLine, FillMethodName } from './line.js';
-import { aggMsg, type AggregateWarning } from './messages.js';
+import type { EmissionLine, FillMethodName } from '../kernel/emission-line.js';
+import { aggMsg, type AggregateWarning } from './warnings.js';
 import { clipLine, financialYearOf, financialYearStart, monthRange } from './periods.js';
 
 export type FillMethod = 'none' | FillMethodName;

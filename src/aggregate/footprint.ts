@@ -14,10 +14,10 @@ import type { Config, OrganisationConfig } from '../workspace/config.js';
 import { coverage, type CoverageRow } from './coverage.js';
 import { standInSets } from './factor-years.js';
 import { fillGaps, type FillMethod } from './fill.js';
-import type { EmissionLine } from './line.js';
-import { linesFrom, readGrouped, readStored, type ContributingBatch, type Grain, type StoredRead } from './lines.js';
+import type { EmissionLine } from '../kernel/emission-line.js';
+import { linesFrom, readGrouped, readStored, type ContributingBatch, type Grain, type StoredRead } from './ledger-lines.js';
 import { marketBasedLines, type MarketCoverage } from './market.js';
-import type { AggregateWarning } from './messages.js';
+import type { AggregateWarning } from './warnings.js';
 import { clipLine, financialYearOf } from './periods.js';
 
 /** What every analysis needs: the ledger, the factor library and the workspace config. */

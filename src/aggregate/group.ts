@@ -14,7 +14,7 @@
  * - Lines spanning a period boundary are split by days, pro rata (`periods.ts`).
  */
 
-import type { EmissionLine, FillMethodName } from './line.js';
+import type { EmissionLine, FillMethodName } from '../kernel/emission-line.js';
 import { GRID_KEY, kwhOf } from './market.js';
 import { DEFAULT_PERIOD, splitByPeriod, type PeriodKind } from './periods.js';
 import { EstimatedShare, estimatedPortion, tierFor, TIER_LABELS, type QualityTier } from './quality.js';

@@ -5,7 +5,7 @@
  */
 
 import type { OrganisationConfig } from '../workspace/config.js';
-import { aggMsg, type AggregateWarning } from './messages.js';
+import { aggMsg, type AggregateWarning } from './warnings.js';
 
 export const DENOMINATORS = ['floorAreaM2', 'staffWte', 'headcount', 'beds', 'residents', 'spendGbpM'] as const;
 export type DenominatorMetric = (typeof DENOMINATORS)[number];

@@ -18,8 +18,8 @@
 
 import { convertQuantity, dimensionOf, UNIT_IDS, type UnitId } from '../units/units.js';
 import type { OrganisationConfig } from '../workspace/config.js';
-import type { EmissionLine, MarketFactorRef } from './line.js';
-import { aggMsg, type AggregateWarning } from './messages.js';
+import type { EmissionLine, MarketFactorRef } from '../kernel/emission-line.js';
+import { aggMsg, type AggregateWarning } from './warnings.js';
 import { clipLine, dayNumber, isoFromDay } from './periods.js';
 
 type MarketFactor = OrganisationConfig['marketFactors'][number];

@@ -12,7 +12,7 @@
  */
 
 import { financialYearLabel } from '../convert/policy.js';
-import type { EmissionLine } from './line.js';
+import type { EmissionLine } from '../kernel/emission-line.js';
 
 /** How lines are grouped in time. Quarters are financial (Q1 = April–June) or calendar. */
 export type PeriodKind = 'financial-year' | 'calendar-year' | 'quarter' | 'calendar-quarter' | 'month';

@@ -17,7 +17,7 @@
  * Book's "estimated or missing"): see `coverage.ts`.
  */
 
-import type { EmissionLine } from './line.js';
+import type { EmissionLine } from '../kernel/emission-line.js';
 
 export type QualityTier = 1 | 2 | 3;
 

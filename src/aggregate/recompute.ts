@@ -13,11 +13,11 @@
 
 import { convert, type ConversionResult, type TravelUse } from '../convert/convert.js';
 import { factorYear, policyName, type FactorPolicy } from '../convert/policy.js';
-import { isUserError } from '../errors.js';
+import { isUserError } from '../kernel/errors.js';
 import type { FactorLibrary } from '../factors/library.js';
 import { UNIT_IDS, type UnitId } from '../units/units.js';
-import type { EmissionLine, LineKind } from './line.js';
-import { aggMsg, type AggregateWarning } from './messages.js';
+import type { EmissionLine, LineKind } from '../kernel/emission-line.js';
+import { aggMsg, type AggregateWarning } from './warnings.js';
 
 /** A line as read from the ledger, with the key of the main row it accompanies. */
 export interface StoredLine {

@@ -1,5 +1,5 @@
 import { Command, Flags, type Interfaces } from '@oclif/core';
-import { isUserError, UserError } from '../errors.js';
+import { isUserError, UserError } from '../kernel/errors.js';
 
 /**
  * Shared behaviour of every tco2e command: `--json`, and the kinds of failure.

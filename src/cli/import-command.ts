@@ -10,13 +10,13 @@ import type { ImportRequest } from '../import/pipeline.js';
 import { rejectsCsv } from '../import/rejects.js';
 import type { ImportSummary } from '../import/summary.js';
 import { allProfiles } from '../map/profiles.js';
-import { renderImportSummary } from '../render/import-summary.js';
+import { renderImportSummary } from './views/import-summary-view.js';
 import { protectedTarget, workspaceFiles, writeOutputFile, type ProtectedFile } from '../render/output-file.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 import type { Ledger } from '../store/ledger.js';
 import { organisation } from '../workspace/config.js';
 import type { BaseCommand } from './base-command.js';
-import { progress } from './progress.js';
+import { progress } from './progress-bar.js';
 import { openWorkspace, workspaceFlags } from './workspace-flags.js';
 
 export const importArgs = { file: Args.string({ description: 'The CSV file as received.', required: true }) };

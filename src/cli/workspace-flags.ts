@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { isUserError } from '../errors.js';
+import { isUserError } from '../kernel/errors.js';
 import { allProfiles, loadBuiltinProfiles, type Profile } from '../map/profiles.js';
 import { loadWorkspace, type Workspace } from '../workspace/config.js';
 import { Ledger } from '../store/ledger.js';

@@ -2,8 +2,8 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { formatFlag, formatOutput } from '../cli/format-flag.js';
 import { analysisContext, openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
-import { compareCsv, compareText } from '../render/text/compare.js';
-import { compareReport, type CompareReport } from '../target/compare-orgs.js';
+import { compareCsv, compareText } from '../cli/views/compare-view.js';
+import { compareReport, type CompareReport } from '../targets/compare-orgs.js';
 
 export default class Compare extends BaseCommand {
   static override summary = 'Organisations side by side: trajectories indexed to each one\'s baseline, absolute and per denominator, with who is on track for what.';

@@ -5,14 +5,14 @@ import { convert, type ConversionResult } from '../convert/convert.js';
 import { convertMany } from '../convert/convert-many.js';
 import { parsePolicy, isIsoDate } from '../convert/policy.js';
 import { totalsByScope, type Totals } from '../convert/summarise.js';
-import { UserError } from '../errors.js';
-import type { Problem } from '../read/header-csv.js';
+import { UserError } from '../kernel/errors.js';
+import type { Problem } from '../kernel/problem.js';
 import { formatProblems, loadFactorsWithCustomFile } from '../factors/custom-file.js';
 import { msg } from '../messages.js';
-import { readActivitiesCsv } from '../read/activities-csv.js';
+import { readActivitiesCsv } from '../convert/activities-csv.js';
 import { readSmallCsvFile } from '../read/csv/small-file.js';
-import { formatNumber, renderTable } from '../render/format.js';
-import { renderResultsTable, renderTrace } from '../render/trace-text.js';
+import { formatNumber, renderTable } from '../kernel/format.js';
+import { renderResultsTable, renderTrace } from '../cli/views/trace-view.js';
 import { parseUnit, type UnitId } from '../units/units.js';
 
 const unitFlag = Flags.custom<UnitId>({

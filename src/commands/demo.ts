@@ -4,7 +4,7 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { runDemo, type DemoResult } from '../demo/run-demo.js';
 import { loadFactors } from '../factors/library.js';
-import { renderDemoSummary } from '../render/text/demo.js';
+import { renderDemoSummary } from '../cli/views/demo-view.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

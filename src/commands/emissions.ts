@@ -5,7 +5,7 @@ import { BaseCommand } from '../cli/base-command.js';
 import { formatFlag, formatOutput } from '../cli/format-flag.js';
 import { analysisContext, openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
 import { parsePolicy } from '../convert/policy.js';
-import { emissionsCsv, emissionsTable } from '../render/text/emissions.js';
+import { emissionsCsv, emissionsTable } from '../cli/views/emissions-view.js';
 
 export default class Emissions extends BaseCommand {
   static override summary = 'How much an organisation emitted, from what and in which scope, with the quality of every figure.';

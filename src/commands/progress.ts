@@ -2,8 +2,8 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { formatFlag, formatOutput } from '../cli/format-flag.js';
 import { analysisContext, openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
-import { progressCsv, progressText } from '../render/text/progress.js';
-import { progressFromLedger, type OrgProgress } from '../target/from-ledger.js';
+import { progressCsv, progressText } from '../cli/views/progress-view.js';
+import { progressFromLedger, type OrgProgress } from '../targets/from-ledger.js';
 
 export default class Progress extends BaseCommand {
   static override summary = 'Where an organisation stands against each of its reduction targets: pathway, gap, status, budget and trend.';

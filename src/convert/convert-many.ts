@@ -1,5 +1,5 @@
-import { isUserError } from '../errors.js';
-import type { Problem } from '../read/header-csv.js';
+import { isUserError } from '../kernel/errors.js';
+import type { Problem } from '../kernel/problem.js';
 import type { FactorLibrary } from '../factors/library.js';
 import { convert, type Activity, type ConversionResult, type ConvertOptions } from './convert.js';
 

@@ -4,14 +4,14 @@
  * No rounding happens here; round only when presenting.
  */
 
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 import type { ScopeRule } from '../factors/catalogue.js';
 import type { FactorLibrary, KeyInfo } from '../factors/library.js';
 import type { FactorSource, FactorVariant, PublishedLabels } from '../factors/types.js';
 import { msg } from '../messages.js';
 import { conversionMultiplier, dimensionOf, type UnitId } from '../units/units.js';
 import { DEFAULT_POLICY, factorYear, policyName, type FactorPolicy } from './policy.js';
-import { nearestKeys } from './nearest.js';
+import { nearestKeys } from '../kernel/nearest.js';
 
 /** How a journey was made, which decides the scope of travel keys. */
 export type TravelUse = 'owned' | 'business_travel' | 'commuting';

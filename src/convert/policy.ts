@@ -10,7 +10,7 @@
  *   factors (the like-for-like view; never the statutory one).
  */
 
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 import { msg } from '../messages.js';
 
 export type FactorPolicy =

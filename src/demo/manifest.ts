@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 
 const Entry = z.strictObject({
   kind: z.enum(['energy', 'fleet', 'journeys']),

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 import { readSmallCsvFile } from '../read/csv/small-file.js';
 import { msg } from '../messages.js';
 import { keyDef } from './catalogue.js';

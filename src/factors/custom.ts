@@ -11,9 +11,10 @@ import { z } from 'zod';
 import { parseUnit } from '../units/units.js';
 import type { ScopeRule } from './catalogue.js';
 import type { CustomFactor } from './library.js';
-import { readHeaderCsv, zodProblems, type Problem } from '../read/header-csv.js';
+import { readHeaderCsv, zodProblems } from '../read/header-csv.js';
+import type { Problem } from '../kernel/problem.js';
 
-export type { Problem } from '../read/header-csv.js';
+export type { Problem } from '../kernel/problem.js';
 
 const optionalNumber = z
   .string()

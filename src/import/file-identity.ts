@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 
 /**
  * A file's SHA-256 and size: how the ledger knows the same file is being imported twice.

@@ -3,7 +3,7 @@
  * (one row per meter-day) and interval readings (one row per half-hour).
  */
 
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 import { billMapper } from '../map/energy-bill.js';
 import { hhMapper } from '../map/half-hourly.js';
 import { intervalMapper } from '../map/interval.js';

@@ -4,7 +4,7 @@
  * register (the latest active import of each registration) for the vehicle's type, size and fuel.
  */
 
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 import { evChargingMapper } from '../map/ev-charging.js';
 import type { ActivityDraft } from '../map/activity-draft.js';
 import { fuelCardMapper, netRefunds, nettingEntry, nettingProblem, type NettingEntry } from '../map/fuel-card.js';

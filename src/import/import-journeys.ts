@@ -4,7 +4,7 @@
  * (converted now, as Scope 3 category 6).
  */
 
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 import { businessTravelMapper } from '../map/business-travel.js';
 import { findColumn } from '../map/columns.js';
 import type { Profile } from '../map/profiles.js';

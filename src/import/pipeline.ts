@@ -7,14 +7,14 @@
 import { basename } from 'node:path';
 import type { FactorPolicy } from '../convert/policy.js';
 import { policyName } from '../convert/policy.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 import type { FactorLibrary } from '../factors/library.js';
 import type { ActivityDraft } from '../map/activity-draft.js';
 import type { CellContext } from '../map/cells.js';
 import { MonthlyTotals, type HhDay } from '../map/half-hourly.js';
 import { chooseProfile, profilesFitting, type Profile } from '../map/profiles.js';
 import { openCsv, type CsvFile } from '../read/csv/index.js';
-import type { Problem } from '../read/header-csv.js';
+import type { Problem } from '../kernel/problem.js';
 import { createDateParser } from '../read/values/date.js';
 import type { BatchWriter, Ledger } from '../store/ledger.js';
 import { ledgerFailure } from '../store/sqlite-errors.js';

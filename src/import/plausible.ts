@@ -10,7 +10,7 @@
  */
 
 import { DateTime } from 'luxon';
-import type { Problem } from '../read/header-csv.js';
+import type { Problem } from '../kernel/problem.js';
 import { convertQuantity, dimensionOf, unitLabel, type Dimension, type UnitId } from '../units/units.js';
 
 /** In each dimension's base unit (kWh, litres, kg, km, passenger-km). */

@@ -1,5 +1,5 @@
 import type { ImportSummary } from './summary.js';
-import { toCsv } from '../render/csv-out.js';
+import { toCsv } from '../kernel/csv-cell.js';
 
 /**
  * The rejected rows as they were in the file, each with its line number and reasons first, so

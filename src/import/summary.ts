@@ -1,6 +1,6 @@
 /** What a person sees after an import, as data (rendered at the edge). */
 
-import type { Problem } from '../read/header-csv.js';
+import type { Problem } from '../kernel/problem.js';
 import type { ActivityRecord, Overlap } from '../store/records.js';
 
 export type ImportStatus = 'stored' | 'dry-run' | 'already-imported' | 'refused-overlap' | 'refused-strict' | 'refused-unusable';

@@ -6,10 +6,10 @@
 import { convert, type ConversionResult } from '../convert/convert.js';
 import type { FactorPolicy } from '../convert/policy.js';
 import { policyName } from '../convert/policy.js';
-import { isUserError } from '../errors.js';
+import { isUserError } from '../kernel/errors.js';
 import type { FactorLibrary } from '../factors/library.js';
 import type { ActivityDraft } from '../map/activity-draft.js';
-import type { Problem } from '../read/header-csv.js';
+import type { Problem } from '../kernel/problem.js';
 import type { ActivityRecord } from '../store/records.js';
 import { implausibleQuantity, notYetBegun, plausibleQuantity } from './plausible.js';
 

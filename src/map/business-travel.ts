@@ -40,7 +40,7 @@
  */
 
 import type { z } from 'zod';
-import type { Problem } from '../read/header-csv.js';
+import type { Problem } from '../kernel/problem.js';
 import type { UnitId } from '../units/units.js';
 import type { ActivityDraft } from './activity-draft.js';
 import { answerWords, headerDistanceUnit, parseAnswerNumber, type DistanceUnit } from './answers.js';

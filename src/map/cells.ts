@@ -1,6 +1,6 @@
 /** Reading typed values out of a row's cells, each failure a located problem. */
 
-import type { Problem } from '../read/header-csv.js';
+import type { Problem } from '../kernel/problem.js';
 import type { createDateParser} from '../read/values/date.js';
 import { type DateValue } from '../read/values/date.js';
 import { parseNumber } from '../read/values/number.js';

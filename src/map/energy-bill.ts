@@ -3,7 +3,7 @@
  * activity per calendar month, the quantity apportioned by days (see `calendarise.ts`).
  */
 
-import type { Problem } from '../read/header-csv.js';
+import type { Problem } from '../kernel/problem.js';
 import { parseUnit } from '../units/units.js';
 import type { ActivityDraft } from './activity-draft.js';
 import { calendarise } from './calendarise.js';

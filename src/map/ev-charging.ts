@@ -5,7 +5,7 @@
  */
 
 import type { z } from 'zod';
-import type { Problem } from '../read/header-csv.js';
+import type { Problem } from '../kernel/problem.js';
 import type { VehicleRecord } from '../store/records.js';
 import type { ActivityDraft } from './activity-draft.js';
 import { RowReader, type CellContext } from './cells.js';

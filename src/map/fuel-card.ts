@@ -6,7 +6,7 @@
  */
 
 import type { z } from 'zod';
-import type { Problem } from '../read/header-csv.js';
+import type { Problem } from '../kernel/problem.js';
 import { parseNumber } from '../read/values/number.js';
 import type { VehicleRecord } from '../store/records.js';
 import { unitLabel } from '../units/units.js';

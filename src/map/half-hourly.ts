@@ -6,7 +6,7 @@
  */
 
 import type { z } from 'zod';
-import type { Problem } from '../read/header-csv.js';
+import type { Problem } from '../kernel/problem.js';
 import { halfHourPeriodsInDay } from '../read/values/periods.js';
 import { detach, RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';

@@ -5,7 +5,7 @@
  */
 
 import type { z } from 'zod';
-import type { Problem } from '../read/header-csv.js';
+import type { Problem } from '../kernel/problem.js';
 import { ianaZone, localIsoDate } from '../read/values/calendar.js';
 import { halfHourPeriodsInDay, halfHourPeriodStart } from '../read/values/periods.js';
 import { detach, RowReader, type CellContext } from './cells.js';

@@ -6,8 +6,8 @@
  */
 
 import type { z } from 'zod';
-import { UserError } from '../errors.js';
-import type { Problem } from '../read/header-csv.js';
+import { UserError } from '../kernel/errors.js';
+import type { Problem } from '../kernel/problem.js';
 import type { VehicleRecord } from '../store/records.js';
 import type { ActivityDraft } from './activity-draft.js';
 import { calendarise } from './calendarise.js';

@@ -6,8 +6,8 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../errors.js';
-import { issueLines, parseOptions } from '../workspace/zod-messages.js';
+import { UserError } from '../kernel/errors.js';
+import { issueLines, parseOptions } from '../kernel/zod-messages.js';
 import { findColumn } from './columns.js';
 import { Profile, type ProfileInput } from './profile-schema.js';
 

@@ -22,10 +22,9 @@
  */
 
 import type { z } from 'zod';
-import type { Problem } from '../read/header-csv.js';
+import type { Problem } from '../kernel/problem.js';
 import type { SurveyRecord } from '../store/records.js';
 import { convertQuantity } from '../units/units.js';
-import type { OrganisationConfig } from '../workspace/config.js';
 import { answerWords, headerDistanceUnit, parseAnswerNumber, parseCount, type DistanceUnit } from './answers.js';
 import { parseCarSize, parseVehicleFuel } from './business-travel.js';
 import { RowReader, type CellContext } from './cells.js';
@@ -137,7 +136,12 @@ export interface SurveyMapper {
 /** A one-way commute longer than this is stored but warned about: it is more often a typo (or a return distance). */
 const LONG_COMMUTE_KM = 300;
 
-export function surveyMapper(profile: Profile, ctx: CellContext, org: Pick<OrganisationConfig, 'sites'>, wave: string): SurveyMapper {
+/** What a survey needs of its organisation: its sites, to match the site answers against. */
+export interface SurveyOrganisation {
+  readonly sites: readonly { readonly id: string; readonly name: string }[];
+}
+
+export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrganisation, wave: string): SurveyMapper {
   const col = resolveColumns(ctx.header, profile.columns);
   const fuelCol = findColumn(ctx.header, CAR_FUEL_HEADERS);
   const sizeCol = findColumn(ctx.header, CAR_SIZE_HEADERS);

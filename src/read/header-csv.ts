@@ -5,19 +5,11 @@
  */
 
 import Papa from 'papaparse';
-import { nearestKeys } from '../convert/nearest.js';
+import { nearestKeys } from '../kernel/nearest.js';
 import type { z } from 'zod';
-import { issueMessage } from '../workspace/zod-messages.js';
+import type { Problem } from '../kernel/problem.js';
+import { issueMessage } from '../kernel/zod-messages.js';
 
-/** A located validation problem, formatted only at the edge. */
-export interface Problem {
-  readonly file: string;
-  readonly line: number;
-  readonly column: string;
-  readonly value: string;
-  readonly code: string;
-  readonly message: string;
-}
 
 export interface HeaderCsv {
   readonly rows: readonly Record<string, string>[];

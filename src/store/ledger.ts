@@ -6,7 +6,7 @@
 
 import { constants, copyFileSync, existsSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 import { ledgerFailure } from './sqlite-errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import type { ActivityRecord, BatchRecord, HhDayRecord, NewBatch, Overlap, ProblemRecord, StoredActivity, SurveyRecord, VehicleRecord } from './records.js';

@@ -5,7 +5,7 @@
  * the open batch back, so the message can promise that nothing was stored.
  */
 
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 
 /** The codes better-sqlite3 gives (`SqliteError.code`) that mean the disk said no. */
 const DISK_CODES = new Set(['SQLITE_FULL', 'SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC', 'SQLITE_IOERR_TRUNCATE', 'SQLITE_IOERR_SHORT_READ']);

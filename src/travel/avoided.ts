@@ -15,7 +15,7 @@ import type { FactorLibrary } from '../factors/library.js';
 import { MIX_MODES, type OrganisationConfig } from '../workspace/config.js';
 import { commuteFactor } from './commute-factors.js';
 import { convertTravel, type Tally } from './engine.js';
-import { travelMsg } from './messages.js';
+import { travelMsg } from './travel-text.js';
 import { parseFinancialYear, yearShare, type ReportPeriod } from './period.js';
 import type { AvoidedEntry, AvoidedMode, AvoidedResult, TravelWarning } from './types.js';
 

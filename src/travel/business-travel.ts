@@ -13,7 +13,7 @@
 
 import type { Ledger } from '../store/ledger.js';
 import { UNIT_IDS, conversionMultiplier, type UnitId } from '../units/units.js';
-import { travelMsg } from './messages.js';
+import { travelMsg } from './travel-text.js';
 import type { ReportPeriod } from './period.js';
 import type { BusinessTravelMode, BusinessTravelResult, BusinessTravelTotals, TravelWarning } from './types.js';
 

@@ -16,7 +16,7 @@
  * calendar-year policy the set of the calendar year it starts in.
  */
 
-import type { EmissionLine } from '../aggregate/line.js';
+import type { EmissionLine } from '../kernel/emission-line.js';
 import { financialYearLabel, type FactorPolicy } from '../convert/policy.js';
 import type { FactorLibrary } from '../factors/library.js';
 import { COMMUTE_MODES, type CommuteMode } from '../map/survey.js';
@@ -24,7 +24,7 @@ import type { OrganisationConfig } from '../workspace/config.js';
 import { commuteFactor, type ModeFactor } from './commute-factors.js';
 import { Tally, convertTravel, emissionLine, type Figure } from './engine.js';
 import { scaleWave, siteOf } from './headcount.js';
-import { travelMsg } from './messages.js';
+import { travelMsg } from './travel-text.js';
 import { financialYearOf, yearShare, type ReportPeriod } from './period.js';
 import type { CommutingMode, CommutingResult, CommutingWave, TravelWarning } from './types.js';
 import type { StoredResponse, SurveyWave, WaveDate } from './waves.js';

@@ -6,13 +6,13 @@
  * counted, never filled from another year.
  */
 
-import type { EmissionLine, LineKind, LineTrace } from '../aggregate/line.js';
+import type { EmissionLine, LineKind, LineTrace } from '../kernel/emission-line.js';
 import { convert, type ConversionResult, type TravelUse } from '../convert/convert.js';
 import type { FactorPolicy } from '../convert/policy.js';
-import { isUserError } from '../errors.js';
+import { isUserError } from '../kernel/errors.js';
 import type { FactorLibrary } from '../factors/library.js';
 import type { UnitId } from '../units/units.js';
-import { travelMsg } from './messages.js';
+import { travelMsg } from './travel-text.js';
 import type { TravelWarning } from './types.js';
 
 export interface TravelActivity {

@@ -19,7 +19,7 @@
  */
 
 import type { OrganisationConfig } from '../workspace/config.js';
-import { travelMsg } from './messages.js';
+import { travelMsg } from './travel-text.js';
 import type { ScalingGroup, TravelWarning, WaveScaling } from './types.js';
 
 export interface Respondent {

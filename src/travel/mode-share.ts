@@ -13,7 +13,7 @@
  */
 
 import { COMMUTE_MODES } from '../map/survey.js';
-import { travelMsg } from './messages.js';
+import { travelMsg } from './travel-text.js';
 import type { ModeShare, ModeShareResult, PrivateCarChange, TravelWarning, WaveModeShare } from './types.js';
 import type { StoredResponse, SurveyWave } from './waves.js';
 

@@ -4,7 +4,7 @@
  * days, so no clock or time zone is involved.
  */
 
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 import { isIsoDate } from '../convert/policy.js';
 
 /** A reporting period, both dates inclusive. */

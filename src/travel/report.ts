@@ -12,7 +12,7 @@ import { avoidedJourneys as avoided } from './avoided.js';
 import { businessTravel } from './business-travel.js';
 import { commutingForPeriod } from './commuting.js';
 import { Tally } from './engine.js';
-import { travelMsg } from './messages.js';
+import { travelMsg } from './travel-text.js';
 import { modeShares } from './mode-share.js';
 import { checkPeriod, type ReportPeriod } from './period.js';
 import type { AvoidedResult, BusinessTravelResult, CommutingResult, ModeShareResult, TravelReport, TravelWarning } from './types.js';

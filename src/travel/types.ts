@@ -68,7 +68,7 @@
  * "carShareRoleUnknown": 1 }`.
  */
 
-import type { EmissionLine } from '../aggregate/line.js';
+import type { EmissionLine } from '../kernel/emission-line.js';
 import type { CommuteMode } from '../map/survey.js';
 import type { ReportPeriod } from './period.js';
 

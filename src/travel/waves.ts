@@ -17,7 +17,7 @@
  */
 
 import { financialYearLabel, isIsoDate } from '../convert/policy.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 import { COMMUTE_MODES, type CommuteMode } from '../map/survey.js';
 import type { Ledger } from '../store/ledger.js';
 import { financialYearOf, parseFinancialYear } from './period.js';

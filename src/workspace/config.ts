@@ -7,9 +7,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 import { profileProblems } from '../map/profiles.js';
-import { issueLines, parseOptions } from './zod-messages.js';
+import { issueLines, parseOptions } from '../kernel/zod-messages.js';
 
 export const CONFIG_FILE = 'tco2e.config.json';
 export const DEFAULT_LEDGER = 'tco2e-ledger.sqlite';

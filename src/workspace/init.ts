@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../kernel/errors.js';
 import { Ledger } from '../store/ledger.js';
 import { ConfigSchema, DEFAULT_LEDGER, type Config } from './config.js';
 

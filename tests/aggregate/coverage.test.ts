@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { coverage, rejectedRows } from '../../src/aggregate/coverage.js';
 import { fillGaps, FILLED_FILE } from '../../src/aggregate/fill.js';
 import { aggregate } from '../../src/aggregate/group.js';
-import { emissionLines } from '../../src/aggregate/lines.js';
+import { emissionLines } from '../../src/aggregate/ledger-lines.js';
 import { fixtureLedger, GRID, line } from './fixture.js';
 
 const ledger = fixtureLedger();

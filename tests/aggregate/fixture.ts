@@ -16,7 +16,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EmissionLine } from '../../src/aggregate/line.js';
+import type { EmissionLine } from '../../src/kernel/emission-line.js';
 import { Ledger } from '../../src/store/ledger.js';
 import type { ActivityRecord, NewBatch, ProblemRecord } from '../../src/store/records.js';
 import { parseConfig, type OrganisationConfig } from '../../src/workspace/config.js';

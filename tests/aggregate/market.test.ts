@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { aggregate } from '../../src/aggregate/group.js';
-import { emissionLines } from '../../src/aggregate/lines.js';
+import { emissionLines } from '../../src/aggregate/ledger-lines.js';
 import { marketBasedLines } from '../../src/aggregate/market.js';
 import { fixtureLedger, GRID, line, ORGS, VAN_AVERAGE_DIESEL_MILES_2023 } from './fixture.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { line } from '../aggregate/fixture.js';
 import { lineKwh } from '../../src/export/secr/energy.js';
 import { placeOf } from '../../src/export/secr/classify.js';
-import { secrMsg } from '../../src/export/secr/messages.js';
+import { secrMsg } from '../../src/export/secr/secr-text.js';
 import { loadFactors } from '../../src/factors/library.js';
 
 const library = loadFactors();

@@ -5,7 +5,7 @@ import { secrDisclosure, type SecrDisclosure } from '../../src/export/secr/discl
 import { secrFigures } from '../../src/export/secr/figures.js';
 import { secrHtml } from '../../src/export/secr/html.js';
 import { mdText, secrMarkdown } from '../../src/export/secr/markdown.js';
-import { CONTROL_WORDS, SCOPE3_WORDS, secrMsg } from '../../src/export/secr/messages.js';
+import { CONTROL_WORDS, SCOPE3_WORDS, secrMsg } from '../../src/export/secr/secr-text.js';
 import { parseConfig } from '../../src/workspace/config.js';
 import { userError } from '../helpers.js';
 import { CONFIG_JSON, exportWorkspace, HOSTILE, type Workspace } from './fixture.js';

@@ -5,7 +5,7 @@ import { CATALOGUE } from '../../src/factors/catalogue.js';
 import { expectedIn, type EditionsFile } from '../../src/factors/build/build-tables.js';
 import { loadFactors } from '../../src/factors/library.js';
 import { convert } from '../../src/convert/convert.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/kernel/errors.js';
 import { ROOT } from '../helpers.js';
 
 const editions = JSON.parse(readFileSync(join(ROOT, 'data/factors/editions.json'), 'utf8')) as EditionsFile;

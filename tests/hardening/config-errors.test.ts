@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCustomFactors } from '../../src/factors/custom.js';
 import { allProfiles, loadBuiltinProfiles } from '../../src/map/profiles.js';
-import { loadPresets, parsePresets } from '../../src/target/presets.js';
+import { loadPresets, parsePresets } from '../../src/targets/presets.js';
 import { parseConfig } from '../../src/workspace/config.js';
 import { initWorkspace } from '../../src/workspace/init.js';
 import { userError } from '../helpers.js';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/convert/policy.js';
-import { isUserError } from '../../src/errors.js';
+import { isUserError } from '../../src/kernel/errors.js';
 import { loadFactors } from '../../src/factors/library.js';
 import { importEnergy } from '../../src/import/import-energy.js';
 import { loadBuiltinProfiles } from '../../src/map/profiles.js';

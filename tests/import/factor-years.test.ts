@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { footprint } from '../../src/aggregate/footprint.js';
 import { standInSets } from '../../src/aggregate/factor-years.js';
-import type { EmissionLine } from '../../src/aggregate/line.js';
+import type { EmissionLine } from '../../src/kernel/emission-line.js';
 import { parsePolicy } from '../../src/convert/policy.js';
 import { loadFactors } from '../../src/factors/library.js';
 import { importEnergy } from '../../src/import/import-energy.js';

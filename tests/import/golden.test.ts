@@ -12,7 +12,7 @@ import { loadFactors } from '../../src/factors/library.js';
 import { importEnergy } from '../../src/import/import-energy.js';
 import { rejectsCsv } from '../../src/import/rejects.js';
 import { loadBuiltinProfiles } from '../../src/map/profiles.js';
-import { renderImportSummary } from '../../src/render/import-summary.js';
+import { renderImportSummary } from '../../src/cli/views/import-summary-view.js';
 import { Ledger } from '../../src/store/ledger.js';
 import { ROOT } from '../helpers.js';
 

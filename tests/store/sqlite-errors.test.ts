@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/kernel/errors.js';
 import { isDiskFull, ledgerFailure } from '../../src/store/sqlite-errors.js';
 
 /** An error as better-sqlite3 (SqliteError) or node:fs gives it: a message and a code. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EmissionLine } from '../../src/aggregate/line.js';
+import type { EmissionLine } from '../../src/kernel/emission-line.js';
 import { scaleWave } from '../../src/travel/headcount.js';
-import { travelMsg } from '../../src/travel/messages.js';
+import { travelMsg } from '../../src/travel/travel-text.js';
 import { financialYearPeriod } from '../../src/travel/period.js';
 import { commutingEmissions } from '../../src/travel/report.js';
 import { emissionsReport } from '../../src/aggregate/emissions-query.js';

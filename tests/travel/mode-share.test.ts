@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { travelMsg } from '../../src/travel/messages.js';
+import { travelMsg } from '../../src/travel/travel-text.js';
 import { financialYearPeriod } from '../../src/travel/period.js';
 import { surveyModeShares } from '../../src/travel/report.js';
 import { organisation, WAVE_2023, WAVE_2024, workspace } from './setup.js';

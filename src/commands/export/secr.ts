@@ -7,7 +7,7 @@ import { secrCsv } from '../../export/secr/csv.js';
 import { secrDisclosure, type SecrDisclosure } from '../../export/secr/disclosure.js';
 import { secrHtml } from '../../export/secr/html.js';
 import { secrMarkdown } from '../../export/secr/markdown.js';
-import { CONTROL_APPROACHES, type ControlApproach } from '../../export/secr/messages.js';
+import { CONTROL_APPROACHES, type ControlApproach } from '../../export/secr/secr-text.js';
 
 export default class ExportSecr extends BaseCommand {
   static override summary = 'The Streamlined Energy and Carbon Reporting (SECR) disclosure for a financial year, with the previous year beside it.';

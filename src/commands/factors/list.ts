@@ -1,8 +1,8 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { listFactors, type FactorList } from '../../factors/browse.js';
+import { listFactors, type FactorList } from '../../convert/browse-factors.js';
 import { loadFactorsWithCustomFile } from '../../factors/custom-file.js';
-import { formatFactor, renderTable } from '../../render/format.js';
+import { formatFactor, renderTable } from '../../kernel/format.js';
 import { unitLabel } from '../../units/units.js';
 
 export default class FactorsList extends BaseCommand {

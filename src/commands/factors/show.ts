@@ -1,8 +1,8 @@
 import { Args } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { showKey, type KeyHistory } from '../../factors/browse.js';
+import { showKey, type KeyHistory } from '../../convert/browse-factors.js';
 import { loadFactorsWithCustomFile } from '../../factors/custom-file.js';
-import { formatFactor, renderTable } from '../../render/format.js';
+import { formatFactor, renderTable } from '../../kernel/format.js';
 import { unitLabel } from '../../units/units.js';
 import { Flags } from '@oclif/core';
 

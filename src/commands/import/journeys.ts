@@ -2,7 +2,7 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { importArgs, importFlags, runImport } from '../../cli/import-command.js';
 import { importJourneys, type JourneysSummary } from '../../import/import-journeys.js';
-import { formatNumber } from '../../render/format.js';
+import { formatNumber } from '../../kernel/format.js';
 
 export default class ImportJourneys extends BaseCommand {
   static override summary = 'Import staff journeys (a travel survey, or business journeys and mileage claims) into the ledger.';

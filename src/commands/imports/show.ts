@@ -1,8 +1,8 @@
 import { Args } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
-import { UserError } from '../../errors.js';
-import { renderTable } from '../../render/format.js';
+import { UserError } from '../../kernel/errors.js';
+import { renderTable } from '../../kernel/format.js';
 import type { BatchRecord, ProblemRecord } from '../../store/records.js';
 
 export default class ImportsShow extends BaseCommand {

@@ -1,7 +1,7 @@
 import { BaseCommand } from '../../cli/base-command.js';
 import { profilesFor, workspaceFlags } from '../../cli/workspace-flags.js';
 import type { Profile } from '../../map/profiles.js';
-import { renderTable } from '../../render/format.js';
+import { renderTable } from '../../kernel/format.js';
 
 export default class ProfilesList extends BaseCommand {
   static override summary = 'List the file layouts (profiles) tco2e can import: built-in and your own.';

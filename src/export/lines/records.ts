@@ -4,7 +4,7 @@
  * the other. Quantities and emissions are at full precision and in the units the names carry.
  */
 
-import type { EmissionLine } from '../../aggregate/line.js';
+import type { EmissionLine } from '../../kernel/emission-line.js';
 
 export const LINE_COLUMNS = [
   'org', 'site', 'meter', 'source', 'period_start', 'period_end', 'quantity', 'unit', 'estimated', 'estimated_share', 'filled',

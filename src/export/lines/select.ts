@@ -7,8 +7,8 @@
 
 import { periodRange } from '../../aggregate/emissions-query.js';
 import { footprint, memberIds, type AnalysisContext, type FootprintWarning } from '../../aggregate/footprint.js';
-import type { EmissionLine } from '../../aggregate/line.js';
-import { UserError } from '../../errors.js';
+import type { EmissionLine } from '../../kernel/emission-line.js';
+import { UserError } from '../../kernel/errors.js';
 
 export interface LinesQuery {
   /** An organisation id (an ICS gives its members' lines); default every organisation. */

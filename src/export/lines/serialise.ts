@@ -4,8 +4,8 @@
  * are the one copy held).
  */
 
-import type { EmissionLine } from '../../aggregate/line.js';
-import { safeCell } from '../../render/csv-out.js';
+import type { EmissionLine } from '../../kernel/emission-line.js';
+import { safeCell } from '../../kernel/csv-cell.js';
 import { LINE_COLUMNS, lineRecord } from './records.js';
 
 export type LinesFormat = 'csv' | 'json';

@@ -12,7 +12,7 @@
  * counted, so the disclosure can say how much was left out, but never added.
  */
 
-import type { EmissionLine } from '../../aggregate/line.js';
+import type { EmissionLine } from '../../kernel/emission-line.js';
 import { sourceGroup } from '../../aggregate/group.js';
 
 /** What the Scope 3 rows hold: grey fleet only (default), grey fleet plus T&D and WTT, or nothing. */

@@ -7,7 +7,7 @@
 
 import { financialYearLabel } from '../../convert/policy.js';
 import { financialYearStart } from '../../aggregate/periods.js';
-import { toCsv } from '../../render/csv-out.js';
+import { toCsv } from '../../kernel/csv-cell.js';
 import type { SecrDisclosure } from './disclosure.js';
 import { secrFigures } from './figures.js';
 

@@ -15,17 +15,17 @@
  */
 
 import { footprint, memberIds, type AnalysisContext, type FootprintWarning } from '../../aggregate/footprint.js';
-import type { EmissionLine } from '../../aggregate/line.js';
+import type { EmissionLine } from '../../kernel/emission-line.js';
 import { periodRange } from '../../aggregate/emissions-query.js';
 import { clipLine, financialYearStart } from '../../aggregate/periods.js';
 import { EstimatedShare, tierFor, TIER_LABELS, type QualityTier } from '../../aggregate/quality.js';
 import { GRID_KEY, kwhOf } from '../../aggregate/market.js';
 import { financialYearLabel } from '../../convert/policy.js';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../kernel/errors.js';
 import type { OrganisationConfig } from '../../workspace/config.js';
 import { EMISSION_ROWS, ENERGY_ROWS, placeOf, inSecrBoundary, type EmissionRow, type EnergyRow, type Scope3Choice } from './classify.js';
 import { lineKwh, type KwhResult } from './energy.js';
-import { secrMsg, type ControlApproach } from './messages.js';
+import { secrMsg, type ControlApproach } from './secr-text.js';
 
 export interface SecrQuery {
   readonly org: string;

@@ -13,11 +13,11 @@
  *   the reason, and the disclosure lists them rather than guessing.
  */
 
-import type { EmissionLine } from '../../aggregate/line.js';
+import type { EmissionLine } from '../../kernel/emission-line.js';
 import { kwhOf } from '../../aggregate/market.js';
 import type { FactorLibrary } from '../../factors/library.js';
 import { convertQuantity, dimensionOf, UNIT_IDS, type UnitId } from '../../units/units.js';
-import { secrMsg } from './messages.js';
+import { secrMsg } from './secr-text.js';
 
 export type KwhResult =
   | { readonly kind: 'kwh'; readonly kwh: number; /** Set when a calorific value from the factor set was used. */ readonly kwhPerUnit?: number }

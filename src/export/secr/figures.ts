@@ -6,7 +6,7 @@
 
 import { EMISSION_ROWS, ENERGY_ROWS, type EmissionRow } from './classify.js';
 import type { SecrDisclosure, SecrYear } from './disclosure.js';
-import { EMISSION_LABELS, ENERGY_LABELS, INTENSITY_LABELS, secrMsg } from './messages.js';
+import { EMISSION_LABELS, ENERGY_LABELS, INTENSITY_LABELS, secrMsg } from './secr-text.js';
 
 export type SecrSection = 'energy' | 'energy_not_in_kwh' | 'emissions' | 'intensity' | 'quality';
 

@@ -10,7 +10,7 @@ import { html, type Html } from '../../render/html/escape.js';
 import { figureCells, yearHeadings } from './cells.js';
 import type { SecrDisclosure } from './disclosure.js';
 import { secrFigures, type SecrFigure, type SecrSection } from './figures.js';
-import { secrMsg } from './messages.js';
+import { secrMsg } from './secr-text.js';
 import { methodologyBlocks, qualityBlocks, type StatementBlock } from './statement.js';
 
 function table(headings: readonly string[], rows: readonly SecrFigure[], caption?: string): Html {

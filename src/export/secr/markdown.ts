@@ -9,7 +9,7 @@ import { financialYearStart } from '../../aggregate/periods.js';
 import { figureCells, yearHeadings } from './cells.js';
 import type { SecrDisclosure } from './disclosure.js';
 import { secrFigures, type SecrFigure, type SecrSection } from './figures.js';
-import { secrMsg } from './messages.js';
+import { secrMsg } from './secr-text.js';
 import { methodologyBlocks, qualityBlocks, type StatementBlock } from './statement.js';
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };

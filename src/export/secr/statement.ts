@@ -6,7 +6,7 @@
 
 import { formatPercent, formatQuantity, formatTco2e } from '../../render/html/format-uk.js';
 import type { SecrDisclosure, SecrYear } from './disclosure.js';
-import { CONTROL_WORDS, SCOPE3_WORDS, secrMsg } from './messages.js';
+import { CONTROL_WORDS, SCOPE3_WORDS, secrMsg } from './secr-text.js';
 
 /** A paragraph, optionally followed by a bulleted list. */
 export interface StatementBlock {

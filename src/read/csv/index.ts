@@ -6,7 +6,7 @@
 
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../kernel/errors.js';
 import { detectDialect, dialectSample, type Dialect } from './dialect.js';
 import { decodeChunks, decodeSample, detectEncoding, mixedUtf8, SAMPLE_BYTES, type ByteChunks, type EncodingGuess } from './encoding.js';
 import { findHeaderRow, headerNames, duplicateNames, type HeaderGuess } from './header.js';

@@ -9,7 +9,7 @@
  */
 
 import Papa from 'papaparse';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../kernel/errors.js';
 import type { DecodedChunk } from './encoding.js';
 import type { CsvDelimiter, CsvRow, CsvWarning } from './types.js';
 

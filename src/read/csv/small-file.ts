@@ -5,7 +5,7 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../kernel/errors.js';
 import { createDecoder, detectEncoding, SAMPLE_BYTES, stripLeadingBom } from './encoding.js';
 import { assertCsvLike } from './sniff.js';
 

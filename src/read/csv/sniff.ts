@@ -4,7 +4,7 @@
  * they are, with what to do instead.
  */
 
-import { UserError } from '../../errors.js';
+import { UserError } from '../../kernel/errors.js';
 import type { EncodingGuess } from './encoding.js';
 
 export type NotCsvKind = 'zip' | 'xls' | 'pdf' | 'gzip' | 'html' | 'xml' | 'binary';

@@ -5,7 +5,7 @@
  */
 
 import { IANAZone } from 'luxon';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../kernel/errors.js';
 
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;

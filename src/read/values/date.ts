@@ -48,7 +48,7 @@
  * memory). Results are frozen, since the same object is handed to every row with that text.
  */
 
-import { UserError } from '../../errors.js';
+import { UserError } from '../../kernel/errors.js';
 import { DAY_MS, MINUTE_MS, MONTH_NAMES, WEEKDAY_NAMES, daysInMonth, ianaZone, isoDate, localIsoDate, resolveWall } from './calendar.js';
 import { problem, shown, type ValueProblem, type ValueResult } from './result.js';
 import type { IANAZone } from 'luxon';

@@ -8,12 +8,12 @@ import { rejectedRows, type CoverageRow, type RejectedRows } from '../../aggrega
 import { footprint, memberIds, type AnalysisContext, type Footprint } from '../../aggregate/footprint.js';
 import { aggregate, sourceGroup, type GroupTotal } from '../../aggregate/group.js';
 import { intensityFigures, type IntensityFigure } from '../../aggregate/intensity.js';
-import type { EmissionLine } from '../../aggregate/line.js';
+import type { EmissionLine } from '../../kernel/emission-line.js';
 import { financialYearOf, monthsOfFinancialYear } from '../../aggregate/periods.js';
 import { financialYearLabel, parsePolicy } from '../../convert/policy.js';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../kernel/errors.js';
 import type { PublishedLabels } from '../../factors/types.js';
-import { BASELINE_BOUND, progressFromLedger, siteLives, type TargetReport } from '../../target/from-ledger.js';
+import { BASELINE_BOUND, progressFromLedger, siteLives, type TargetReport } from '../../targets/from-ledger.js';
 import { travelReport } from '../../travel/report.js';
 import type { TravelReport } from '../../travel/types.js';
 import type { OrganisationConfig } from '../../workspace/config.js';

@@ -16,9 +16,9 @@ import { renderChartSvg } from '../../render/chart/render-svg.js';
 import { dataTable, figure, noDataSection, section } from '../../render/html/components.js';
 import { html, type Html } from '../../render/html/escape.js';
 import { formatPercent, formatQuantity, formatTco2e, fyLabel } from '../../render/html/format-uk.js';
-import { STATUS_RULES, STATUS_WORDS, statusHeading } from '../../target/messages.js';
-import { yearLabel } from '../../target/years.js';
-import type { TargetReport } from '../../target/from-ledger.js';
+import { STATUS_RULES, STATUS_WORDS, statusHeading } from '../../targets/target-text.js';
+import { yearLabel } from '../../targets/years.js';
+import type { TargetReport } from '../../targets/from-ledger.js';
 import type { TravelReport } from '../../travel/types.js';
 import type { BoardData } from './data.js';
 

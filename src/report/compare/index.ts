@@ -12,8 +12,8 @@ import { dataTable, figure, noDataSection, section } from '../../render/html/com
 import { html } from '../../render/html/escape.js';
 import { formatQuantity, formatTco2e, fyLabel } from '../../render/html/format-uk.js';
 import { renderPage } from '../../render/html/page.js';
-import { statusHeading } from '../../target/messages.js';
-import { compareReport, type CompareReport } from '../../target/compare-orgs.js';
+import { statusHeading } from '../../targets/target-text.js';
+import { compareReport, type CompareReport } from '../../targets/compare-orgs.js';
 import { londonDate } from '../board/data.js';
 
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AVOIDED_NOT_SUBTRACTED } from '../../../src/render/text/travel.js';
+import { AVOIDED_NOT_SUBTRACTED } from '../../../src/cli/views/travel-view.js';
 import { AVOIDED_2019_KG, BUSINESS_2019_KG, BUS_PKM, CAR_KM, COMMUTING_2017_KG, COMMUTING_2019_BUS_PKM, COMMUTING_2019_DRIVE_KM, COMMUTING_2019_KG } from './expected.js';
 import { cli, csvRecords, csvRows, json, near, text } from './workspace.js';
 

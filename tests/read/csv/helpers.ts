@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
-import { isUserError, type UserError } from '../../../src/errors.js';
+import { isUserError, type UserError } from '../../../src/kernel/errors.js';
 import type { CsvFile, CsvRow } from '../../../src/read/csv/index.js';
 
 /** A temp directory for this test file's fixtures, removed afterwards. */

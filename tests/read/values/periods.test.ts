@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/errors.js';
+import { UserError } from '../../../src/kernel/errors.js';
 import { halfHourPeriodStart, halfHourPeriodsInDay } from '../../../src/read/values/periods.js';
 
 function startOf(date: string, period: number, zone?: string): string {

@@ -1,0 +1,56 @@
+import type { ImportSummary } from '../../import/summary.js';
+import { unitLabel, parseUnit } from '../../units/units.js';
+import { formatNumber } from '../../kernel/format.js';
+
+const STATUS: Record<ImportSummary['status'], string> = {
+  stored: 'Stored',
+  'dry-run': 'Dry run: everything checked, nothing stored',
+  'already-imported': 'Already imported: this file is import',
+  'refused-overlap': 'Refused: it overlaps data already stored; nothing was stored',
+  'refused-strict': 'Refused (--strict): some rows were rejected; nothing was stored',
+  'refused-unusable': 'Refused: not one row could be used (see the reasons below); nothing was stored',
+};
+
+/** The summary a person sees after an import. */
+export function renderImportSummary(s: ImportSummary & { readonly vehicles?: number; readonly nonFuel?: readonly { reason: string; count: number }[] }): string {
+  const out: string[] = [];
+  out.push(s.status === 'already-imported' ? `${STATUS[s.status]} ${s.batchId ?? ''}; nothing changed. To import it again another way (another --profile or --policy), undo it first: \`tco2e imports undo ${s.batchId ?? ''}\`.` : `${STATUS[s.status]}${s.batchId !== null && s.status === 'stored' ? ` as import ${s.batchId}` : ''}: ${s.file} (profile ${s.profile})`);
+  if (s.status === 'already-imported') return out.join('\n');
+  if (s.status === 'refused-unusable') {
+    out.push(s.otherProfiles.length > 0
+      ? `Its header fits ${s.otherProfiles.length === 1 ? 'the profile' : 'the profiles'} ${s.otherProfiles.join(', ')}: try --profile ${s.otherProfiles[0]!}.`
+      : `No other ${s.kind} profile fits its header: fix the file, or describe its layout as a profile in the workspace config (\`tco2e profiles list\` shows the layouts tco2e reads).`);
+  }
+  out.push(`Rows: ${formatNumber(s.rows.read)} read, ${formatNumber(s.rows.accepted)} accepted, ${formatNumber(s.rows.excluded)} excluded, ${formatNumber(s.rows.rejected)} rejected`);
+  if (s.vehicles !== undefined && s.vehicles > 0) out.push(`Vehicles: ${formatNumber(s.vehicles)} ${s.status === 'stored' ? 'stored in' : 'checked for'} the vehicle register`);
+  if (s.period) out.push(`Period: ${s.period.start} to ${s.period.end}`);
+  const what = s.kind === 'fleet' ? 'vehicles' : s.kind === 'journeys' ? 'people or cost centres' : 'meters';
+  if (s.sites.length > 0) out.push(`Sites: ${s.sites.length} (${s.sites.slice(0, 5).join(', ')}${s.sites.length > 5 ? ', …' : ''}); ${what}: ${s.meters.length}`);
+  else if (s.meters.length > 0 && s.kind === 'energy') out.push(`Meters: ${s.meters.length}, not linked to a site (list them under the site's "meters" in the workspace config to report by site)`);
+  else if (s.meters.length > 0) out.push(`${what[0]!.toUpperCase()}${what.slice(1)}: ${s.meters.length}`);
+  for (const q of s.totals.quantities) {
+    const u = parseUnit(q.unit);
+    out.push(`  ${q.source}${q.direction === 'export' ? ' exported' : ''}: ${formatNumber(q.quantity, 1)} ${u ? unitLabel(u) : q.unit}`);
+  }
+  out.push(`Emissions: ${formatNumber(s.totals.kgCo2e / 1000, 3)} t CO2e (Scopes 1–3, including T&D and well-to-tank where published)`);
+  if (s.totals.outsideScopesKgCo2 > 0) out.push(`Outside of scopes (biogenic CO2, not in the total): ${formatNumber(s.totals.outsideScopesKgCo2 / 1000, 3)} t`);
+  if (s.excludedReasons.length > 0) {
+    out.push('Excluded on purpose (not rejected):');
+    for (const r of s.excludedReasons) {
+      if (r.code === 'non_fuel' && s.nonFuel !== undefined && s.nonFuel.length > 0) for (const n of s.nonFuel) out.push(`  ${n.count} × non_fuel — ${n.reason}`);
+      else out.push(`  ${r.count} × ${r.code} — e.g. ${r.example}`);
+    }
+  }
+  if (s.rejectReasons.length > 0) {
+    out.push('Top reasons for rejection:');
+    for (const r of s.rejectReasons.slice(0, 5)) out.push(`  ${r.count} × ${r.code} — e.g. ${r.example}`);
+  }
+  for (const w of s.warnings.slice(0, 10)) out.push(`Warning${w.line > 0 ? ` (line ${w.line})` : ''}: ${w.message}`);
+  if (s.warnings.length > 10) out.push(`… and ${s.warnings.length - 10} more warnings (see \`tco2e imports show\` or --json)`);
+  if (s.overlaps.length > 0) {
+    out.push(s.status === 'refused-overlap' ? 'It overlaps:' : 'Superseded:');
+    for (const o of s.overlaps.slice(0, 10)) out.push(`  meter ${o.meter}: ${o.incoming.start}–${o.incoming.end} is already stored by import ${o.batchId} (${o.fileName}, ${o.start}–${o.end})`);
+    if (s.status === 'refused-overlap') out.push('To replace the stored data with this file, run the import again with --replace (the old import stays in the history).');
+  }
+  return out.join('\n');
+}
