@@ -32,7 +32,7 @@ export { importFleet } from './import/import-fleet.js';
 export type { FleetImportSummary } from './import/import-fleet.js';
 export { importJourneys } from './import/import-journeys.js';
 export type { JourneysRequest, JourneysSummary } from './import/import-journeys.js';
-export type { ImportRequest } from './import/pipeline.js';
+export type { ImportRequest } from './import/request.js';
 export type { ImportStatus, ImportSummary } from './import/summary.js';
 export { rejectsCsv } from './import/rejects.js';
 export { allProfiles, chooseProfile, loadBuiltinProfiles } from './map/profiles.js';

@@ -3,23 +3,34 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readPublishedRows } from '../src/factors/build/read-published.js';
+import { USED_FILE_NAME } from '../src/factors/build/reduce-published.js';
 import type { PublishedRow } from '../src/factors/build/build-tables.js';
 import { UserError } from '../src/kernel/errors.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** The publication's flat file, shipped beside the project in CI (`../shared`). */
-export const PUBLISHED_CSV =
-  process.env.TCO2E_PUBLISHED_FACTORS ?? fileURLToPath(new URL('../../shared/factors/uk-ghg-conversion-factors-2013-2025.csv', import.meta.url));
+/**
+ * The publication's figures the shipped factor tables are built from, shipped in `data/published/`
+ * (see its README). TCO2E_PUBLISHED_FACTORS may name another copy in the same layout, such as the
+ * whole flat file.
+ */
+export const PUBLISHED_CSV = process.env.TCO2E_PUBLISHED_FACTORS ?? join(ROOT, 'data', 'published', USED_FILE_NAME);
 
-export const havePublished = existsSync(PUBLISHED_CSV);
-if (!havePublished) {
-  process.stderr.write(`note: ${PUBLISHED_CSV} not found; the tests that check shipped factors against the publication are skipped\n`);
+/** The text of PUBLISHED_CSV; throws, failing the test, if the file is missing. */
+export function publishedText(): string {
+  if (!existsSync(PUBLISHED_CSV)) {
+    throw new Error(
+      `published factors not found at ${PUBLISHED_CSV}: the tests check every shipped factor against it. ` +
+        `It is data/published/${USED_FILE_NAME} unless TCO2E_PUBLISHED_FACTORS names another copy.`,
+    );
+  }
+  return readFileSync(PUBLISHED_CSV, 'utf8');
 }
 
 let cached: PublishedRow[] | undefined;
+/** The rows of PUBLISHED_CSV (see publishedText). */
 export function publishedRows(): PublishedRow[] {
-  cached ??= readPublishedRows(readFileSync(PUBLISHED_CSV, 'utf8'));
+  cached ??= readPublishedRows(publishedText());
   return cached;
 }
 

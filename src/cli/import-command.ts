@@ -6,7 +6,7 @@
 import { Args, Flags } from '@oclif/core';
 import { parsePolicy } from '../convert/policy.js';
 import { loadFactorsWithCustomFile } from '../factors/custom-file.js';
-import type { ImportRequest } from '../import/pipeline.js';
+import type { ImportRequest } from '../import/request.js';
 import { rejectsCsv } from '../import/rejects.js';
 import type { ImportSummary } from '../import/summary.js';
 import { allProfiles } from '../map/profiles.js';

@@ -10,7 +10,7 @@ import type { FactorLibrary } from '../factors/library.js';
 import { importEnergy } from '../import/import-energy.js';
 import { importFleet } from '../import/import-fleet.js';
 import { importJourneys } from '../import/import-journeys.js';
-import type { ImportRequest } from '../import/pipeline.js';
+import type { ImportRequest } from '../import/request.js';
 import type { ImportSummary } from '../import/summary.js';
 import { allProfiles } from '../map/profiles.js';
 import { Ledger } from '../store/ledger.js';

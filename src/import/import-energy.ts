@@ -9,91 +9,97 @@ import { hhMapper } from '../map/half-hourly.js';
 import { intervalMapper } from '../map/interval.js';
 import type { Ledger } from '../store/ledger.js';
 import { ledgerFailure } from '../store/sqlite-errors.js';
-import { Collected, completeImport, openForImport, readAllPieces, readAllRows, type ImportRequest, type OpenedFile } from './pipeline.js';
+import { completeImport } from './complete.js';
+import { openForImport } from './open.js';
 import { implausibleQuantity, plausibleQuantity } from './plausible.js';
+import { readAllPieces, readAllRows, readMappedRows } from './read-rows.js';
+import type { ImportRequest } from './request.js';
+import { ImportSession } from './session.js';
+import { readerFor, type ShapeInput, type ShapeTable } from './shapes.js';
 import type { ImportSummary } from './summary.js';
 
-export type { ImportRequest } from './pipeline.js';
+export type { ImportRequest } from './request.js';
+
+type EnergyShape = 'bill' | 'half-hourly' | 'interval';
+
+const ENERGY_SHAPES: ShapeTable<EnergyShape, ImportRequest> = {
+  bill: readBills,
+  'half-hourly': readHalfHourly,
+  interval: readIntervals,
+};
 
 export async function importEnergy(ledger: Ledger, req: ImportRequest): Promise<ImportSummary> {
   const opened = await openForImport(ledger, req, 'energy');
   if ('status' in opened) return opened;
-  const c = new Collected();
+  const session = new ImportSession();
   try {
-    return await importShape(ledger, req, opened, c);
+    await readerFor(ENERGY_SHAPES, opened, 'energy')({ ledger, req, opened, session });
+    return await completeImport(ledger, req, opened, 'energy', session);
   } catch (e) {
-    c.abandon();
+    session.abandon();
     throw ledgerFailure(e, ledger.path);
   }
 }
 
-async function importShape(ledger: Ledger, req: ImportRequest, opened: OpenedFile, c: Collected): Promise<ImportSummary> {
-  const { profile, ctx, meterSite, fileName } = opened;
+async function readBills({ req, opened, profile, session }: ShapeInput<'bill', ImportRequest>): Promise<void> {
+  const mapper = billMapper(profile, opened.ctx, opened.meterSite);
+  await readMappedRows(opened, req, session, mapper, (activities) => session.rows.push(activities));
+}
 
-  if (profile.shape === 'bill') {
-    const mapper = billMapper(profile, ctx, meterSite);
-    await readAllRows(opened, req, (line, cells) => {
-      const m = mapper.map(line, cells);
-      if (m.problems.length > 0) c.reject(line, cells, m.problems);
-      else {
-        c.rows.push(m.activities);
-      }
-    }, c);
-  } else if (profile.shape === 'half-hourly') {
-    const mapper = hhMapper(profile, ctx, meterSite);
-    if (mapper.periodColumns < 46) {
-      throw new UserError('no_period_columns', `${fileName}: found ${mapper.periodColumns} half-hour columns labelled by ${profile.periodLabels}; a half-hourly file needs 48.`, 'Choose the profile whose period labels match the file (half-hourly-start, half-hourly-end or half-hourly-numbered).');
-    }
-    c.streamDays(ledger, req, opened, 'energy');
-    const seen = new Map<string, number>();
-    await readAllRows(opened, req, (line, cells) => {
-      const m = mapper.map(line, cells);
-      c.warnings.push(...m.warnings);
-      if (m.problems.length > 0) {
-        c.reject(line, cells, m.problems);
-        return;
-      }
-      if (!m.day) return;
-      // Checked before the day is stored: the monthly sum is checked again on conversion, but
-      // by then the day itself would be in the batch.
-      const wild = m.day.kwh.find((v) => !plausibleQuantity(v, 'kWh'));
-      if (wild !== undefined) {
-        c.reject(line, cells, [{ file: fileName, ...implausibleQuantity(line, wild, 'kWh') }]);
-        return;
-      }
-      const id = `${m.day.meter}|${m.day.day}`;
-      const earlier = seen.get(id);
-      if (earlier !== undefined) {
-        c.reject(line, cells, [{ file: fileName, line, column: '', value: m.day.day, code: 'duplicate_day', message: `meter ${m.day.meter} on ${m.day.day} is already on line ${earlier} of this file` }]);
-      } else {
-        seen.set(id, line);
-        c.addDay(m.day);
-      }
-    }, c);
-    for (const row of c.monthly.drafts()) c.rows.push(row);
-  } else if (profile.shape === 'interval') {
-    c.streamDays(ledger, req, opened, 'energy');
-    const mapper = intervalMapper(profile, ctx, meterSite, (day) => {
-      c.addDay(day);
-    });
-    await readAllPieces(
-      opened,
-      req,
-      (line, cells) => {
-        const problems = mapper.map(line, cells);
-        if (problems.length > 0) c.reject(line, cells, problems);
-      },
-      (text, firstLine) =>
-        mapper.mapText(text, firstLine, (line, cells, problems) => {
-          c.reject(line, cells, problems);
-        }),
-      c,
-    );
-    // Loops, not spreads: a 10M-reading file can have 200,000 meter-days.
-    for (const p of mapper.finish().problems) c.rejected.push(p);
-    for (const row of c.monthly.drafts()) c.rows.push(row);
-  } else {
-    throw new UserError('profile_not_supported', `Profile "${profile.id}" (${profile.shape}) is not an energy profile.`, 'Use a bill, half-hourly or interval profile.');
+/** Days are stored as they are read; a day with a wild value or seen twice in the file is rejected whole. */
+async function readHalfHourly({ ledger, req, opened, profile, session }: ShapeInput<'half-hourly', ImportRequest>): Promise<void> {
+  const { fileName } = opened;
+  const mapper = hhMapper(profile, opened.ctx, opened.meterSite);
+  if (mapper.periodColumns < 46) {
+    throw new UserError('no_period_columns', `${fileName}: found ${mapper.periodColumns} half-hour columns labelled by ${profile.periodLabels}; a half-hourly file needs 48.`, 'Choose the profile whose period labels match the file (half-hourly-start, half-hourly-end or half-hourly-numbered).');
   }
-  return await completeImport(ledger, req, opened, 'energy', c);
+  session.streamDays(ledger, req, opened, 'energy');
+  const seen = new Map<string, number>();
+  await readAllRows(opened, req, (line, cells) => {
+    const m = mapper.map(line, cells);
+    session.warnings.push(...m.warnings);
+    if (m.problems.length > 0) {
+      session.reject(line, cells, m.problems);
+      return;
+    }
+    if (!m.day) return;
+    // Checked before the day is stored: the monthly sum is checked again on conversion, but
+    // by then the day itself would be in the batch.
+    const wild = m.day.kwh.find((v) => !plausibleQuantity(v, 'kWh'));
+    if (wild !== undefined) {
+      session.reject(line, cells, [{ file: fileName, ...implausibleQuantity(line, wild, 'kWh') }]);
+      return;
+    }
+    const id = `${m.day.meter}|${m.day.day}`;
+    const earlier = seen.get(id);
+    if (earlier !== undefined) {
+      session.reject(line, cells, [{ file: fileName, line, column: '', value: m.day.day, code: 'duplicate_day', message: `meter ${m.day.meter} on ${m.day.day} is already on line ${earlier} of this file` }]);
+    } else {
+      seen.set(id, line);
+      session.addDay(m.day);
+    }
+  }, session);
+  for (const row of session.monthly.drafts()) session.rows.push(row);
+}
+
+/** Readings are gathered into meter-days; each day is stored as soon as it is complete. */
+async function readIntervals({ ledger, req, opened, profile, session }: ShapeInput<'interval', ImportRequest>): Promise<void> {
+  session.streamDays(ledger, req, opened, 'energy');
+  const mapper = intervalMapper(profile, opened.ctx, opened.meterSite, (day) => {
+    session.addDay(day);
+  });
+  const reject = session.reject.bind(session);
+  await readAllPieces(
+    opened,
+    req,
+    (line, cells) => {
+      const problems = mapper.map(line, cells);
+      if (problems.length > 0) session.reject(line, cells, problems);
+    },
+    (text, firstLine) => mapper.mapText(text, firstLine, reject),
+    session,
+  );
+  // Loops, not spreads: a 10M-reading file can have 200,000 meter-days.
+  for (const p of mapper.finish().problems) session.rejected.push(p);
+  for (const row of session.monthly.drafts()) session.rows.push(row);
 }

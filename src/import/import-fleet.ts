@@ -4,7 +4,6 @@
  * register (the latest active import of each registration) for the vehicle's type, size and fuel.
  */
 
-import { UserError } from '../kernel/errors.js';
 import { evChargingMapper } from '../map/ev-charging.js';
 import type { ActivityDraft } from '../map/activity-draft.js';
 import { fuelCardMapper, netRefunds, nettingEntry, nettingProblem, type NettingEntry } from '../map/fuel-card.js';
@@ -12,10 +11,16 @@ import { loadProductRules, productMatcher } from '../map/fuel-products.js';
 import { mileageMapper } from '../map/mileage.js';
 import { registerMapper } from '../map/vehicle-register.js';
 import type { Ledger } from '../store/ledger.js';
-import { Collected, completeImport, openForImport, readAllRows, type ImportRequest } from './pipeline.js';
+import type { VehicleRecord } from '../store/records.js';
+import { completeImport } from './complete.js';
+import { openForImport } from './open.js';
+import { readMappedRows } from './read-rows.js';
+import type { ImportRequest } from './request.js';
+import { ImportSession } from './session.js';
+import { readerFor, type ShapeInput, type ShapeTable } from './shapes.js';
 import type { ImportSummary } from './summary.js';
 
-export type { ImportRequest } from './pipeline.js';
+export type { ImportRequest } from './request.js';
 
 export interface FleetImportSummary extends ImportSummary {
   /** Vehicles stored in the register by this import (or that would be, for --dry-run). */
@@ -23,6 +28,28 @@ export interface FleetImportSummary extends ImportSummary {
   /** Fuel-card lines left out as not fuel, by reason (AdBlue, car wash…). */
   readonly nonFuel: readonly { readonly reason: string; readonly count: number }[];
 }
+
+/** A fleet import also needs the organisation's vehicle register, as stored before this import. */
+interface FleetRequest extends ImportRequest {
+  readonly vehicles: ReadonlyMap<string, VehicleRecord>;
+}
+
+type FleetShape = 'fuel-card' | 'vehicle-register' | 'mileage' | 'ev-charging';
+
+const FLEET_SHAPES: ShapeTable<FleetShape, FleetRequest> = {
+  'fuel-card': readFuelCards,
+  'vehicle-register': async ({ req, opened, profile, session }) => {
+    await readMappedRows(opened, req, session, registerMapper(profile, opened.ctx), (vehicle) => session.vehicles.push(vehicle));
+  },
+  mileage: async ({ req, opened, profile, session }) => {
+    const mapper = mileageMapper(profile, opened.ctx, req.vehicles, opened.meterSite);
+    await readMappedRows(opened, req, session, mapper, (activities) => session.rows.push(activities));
+  },
+  'ev-charging': async ({ req, opened, profile, session }) => {
+    const mapper = evChargingMapper(profile, opened.ctx, req.vehicles, opened.meterSite);
+    await readMappedRows(opened, req, session, mapper, (activity) => session.rows.push([activity]));
+  },
+};
 
 function nonFuelOf(problems: readonly { code: string; message: string }[]): FleetImportSummary['nonFuel'] {
   const counts = new Map<string, number>();
@@ -39,74 +66,42 @@ export async function importFleet(ledger: Ledger, req: ImportRequest): Promise<F
     const id = opened.batchId!;
     return { ...opened, vehicles: ledger.batchCounts(id).vehicles, nonFuel: nonFuelOf(ledger.batchProblems(id).filter((p) => p.severity === 'excluded')) };
   }
-  const { profile, meterSite } = opened;
-  const { ctx } = opened;
-  const vehicles = ledger.activeVehicles(req.org.id);
-  const c = new Collected();
-
-  if (profile.shape === 'fuel-card') {
-    const mapper = fuelCardMapper(profile, ctx, productMatcher(loadProductRules()), vehicles, meterSite);
-    // Refunds can only be netted once every line is known, so the first read keeps just what
-    // netting needs; a second read maps the rows again and streams each kept line into the batch.
-    const entries: NettingEntry[] = [];
-    await readAllRows(opened, req, (line, cells) => {
-      const row = mapper.map(line, cells);
-      if (row.kind === 'excluded') c.excluded.push(row.problem);
-      else if (row.kind === 'rejected') c.reject(line, cells, row.problems);
-      else entries.push(nettingEntry(row.fuel));
-    }, c);
-    const netting = netRefunds(entries);
-    entries.length = 0;
-    c.lateRows = async function* () {
-      for await (const batch of opened.csv.batches()) {
-        let rows: ActivityDraft[][] = [];
-        for (const { line, cells } of batch) {
-          const row = mapper.map(line, cells);
-          if (row.kind !== 'fuel') continue; // counted by the first read
-          const p = nettingProblem(row.fuel, netting, opened.fileName, mapper.quantityColumn);
-          if (p === undefined) rows.push([row.fuel.draft]);
-          else if (p.severity === 'excluded') c.excluded.push(p.problem);
-          else c.reject(line, cells, [p.problem]);
-          // Small hand-overs: drafts die young, before the garbage collector would promote them.
-          if (rows.length >= LATE_ROWS_CHUNK) {
-            yield rows;
-            rows = [];
-          }
-        }
-        if (rows.length > 0) yield rows;
-      }
-    };
-  } else if (profile.shape === 'vehicle-register') {
-    const mapper = registerMapper(profile, ctx);
-    await readAllRows(opened, req, (line, cells) => {
-      const row = mapper.map(line, cells);
-      if ('problems' in row) c.reject(line, cells, row.problems);
-      else c.vehicles.push(row.vehicle);
-    }, c);
-  } else if (profile.shape === 'mileage') {
-    const mapper = mileageMapper(profile, ctx, vehicles, meterSite);
-    await readAllRows(opened, req, (line, cells) => {
-      const row = mapper.map(line, cells);
-      if (row.kind === 'excluded') c.excluded.push(row.problem);
-      else if (row.kind === 'rejected') c.reject(line, cells, row.problems);
-      else {
-        c.rows.push(row.activities);
-      }
-    }, c);
-  } else if (profile.shape === 'ev-charging') {
-    const mapper = evChargingMapper(profile, ctx, vehicles, meterSite);
-    await readAllRows(opened, req, (line, cells) => {
-      const row = mapper.map(line, cells);
-      if (row.kind === 'excluded') c.excluded.push(row.problem);
-      else if (row.kind === 'rejected') c.reject(line, cells, row.problems);
-      else {
-        c.rows.push([row.activity]);
-      }
-    }, c);
-  } else {
-    throw new UserError('profile_not_supported', `Profile "${profile.id}" (${profile.shape}) is not a fleet profile.`, 'Use a fuel-card, vehicle-register, mileage or ev-charging profile.');
-  }
-  const summary = await completeImport(ledger, req, opened, 'fleet', c);
+  const session = new ImportSession();
+  const fleetReq: FleetRequest = { ...req, vehicles: ledger.activeVehicles(req.org.id) };
+  await readerFor(FLEET_SHAPES, opened, 'fleet')({ ledger, req: fleetReq, opened, session });
+  const summary = await completeImport(ledger, req, opened, 'fleet', session);
   const kept = summary.status === 'stored' || summary.status === 'dry-run';
-  return { ...summary, vehicles: kept ? c.vehicles.length : 0, nonFuel: nonFuelOf(c.excluded) };
+  return { ...summary, vehicles: kept ? session.vehicles.length : 0, nonFuel: nonFuelOf(session.excluded) };
+}
+
+/**
+ * Refunds can only be netted once every line is known, so the first read keeps just what netting
+ * needs; a second read (during conversion) maps the rows again and streams each kept line into
+ * the batch.
+ */
+async function readFuelCards({ req, opened, profile, session }: ShapeInput<'fuel-card', FleetRequest>): Promise<void> {
+  const mapper = fuelCardMapper(profile, opened.ctx, productMatcher(loadProductRules()), req.vehicles, opened.meterSite);
+  const entries: NettingEntry[] = [];
+  await readMappedRows(opened, req, session, mapper, (fuel) => entries.push(nettingEntry(fuel)));
+  const netting = netRefunds(entries);
+  entries.length = 0;
+  session.lateRows = async function* () {
+    for await (const batch of opened.csv.batches()) {
+      let rows: ActivityDraft[][] = [];
+      for (const { line, cells } of batch) {
+        const row = mapper.map(line, cells);
+        if (row.kind !== 'activity') continue; // counted by the first read
+        const p = nettingProblem(row.activity, netting, opened.fileName, mapper.quantityColumn);
+        if (p === undefined) rows.push([row.activity.draft]);
+        else if (p.severity === 'excluded') session.excluded.push(p.problem);
+        else session.reject(line, cells, [p.problem]);
+        // Small hand-overs: drafts die young, before the garbage collector would promote them.
+        if (rows.length >= LATE_ROWS_CHUNK) {
+          yield rows;
+          rows = [];
+        }
+      }
+      if (rows.length > 0) yield rows;
+    }
+  };
 }

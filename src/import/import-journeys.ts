@@ -7,13 +7,17 @@
 import { UserError } from '../kernel/errors.js';
 import { businessTravelMapper } from '../map/business-travel.js';
 import { findColumn } from '../map/columns.js';
-import type { Profile } from '../map/profiles.js';
 import { surveyMapper } from '../map/survey.js';
 import type { Ledger } from '../store/ledger.js';
-import { Collected, completeImport, openForImport, readAllRows, type ImportRequest, type OpenedFile } from './pipeline.js';
+import { completeImport } from './complete.js';
+import { openForImport, type OpenedFile } from './open.js';
+import { readAllRows, readMappedRows } from './read-rows.js';
+import type { ImportRequest } from './request.js';
+import { ImportSession } from './session.js';
+import { readerFor, type ShapeInput, type ShapeTable } from './shapes.js';
 import type { ImportSummary } from './summary.js';
 
-export type { ImportRequest } from './pipeline.js';
+export type { ImportRequest } from './request.js';
 
 export interface JourneysRequest extends ImportRequest {
   /** Survey wave label ("2024 autumn"); overrides the profile's `wave`. Required for surveys, one way or the other. */
@@ -36,47 +40,49 @@ function requireColumns(opened: OpenedFile, needed: readonly (readonly [string, 
   );
 }
 
+type JourneysShape = 'survey' | 'business-travel';
+
+const JOURNEY_SHAPES: ShapeTable<JourneysShape, JourneysRequest> = {
+  survey: readSurvey,
+  'business-travel': readBusinessTravel,
+};
+
 export async function importJourneys(ledger: Ledger, req: JourneysRequest): Promise<JourneysSummary> {
   const opened = await openForImport(ledger, req, 'journeys');
   if ('status' in opened) return { ...opened, wave: null };
-  const profile: Profile = opened.profile;
-  const { ctx } = opened;
-  const c = new Collected();
+  const session = new ImportSession();
+  await readerFor(JOURNEY_SHAPES, opened, 'journeys')({ ledger, req, opened, session });
+  const wave = opened.profile.shape === 'survey' ? waveOf(req, opened.profile.wave, opened.fileName) : null;
+  return { ...(await completeImport(ledger, req, opened, 'journeys', session)), wave };
+}
 
-  if (profile.shape === 'survey') {
-    const wave = (req.wave ?? '').trim() || (profile.wave ?? '').trim();
-    if (wave === '') {
-      throw new UserError('wave_required', `${opened.fileName}: a travel survey is stored under a wave label, and none was given; nothing was stored.`, 'Pass --wave with a label for this survey, e.g. --wave "2024 autumn" (or set "wave" in the profile).');
-    }
-    const k = profile.columns;
-    requireColumns(opened, [['the main mode of travel', [k.mainMode]], ['the one-way distance', [k.distance]], ['the days a week on site', [k.daysPerWeek]]]);
-    const mapper = surveyMapper(profile, ctx, req.org, wave);
-    await readAllRows(opened, req, (line, cells) => {
-      const m = mapper.map(line, cells);
-      c.warnings.push(...m.warnings);
-      if (m.response) c.survey.push(m.response);
-      else c.reject(line, cells, m.problems);
-    }, c);
-    return { ...(await completeImport(ledger, req, opened, 'journeys', c)), wave };
+/** The wave a survey is stored under: --wave, else the profile's; one of them is required. */
+function waveOf(req: JourneysRequest, profileWave: string | undefined, fileName: string): string {
+  const wave = (req.wave ?? '').trim() || (profileWave ?? '').trim();
+  if (wave === '') {
+    throw new UserError('wave_required', `${fileName}: a travel survey is stored under a wave label, and none was given; nothing was stored.`, 'Pass --wave with a label for this survey, e.g. --wave "2024 autumn" (or set "wave" in the profile).');
   }
+  return wave;
+}
 
-  if (profile.shape === 'business-travel') {
-    const k = profile.columns;
-    requireColumns(opened, [['a journey date', [k.date]], ['a mode of travel', [k.mode]], ['a distance or an amount claimed', [k.distance, k.amount]]]);
-    if (req.wave !== undefined) {
-      c.warnings.push({ file: opened.fileName, line: 0, column: '', value: req.wave, code: 'wave_ignored', message: `--wave applies to travel surveys; it was ignored for this business-travel file` });
-    }
-    const mapper = businessTravelMapper(profile, ctx);
-    await readAllRows(opened, req, (line, cells) => {
-      const m = mapper.map(line, cells);
-      if (m.kind === 'rejected') c.reject(line, cells, m.problems);
-      else if (m.kind === 'excluded') c.excluded.push(m.problem);
-      else {
-        c.rows.push([...m.activities]);
-      }
-    }, c);
-    return { ...(await completeImport(ledger, req, opened, 'journeys', c)), wave: null };
+async function readSurvey({ req, opened, profile, session }: ShapeInput<'survey', JourneysRequest>): Promise<void> {
+  const wave = waveOf(req, profile.wave, opened.fileName);
+  const k = profile.columns;
+  requireColumns(opened, [['the main mode of travel', [k.mainMode]], ['the one-way distance', [k.distance]], ['the days a week on site', [k.daysPerWeek]]]);
+  const mapper = surveyMapper(profile, opened.ctx, req.org, wave);
+  await readAllRows(opened, req, (line, cells) => {
+    const m = mapper.map(line, cells);
+    session.warnings.push(...m.warnings);
+    if (m.response) session.survey.push(m.response);
+    else session.reject(line, cells, m.problems);
+  }, session);
+}
+
+async function readBusinessTravel({ req, opened, profile, session }: ShapeInput<'business-travel', JourneysRequest>): Promise<void> {
+  const k = profile.columns;
+  requireColumns(opened, [['a journey date', [k.date]], ['a mode of travel', [k.mode]], ['a distance or an amount claimed', [k.distance, k.amount]]]);
+  if (req.wave !== undefined) {
+    session.warnings.push({ file: opened.fileName, line: 0, column: '', value: req.wave, code: 'wave_ignored', message: `--wave applies to travel surveys; it was ignored for this business-travel file` });
   }
-
-  throw new UserError('profile_not_supported', `Profile "${profile.id}" (${profile.shape}) is not a journeys profile.`, 'Use a survey or business-travel profile (see `tco2e profiles list`).');
+  await readMappedRows(opened, req, session, businessTravelMapper(profile, opened.ctx), (activities) => session.rows.push([...activities]));
 }

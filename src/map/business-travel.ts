@@ -40,12 +40,12 @@
  */
 
 import type { z } from 'zod';
-import type { Problem } from '../kernel/problem.js';
 import type { UnitId } from '../units/units.js';
 import type { ActivityDraft } from './activity-draft.js';
 import { answerWords, headerDistanceUnit, parseAnswerNumber, type DistanceUnit } from './answers.js';
 import { RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
+import { excluded, rejected, yields, type RowMapper } from './mapped.js';
 import type { BusinessTravelProfile } from './profile-schema.js';
 
 type Profile = z.infer<typeof BusinessTravelProfile>;
@@ -178,16 +178,7 @@ function carKey(size: CarSize, fuel: VehicleFuel): string {
 }
 const VAN_FUELS: ReadonlySet<VehicleFuel> = new Set(['diesel', 'petrol', 'bev', 'cng', 'lpg', 'unknown']);
 
-export type BusinessTravelMapped =
-  | { readonly kind: 'activities'; readonly activities: readonly ActivityDraft[] }
-  | { readonly kind: 'excluded'; readonly problem: Problem }
-  | { readonly kind: 'rejected'; readonly problems: Problem[] };
-
-export interface BusinessTravelMapper {
-  map(line: number, cells: readonly string[]): BusinessTravelMapped;
-}
-
-export function businessTravelMapper(profile: Profile, ctx: CellContext): BusinessTravelMapper {
+export function businessTravelMapper(profile: Profile, ctx: CellContext): RowMapper<readonly ActivityDraft[]> {
   const col = resolveColumns(ctx.header, profile.columns);
   const distanceUnit: DistanceUnit = headerDistanceUnit(col.distance === undefined ? undefined : ctx.header[col.distance]) ?? profile.distanceUnit;
   const rate = profile.mileageRatePence;
@@ -199,16 +190,16 @@ export function businessTravelMapper(profile: Profile, ctx: CellContext): Busine
       const modeWords = answerWords(modeText);
       if (modeText === '') {
         r.problem(col.mode, 'missing_mode', 'the mode of travel is empty');
-        return { kind: 'rejected', problems: r.problems };
+        return rejected(r.problems);
       }
       const rule = MODE_RULES.find(([re]) => re.test(modeWords))?.[1];
       if (rule === undefined) {
         r.problem(col.mode, 'unknown_mode', `"${modeText}" is not a mode of travel tco2e recognises: use ${ACCEPTED_TRAVEL_MODES}`);
-        return { kind: 'rejected', problems: r.problems };
+        return rejected(r.problems);
       }
       if ('exclude' in rule) {
         const column = col.mode === undefined ? '' : (ctx.header[col.mode] ?? '');
-        return { kind: 'excluded', problem: { file: ctx.file, line, column, value: modeText, code: rule.exclude, message: `"${modeText}" ${EXCLUDED_MESSAGE[rule.exclude]}` } };
+        return excluded({ file: ctx.file, line, column, value: modeText, code: rule.exclude, message: `"${modeText}" ${EXCLUDED_MESSAGE[rule.exclude]}` });
       }
       const mode = rule.mode;
       const extra: Record<string, string | number | boolean> = { modeAnswer: modeText };
@@ -284,7 +275,7 @@ export function businessTravelMapper(profile: Profile, ctx: CellContext): Busine
             ? 'no distance is given; a motorbike claim is not paid at the car rate, so its miles cannot be derived from the amount'
             : 'no distance is given; a fare cannot be turned into a distance, so give the distance travelled');
       }
-      if (date === undefined || key === undefined || quantity === undefined || r.problems.length > 0) return { kind: 'rejected', problems: r.problems };
+      if (date === undefined || key === undefined || quantity === undefined || r.problems.length > 0) return rejected(r.problems);
       if (quantity < 0) extra.reversal = true;
 
       const person = r.text(col.person);
@@ -298,10 +289,7 @@ export function businessTravelMapper(profile: Profile, ctx: CellContext): Busine
       // The car keys of electric and plug-in hybrid cars are tailpipe only; the grid electricity
       // they ran on is its own factor, per km, kept apart as `travel:<mode>:electricity`.
       const electric = /^(car\.\w+|van\.average)\.(bev|phev)$/.test(key);
-      return {
-        kind: 'activities',
-        activities: electric ? [main, { ...main, source: `travel:${mode}:electricity`, factorKey: `electricity.ev.${key}` }] : [main],
-      };
+      return yields(electric ? [main, { ...main, source: `travel:${mode}:electricity`, factorKey: `electricity.ev.${key}` }] : [main]);
     },
   };
 }

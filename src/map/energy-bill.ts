@@ -3,12 +3,12 @@
  * activity per calendar month, the quantity apportioned by days (see `calendarise.ts`).
  */
 
-import type { Problem } from '../kernel/problem.js';
 import { parseUnit } from '../units/units.js';
 import type { ActivityDraft } from './activity-draft.js';
 import { calendarise } from './calendarise.js';
 import { RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
+import { rejected, yields, type RowMapper } from './mapped.js';
 import type { EnergyBillProfile, Fuel } from './profile-schema.js';
 import type { z } from 'zod';
 
@@ -65,12 +65,7 @@ export function parseMonth(text: string): { start: string; end: string } | undef
   return { start: `${y}-${mm}-01`, end: `${y}-${mm}-${String(last).padStart(2, '0')}` };
 }
 
-export interface BillMapper {
-  /** Maps one row; returns its activities and any problems (a row with problems yields none). */
-  map(line: number, cells: readonly string[]): { activities: ActivityDraft[]; problems: Problem[] };
-}
-
-export function billMapper(profile: BillProfile, ctx: CellContext, meterSite: (meter: string) => string | undefined): BillMapper {
+export function billMapper(profile: BillProfile, ctx: CellContext, meterSite: (meter: string) => string | undefined): RowMapper<ActivityDraft[]> {
   const col = resolveColumns(ctx.header, profile.columns);
   const estimatedWords = new Set(profile.estimatedValues.map((v) => v.toLowerCase()));
   const defaultUnit = profile.unit === undefined ? undefined : parseUnit(profile.unit);
@@ -97,7 +92,7 @@ export function billMapper(profile: BillProfile, ctx: CellContext, meterSite: (m
         else period = m;
       }
       if (r.problems.length > 0 || quantity === undefined || quantity === null || fuel === undefined || unit === undefined || period === undefined) {
-        return { activities: [], problems: r.problems };
+        return rejected(r.problems);
       }
       const meter = r.text(col.meter) || null;
       const site = r.text(col.site) || (meter === null ? undefined : meterSite(meter)) || null;
@@ -118,7 +113,7 @@ export function billMapper(profile: BillProfile, ctx: CellContext, meterSite: (m
         apportionedFrom: whole ? null : { start: period.start, end: period.end, days: p.days, totalDays: p.totalDays, share: p.share },
         extra: whole || typeof cost !== 'number' ? extra : { ...extra, cost: cost * p.share },
       }) satisfies ActivityDraft);
-      return { activities, problems: [] };
+      return yields(activities);
     },
   };
 }

@@ -5,26 +5,17 @@
  */
 
 import type { z } from 'zod';
-import type { Problem } from '../kernel/problem.js';
 import type { VehicleRecord } from '../store/records.js';
 import type { ActivityDraft } from './activity-draft.js';
 import { RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
+import { excluded, rejected, yields, type RowMapper } from './mapped.js';
 import type { EvChargingProfile } from './profile-schema.js';
 import { normaliseRegistration } from './vehicles.js';
 
 type Profile = z.infer<typeof EvChargingProfile>;
 
-export type EvChargingRow =
-  | { readonly kind: 'activity'; readonly activity: ActivityDraft }
-  | { readonly kind: 'excluded'; readonly problem: Problem }
-  | { readonly kind: 'rejected'; readonly problems: Problem[] };
-
-export interface EvChargingMapper {
-  map(line: number, cells: readonly string[]): EvChargingRow;
-}
-
-export function evChargingMapper(profile: Profile, ctx: CellContext, vehicles: ReadonlyMap<string, VehicleRecord>, meterSite: (meter: string) => string | undefined): EvChargingMapper {
+export function evChargingMapper(profile: Profile, ctx: CellContext, vehicles: ReadonlyMap<string, VehicleRecord>, meterSite: (meter: string) => string | undefined): RowMapper<ActivityDraft> {
   const col = resolveColumns(ctx.header, profile.columns);
   const unit = profile.unit;
   return {
@@ -34,9 +25,9 @@ export function evChargingMapper(profile: Profile, ctx: CellContext, vehicles: R
       const energy = r.number(col.quantity);
       if (energy === null) r.problem(col.quantity, 'missing_quantity', `the energy delivered (${unit}) is empty`);
       else if (energy !== undefined && energy < 0) r.problem(col.quantity, 'negative_quantity', `the energy delivered is negative (${energy} ${unit}): a charge point delivers energy, it does not take it back`);
-      if (r.problems.length > 0 || date === undefined || energy === undefined || energy === null) return { kind: 'rejected', problems: r.problems };
+      if (r.problems.length > 0 || date === undefined || energy === undefined || energy === null) return rejected(r.problems);
       if (energy === 0) {
-        return { kind: 'excluded', problem: { file: ctx.file, line, column: ctx.header[col.quantity!] ?? '', value: r.text(col.quantity), code: 'no_energy', message: 'the session delivered no energy (0): nothing to count' } };
+        return excluded({ file: ctx.file, line, column: ctx.header[col.quantity!] ?? '', value: r.text(col.quantity), code: 'no_energy', message: 'the session delivered no energy (0): nothing to count' });
       }
       const registration = normaliseRegistration(r.text(col.registration));
       const charger = r.text(col.charger);
@@ -46,13 +37,10 @@ export function evChargingMapper(profile: Profile, ctx: CellContext, vehicles: R
       const extra: Record<string, string> = {};
       if (charger !== '') extra.charger = charger;
       if (vehicle !== undefined) extra.vehicleType = vehicle.vehicleType;
-      return {
-        kind: 'activity',
-        activity: {
-          line, site, meter, source: 'fleet:ev-charging', factorKey: 'electricity.grid', use: 'owned', periodStart: date.iso, periodEnd: date.iso,
-          quantity: energy, unit, estimated: false, direction: 'import', apportionedFrom: null, extra,
-        },
-      };
+      return yields({
+        line, site, meter, source: 'fleet:ev-charging', factorKey: 'electricity.grid', use: 'owned', periodStart: date.iso, periodEnd: date.iso,
+        quantity: energy, unit, estimated: false, direction: 'import', apportionedFrom: null, extra,
+      });
     },
   };
 }

@@ -13,6 +13,7 @@ import { unitLabel } from '../units/units.js';
 import type { ActivityDraft } from './activity-draft.js';
 import { RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
+import { excluded, rejected, yields, type RowMapper } from './mapped.js';
 import type { ProductMatch } from './fuel-products.js';
 import type { FuelCardProfile } from './profile-schema.js';
 import { normaliseRegistration } from './vehicles.js';
@@ -31,13 +32,7 @@ export interface FuelLine {
   readonly draft: ActivityDraft;
 }
 
-export type FuelCardRow =
-  | { readonly kind: 'fuel'; readonly fuel: FuelLine }
-  | { readonly kind: 'excluded'; readonly problem: Problem }
-  | { readonly kind: 'rejected'; readonly problems: Problem[] };
-
-export interface FuelCardMapper {
-  map(line: number, cells: readonly string[]): FuelCardRow;
+export interface FuelCardMapper extends RowMapper<FuelLine> {
   /** The quantity column's header, for problems about refunds. */
   readonly quantityColumn: string;
 }
@@ -66,7 +61,7 @@ export function fuelCardMapper(
       const product = r.text(col.product);
       const m = product === '' ? undefined : matchProduct(product);
       if (m?.kind === 'excluded') {
-        return { kind: 'excluded', problem: { file: ctx.file, line, column: ctx.header[col.product!] ?? '', value: product, code: 'non_fuel', message: `not fuel: ${m.reason}` } };
+        return excluded({ file: ctx.file, line, column: ctx.header[col.product!] ?? '', value: product, code: 'non_fuel', message: `not fuel: ${m.reason}` });
       }
       if (m === undefined) r.problem(col.product, 'missing_product', 'the product is empty: a fuel line must say what was bought');
       else if (m.kind === 'rejected') r.problem(col.product, 'product_rejected', m.reason);
@@ -75,7 +70,7 @@ export function fuelCardMapper(
       const quantity = r.number(col.quantity);
       if (quantity === null) r.problem(col.quantity, 'missing_quantity', `the quantity (${unitText}) is empty`);
       else if (quantity === 0) r.problem(col.quantity, 'zero_quantity', `the quantity is 0 ${unitText}: a fuel line must say how much was bought`);
-      if (r.problems.length > 0 || m?.kind !== 'fuel' || date === undefined || quantity === undefined || quantity === null) return { kind: 'rejected', problems: r.problems };
+      if (r.problems.length > 0 || m?.kind !== 'fuel' || date === undefined || quantity === undefined || quantity === null) return rejected(r.problems);
 
       const registration = normaliseRegistration(r.text(col.registration));
       const vehicle = registration === '' ? undefined : vehicles.get(registration);
@@ -89,7 +84,7 @@ export function fuelCardMapper(
         line, site, meter: registration === '' ? null : registration, source: `fleet:${vehicle?.vehicleType ?? 'unknown'}`, factorKey: m.key, use: 'owned',
         periodStart: date.iso, periodEnd: date.iso, quantity, unit, estimated: false, direction: 'import', apportionedFrom: null, extra,
       };
-      return { kind: 'fuel', fuel: { line, registration, product, key: m.key, quantity, draft } };
+      return yields({ line, registration, product, key: m.key, quantity, draft });
     },
   };
 }

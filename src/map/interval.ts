@@ -48,141 +48,62 @@ export interface IntervalMapper {
   finish(): { problems: Problem[] };
 }
 
+/** Where a timestamp falls: its meter-day and half-hour, or why it has none. */
+type Placed = Slot | { code: string; message: string };
+
 /**
- * `onDay` receives each meter-day as soon as its last half-hour arrives, so a large file's days
- * can be stored as they complete; only incomplete days are held.
+ * Timestamp text to its slot in a meter-day. A file repeats the same few thousand timestamps for
+ * every meter, so each text is placed once and each instant resolved once.
  */
-export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (meter: string) => string | undefined, onDay: (day: HhDay) => void): IntervalMapper {
-  const col = resolveColumns(ctx.header, profile.columns);
-  const estimatedWords = new Set(profile.estimatedValues.map((v) => v.toLowerCase()));
-  const toKwh = profile.unit === 'MWh' ? 1000 : 1;
-  const shift = profile.timestampLabels === 'end' ? HALF_HOUR_MS : 0;
-  // A file repeats the same few thousand timestamps for every meter: place each once.
-  const slots = new Map<number, Slot | undefined>();
+class SlotPlacer {
+  private readonly slots = new Map<number, Slot | undefined>();
+  /** Timestamp text → its slot (or the problem with it): one lookup per row for a repeated text. */
+  private readonly placed = new Map<string, Placed>();
+  /** Timestamp texts by their digits (and length), checked against the text on every hit. */
+  private readonly byDigits = new Map<number, { readonly text: string; readonly placed: Placed }>();
   // The zone object, asked through the per-day offset cache: a DateTime per slot cost ~70 µs.
-  const zone = ianaZone(ZONE);
-  const slotOf = (epochMs: number): Slot | undefined => {
-    if (slots.has(epochMs)) return slots.get(epochMs);
-    const start = epochMs - shift;
-    const day = localIsoDate(zone, start);
+  private readonly zone = ianaZone(ZONE);
+
+  constructor(
+    private readonly parseDate: CellContext['parseDate'],
+    /** 30 minutes when timestamps label the end of their half-hour. */
+    private readonly shift: number,
+  ) {}
+
+  slotOf(epochMs: number): Slot | undefined {
+    if (this.slots.has(epochMs)) return this.slots.get(epochMs);
+    const start = epochMs - this.shift;
+    const day = localIsoDate(this.zone, start);
     const first = halfHourPeriodStart(day, 1);
     const n = halfHourPeriodsInDay(day);
     let slot: Slot | undefined;
     if (first.ok && n.ok && (start - first.value) % HALF_HOUR_MS === 0) {
       slot = { epochMs, day, period: (start - first.value) / HALF_HOUR_MS + 1, periods: n.value };
     }
-    slots.set(epochMs, slot);
+    this.slots.set(epochMs, slot);
     return slot;
-  };
-  // Per meter, its days; rows usually run meter by meter, so the last day found is tried first.
-  const byMeter = new Map<string, Map<string, DayAcc>>();
-  let last: DayAcc | undefined;
-  /** Meter-days already complete and handed on, to catch a reading for one of them again. */
-  const done = new Set<string>();
-  let lastType = '';
-  let lastTypeEstimated = false;
-  /** Timestamp text → its slot (or the problem with it): one lookup per row for a repeated text. */
-  const placed = new Map<string, Slot | { code: string; message: string }>();
-  const iMeter = col.meter;
-  const iTs = col.timestamp;
-  const iQty = col.quantity;
-  const iType = col.readType;
-  const place = (cell: string): Slot | { code: string; message: string } => {
-    let p = placed.get(cell);
+  }
+
+  place(cell: string): Placed {
+    let p = this.placed.get(cell);
     if (p !== undefined) return p;
     const text = detach(cell); // kept as a cache key here and in the date parser
-    const d = ctx.parseDate(text.trim());
+    const d = this.parseDate(text.trim());
     if (!d.ok) p = { code: d.code, message: d.message };
     else if (d.value === null) p = { code: 'missing_date', message: 'the timestamp is empty' };
     else if (!d.value.hasTime) p = { code: 'missing_time', message: 'has no time of day: each reading needs its half-hour' };
-    else p = slotOf(d.value.epochMs) ?? { code: 'not_half_hour', message: 'is not on a half-hour boundary' };
-    if (placed.size > 500_000) placed.clear(); // bounded: a pathological file of unique texts
-    placed.set(text, p);
+    else p = this.slotOf(d.value.epochMs) ?? { code: 'not_half_hour', message: 'is not on a half-hour boundary' };
+    if (this.placed.size > 500_000) this.placed.clear(); // bounded: a pathological file of unique texts
+    this.placed.set(text, p);
     return p;
-  };
-  /**
-   * One reading. Most take the fast path: a plain number, a timestamp already placed. Anything
-   * else goes through a RowReader (with the row's cells), which parses fully and reports problems.
-   */
-  function mapFields(line: number, meterCell: string, tsCell: string, qText: string, typeCell: string, siteCell: string, cellsOf: () => readonly string[]): Problem[] {
-    return mapPlaced(line, meterCell.trim(), place(tsCell), PLAIN_NUMBER.test(qText) ? Number(qText) : undefined, typeCell, siteCell, cellsOf);
   }
 
-  /** One reading whose meter is trimmed, timestamp placed and quantity read if plain. */
-  function mapPlaced(line: number, meter: string, placedSlot: Slot | { code: string; message: string }, plainQ: number | undefined, typeCell: string, siteCell: string, cellsOf: () => readonly string[]): Problem[] {
-    let slot = placedSlot;
-    let q = plainQ;
-    if (q === undefined || meter === '' || !('day' in slot)) {
-      const r = new RowReader(ctx, line, cellsOf());
-      if (meter === '') r.problem(iMeter, 'missing_meter', 'the meter is empty');
-      if (!('day' in slot)) r.problem(iTs, slot.code, slot.message);
-      if (q === undefined) {
-        const n = r.number(iQty);
-        if (n === null) r.problem(iQty, 'missing_quantity', 'the reading is empty; tco2e does not fill gaps');
-        else if (n !== undefined) q = n;
-      }
-      if (r.problems.length > 0 || q === undefined || !('day' in slot)) return r.problems;
-    }
-    let acc = last !== undefined && last.meter === meter && last.day === slot.day ? last : undefined;
-    if (acc === undefined) {
-      let meterDays = byMeter.get(meter);
-      if (!meterDays) byMeter.set(detach(meter), (meterDays = new Map<string, DayAcc>()));
-      acc = meterDays.get(slot.day);
-      if (!acc) {
-        const site = detach(siteCell.trim() || meterSite(meter) || '') || null;
-        if (done.has(`${meter}\u0000${slot.day}`)) {
-          const r = new RowReader(ctx, line, cellsOf());
-          r.problem(iTs, 'duplicate_reading', `meter ${meter} already has a reading for this half-hour`);
-          return r.problems;
-        }
-        meterDays.set(slot.day, (acc = { meter: detach(meter), site, day: slot.day, line, kwh: new Array<number | undefined>(slot.periods), lines: new Array<number>(slot.periods), have: 0, estimated: 0 }));
-      }
-      last = acc;
-    }
-    if (acc.kwh[slot.period - 1] !== undefined && slot.periods === 50) {
-      // A wall-clock time in the hour the clocks go back happens twice; the parser takes the
-      // first (BST). When that half-hour is already filled, this reading is the second (GMT).
-      const later = slotOf(slot.epochMs + 3_600_000);
-      if (later !== undefined && later.day === slot.day && acc.kwh[later.period - 1] === undefined) slot = later;
-    }
-    if (acc.kwh[slot.period - 1] !== undefined) {
-      const r = new RowReader(ctx, line, cellsOf());
-      r.problem(iTs, 'duplicate_reading', `meter ${meter} already has a reading for this half-hour`);
-      return r.problems;
-    }
-    acc.kwh[slot.period - 1] = q * toKwh;
-    acc.lines[slot.period - 1] = line;
-    acc.have += 1;
-    if (iType !== undefined) {
-      const t = typeCell;
-      // Read types repeat ("A", "E"): compare with the last one before normalising the text.
-      if (t !== lastType) {
-        lastType = detach(t);
-        lastTypeEstimated = estimatedWords.has(t.trim().toLowerCase());
-      }
-      if (lastTypeEstimated) acc.estimated += 1;
-    }
-    if (acc.have === acc.kwh.length) {
-      onDay({ line: acc.line, site: acc.site, meter: acc.meter, day: acc.day, kwh: acc.kwh as number[], estimatedPeriods: acc.estimated });
-      byMeter.get(meter)!.delete(acc.day);
-      done.add(`${acc.meter}\u0000${acc.day}`); // acc.meter is detached; the row's meter would keep its text alive
-      last = undefined;
-    }
-    return NO_PROBLEMS;
-  }
-
-  // The last meter's text as it stands in the file, and trimmed (see `mapText`).
-  let lastMeterText = '';
-  let lastMeter = '';
-  /** Timestamp texts by their digits (and length), checked against the text on every hit. */
-  const byDigits = new Map<number, { readonly text: string; readonly placed: Slot | { code: string; message: string } }>();
   /**
-   * The slot of the timestamp in `text[from, to)`. A file repeats a few thousand timestamps for
-   * every meter: looked up by a number made of its digits, then compared in place, so no string
-   * is cut for a timestamp already seen.
+   * The slot of the timestamp in `text[from, to)`: looked up by a number made of its digits,
+   * then compared in place, so no string is cut for a timestamp already seen.
    */
-  const placeIn = (text: string, from: number, to: number): Slot | { code: string; message: string } => {
-    if (from < 0) return place('');
+  placeIn(text: string, from: number, to: number): Placed {
+    if (from < 0) return this.place('');
     let key = 0;
     let digits = 0;
     for (let k = from; k < to; k++) {
@@ -192,100 +113,267 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
         digits++;
       }
     }
-    if (digits <= 13) {
-      key = key * 64 + (to - from);
-      const hit = byDigits.get(key);
-      if (hit !== undefined && hit.text.length === to - from) {
-        let same = true;
-        for (let k = 0; k < hit.text.length && same; k++) same = text.charCodeAt(from + k) === hit.text.charCodeAt(k);
-        if (same) return hit.placed;
-      }
-      const cell = text.slice(from, to);
-      const placed = place(cell);
-      if (byDigits.size > 500_000) byDigits.clear(); // bounded, as `placed` is
-      byDigits.set(key, { text: detach(cell), placed });
-      return placed;
+    if (digits > 13) return this.place(text.slice(from, to));
+    key = key * 64 + (to - from);
+    const hit = this.byDigits.get(key);
+    if (hit !== undefined && hit.text.length === to - from) {
+      let same = true;
+      for (let k = 0; k < hit.text.length && same; k++) same = text.charCodeAt(from + k) === hit.text.charCodeAt(k);
+      if (same) return hit.placed;
     }
-    return place(text.slice(from, to));
-  };
+    const cell = text.slice(from, to);
+    const placed = this.place(cell);
+    if (this.byDigits.size > 500_000) this.byDigits.clear(); // bounded, as `placed` is
+    this.byDigits.set(key, { text: detach(cell), placed });
+    return placed;
+  }
+}
 
-  const delimiter = ctx.delimiter;
+/** One reading, ready to go into its meter-day. */
+interface Reading {
+  readonly line: number;
+  readonly meter: string;
+  readonly slot: Slot;
+  readonly kwh: number;
+  readonly typeCell: string;
+  readonly siteCell: string;
+}
+
+/**
+ * Readings gathered into meter-days. A day is handed on as soon as its last half-hour arrives;
+ * only incomplete days are held.
+ */
+class DayAssembler {
+  // Per meter, its days; rows usually run meter by meter, so the last day found is tried first.
+  private readonly byMeter = new Map<string, Map<string, DayAcc>>();
+  private last: DayAcc | undefined;
+  /** Meter-days already complete and handed on, to catch a reading for one of them again. */
+  private readonly done = new Set<string>();
+  private lastType = '';
+  private lastTypeEstimated = false;
+
+  constructor(
+    private readonly slots: SlotPlacer,
+    /** Null when the file has no read-type column: then no reading is marked estimated. */
+    private readonly estimatedWords: ReadonlySet<string> | null,
+    private readonly meterSite: (meter: string) => string | undefined,
+    private readonly onDay: (day: HhDay) => void,
+  ) {}
+
+  /** The last read type as it stood in the file, so the scanner can compare rather than cut. */
+  get lastTypeText(): string {
+    return this.lastType;
+  }
+
+  /** Adds a reading; returns the problem text if it is a second reading for its half-hour. */
+  add(r: Reading): string | undefined {
+    const acc = this.dayOf(r);
+    if (acc === undefined) return `meter ${r.meter} already has a reading for this half-hour`;
+    let slot = r.slot;
+    if (acc.kwh[slot.period - 1] !== undefined && slot.periods === 50) {
+      // A wall-clock time in the hour the clocks go back happens twice; the parser takes the
+      // first (BST). When that half-hour is already filled, this reading is the second (GMT).
+      const later = this.slots.slotOf(slot.epochMs + 3_600_000);
+      if (later !== undefined && later.day === slot.day && acc.kwh[later.period - 1] === undefined) slot = later;
+    }
+    if (acc.kwh[slot.period - 1] !== undefined) return `meter ${r.meter} already has a reading for this half-hour`;
+    acc.kwh[slot.period - 1] = r.kwh;
+    acc.lines[slot.period - 1] = r.line;
+    acc.have += 1;
+    if (this.estimatedWords !== null && this.isEstimated(r.typeCell, this.estimatedWords)) acc.estimated += 1;
+    if (acc.have === acc.kwh.length) this.complete(acc);
+    return undefined;
+  }
+
+  /** The day accumulating this reading's meter-day; undefined if that day was already complete. */
+  private dayOf(r: Reading): DayAcc | undefined {
+    const { meter, slot } = r;
+    if (this.last !== undefined && this.last.meter === meter && this.last.day === slot.day) return this.last;
+    let meterDays = this.byMeter.get(meter);
+    if (!meterDays) this.byMeter.set(detach(meter), (meterDays = new Map<string, DayAcc>()));
+    let acc = meterDays.get(slot.day);
+    if (!acc) {
+      if (this.done.has(`${meter}\u0000${slot.day}`)) return undefined;
+      const site = detach(r.siteCell.trim() || this.meterSite(meter) || '') || null;
+      meterDays.set(slot.day, (acc = { meter: detach(meter), site, day: slot.day, line: r.line, kwh: new Array<number | undefined>(slot.periods), lines: new Array<number>(slot.periods), have: 0, estimated: 0 }));
+    }
+    this.last = acc;
+    return acc;
+  }
+
+  private isEstimated(typeCell: string, estimatedWords: ReadonlySet<string>): boolean {
+    // Read types repeat ("A", "E"): compare with the last one before normalising the text.
+    if (typeCell !== this.lastType) {
+      this.lastType = detach(typeCell);
+      this.lastTypeEstimated = estimatedWords.has(typeCell.trim().toLowerCase());
+    }
+    return this.lastTypeEstimated;
+  }
+
+  private complete(acc: DayAcc): void {
+    this.onDay({ line: acc.line, site: acc.site, meter: acc.meter, day: acc.day, kwh: acc.kwh as number[], estimatedPeriods: acc.estimated });
+    this.byMeter.get(acc.meter)!.delete(acc.day);
+    this.done.add(`${acc.meter}\u0000${acc.day}`); // acc.meter is detached; the row's meter would keep its text alive
+    this.last = undefined;
+  }
+
+  /**
+   * Whatever is left is incomplete: complete days were handed on as they completed. Every
+   * reading of such a day is rejected, not only its first: none of them is stored, and the
+   * rejects file then holds the whole day, ready to be completed and imported again.
+   */
+  incompleteDays(file: string): Problem[] {
+    const problems: Problem[] = [];
+    for (const meterDays of this.byMeter.values()) {
+      for (const acc of meterDays.values()) {
+        problems.push({ file, line: acc.line, column: '', value: acc.day, code: 'incomplete_day', message: `meter ${acc.meter} has ${acc.have} of the ${acc.kwh.length} half-hours of ${acc.day}; the day was not stored (tco2e does not fill gaps)` });
+        // `filter` skips the half-hours never read (holes in the array).
+        const others = acc.lines.filter((l) => l !== acc.line).sort((a, b) => a - b);
+        for (const l of others) {
+          problems.push({ file, line: l, column: '', value: acc.day, code: 'incomplete_day', message: `a reading of meter ${acc.meter} on ${acc.day}, a day with ${acc.have} of its ${acc.kwh.length} half-hours (first on line ${acc.line}); not stored with the rest of that day` });
+        }
+      }
+    }
+    return problems;
+  }
+}
+
+/** The columns an interval row is read from, by index. */
+interface IntervalColumns {
+  readonly meter: number | undefined;
+  readonly timestamp: number | undefined;
+  readonly quantity: number | undefined;
+  readonly readType: number | undefined;
+  readonly site: number | undefined;
+}
+
+/**
+ * `onDay` receives each meter-day as soon as its last half-hour arrives, so a large file's days
+ * can be stored as they complete; only incomplete days are held.
+ */
+export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (meter: string) => string | undefined, onDay: (day: HhDay) => void): IntervalMapper {
+  const resolved = resolveColumns(ctx.header, profile.columns);
+  const col: IntervalColumns = { meter: resolved.meter, timestamp: resolved.timestamp, quantity: resolved.quantity, readType: resolved.readType, site: resolved.site };
+  const toKwh = profile.unit === 'MWh' ? 1000 : 1;
+  const slots = new SlotPlacer(ctx.parseDate, profile.timestampLabels === 'end' ? HALF_HOUR_MS : 0);
+  const estimatedWords = col.readType === undefined ? null : new Set(profile.estimatedValues.map((v) => v.toLowerCase()));
+  const days = new DayAssembler(slots, estimatedWords, meterSite, onDay);
+
+  /**
+   * One reading whose meter is trimmed, timestamp placed and quantity read if plain. Most take
+   * this fast path; anything else goes through a RowReader (with the row's cells), which parses
+   * fully and reports problems.
+   */
+  function mapPlaced(line: number, meter: string, placed: Placed, plainQ: number | undefined, typeCell: string, siteCell: string, cellsOf: () => readonly string[]): Problem[] {
+    let q = plainQ;
+    if (q === undefined || meter === '' || !('day' in placed)) {
+      const r = new RowReader(ctx, line, cellsOf());
+      if (meter === '') r.problem(col.meter, 'missing_meter', 'the meter is empty');
+      if (!('day' in placed)) r.problem(col.timestamp, placed.code, placed.message);
+      if (q === undefined) {
+        const n = r.number(col.quantity);
+        if (n === null) r.problem(col.quantity, 'missing_quantity', 'the reading is empty; tco2e does not fill gaps');
+        else if (n !== undefined) q = n;
+      }
+      if (r.problems.length > 0 || q === undefined || !('day' in placed)) return r.problems;
+    }
+    const duplicate = days.add({ line, meter, slot: placed, kwh: q * toKwh, typeCell, siteCell });
+    if (duplicate === undefined) return NO_PROBLEMS;
+    const r = new RowReader(ctx, line, cellsOf());
+    r.problem(col.timestamp, 'duplicate_reading', duplicate);
+    return r.problems;
+  }
+
+  const scanner = new TextScanner(ctx.delimiter, col, slots, days, mapPlaced);
   return {
     map(line, cells) {
-      return mapFields(line, cells[iMeter ?? -1] ?? '', cells[iTs ?? -1] ?? '', cells[iQty ?? -1] ?? '', cells[iType ?? -1] ?? '', cells[col.site ?? -1] ?? '', () => cells);
+      const cell = (i: number | undefined): string => cells[i ?? -1] ?? '';
+      return mapPlaced(line, cell(col.meter).trim(), slots.place(cell(col.timestamp)), PLAIN_NUMBER.test(cell(col.quantity)) ? Number(cell(col.quantity)) : undefined, cell(col.readType), cell(col.site), () => cells);
     },
-    mapText(text, firstLine, reject) {
-      // Fields are cut straight out of the text, with no array of cells per row (most of what
-      // reading a row costs). A row that needs a closer look gets its cells split then.
-      const needed = Math.max(iMeter ?? -1, iTs ?? -1, iQty ?? -1, iType ?? -1, col.site ?? -1);
-      const bounds = new Int32Array((needed + 1) * 2);
-      let rows = 0;
-      let line = firstLine;
-      // The row being read: one closure per piece, not per row, reads it (rows are read in turn).
-      let recordStart = 0;
-      let end = 0;
-      let fields = 0;
-      const cells = (): readonly string[] => text.slice(recordStart, end).split(delimiter);
-      const cut = (i: number | undefined): string => (i === undefined || i >= fields ? '' : text.slice(bounds[i * 2], bounds[i * 2 + 1]));
-      /** Whether field `i` holds exactly `s`, compared in place (no string made). */
-      const holds = (i: number | undefined, s: string): boolean => {
-        if (i === undefined || i >= fields) return s === '';
-        const from = bounds[i * 2]!;
-        if (bounds[i * 2 + 1]! - from !== s.length) return false;
-        for (let k = 0; k < s.length; k++) if (text.charCodeAt(from + k) !== s.charCodeAt(k)) return false;
-        return true;
-      };
-      for (let start = 0; start < text.length; line++) {
-        end = text.indexOf('\n', start);
-        if (end < 0) end = text.length;
-        recordStart = start;
-        start = end + 1;
-        fields = 0;
-        for (let at = recordStart; fields <= needed && at <= end; fields++) {
-          let next = text.indexOf(delimiter, at);
-          if (next < 0 || next > end) next = end;
-          bounds[fields * 2] = at;
-          bounds[fields * 2 + 1] = next;
-          at = next + 1;
-        }
-        // Rows run meter by meter, so the meter is usually the last row's: compared, not cut.
-        let meter: string;
-        if (lastMeterText !== '' && holds(iMeter, lastMeterText)) meter = lastMeter;
-        else {
-          const meterCell = cut(iMeter);
-          // Blank rows (every field empty or white space) are skipped, as the row reader does.
-          if (meterCell.trim() === '' && cells().every((c) => c.trim() === '')) continue;
-          meter = meterCell.trim();
-          lastMeterText = detach(meterCell);
-          lastMeter = detach(meter);
-        }
-        rows++;
-        const slot = placeIn(text, iTs === undefined || iTs >= fields ? -1 : bounds[iTs * 2]!, iTs === undefined || iTs >= fields ? -1 : bounds[iTs * 2 + 1]!);
-        const q = iQty === undefined || iQty >= fields ? undefined : plainNumber(text, bounds[iQty * 2]!, bounds[iQty * 2 + 1]!);
-        const typeCell = iType === undefined ? '' : holds(iType, lastType) ? lastType : cut(iType);
-        const problems = mapPlaced(line, meter, slot, q, typeCell, cut(col.site), cells);
-        if (problems.length > 0) reject(line, cells(), problems);
-      }
-      return rows;
-    },
-    finish() {
-      // Whatever is left is incomplete: complete days were handed on as they completed. Every
-      // reading of such a day is rejected, not only its first: none of them is stored, and the
-      // rejects file then holds the whole day, ready to be completed and imported again.
-      const problems: Problem[] = [];
-      for (const meterDays of byMeter.values()) {
-        for (const acc of meterDays.values()) {
-          problems.push({ file: ctx.file, line: acc.line, column: '', value: acc.day, code: 'incomplete_day', message: `meter ${acc.meter} has ${acc.have} of the ${acc.kwh.length} half-hours of ${acc.day}; the day was not stored (tco2e does not fill gaps)` });
-          // `filter` skips the half-hours never read (holes in the array).
-          const others = acc.lines.filter((l) => l !== acc.line).sort((a, b) => a - b);
-          for (const l of others) {
-            problems.push({ file: ctx.file, line: l, column: '', value: acc.day, code: 'incomplete_day', message: `a reading of meter ${acc.meter} on ${acc.day}, a day with ${acc.have} of its ${acc.kwh.length} half-hours (first on line ${acc.line}); not stored with the rest of that day` });
-          }
-        }
-      }
-      return { problems };
-    },
+    mapText: (text, firstLine, reject) => scanner.scan(text, firstLine, reject),
+    finish: () => ({ problems: days.incompleteDays(ctx.file) }),
   };
+}
+
+type MapPlaced = (line: number, meter: string, placed: Placed, plainQ: number | undefined, typeCell: string, siteCell: string, cellsOf: () => readonly string[]) => Problem[];
+
+/**
+ * The fast path over quote-free text: fields are cut straight out of the text, with no array of
+ * cells per row (most of what reading a row costs). A row that needs a closer look gets its
+ * cells split then.
+ */
+class TextScanner {
+  // The last meter's text as it stands in the file, and trimmed.
+  private lastMeterText = '';
+  private lastMeter = '';
+  private readonly needed: number;
+  private readonly bounds: Int32Array;
+
+  constructor(
+    private readonly delimiter: string,
+    private readonly col: IntervalColumns,
+    private readonly slots: SlotPlacer,
+    private readonly days: DayAssembler,
+    private readonly mapPlaced: MapPlaced,
+  ) {
+    this.needed = Math.max(col.meter ?? -1, col.timestamp ?? -1, col.quantity ?? -1, col.readType ?? -1, col.site ?? -1);
+    this.bounds = new Int32Array((this.needed + 1) * 2);
+  }
+
+  /** Maps quote-free text of whole records starting on `firstLine`; returns the rows it held. */
+  scan(text: string, firstLine: number, reject: (line: number, cells: readonly string[], problems: readonly Problem[]) => void): number {
+    const { bounds, needed, delimiter, col } = this;
+    let rows = 0;
+    let line = firstLine;
+    // The row being read: one closure per piece, not per row, reads it (rows are read in turn).
+    let recordStart = 0;
+    let end = 0;
+    let fields = 0;
+    const cells = (): readonly string[] => text.slice(recordStart, end).split(delimiter);
+    const cut = (i: number | undefined): string => (i === undefined || i >= fields ? '' : text.slice(bounds[i * 2], bounds[i * 2 + 1]));
+    /** Whether field `i` holds exactly `s`, compared in place (no string made). */
+    const holds = (i: number | undefined, s: string): boolean => {
+      if (i === undefined || i >= fields) return s === '';
+      const from = bounds[i * 2]!;
+      if (bounds[i * 2 + 1]! - from !== s.length) return false;
+      for (let k = 0; k < s.length; k++) if (text.charCodeAt(from + k) !== s.charCodeAt(k)) return false;
+      return true;
+    };
+    for (let start = 0; start < text.length; line++) {
+      end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      recordStart = start;
+      start = end + 1;
+      fields = 0;
+      for (let at = recordStart; fields <= needed && at <= end; fields++) {
+        let next = text.indexOf(delimiter, at);
+        if (next < 0 || next > end) next = end;
+        bounds[fields * 2] = at;
+        bounds[fields * 2 + 1] = next;
+        at = next + 1;
+      }
+      // Rows run meter by meter, so the meter is usually the last row's: compared, not cut.
+      let meter: string;
+      if (this.lastMeterText !== '' && holds(col.meter, this.lastMeterText)) meter = this.lastMeter;
+      else {
+        const meterCell = cut(col.meter);
+        // Blank rows (every field empty or white space) are skipped, as the row reader does.
+        if (meterCell.trim() === '' && cells().every((c) => c.trim() === '')) continue;
+        meter = meterCell.trim();
+        this.lastMeterText = detach(meterCell);
+        this.lastMeter = detach(meter);
+      }
+      rows++;
+      const ts = col.timestamp;
+      const slot = ts === undefined || ts >= fields ? this.slots.place('') : this.slots.placeIn(text, bounds[ts * 2]!, bounds[ts * 2 + 1]!);
+      const q = col.quantity === undefined || col.quantity >= fields ? undefined : plainNumber(text, bounds[col.quantity * 2]!, bounds[col.quantity * 2 + 1]!);
+      const lastType = this.days.lastTypeText;
+      const typeCell = col.readType === undefined ? '' : holds(col.readType, lastType) ? lastType : cut(col.readType);
+      const problems = this.mapPlaced(line, meter, slot, q, typeCell, cut(col.site), cells);
+      if (problems.length > 0) reject(line, cells(), problems);
+    }
+    return rows;
+  }
 }
 
 /**

@@ -7,12 +7,12 @@
 
 import type { z } from 'zod';
 import { UserError } from '../kernel/errors.js';
-import type { Problem } from '../kernel/problem.js';
 import type { VehicleRecord } from '../store/records.js';
 import type { ActivityDraft } from './activity-draft.js';
 import { calendarise } from './calendarise.js';
 import { RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
+import { excluded, rejected, yields, type RowMapper } from './mapped.js';
 import { parseMonth } from './energy-bill.js';
 import type { MileageProfile } from './profile-schema.js';
 import {
@@ -22,21 +22,12 @@ import {
 
 type Profile = z.infer<typeof MileageProfile>;
 
-export type MileageRow =
-  | { readonly kind: 'activities'; readonly activities: ActivityDraft[] }
-  | { readonly kind: 'excluded'; readonly problem: Problem }
-  | { readonly kind: 'rejected'; readonly problems: Problem[] };
-
-export interface MileageMapper {
-  map(line: number, cells: readonly string[]): MileageRow;
-}
-
 export function mileageMapper(
   profile: Profile,
   ctx: CellContext,
   vehicles: ReadonlyMap<string, VehicleRecord>,
   meterSite: (meter: string) => string | undefined,
-): MileageMapper {
+): RowMapper<ActivityDraft[]> {
   const col = resolveColumns(ctx.header, profile.columns);
   const when = col.date !== undefined ? 'date' : col.periodStart !== undefined && col.periodEnd !== undefined ? 'period' : col.month !== undefined ? 'month' : undefined;
   if (when === undefined) {
@@ -84,15 +75,15 @@ export function mileageMapper(
         else r.problem(col.registration ?? col.vehicleType, 'missing_vehicle', `the row gives neither a registration nor the ${missing}: add a registration (and import the vehicle register), or the ${missing}`);
       }
       if (r.problems.length > 0 || distance === undefined || distance === null || period === undefined || type === undefined || fuel === undefined || size === undefined) {
-        return { kind: 'rejected', problems: r.problems };
+        return rejected(r.problems);
       }
       const keys = distanceKeys(type, size, fuel);
       if ('problem' in keys) {
         r.problem(col.vehicleType ?? col.registration, 'no_distance_factor', keys.problem);
-        return { kind: 'rejected', problems: r.problems };
+        return rejected(r.problems);
       }
       if (distance === 0) {
-        return { kind: 'excluded', problem: { file: ctx.file, line, column: ctx.header[col.distance!] ?? '', value: r.text(col.distance), code: 'no_distance', message: 'no distance was driven (0): nothing to count' } };
+        return excluded({ file: ctx.file, line, column: ctx.header[col.distance!] ?? '', value: r.text(col.distance), code: 'no_distance', message: 'no distance was driven (0): nothing to count' });
       }
 
       const meter = registration === '' ? null : registration;
@@ -113,7 +104,7 @@ export function mileageMapper(
         if (keys.electricityKey !== undefined) out.push({ ...base, source: `fleet:${type}:electricity`, factorKey: keys.electricityKey });
         return out;
       });
-      return { kind: 'activities', activities };
+      return yields(activities);
     },
   };
 }

@@ -4,10 +4,10 @@
  */
 
 import type { z } from 'zod';
-import type { Problem } from '../kernel/problem.js';
 import type { VehicleRecord } from '../store/records.js';
 import { RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
+import { rejected, yields, type RowMapper } from './mapped.js';
 import type { VehicleRegisterProfile } from './profile-schema.js';
 import { FUEL_HELP, SIZE_HELP, VEHICLE_TYPE_HELP, normaliseRegistration, parseVehicleFuel, parseVehicleSize, parseVehicleType } from './vehicles.js';
 
@@ -15,11 +15,7 @@ type Profile = z.infer<typeof VehicleRegisterProfile>;
 
 export type RegisterVehicle = Omit<VehicleRecord, 'org'>;
 
-export interface RegisterMapper {
-  map(line: number, cells: readonly string[]): { vehicle: RegisterVehicle } | { problems: Problem[] };
-}
-
-export function registerMapper(profile: Profile, ctx: CellContext): RegisterMapper {
+export function registerMapper(profile: Profile, ctx: CellContext): RowMapper<RegisterVehicle> {
   const col = resolveColumns(ctx.header, profile.columns);
   const seen = new Map<string, number>();
   return {
@@ -45,8 +41,8 @@ export function registerMapper(profile: Profile, ctx: CellContext): RegisterMapp
         if (earlier !== undefined) r.problem(col.registration, 'duplicate_registration', `${registration} is already on line ${earlier} of this register`);
         else seen.set(registration, line);
       }
-      if (r.problems.length > 0 || vehicleType === undefined || size === undefined || fuel === undefined) return { problems: r.problems };
-      return { vehicle: { line, registration, vehicleType, size, fuel, site: r.text(col.site) || null } };
+      if (r.problems.length > 0 || vehicleType === undefined || size === undefined || fuel === undefined) return rejected(r.problems);
+      return yields({ line, registration, vehicleType, size, fuel, site: r.text(col.site) || null });
     },
   };
 }

@@ -14,7 +14,7 @@ import { loadFactors } from '../../dist/factors/library.js';
 import { importEnergy } from '../../dist/import/import-energy.js';
 import { importFleet } from '../../dist/import/import-fleet.js';
 import { importJourneys } from '../../dist/import/import-journeys.js';
-import type { ImportRequest } from '../../dist/import/pipeline.js';
+import type { ImportRequest } from '../../dist/import/request.js';
 import { loadBuiltinProfiles } from '../../dist/map/profiles.js';
 import { Ledger } from '../../dist/store/ledger.js';
 import { boardReport } from '../../dist/report/board/index.js';

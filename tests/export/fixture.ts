@@ -21,7 +21,7 @@ import { loadFactors } from '../../src/factors/library.js';
 import { importEnergy } from '../../src/import/import-energy.js';
 import { importFleet } from '../../src/import/import-fleet.js';
 import { importJourneys } from '../../src/import/import-journeys.js';
-import type { ImportRequest } from '../../src/import/pipeline.js';
+import type { ImportRequest } from '../../src/import/request.js';
 import { loadBuiltinProfiles } from '../../src/map/profiles.js';
 import { Ledger } from '../../src/store/ledger.js';
 import { parseConfig, type Config } from '../../src/workspace/config.js';

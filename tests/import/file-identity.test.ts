@@ -7,7 +7,7 @@ import { parsePolicy } from '../../src/convert/policy.js';
 import { loadFactors } from '../../src/factors/library.js';
 import { FileIdentity } from '../../src/import/file-identity.js';
 import { importEnergy } from '../../src/import/import-energy.js';
-import type { ImportRequest } from '../../src/import/pipeline.js';
+import type { ImportRequest } from '../../src/import/request.js';
 import { loadBuiltinProfiles } from '../../src/map/profiles.js';
 import { Ledger } from '../../src/store/ledger.js';
 import { ROOT, userError } from '../helpers.js';

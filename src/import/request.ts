@@ -1,0 +1,27 @@
+/** What an import is asked to do, shared by every phase and every kind of file. */
+
+import type { FactorPolicy } from '../convert/policy.js';
+import type { FactorLibrary } from '../factors/library.js';
+import type { Profile } from '../map/profiles.js';
+import type { OrganisationConfig } from '../workspace/config.js';
+
+export type ImportKind = Profile['kind'];
+
+/** What an import needs to know of the organisation: its id and which meters are at which site. */
+export type ImportOrg = Pick<OrganisationConfig, 'id' | 'name' | 'kind' | 'sites'>;
+
+export interface ImportRequest {
+  readonly path: string;
+  readonly org: ImportOrg;
+  readonly profiles: readonly Profile[];
+  readonly profileId?: string;
+  readonly library: FactorLibrary;
+  readonly policy: FactorPolicy;
+  readonly dryRun?: boolean;
+  readonly strict?: boolean;
+  readonly replace?: boolean;
+  readonly now: Date;
+  readonly toolVersion: string;
+  /** Called with rows read so far, for a progress bar. */
+  readonly onProgress?: (rowsRead: number) => void;
+}
