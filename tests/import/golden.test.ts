@@ -1,9 +1,8 @@
 /**
- * Golden files for what a person reads after an import: the summary and the rejects file.
- * A missing golden is written locally (never in CI); a difference writes `*-changed.*` beside
- * it and fails, so the change can be reviewed like code.
+ * Golden files for what a person reads after an import: the summary and the rejects file
+ * (see tests/golden.ts).
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,21 +13,8 @@ import { rejectsCsv } from '../../src/import/rejects.js';
 import { loadBuiltinProfiles } from '../../src/map/profiles.js';
 import { renderImportSummary } from '../../src/cli/views/import-summary-view.js';
 import { Ledger } from '../../src/store/ledger.js';
+import { expectGolden } from '../golden.js';
 import { ROOT } from '../helpers.js';
-
-function golden(name: string, actual: string): void {
-  const path = join(ROOT, 'tests/golden/import', name);
-  if (!existsSync(path)) {
-    if (process.env.CI) throw new Error(`golden file ${name} is missing; run the tests locally to write it, review it and commit it`);
-    writeFileSync(path, actual);
-    return;
-  }
-  const expected = readFileSync(path, 'utf8');
-  if (expected !== actual) {
-    writeFileSync(path.replace(/(\.[^.]+)$/, '-changed$1'), actual);
-    expect(actual, `${name} differs from its golden file; see ${name.replace(/(\.[^.]+)$/, '-changed$1')}`).toBe(expected);
-  }
-}
 
 describe('golden import output', () => {
   it('a council bill file with 20% bad rows: the summary and the exact rejects file', async () => {
@@ -40,8 +26,8 @@ describe('golden import output', () => {
       now: new Date('2024-06-10T09:00:00Z'), toolVersion: 'test',
     });
     expect(s.rows).toEqual({ read: 10, accepted: 8, excluded: 0, rejected: 2 });
-    golden('bills-20pct-bad.summary.txt', renderImportSummary(s) + '\n');
-    golden('bills-20pct-bad.rejects.csv', rejectsCsv(s));
+    expectGolden('tests/golden/import/bills-20pct-bad.summary.txt', renderImportSummary(s) + '\n');
+    expectGolden('tests/golden/import/bills-20pct-bad.rejects.csv', rejectsCsv(s));
     ledger.close();
   });
 });

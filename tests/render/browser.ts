@@ -4,17 +4,36 @@
  * network request, the drawn size of every SVG, and whether it prints to an A4 PDF. Report tests
  * call `checkInBrowser` and assert on the result.
  *
- * Uses the system's Chromium (Debian's package); no browser is downloaded.
+ * The browser is the one `findBrowser` (find-browser.ts) picks, once per process: the path in
+ * TCO2E_CHROMIUM if set, else an installed Chromium or Chrome, else on Linux x64 the Chromium
+ * shipped in the dev dependency @sparticuz/chromium, unpacked into the temp folder on first use.
+ * No browser is downloaded and no test is skipped: with none to be had, these tests fail and say
+ * how to get one. Each check starts its own headless browser, offline, with the flags below.
  */
 
 import { mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { ROOT } from '../helpers.js';
+import { findBrowser } from './find-browser.js';
 
-export const CHROMIUM_PATH = process.env.TCO2E_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * For a headless browser run as root on a machine with no network. The sandbox can't start as
+ * root (Playwright turns it off by default too); the pages are the tests' own local files. The
+ * rest keep Chromium from using a GPU or a small /dev/shm, and from reaching out to Google's
+ * services for updates, sync or first-run pages.
+ */
+export const LAUNCH_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 /** Git-ignored; screenshots land here for a person to look at. */
 export const ARTEFACTS_DIR = join(ROOT, 'tests/.artefacts');
@@ -72,7 +91,7 @@ export interface CheckOptions<T> {
 }
 
 export async function checkInBrowser<T = undefined>(htmlPath: string, options: CheckOptions<T> = {}): Promise<BrowserCheck<T>> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ viewport: A4_VIEWPORT, javaScriptEnabled: true, offline: true });
     const page = await context.newPage();
@@ -104,6 +123,16 @@ export async function checkInBrowser<T = undefined>(htmlPath: string, options: C
     return { consoleErrors, requests, dialogs, svgSizes, pdfBytes: pdf.length, pdfPages: countPdfPages(pdf), screenshotPath, probe };
   } finally {
     await browser.close();
+  }
+}
+
+/** Starts the browser `findBrowser` picked; a failure to start says which browser it was. */
+export async function launchBrowser(): Promise<Browser> {
+  const found = await findBrowser();
+  try {
+    return await chromium.launch({ executablePath: found.executablePath, args: [...LAUNCH_ARGS], ...(found.env ? { env: found.env } : {}) });
+  } catch (e) {
+    throw new Error(`Could not start ${found.description}, ${found.executablePath}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
 }
 

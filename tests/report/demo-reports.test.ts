@@ -18,9 +18,9 @@ import { loadFactors } from '../../src/factors/library.js';
 import { formatTco2e } from '../../src/render/html/format-uk.js';
 import { Ledger } from '../../src/store/ledger.js';
 import { loadWorkspace } from '../../src/workspace/config.js';
+import { expectGolden } from '../golden.js';
 import { ROOT } from '../helpers.js';
 import { checkInBrowser } from '../render/browser.js';
-import { expectGolden } from './golden.js';
 import { attribute, metaCsp, rowValue, sectionById, sections, svgOpenTags, tonnes } from './page-checks.js';
 
 // Loading the whole sample dataset (thirteen years, half-hourly data, surveys) and rendering
@@ -87,7 +87,7 @@ describe('the demo writes its five reports', () => {
   });
 
   it.each(REPORTS)('%s is byte for byte its reviewed golden file', (name) => {
-    expectGolden(name, readFileSync(join(outDir, name)));
+    expectGolden(`tests/golden/reports/${name}`, readFileSync(join(outDir, name)));
   });
 });
 

@@ -2,7 +2,9 @@
  * The one place charts become SVG: vega-lite compiles the spec, a headless vega View renders it.
  * vega and vega-lite are imported on first use, so commands that draw nothing never load them.
  * Output is deterministic: seeded randomness, text widths from fixed font metrics (never from
- * whatever canvas library a machine has), SVG ids restarted for every chart.
+ * whatever canvas library a machine has), SVG ids restarted for every chart. It is broken over
+ * lines, one tag per line where that changes nothing (see `breakSvgLines`), so a changed chart in a
+ * report or golden file reads as a small diff.
  */
 
 import type * as VegaModule from 'vega';
@@ -93,8 +95,51 @@ async function renderNow(spec: TopLevelSpec): Promise<RenderedSvg> {
   vega.resetSVGDefIds();
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger });
   try {
-    return { svg: await view.toSVG(), warnings };
+    return { svg: breakSvgLines(await view.toSVG()), warnings };
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Elements whose content is only other elements: whitespace between their children is neither
+ * drawn nor read out. Text content elements (`text`, `tspan`, `textPath`), `title`, `desc`, `style`
+ * and anything else are left alone, since whitespace there is part of what they say.
+ */
+const TAGS_ONLY = new Set([
+  'svg', 'g', 'defs', 'clipPath', 'mask', 'pattern', 'marker', 'symbol', 'linearGradient', 'radialGradient', 'filter',
+]);
+
+const TAG = /^<(\/?)([A-Za-z][\w:.-]*)(?:\s[^<>]*)?\/?>$/;
+
+/**
+ * `svg` with a line break before each tag that directly follows another tag inside an element of
+ * `TAGS_ONLY`; nothing else changes, so removing those line breaks gives back the input exactly.
+ * Markup it does not expect (a comment, a stray angle bracket, unbalanced tags) is returned as is.
+ */
+export function breakSvgLines(svg: string): string {
+  // Vega escapes `<` and `>` in text and attribute values, so every `<…>` is a tag; the odd
+  // parts are tags, the even parts the text between them ('' where two tags touch).
+  const parts = svg.split(/(<[^<>]*>)/);
+  const open: string[] = [];
+  let out = '';
+  for (const [i, part] of parts.entries()) {
+    if (i % 2 === 0) {
+      if (part.includes('<') || part.includes('>')) return svg;
+      out += part;
+      continue;
+    }
+    const m = TAG.exec(part);
+    if (!m) return svg;
+    const parent = open.at(-1);
+    if (i > 1 && parts[i - 1] === '' && parent !== undefined && TAGS_ONLY.has(parent)) out += '\n';
+    out += part;
+    const name = m[2]!;
+    if (m[1] === '/') {
+      if (open.pop() !== name) return svg;
+    } else if (!part.endsWith('/>')) {
+      open.push(name);
+    }
+  }
+  return open.length === 0 ? out : svg;
 }
