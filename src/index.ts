@@ -7,7 +7,7 @@ export { convert, resolveScope } from './convert/convert.js';
 export type { Activity, ConversionResult, ConvertOptions, GasSplit, ScopeAssignment, Trace, TravelUse, Warning } from './convert/convert.js';
 export { convertMany } from './convert/convert-many.js';
 export type { ConvertManyResult } from './convert/convert-many.js';
-export { DEFAULT_POLICY, factorYear, financialYearLabel, parsePolicy, policyName } from './convert/policy.js';
+export { DEFAULT_POLICY, factorYear, financialYearLabel, fixedPolicy, parsePolicy, policyName } from './convert/policy.js';
 export type { FactorPolicy } from './convert/policy.js';
 export { CATALOGUE } from './factors/catalogue.js';
 export type { KeyDef, ScopeRule } from './factors/catalogue.js';

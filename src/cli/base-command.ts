@@ -21,7 +21,8 @@ export abstract class BaseCommand extends Command {
 
   /**
    * oclif's own parse failures carry exit code 2; a value an argument's parser refuses (`imports
-   * show three`) arrives as a plain Error, which would pass for a bug. Both are the person's to fix.
+   * show three`) arrives as a plain Error, which would pass for a bug. Both are the person's to fix,
+   * as is a UserError from a typed flag's parser (`--policy latest`), which keeps its code and hint.
    */
   protected override async parse<F extends Output, B extends Output, A extends Output>(
     options?: Interfaces.Input<F, B, A>,
@@ -30,7 +31,8 @@ export abstract class BaseCommand extends Command {
     try {
       return await super.parse(options, argv);
     } catch (e) {
-      if (isUsageError(e) || isUserError(e) || !(e instanceof Error)) throw e;
+      if (isUserError(e)) throw withoutParseWrapping(e);
+      if (isUsageError(e) || !(e instanceof Error)) throw e;
       throw new UserError('bad_usage', e.message, `See ${this.helpCommand()} for the flags and their allowed values.`);
     }
   }
@@ -77,6 +79,16 @@ function isExit(err: unknown): boolean {
 function isUsageError(err: unknown): boolean {
   const e = err as { oclif?: { exit?: unknown }; parse?: unknown };
   return e.parse !== undefined || e.oclif?.exit === 2;
+}
+
+/**
+ * oclif wraps what a flag's parser throws as "Parsing --flag \n\t<message>\nSee more help with
+ * --help"; a UserError from a typed flag (`--policy`, `--unit`) keeps the message it was written
+ * with, and its hint says what to do.
+ */
+function withoutParseWrapping(e: UserError): UserError {
+  const m = /^Parsing --[\w-]+ \n\t([\s\S]*)\nSee more help with --help$/.exec(e.message);
+  return m === null ? e : new UserError(e.code, m[1]!, e.hint, e.details);
 }
 
 /** oclif's message on one line, without its closing "See more help with --help" (the hint says that). */

@@ -4,7 +4,7 @@
  */
 
 import { Args, Flags } from '@oclif/core';
-import { parsePolicy } from '../convert/policy.js';
+import { DEFAULT_POLICY, type FactorPolicy } from '../convert/policy.js';
 import { loadFactorsWithCustomFile } from '../factors/custom-file.js';
 import type { ImportRequest } from '../import/request.js';
 import { rejectsCsv } from '../import/rejects.js';
@@ -17,19 +17,20 @@ import type { Ledger } from '../store/ledger.js';
 import { organisation } from '../workspace/config.js';
 import type { BaseCommand } from './base-command.js';
 import { progress } from './progress-bar.js';
-import { openWorkspace, workspaceFlags } from './workspace-flags.js';
+import { factorsFlag, orgFlag, policyFlag, workspaceFlags } from './flags.js';
+import { openWorkspace } from './workspace-flags.js';
 
 export const importArgs = { file: Args.string({ description: 'The CSV file as received.', required: true }) };
 
 export const importFlags = {
   ...workspaceFlags,
-  org: Flags.string({ description: 'Organisation id from the workspace config.', required: true }),
+  org: orgFlag(),
   profile: Flags.string({ description: 'Profile id (see `tco2e profiles list`); detected from the header when omitted.' }),
   'dry-run': Flags.boolean({ description: 'Check and convert everything, store nothing.' }),
   strict: Flags.boolean({ description: 'Refuse the whole file if any row is rejected.' }),
   rejects: Flags.string({ description: 'Write the rejected rows, with line numbers and reasons, to this CSV.' }),
-  policy: Flags.string({ description: 'Factor-year policy: financial-year, calendar-year or fixed:YYYY.', default: 'financial-year' }),
-  factors: Flags.string({ description: 'A custom factor CSV to add or override keys.' }),
+  policy: policyFlag(),
+  factors: factorsFlag(),
 };
 
 export const replaceFlag = {
@@ -45,7 +46,7 @@ interface ImportFlagValues {
   strict: boolean;
   replace?: boolean;
   rejects?: string | undefined;
-  policy: string;
+  policy?: FactorPolicy | undefined;
   factors?: string | undefined;
 }
 
@@ -76,7 +77,7 @@ export async function runImport<S extends ImportSummary>(
       profiles: allProfiles(workspace.config.profiles, workspace.configPath),
       ...(flags.profile === undefined ? {} : { profileId: flags.profile }),
       library: loadFactorsWithCustomFile(flags.factors),
-      policy: parsePolicy(flags.policy),
+      policy: flags.policy ?? DEFAULT_POLICY,
       dryRun: flags['dry-run'],
       strict: flags.strict,
       replace: flags.replace ?? false,

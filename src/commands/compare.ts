@@ -1,7 +1,8 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
+import { calendarFlag, orgsFlag, workspaceFlags } from '../cli/flags.js';
 import { formatFlag, formatOutput } from '../cli/format-flag.js';
-import { analysisContext, openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
+import { analysisContext, openWorkspace } from '../cli/workspace-flags.js';
 import { compareCsv, compareText } from '../cli/views/compare-view.js';
 import { compareReport, type CompareReport } from '../targets/compare-orgs.js';
 
@@ -11,16 +12,16 @@ export default class Compare extends BaseCommand {
   static override flags = {
     ...workspaceFlags,
     ...formatFlag,
-    orgs: Flags.string({ description: 'Organisation ids, comma-separated (an ICS id adds the sum of its members). Default: every organisation.' }),
+    orgs: orgsFlag(),
     baseline: Flags.string({ description: 'One baseline year for all (e.g. 2019/20); default: each organisation\'s first year with data.' }),
-    calendar: Flags.boolean({ description: 'Calendar years instead of financial years.' }),
+    calendar: calendarFlag(),
   };
 
   async run(): Promise<CompareReport> {
     const { flags } = await this.parse(Compare);
     const { workspace, ledger } = openWorkspace(flags);
     try {
-      const orgs = flags.orgs === undefined ? workspace.config.organisations.map((o) => o.id) : flags.orgs.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const orgs = flags.orgs ?? workspace.config.organisations.map((o) => o.id);
       const r = compareReport(analysisContext(workspace, ledger), { orgs, ...(flags.baseline === undefined ? {} : { baselineYear: flags.baseline }), calendar: flags.calendar });
       if (!this.jsonEnabled()) this.log(formatOutput(flags.format, r, () => compareText(r), () => compareCsv(r)));
       return r;

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
+import { factorsFlag, policyFlag } from '../cli/flags.js';
 import { convert, type ConversionResult } from '../convert/convert.js';
 import { convertMany } from '../convert/convert-many.js';
-import { parsePolicy, isIsoDate } from '../convert/policy.js';
+import { DEFAULT_POLICY, isIsoDate, policyName } from '../convert/policy.js';
 import { totalsByScope, type Totals } from '../convert/summarise.js';
 import { UserError } from '../kernel/errors.js';
 import type { Problem } from '../kernel/problem.js';
@@ -41,13 +42,13 @@ export default class Convert extends BaseCommand {
     date: dateFlag({ description: 'Date of the activity, YYYY-MM-DD.', dependsOn: ['activity'] }),
     use: Flags.option({ options: ['owned', 'business_travel', 'commuting'] as const, description: 'For travel keys: owned vehicle (Scope 1/2), business travel (Scope 3 cat. 6) or commuting (cat. 7).' })(),
     file: Flags.string({ description: 'Convert every row of an activity CSV instead.', exclusive: ['activity'] }),
-    policy: Flags.string({ description: 'Factor-year policy: financial-year, calendar-year or fixed:YYYY.', default: 'financial-year' }),
-    factors: Flags.string({ description: 'A custom factor CSV to add or override keys (its rows are marked custom in the trace).' }),
+    policy: policyFlag(),
+    factors: factorsFlag(),
   };
 
   async run(): Promise<Output> {
     const { flags } = await this.parse(Convert);
-    const policy = parsePolicy(flags.policy);
+    const policy = flags.policy ?? DEFAULT_POLICY;
     const library = loadFactorsWithCustomFile(flags.factors);
     if (flags.file !== undefined) {
       const text = readSmallCsvFile(flags.file, basename(flags.file));
@@ -61,7 +62,7 @@ export default class Convert extends BaseCommand {
         { header: 'lines', value: (t) => String(t.lines), align: 'right' },
         { header: 't CO2e', value: (t) => formatNumber(t.kgCo2e / 1000, 3), align: 'right' },
       ])}`);
-      this.log(`\nTotal, Scopes 1–3: ${formatNumber(totals.kgCo2e / 1000, 3)} t CO2e from ${converted.results.length} of ${read.rows} rows (policy ${flags.policy}).`);
+      this.log(`\nTotal, Scopes 1–3: ${formatNumber(totals.kgCo2e / 1000, 3)} t CO2e from ${converted.results.length} of ${read.rows} rows (policy ${policyName(policy)}).`);
       if (totals.outsideScopesKgCo2 > 0) this.log(`Outside of scopes (biogenic CO2, not in the total): ${formatNumber(totals.outsideScopesKgCo2 / 1000, 3)} t CO2.`);
       const warned = converted.results.filter((r) => r.warnings.length > 0);
       for (const r of warned) this.log(`* line ${r.trace.activitySource?.line ?? '?'}: ${r.warnings.map((w) => w.message).join(' ')}`);

@@ -2,9 +2,9 @@ import { Flags } from '@oclif/core';
 import { emissionsReport, type EmissionsBy, type EmissionsReport } from '../aggregate/emissions-query.js';
 import type { FillMethod } from '../aggregate/fill.js';
 import { BaseCommand } from '../cli/base-command.js';
+import { calendarFlag, orgFlag, periodFlag, recomputePolicyFlag, workspaceFlags } from '../cli/flags.js';
 import { formatFlag, formatOutput } from '../cli/format-flag.js';
-import { analysisContext, openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
-import { parsePolicy } from '../convert/policy.js';
+import { analysisContext, openWorkspace } from '../cli/workspace-flags.js';
 import { emissionsCsv, emissionsTable } from '../cli/views/emissions-view.js';
 
 export default class Emissions extends BaseCommand {
@@ -17,14 +17,14 @@ export default class Emissions extends BaseCommand {
   static override flags = {
     ...workspaceFlags,
     ...formatFlag,
-    org: Flags.string({ description: 'Organisation id (an ICS sums its members). Default: the first in the config.' }),
-    period: Flags.string({ description: 'A financial year (2024/25) or a calendar year (2024); default: everything held.' }),
+    org: orgFlag({ ics: 'sums', fallback: 'first' }),
+    period: periodFlag({ is: 'year', fallback: 'everything held' }),
     by: Flags.string({ options: ['year', 'quarter', 'month', 'source', 'scope', 'site', 'org', 'quality'], default: 'year', description: 'How to break the total down (org: the members of an ICS; quality: measured, estimated, filled).' }),
-    calendar: Flags.boolean({ description: 'Years and quarters are calendar ones (default: financial, April–March).' }),
+    calendar: calendarFlag('years and quarters'),
     scope2: Flags.string({ options: ['location', 'market'], default: 'location', description: 'Which Scope 2 figure leads; the other is shown beside it where both exist.' }),
     wtt: Flags.boolean({ description: 'Include well-to-tank and T&D losses (Scope 3 category 3).' }),
     fill: Flags.string({ options: ['none', 'previous-year', 'average-of-year'], default: 'none', description: 'Fill months with no data (the method is named in the output).' }),
-    policy: Flags.string({ description: 'Recompute with another factor policy, e.g. fixed:2019 (default: as imported).' }),
+    policy: recomputePolicyFlag(),
   };
 
   async run(): Promise<EmissionsReport> {
@@ -39,7 +39,7 @@ export default class Emissions extends BaseCommand {
         scope2: flags.scope2 === 'market' ? 'market' : 'location',
         wtt: flags.wtt,
         fill: flags.fill as FillMethod,
-        ...(flags.policy === undefined ? {} : { policy: parsePolicy(flags.policy) }),
+        ...(flags.policy === undefined ? {} : { policy: flags.policy }),
       });
       if (!this.jsonEnabled()) this.log(formatOutput(flags.format, report, () => emissionsTable(report), () => emissionsCsv(report)));
       return report;

@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
+import { newOrgFlag, workspaceFlagsFor } from '../cli/flags.js';
 import { configPathFor, ENV_DB } from '../workspace/config.js';
 import { initWorkspace, type InitResult } from '../workspace/init.js';
 import { resolve } from 'node:path';
@@ -13,11 +14,10 @@ export default class Init extends BaseCommand {
   ];
 
   static override flags = {
-    org: Flags.string({ description: 'Organisation id: lower-case letters, digits and dashes.', required: true }),
+    org: newOrgFlag(),
     name: Flags.string({ description: 'Organisation name as it should appear in reports.', required: true }),
     kind: Flags.option({ options: ['nhs-trust', 'council', 'ics', 'other'] as const, default: 'nhs-trust' as const, description: 'What sort of organisation it is.' })(),
-    config: Flags.string({ description: 'Where to write the config (default ./tco2e.config.json).' }),
-    db: Flags.string({ description: `Where to create the ledger (default beside the config; $${ENV_DB} also works).` }),
+    ...workspaceFlagsFor('create'),
   };
 
   async run(): Promise<InitResult> {

@@ -1,7 +1,8 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
+import { orgFlag, workspaceFlags } from '../cli/flags.js';
 import { formatFlag, formatOutput } from '../cli/format-flag.js';
-import { analysisContext, openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
+import { analysisContext, openWorkspace } from '../cli/workspace-flags.js';
 import { progressCsv, progressText } from '../cli/views/progress-view.js';
 import { progressFromLedger, type OrgProgress } from '../targets/from-ledger.js';
 
@@ -12,7 +13,7 @@ export default class Progress extends BaseCommand {
   static override flags = {
     ...workspaceFlags,
     ...formatFlag,
-    org: Flags.string({ description: 'Organisation id. Default: the first in the config.' }),
+    org: orgFlag({ fallback: 'first' }),
     target: Flags.string({ description: 'Only this target (repeatable).', multiple: true }),
     'fixed-year': Flags.integer({ description: 'Factor year for the like-for-like line (default: the first year with data).' }),
   };

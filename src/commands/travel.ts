@@ -1,9 +1,10 @@
 import { Flags } from '@oclif/core';
 import { periodRange } from '../aggregate/emissions-query.js';
 import { BaseCommand } from '../cli/base-command.js';
+import { orgFlag, periodFlag, policyFlag, workspaceFlags } from '../cli/flags.js';
 import { formatFlag, formatOutput } from '../cli/format-flag.js';
-import { openWorkspace, workspaceFlags } from '../cli/workspace-flags.js';
-import { parsePolicy } from '../convert/policy.js';
+import { openWorkspace } from '../cli/workspace-flags.js';
+import { DEFAULT_POLICY } from '../convert/policy.js';
 import { UserError } from '../kernel/errors.js';
 import { loadFactors } from '../factors/library.js';
 import { travelCsv, travelText } from '../cli/views/travel-view.js';
@@ -25,10 +26,10 @@ export default class Travel extends BaseCommand {
   static override flags = {
     ...workspaceFlags,
     ...formatFlag,
-    org: Flags.string({ description: 'Organisation id (not an ICS: surveys belong to its members). Default: the first in the config.' }),
-    period: Flags.string({ description: 'A financial year (2024/25) or a calendar year (2024).' }),
+    org: orgFlag({ ics: 'refused', fallback: 'first' }),
+    period: periodFlag({ is: 'year', fallback: 'the financial year of the latest dated survey wave' }),
     survey: Flags.string({ description: 'Only these survey waves in the mode-share comparison (repeatable); commuting always uses each year\'s own wave.', multiple: true }),
-    policy: Flags.string({ description: 'Factor policy for commuting and avoided journeys: financial-year, calendar-year or fixed:YYYY.', default: 'financial-year' }),
+    policy: policyFlag('commuting and avoided journeys'),
   };
 
   async run(): Promise<TravelReport> {
@@ -42,7 +43,7 @@ export default class Travel extends BaseCommand {
       if (flags.period === undefined && latest === undefined) throw new UserError('no_period', `${org.id} has no dated survey wave to take the period from.`, 'Give the period with --period, e.g. --period 2024/25.');
       const range = flags.period === undefined ? undefined : periodRange(flags.period);
       const period = range === undefined ? financialYearPeriod(latest!.startYear) : { start: range.from, end: range.to };
-      const report = travelReport(ledger, loadFactors(), org, period, { policy: parsePolicy(flags.policy) });
+      const report = travelReport(ledger, loadFactors(), org, period, { policy: flags.policy ?? DEFAULT_POLICY });
       const unknown = (flags.survey ?? []).filter((s) => !waves.some((w) => w.label === s));
       if (unknown.length > 0) throw new UserError('unknown_wave', `${org.id} has no survey wave ${unknown.map((u) => `"${u}"`).join(', ')}.`, `Its waves: ${waves.map((w) => `"${w.label}"`).join(', ') || 'none (import one with `tco2e import journeys FILE --wave LABEL`)'}.`);
       const r = flags.survey === undefined ? report : { ...report, modeShare: modeShares(waves.filter((w) => flags.survey!.includes(w.label))).result };

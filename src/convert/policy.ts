@@ -24,9 +24,19 @@ export function parsePolicy(text: string): FactorPolicy {
   const t = text.trim().toLowerCase();
   if (t === 'financial-year' || t === 'fy') return { kind: 'financial-year' };
   if (t === 'calendar-year' || t === 'cy') return { kind: 'calendar-year' };
-  const m = /^fixed:(\d{4})$/.exec(t);
-  if (m) return { kind: 'fixed', year: Number(m[1]) };
+  const m = /^fixed:([1-9]\d{3})$/.exec(t);
+  if (m) return fixedPolicy(Number(m[1]));
   throw new UserError('bad_policy', msg.badPolicy(text), msg.badPolicyHint);
+}
+
+/**
+ * `fixed:YYYY` for a year the code already holds as a number (the like-for-like series), without
+ * writing the policy out and reading it back. A year that is not four digits is refused with the
+ * error parsePolicy gives for it.
+ */
+export function fixedPolicy(year: number): FactorPolicy {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new UserError('bad_policy', msg.badPolicy(`fixed:${year}`), msg.badPolicyHint);
+  return { kind: 'fixed', year };
 }
 
 export function policyName(p: FactorPolicy): string {

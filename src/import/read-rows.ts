@@ -4,6 +4,7 @@
  */
 
 import { UserError } from '../kernel/errors.js';
+import { faultPoint } from '../kernel/fault-point.js';
 import type { Mapped, RowMapper } from '../map/mapped.js';
 import type { OpenedFile } from './open.js';
 import type { ImportRequest } from './request.js';
@@ -34,6 +35,7 @@ export async function readAllRows(opened: OpenedFile, req: ImportRequest, onRow:
     for (const row of batch) if (!rejectNul(opened, row.line, row.cells, session)) onRow(row.line, row.cells);
     session.rowsRead += batch.length;
     req.onProgress?.(session.rowsRead);
+    faultPoint('rows-read', session.rowsRead);
   }
   requireRows(opened, session);
 }
@@ -69,6 +71,7 @@ export async function readAllPieces(
       session.rowsRead += piece.rows.length;
     }
     req.onProgress?.(session.rowsRead);
+    faultPoint('rows-read', session.rowsRead);
   }
   requireRows(opened, session);
 }

@@ -7,6 +7,7 @@
 import { constants, copyFileSync, existsSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { UserError } from '../kernel/errors.js';
+import { faultPoint } from '../kernel/fault-point.js';
 import { ledgerFailure } from './sqlite-errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import type { ActivityRecord, BatchRecord, HhDayRecord, NewBatch, Overlap, ProblemRecord, StoredActivity, SurveyRecord, VehicleRecord } from './records.js';
@@ -247,7 +248,7 @@ export class Ledger {
     try {
       const id = Number(this.db.prepare(`INSERT INTO batches (kind, profile, org, file_name, sha256, size_bytes, rows_read, rows_accepted, rows_excluded, rows_rejected, period_start, period_end, imported_at, tool_version, policy, status, summary_json)
         VALUES (@kind, @profile, @org, @fileName, @sha256, @sizeBytes, @rowsRead, @rowsAccepted, @rowsExcluded, @rowsRejected, @periodStart, @periodEnd, @importedAt, @toolVersion, @policy, 'importing', @summaryJson)`).run(batch).lastInsertRowid);
-      return new BatchWriter(this.db, id, batch);
+      return new SqliteBatchWriter(this.db, id, batch);
     } catch (e) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw ledgerFailure(e, this.path);
@@ -332,8 +333,21 @@ export interface BatchRecords {
   readonly problems?: Iterable<ProblemRecord>;
 }
 
-/** A batch being written inside an open transaction (see `Ledger.openBatch`). */
-export class BatchWriter {
+/**
+ * A batch being written inside an open transaction (see `Ledger.openBatch`). An interface, so the
+ * published declarations name no better-sqlite3 type (its types are a devDependency).
+ */
+export interface BatchWriter {
+  readonly id: number;
+  addActivity(a: ActivityRecord): void;
+  addHhDay(h: HhDayRecord): void;
+  /** Adds the remaining records, completes the batch row, supersedes, and commits. */
+  finish(update: Partial<NewBatch>, records: BatchRecords, supersede?: readonly number[]): number;
+  /** Rolls everything back: the ledger is as it was before `openBatch`. */
+  abandon(): void;
+}
+
+class SqliteBatchWriter implements BatchWriter {
   private open = true;
   // Positional parameters: named ones cost an object per row, and a year of half-hourly data for
   // 300 meters is 110,000 rows, a fuel-card year 200,000.
@@ -362,6 +376,7 @@ export class BatchWriter {
   /** Adds the remaining records, completes the batch row, supersedes, and commits. */
   finish(update: Partial<NewBatch>, records: BatchRecords, supersede: readonly number[] = []): number {
     if (!this.open) throw new Error('batch already finished or abandoned');
+    faultPoint('in-transaction');
     const db = this.db;
     const batchId = this.id;
     const insertSurvey = db.prepare(`INSERT INTO survey_responses (batch_id, line, org, wave, respondent, site, staff_group, main_mode, occupants, one_way_km, days_per_week, second_mode, extra_json)
@@ -378,6 +393,7 @@ export class BatchWriter {
     const b = { ...this.batch, ...update };
     db.prepare(`UPDATE batches SET sha256 = @sha256, rows_read = @rowsRead, rows_accepted = @rowsAccepted, rows_excluded = @rowsExcluded, rows_rejected = @rowsRejected,
       period_start = @periodStart, period_end = @periodEnd, summary_json = @summaryJson, status = 'active' WHERE id = @id`).run({ ...b, id: batchId });
+    faultPoint('before-commit');
     db.exec('COMMIT');
     this.open = false;
     return batchId;

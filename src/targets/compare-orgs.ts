@@ -7,7 +7,7 @@
 
 import { compareOrganisations, type CompareResult } from '../aggregate/org-series.js';
 import { footprint, footprintSubset, memberIds, type AnalysisContext, type Footprint } from '../aggregate/footprint.js';
-import { parsePolicy } from '../convert/policy.js';
+import { fixedPolicy } from '../convert/policy.js';
 import { UserError } from '../kernel/errors.js';
 import { progressFromLedger } from './from-ledger.js';
 import { loadPresets } from './presets.js';
@@ -54,7 +54,7 @@ export function compareReport(ctx: AnalysisContext, q: CompareQuery): CompareRep
   const fixed = new Map<number, Footprint>();
   const fixedOf = (year: number): Footprint => {
     let f = fixed.get(year);
-    if (!f) fixed.set(year, (f = footprint(ctx, { orgs: base, policy: parsePolicy(`fixed:${year}`), grain: 'month' })));
+    if (!f) fixed.set(year, (f = footprint(ctx, { orgs: base, policy: fixedPolicy(year), grain: 'month' })));
     return f;
   };
   const result = compareOrganisations(fp.lines, ctx.config.organisations, {

@@ -10,7 +10,7 @@ import { aggregate, sourceGroup } from '../aggregate/group.js';
 import { footprint, memberIds, type AnalysisContext, type Footprint } from '../aggregate/footprint.js';
 import type { CoverageRow } from '../aggregate/coverage.js';
 import type { EmissionLine } from '../kernel/emission-line.js';
-import { parsePolicy } from '../convert/policy.js';
+import { fixedPolicy } from '../convert/policy.js';
 import { UserError } from '../kernel/errors.js';
 import { coversLine } from './coverage.js';
 import { splitChange, type ChangeSplit, type SeriesPoint } from './like-for-like.js';
@@ -185,7 +185,7 @@ export function progressFromLedger(ctx: AnalysisContext, o: ProgressOptions): Or
       allProblems.push(...r.problems);
       continue;
     }
-    fixedFp ??= o.fixedFootprint?.(fixedYear) ?? footprint(ctx, { orgs, policy: parsePolicy(`fixed:${fixedYear}`) });
+    fixedFp ??= o.fixedFootprint?.(fixedYear) ?? footprint(ctx, { orgs, policy: fixedPolicy(fixedYear) });
     const fixed = series(target, targetLines(target, fixedFp, excludedSiteNames).filter((l) => !excludedForBaseline.includes(sourceGroup(l.source))));
     const complete = actuals.filter((a) => a.complete).map((a) => a.year);
     let split: ChangeSplit | null = null;

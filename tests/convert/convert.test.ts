@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert/convert.js';
-import { factorYear, parsePolicy } from '../../src/convert/policy.js';
+import { factorYear, fixedPolicy, parsePolicy } from '../../src/convert/policy.js';
 import { loadFactors } from '../../src/factors/library.js';
 import { msg } from '../../src/messages.js';
 import { userError } from '../helpers.js';
@@ -74,6 +74,16 @@ describe('policies', () => {
     const e = userError(() => parsePolicy('latest'));
     expect(e.code).toBe('bad_policy');
     expect(e.hint).toBe(msg.badPolicyHint);
+  });
+
+  it('fixedPolicy(year) is parsePolicy(`fixed:${year}`), and refuses the years that cannot be written so', () => {
+    for (const year of [1000, 2013, 2019, 9999]) expect(fixedPolicy(year)).toEqual(parsePolicy(`fixed:${year}`));
+    for (const year of [19, 999, 10000, -2019, 2019.5, Number.NaN]) {
+      const e = userError(() => fixedPolicy(year));
+      expect(e.code).toBe('bad_policy');
+      expect(e.message).toBe(msg.badPolicy(`fixed:${year}`));
+      expect(userError(() => parsePolicy(`fixed:${year}`)).message).toBe(e.message);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { analysisContext, openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
+import { orgFlag, outFlag, periodFlag, workspaceFlags } from '../../cli/flags.js';
+import { analysisContext, openWorkspace } from '../../cli/workspace-flags.js';
 import { allLines, selectLines } from '../../export/lines/select.js';
 import { linesChunks, type LinesFormat } from '../../export/lines/serialise.js';
 import { blocks, writeChunksToStream } from '../../export/output-stream.js';
@@ -17,10 +18,10 @@ export default class ExportLines extends BaseCommand {
   static override enableJsonFlag = false;
   static override flags = {
     ...workspaceFlags,
-    org: Flags.string({ description: 'Organisation id (an ICS gives its members\' lines). Default: every organisation.' }),
-    period: Flags.string({ description: 'A financial year (2024/25) or a calendar year (2024); default: everything held.' }),
+    org: orgFlag({ ics: 'members-lines', fallback: 'every' }),
+    period: periodFlag({ is: 'year', fallback: 'everything held' }),
     format: Flags.string({ char: 'f', options: ['csv', 'json'], default: 'csv', description: 'csv: formula-safe, for Excel and BI tools; json: an array of records.' }),
-    out: Flags.string({ description: 'Write to this file instead of the terminal.' }),
+    out: outFlag(),
   };
 
   async run(): Promise<void> {

@@ -1,7 +1,8 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { workspaceFiles, writeOutputFile } from '../../render/output-file.js';
-import { analysisContext, openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
+import { orgFlag, outFlag, periodFlag, workspaceFlags } from '../../cli/flags.js';
+import { analysisContext, openWorkspace } from '../../cli/workspace-flags.js';
 import { SCOPE3_CHOICES, type Scope3Choice } from '../../export/secr/classify.js';
 import { secrCsv } from '../../export/secr/csv.js';
 import { secrDisclosure, type SecrDisclosure } from '../../export/secr/disclosure.js';
@@ -19,12 +20,12 @@ export default class ExportSecr extends BaseCommand {
   ];
   static override flags = {
     ...workspaceFlags,
-    org: Flags.string({ description: 'Organisation id (an ICS sums its members). Default: the first in the config.' }),
-    period: Flags.string({ description: 'The financial year, e.g. 2024/25.', required: true }),
+    org: orgFlag({ ics: 'sums', fallback: 'first' }),
+    period: periodFlag({ is: 'financial-year' }),
     format: Flags.string({ char: 'f', options: ['markdown', 'html', 'csv'], default: 'markdown', description: 'markdown: for a report draft; html: a fragment for a page; csv: one row per figure.' }),
     scope3: Flags.string({ options: [...SCOPE3_CHOICES], default: 'grey-fleet', description: 'Scope 3 reported: grey-fleet (business mileage in own or hired vehicles), all (adds T&D losses and well-to-tank), none.' }),
     control: Flags.string({ options: [...CONTROL_APPROACHES], default: 'operational', description: 'The organisational boundary the methodology states: operational or financial control.' }),
-    out: Flags.string({ description: 'Write to this file instead of the terminal.' }),
+    out: outFlag(),
   };
 
   async run(): Promise<SecrDisclosure> {

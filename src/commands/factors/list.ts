@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
+import { factorsFlag } from '../../cli/flags.js';
 import { listFactors, type FactorList } from '../../convert/browse-factors.js';
 import { loadFactorsWithCustomFile } from '../../factors/custom-file.js';
 import { formatFactor, renderTable } from '../../kernel/format.js';
@@ -17,7 +18,7 @@ export default class FactorsList extends BaseCommand {
   static override flags = {
     year: Flags.integer({ description: 'Factor set year (default: the latest shipped).' }),
     search: Flags.string({ description: 'Only keys whose name or description contains every word.' }),
-    factors: Flags.string({ description: 'A custom factor CSV to add or override keys.' }),
+    factors: factorsFlag(),
   };
 
   async run(): Promise<FactorList> {

@@ -1,10 +1,10 @@
 import { Args } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
+import { factorsFlag } from '../../cli/flags.js';
 import { showKey, type KeyHistory } from '../../convert/browse-factors.js';
 import { loadFactorsWithCustomFile } from '../../factors/custom-file.js';
 import { formatFactor, renderTable } from '../../kernel/format.js';
 import { unitLabel } from '../../units/units.js';
-import { Flags } from '@oclif/core';
 
 export default class FactorsShow extends BaseCommand {
   static override summary = 'Show one factor key across every year, side by side, with editions.';
@@ -19,7 +19,7 @@ export default class FactorsShow extends BaseCommand {
   };
 
   static override flags = {
-    factors: Flags.string({ description: 'A custom factor CSV to add or override keys.' }),
+    factors: factorsFlag(),
   };
 
   async run(): Promise<KeyHistory> {

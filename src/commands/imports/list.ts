@@ -1,5 +1,6 @@
 import { BaseCommand } from '../../cli/base-command.js';
-import { openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
+import { workspaceFlags } from '../../cli/flags.js';
+import { openWorkspace } from '../../cli/workspace-flags.js';
 import { formatNumber, renderTable } from '../../kernel/format.js';
 import type { BatchRecord } from '../../store/records.js';
 

@@ -1,6 +1,6 @@
-import { Args } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
+import { importIdArg, workspaceFlags } from '../../cli/flags.js';
+import { openWorkspace } from '../../cli/workspace-flags.js';
 import { UserError } from '../../kernel/errors.js';
 import { renderTable } from '../../kernel/format.js';
 import type { BatchRecord, ProblemRecord } from '../../store/records.js';
@@ -8,7 +8,7 @@ import type { BatchRecord, ProblemRecord } from '../../store/records.js';
 export default class ImportsShow extends BaseCommand {
   static override summary = 'Show one import: its file, counts, and every rejected row and warning.';
   static override examples = ['<%= config.bin %> imports show 3', '<%= config.bin %> imports show 3 --json'];
-  static override args = { id: Args.integer({ description: 'Import id (see `imports list`).', required: true }) };
+  static override args = { id: importIdArg() };
   static override flags = { ...workspaceFlags };
 
   async run(): Promise<{ import: BatchRecord; problems: ProblemRecord[] }> {

@@ -1,12 +1,13 @@
-import { Args, Flags } from '@oclif/core';
+import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
+import { importIdArg, workspaceFlags } from '../../cli/flags.js';
+import { openWorkspace } from '../../cli/workspace-flags.js';
 import type { BatchRecord } from '../../store/records.js';
 
 export default class ImportsUndo extends BaseCommand {
   static override summary = 'Undo an import: its rows stop counting but stay visible in the history.';
   static override examples = ['<%= config.bin %> imports undo 3', '<%= config.bin %> imports undo 3 --reason "sent the 2023 file by mistake"'];
-  static override args = { id: Args.integer({ description: 'Import id (see `imports list`).', required: true }) };
+  static override args = { id: importIdArg() };
   static override flags = {
     ...workspaceFlags,
     reason: Flags.string({ description: 'Why it is undone, kept with the import for the audit trail (shown by `imports show`).' }),

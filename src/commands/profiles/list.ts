@@ -1,5 +1,6 @@
 import { BaseCommand } from '../../cli/base-command.js';
-import { profilesFor, workspaceFlags } from '../../cli/workspace-flags.js';
+import { workspaceFlags } from '../../cli/flags.js';
+import { profilesFor } from '../../cli/workspace-flags.js';
 import type { Profile } from '../../map/profiles.js';
 import { renderTable } from '../../kernel/format.js';
 

@@ -1,6 +1,7 @@
 import { Args } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { profilesFor, workspaceFlags } from '../../cli/workspace-flags.js';
+import { workspaceFlags } from '../../cli/flags.js';
+import { profilesFor } from '../../cli/workspace-flags.js';
 import { UserError } from '../../kernel/errors.js';
 import type { Profile } from '../../map/profiles.js';
 

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
-import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { analysisContext, openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
+import { orgFlag, outFlag, periodFlag, workspaceFlags } from '../../cli/flags.js';
+import { analysisContext, openWorkspace } from '../../cli/workspace-flags.js';
 import { workspaceFiles, writeOutputFile } from '../../render/output-file.js';
 import { boardReport } from '../../report/board/index.js';
 
@@ -10,9 +10,9 @@ export default class ReportBoard extends BaseCommand {
   static override examples = ['<%= config.bin %> report board --org north-acute --period 2024/25', '<%= config.bin %> report board --org north-acute --period 2024/25 --out board.html'];
   static override flags = {
     ...workspaceFlags,
-    org: Flags.string({ description: 'Organisation id (an ICS reports the sum of its members).', required: true }),
-    period: Flags.string({ description: 'Financial year, e.g. 2024/25.', required: true }),
-    out: Flags.string({ description: 'The HTML file to write (default reports/board-ORG-YYYY-YY.html).' }),
+    org: orgFlag({ ics: 'sums' }),
+    period: periodFlag({ is: 'financial-year' }),
+    out: outFlag({ htmlDefault: 'reports/board-ORG-YYYY-YY.html' }),
   };
 
   async run(): Promise<{ file: string }> {

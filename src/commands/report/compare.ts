@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
-import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { analysisContext, openWorkspace, workspaceFlags } from '../../cli/workspace-flags.js';
+import { orgsFlag, outFlag, periodFlag, workspaceFlags } from '../../cli/flags.js';
+import { analysisContext, openWorkspace } from '../../cli/workspace-flags.js';
 import { compareHtml } from '../../report/compare/index.js';
 import { workspaceFiles, writeOutputFile } from '../../render/output-file.js';
 
@@ -10,16 +10,16 @@ export default class ReportCompare extends BaseCommand {
   static override examples = ['<%= config.bin %> report compare --orgs north-acute,riverside-council --period 2024/25'];
   static override flags = {
     ...workspaceFlags,
-    orgs: Flags.string({ description: 'Organisation ids, comma-separated (default: all).' }),
-    period: Flags.string({ description: 'Last financial year shown, e.g. 2024/25 (default: all held).' }),
-    out: Flags.string({ description: 'The HTML file to write (default reports/compare.html).' }),
+    orgs: orgsFlag(),
+    period: periodFlag({ is: 'last-financial-year', fallback: 'all held' }),
+    out: outFlag({ htmlDefault: 'reports/compare.html' }),
   };
 
   async run(): Promise<{ file: string }> {
     const { flags } = await this.parse(ReportCompare);
     const { workspace, ledger } = openWorkspace(flags);
     try {
-      const orgs = flags.orgs === undefined ? workspace.config.organisations.map((o) => o.id) : flags.orgs.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const orgs = flags.orgs ?? workspace.config.organisations.map((o) => o.id);
       const r = await compareHtml(analysisContext(workspace, ledger), { orgs, ...(flags.period === undefined ? {} : { period: flags.period }), now: new Date(), toolVersion: this.config.version });
       const file = resolve(flags.out ?? join('reports', 'compare.html'));
       await writeOutputFile(file, r.html, workspaceFiles(workspace));

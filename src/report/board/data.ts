@@ -10,7 +10,7 @@ import { aggregate, sourceGroup, type GroupTotal } from '../../aggregate/group.j
 import { intensityFigures, type IntensityFigure } from '../../aggregate/intensity.js';
 import type { EmissionLine } from '../../kernel/emission-line.js';
 import { financialYearOf, monthsOfFinancialYear } from '../../aggregate/periods.js';
-import { financialYearLabel, parsePolicy } from '../../convert/policy.js';
+import { financialYearLabel, fixedPolicy } from '../../convert/policy.js';
 import { UserError } from '../../kernel/errors.js';
 import type { PublishedLabels } from '../../factors/types.js';
 import { BASELINE_BOUND, progressFromLedger, siteLives, type TargetReport } from '../../targets/from-ledger.js';
@@ -120,7 +120,7 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
   const thisYear = fp.lines.filter((l) => inYear(l, fy));
   const lastYear = fp.lines.filter((l) => inYear(l, fy - 1));
 
-  const progress = progressFromLedger(ctx, { org: org.id, footprint: fp, fixedFootprint: (y) => footprint(ctx, { orgs: members, to: `${fy + 1}-03-31`, policy: parsePolicy(`fixed:${y}`), grain: 'month', commuting: true }) });
+  const progress = progressFromLedger(ctx, { org: org.id, footprint: fp, fixedFootprint: (y) => footprint(ctx, { orgs: members, to: `${fy + 1}-03-31`, policy: fixedPolicy(y), grain: 'month', commuting: true }) });
 
   const bySourceYear = aggregate(fp.lines, { groupBy: ['period', 'sourceGroup'] }).groups.map((g) => ({ fyStart: fyStartOf(g), category: g.key.sourceGroup ?? '', tco2e: g.kgCo2e / 1000 }));
   const byScope = aggregate(thisYear, { groupBy: ['scope'] }).groups.map((g) => ({ scope: g.key.scope ?? '', tco2e: g.kgCo2e / 1000 }));
