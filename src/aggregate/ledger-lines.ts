@@ -171,7 +171,7 @@ export function readGrouped(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'fro
       SUM(a.kg_co2e) AS kg_co2e, NULL AS kg_co2, NULL AS kg_ch4, NULL AS kg_n2o, a.scope, a.scope_category,
       ${ESTIMATED_KG} AS kg_estimated
     FROM activities a JOIN batches b ON b.id = a.batch_id
-    WHERE b.status = 'active' AND a.direction = 'import' AND a.org IN (${query.orgs.map(() => '?').join(', ')})${dates}
+    WHERE b.status = 'active' AND a.superseded_by IS NULL AND a.direction = 'import' AND a.org IN (${query.orgs.map(() => '?').join(', ')})${dates}
     -- A source, key, year and policy fix the scope (owned or business travel is in the source),
     -- the edition, the factor's unit and value, so those are taken from any row of the group
     -- (SQLite's bare columns) rather than compared row by row; per-gas figures are left to the
@@ -182,7 +182,7 @@ export function readGrouped(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'fro
   const batches = ledger.select<ContributingBatch>(`
     SELECT DISTINCT b.id, b.org, b.kind, b.file_name AS fileName, b.policy, b.rows_rejected AS rowsRejected
     FROM batches b WHERE b.status = 'active' AND b.org IN (${query.orgs.map(() => '?').join(', ')})
-      AND EXISTS (SELECT 1 FROM activities a WHERE a.batch_id = b.id${dates})
+      AND EXISTS (SELECT 1 FROM activities a WHERE a.batch_id = b.id AND a.superseded_by IS NULL${dates})
     ORDER BY b.id`, [...query.orgs, ...params.slice(query.orgs.length)]);
   return { stored, batches };
 }
@@ -196,7 +196,7 @@ function readSiteMonths(ledger: Ledger, orgs: readonly string[], dates: string, 
     SELECT a.org, a.site, a.source, MIN(a.period_start) AS s, MAX(a.period_end) AS e, SUM(a.quantity) AS q, a.unit, SUM(a.kg_co2e) AS kg,
       ${ESTIMATED_KG} AS est, MAX(a.scope) AS scope, COUNT(*) AS n
     FROM activities a JOIN batches b ON b.id = a.batch_id
-    WHERE b.status = 'active' AND a.direction = 'import' AND a.companion_of IS NULL AND a.org IN (${orgs.map(() => '?').join(', ')})${dates}
+    WHERE b.status = 'active' AND a.superseded_by IS NULL AND a.direction = 'import' AND a.companion_of IS NULL AND a.org IN (${orgs.map(() => '?').join(', ')})${dates}
     GROUP BY a.org, a.site, a.source, substr(a.period_start, 1, 7), a.unit
     ORDER BY a.org, s`, params);
   return rows.map((r) => ({
@@ -226,7 +226,7 @@ export function readStored(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from
       a.estimated, a.factor_key, a.companion_of, a.factor_year, a.factor_edition, a.factor_unit, a.factor_kg_per_unit,
       a.factor_custom, a.policy, a.kg_co2e, a.kg_co2, a.kg_ch4, a.kg_n2o, a.scope, a.scope_category, a.extra_json
     FROM activities a JOIN batches b ON b.id = a.batch_id
-    WHERE b.status = 'active' AND a.direction = 'import' AND a.org IN (${marks})${dates}
+    WHERE b.status = 'active' AND a.superseded_by IS NULL AND a.direction = 'import' AND a.org IN (${marks})${dates}
     ORDER BY a.org, a.period_start, a.batch_id, a.line, a.id`, params);
   const stored = rows.map(toLine);
   const ids = [...new Set(rows.map((r) => r.batch_id))];

@@ -8,7 +8,7 @@ import { policyName } from '../convert/policy.js';
 import { profilesFitting } from '../map/profiles.js';
 import type { Ledger } from '../store/ledger.js';
 import { ledgerFailure } from '../store/sqlite-errors.js';
-import type { ActivityRecord, Overlap, ProblemRecord } from '../store/records.js';
+import type { ActivityRecord, Overlap, ProblemRecord, Superseded } from '../store/records.js';
 import { alreadyImported, type OpenedFile } from './open.js';
 import { importDay } from './plausible.js';
 import { fillRejectedCells } from './read-rows.js';
@@ -31,8 +31,6 @@ export async function completeImport(ledger: Ledger, req: ImportRequest, opened:
 interface Converted {
   readonly totals: RecordTotals;
   readonly recordsWritten: number;
-  /** Each metered energy meter's periods, for the overlap check. */
-  readonly meterPeriods: Map<string, { start: string; end: string }[]>;
 }
 
 async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind, session: ImportSession): Promise<ImportSummary> {
@@ -46,7 +44,7 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
     return repeat;
   }
   session.writer ??= openWriter(ledger, req, opened, kind);
-  const converted = await convertInto(session.writer, req, fileName, kind, session);
+  const converted = await convertInto(session.writer, req, fileName, session);
   await fillRejectedCells(opened, session);
   const excludedLines = new Set(session.excluded.map((p) => p.line));
   const base = {
@@ -69,7 +67,8 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
     return summarise({ ...base, status: 'refused-unusable', otherProfiles });
   }
 
-  const overlaps: Overlap[] = ledger.findOverlaps(req.org.id, converted.meterPeriods);
+  // Judged on what the batch holds by now, at the grain it was measured in (see store/supersede.ts).
+  const overlaps: Overlap[] = session.writer.overlaps();
   if (overlaps.length > 0 && !req.replace) {
     session.abandon();
     return summarise({ ...base, status: 'refused-overlap', overlaps });
@@ -79,8 +78,8 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
     return summarise({ ...base, status: 'dry-run', overlaps });
   }
   const summary = summarise({ ...base, status: 'stored', overlaps });
-  const batchId = storeBatch(req, opened, kind, session, summary, { sha256, sizeBytes });
-  return { ...summary, batchId };
+  const { batchId, superseded } = storeBatch(req, opened, kind, session, summary, { sha256, sizeBytes });
+  return { ...summary, batchId, superseded };
 }
 
 /**
@@ -88,19 +87,13 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
  * batch's open transaction; only their totals and, for metered energy, each meter's periods are
  * kept. Conversion problems join the rejected rows; factor-set gaps become warnings.
  */
-async function convertInto(writer: NonNullable<ImportSession['writer']>, req: ImportRequest, fileName: string, kind: ImportKind, session: ImportSession): Promise<Converted> {
+async function convertInto(writer: NonNullable<ImportSession['writer']>, req: ImportRequest, fileName: string, session: ImportSession): Promise<Converted> {
   const totals = new RecordTotals();
-  const meterPeriods = new Map<string, { start: string; end: string }[]>();
   let recordsWritten = 0;
   const onRecord = (r: ActivityRecord): void => {
     writer.addActivity(r);
     recordsWritten++;
     totals.add(r);
-    // Overlaps are checked for metered energy; fleet and travel lines are identified by file.
-    if (kind !== 'energy' || r.meter === null || r.companionOf !== null) return;
-    let list = meterPeriods.get(r.meter);
-    if (!list) meterPeriods.set(r.meter, (list = []));
-    list.push({ start: r.periodStart, end: r.periodEnd });
   };
   const today = importDay(req.now);
   const converted = convertDrafts(req.library, session.rows, req.org.id, req.policy, fileName, today, onRecord);
@@ -122,11 +115,11 @@ async function convertInto(writer: NonNullable<ImportSession['writer']>, req: Im
     const [requested, used] = id.split(' ');
     session.warnings.push({ file: fileName, line: 0, column: '', value: requested!, code: 'nearest_set', message: `tco2e has no ${requested} factor set; ${count} activit${count === 1 ? 'y' : 'ies'} of that year ${count === 1 ? 'was' : 'were'} converted with the ${used} set, the nearest published year (once a version of tco2e with the ${requested} set is installed, \`--policy financial-year\` recomputes them)` });
   }
-  return { totals, recordsWritten, meterPeriods };
+  return { totals, recordsWritten };
 }
 
-/** Finishes the batch: its counts, problems, survey answers and vehicles, and what it supersedes. */
-function storeBatch(req: ImportRequest, opened: OpenedFile, kind: ImportKind, session: ImportSession, summary: ImportSummary, file: { sha256: string; sizeBytes: number }): number {
+/** Finishes the batch: its counts, problems, survey answers and vehicles, and (with --replace) what it supersedes. */
+function storeBatch(req: ImportRequest, opened: OpenedFile, kind: ImportKind, session: ImportSession, summary: ImportSummary, file: { sha256: string; sizeBytes: number }): { batchId: number; superseded: readonly Superseded[] } {
   const problemRecords: ProblemRecord[] = [
     ...session.rejected.map((p) => ({ ...p, severity: 'rejected' as const })),
     ...session.excluded.map((p) => ({ ...p, severity: 'excluded' as const })),
@@ -144,6 +137,5 @@ function storeBatch(req: ImportRequest, opened: OpenedFile, kind: ImportKind, se
     vehicles: session.vehicles.map((v) => ({ ...v, org: req.org.id })),
     problems: problemRecords,
   };
-  const supersede = req.replace ? [...new Set(summary.overlaps.map((o) => o.batchId))] : [];
-  return session.writer!.finish(batch, rest, supersede);
+  return session.writer!.finish(batch, rest, { replace: req.replace === true });
 }

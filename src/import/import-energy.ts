@@ -11,7 +11,7 @@ import type { Ledger } from '../store/ledger.js';
 import { ledgerFailure } from '../store/sqlite-errors.js';
 import { completeImport } from './complete.js';
 import { openForImport } from './open.js';
-import { implausibleQuantity, plausibleQuantity } from './plausible.js';
+import { implausibleQuantity, plausibleQuantity } from '../units/plausible.js';
 import { readAllPieces, readAllRows, readMappedRows } from './read-rows.js';
 import type { ImportRequest } from './request.js';
 import { ImportSession } from './session.js';

@@ -1,7 +1,7 @@
 /** What a person sees after an import, as data (rendered at the edge). */
 
 import type { Problem } from '../kernel/problem.js';
-import type { ActivityRecord, Overlap } from '../store/records.js';
+import type { ActivityRecord, Overlap, Superseded } from '../store/records.js';
 
 export type ImportStatus = 'stored' | 'dry-run' | 'already-imported' | 'refused-overlap' | 'refused-strict' | 'refused-unusable';
 
@@ -26,6 +26,8 @@ export interface ImportSummary {
   readonly problems: readonly Problem[];
   readonly warnings: readonly Problem[];
   readonly overlaps: readonly Overlap[];
+  /** With --replace: what the import superseded, per earlier import and meter, quantities before and after. */
+  readonly superseded: readonly Superseded[];
   /** The file's header and the cells of each rejected row (by line), for the rejects file. */
   readonly header: readonly string[];
   readonly rejectedCells: ReadonlyMap<number, readonly string[]>;
@@ -110,6 +112,7 @@ export function summarise(i: SummaryInput): ImportSummary {
     problems: i.problems,
     warnings: i.warnings,
     overlaps: i.overlaps ?? [],
+    superseded: [],
     header: i.header ?? [],
     rejectedCells: i.rejectedCells ?? new Map(),
     otherProfiles: i.otherProfiles ?? [],

@@ -11,7 +11,8 @@ import type { FactorLibrary } from '../factors/library.js';
 import type { ActivityDraft } from '../map/activity-draft.js';
 import type { Problem } from '../kernel/problem.js';
 import type { ActivityRecord } from '../store/records.js';
-import { implausibleQuantity, notYetBegun, plausibleQuantity } from './plausible.js';
+import { implausibleQuantity, plausibleQuantity } from '../units/plausible.js';
+import { notYetBegun } from './plausible.js';
 
 export interface Conversions {
   readonly problems: Problem[];

@@ -6,6 +6,7 @@
 
 import type { z } from 'zod';
 import type { Problem } from '../kernel/problem.js';
+import { implausibleQuantity, MAX_QUANTITY_IN_BASE_UNITS } from '../units/plausible.js';
 import { ianaZone, localIsoDate } from '../read/values/calendar.js';
 import { halfHourPeriodsInDay, halfHourPeriodStart } from '../read/values/periods.js';
 import { detach, RowReader, type CellContext } from './cells.js';
@@ -35,6 +36,8 @@ interface DayAcc {
   readonly lines: number[];
   have: number;
   estimated: number;
+  /** Lines of this day's readings that were rejected (a wild or unreadable value): why it is incomplete. */
+  rejectedLines?: number[];
 }
 
 const NO_PROBLEMS: Problem[] = [];
@@ -185,6 +188,12 @@ class DayAssembler {
     return undefined;
   }
 
+  /** A reading of this meter-day was rejected: the day can no longer complete, and will say why. */
+  noteRejected(meter: string, slot: Slot, line: number, siteCell: string): void {
+    const acc = this.dayOf({ line, meter, slot, kwh: 0, typeCell: '', siteCell });
+    if (acc !== undefined) (acc.rejectedLines ??= []).push(line);
+  }
+
   /** The day accumulating this reading's meter-day; undefined if that day was already complete. */
   private dayOf(r: Reading): DayAcc | undefined {
     const { meter, slot } = r;
@@ -226,9 +235,11 @@ class DayAssembler {
     const problems: Problem[] = [];
     for (const meterDays of this.byMeter.values()) {
       for (const acc of meterDays.values()) {
-        problems.push({ file, line: acc.line, column: '', value: acc.day, code: 'incomplete_day', message: `meter ${acc.meter} has ${acc.have} of the ${acc.kwh.length} half-hours of ${acc.day}; the day was not stored (tco2e does not fill gaps)` });
+        const why = acc.rejectedLines === undefined ? '' : `: its reading${acc.rejectedLines.length === 1 ? '' : 's'} on line${acc.rejectedLines.length === 1 ? '' : 's'} ${acc.rejectedLines.slice(0, 5).join(', ')}${acc.rejectedLines.length > 5 ? ', …' : ''} ${acc.rejectedLines.length === 1 ? 'was' : 'were'} rejected`;
+        problems.push({ file, line: acc.line, column: '', value: acc.day, code: 'incomplete_day', message: `meter ${acc.meter} has ${acc.have} of the ${acc.kwh.length} half-hours of ${acc.day}${why}; the day was not stored (tco2e does not fill gaps)` });
         // `filter` skips the half-hours never read (holes in the array).
-        const others = acc.lines.filter((l) => l !== acc.line).sort((a, b) => a - b);
+        const rejectedAlready = new Set(acc.rejectedLines);
+        const others = acc.lines.filter((l) => l !== acc.line && !rejectedAlready.has(l)).sort((a, b) => a - b);
         for (const l of others) {
           problems.push({ file, line: l, column: '', value: acc.day, code: 'incomplete_day', message: `a reading of meter ${acc.meter} on ${acc.day}, a day with ${acc.have} of its ${acc.kwh.length} half-hours (first on line ${acc.line}); not stored with the rest of that day` });
         }
@@ -275,9 +286,19 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
         if (n === null) r.problem(col.quantity, 'missing_quantity', 'the reading is empty; tco2e does not fill gaps');
         else if (n !== undefined) q = n;
       }
-      if (r.problems.length > 0 || q === undefined || !('day' in placed)) return r.problems;
+      if (r.problems.length > 0 || q === undefined || !('day' in placed)) {
+        if (meter !== '' && 'day' in placed) days.noteRejected(meter, placed, line, siteCell);
+        return r.problems;
+      }
     }
-    const duplicate = days.add({ line, meter, slot: placed, kwh: q * toKwh, typeCell, siteCell });
+    const kwh = q * toKwh;
+    if (!(Math.abs(kwh) <= MAX_QUANTITY_IN_BASE_UNITS)) {
+      // Rejected here, before its day is complete: the day then stays incomplete, so none of it
+      // is stored and every reading of it goes to the rejects file, this line named as the cause.
+      days.noteRejected(meter, placed, line, siteCell);
+      return [{ file: ctx.file, ...implausibleQuantity(line, kwh, 'kWh', ctx.header[col.quantity ?? -1] ?? '') }];
+    }
+    const duplicate = days.add({ line, meter, slot: placed, kwh, typeCell, siteCell });
     if (duplicate === undefined) return NO_PROBLEMS;
     const r = new RowReader(ctx, line, cellsOf());
     r.problem(col.timestamp, 'duplicate_reading', duplicate);

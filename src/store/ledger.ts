@@ -10,7 +10,8 @@ import { UserError } from '../kernel/errors.js';
 import { faultPoint } from '../kernel/fault-point.js';
 import { ledgerFailure } from './sqlite-errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
-import type { ActivityRecord, BatchRecord, HhDayRecord, NewBatch, Overlap, ProblemRecord, StoredActivity, SurveyRecord, VehicleRecord } from './records.js';
+import type { ActivityRecord, BatchRecord, HhDayRecord, NewBatch, Overlap, ProblemRecord, StoredActivity, Superseded, SurveyRecord, VehicleRecord } from './records.js';
+import { findOverlaps as findStoredOverlaps, restoreAfterUndo, supersede } from './supersede.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 /** How long a second import waits for the first to finish before giving up, in ms. */
@@ -181,12 +182,12 @@ export class Ledger {
     const activity = this.db.prepare(`
       SELECT a.batch_id AS batchId, b.file_name AS fileName, a.meter AS meter, a.period_start AS start, a.period_end AS end
       FROM activities a JOIN batches b ON b.id = a.batch_id
-      WHERE b.status = 'active' AND a.org = ? AND a.meter = ? AND a.period_start <= ? AND a.period_end >= ?
+      WHERE b.status = 'active' AND a.superseded_by IS NULL AND a.org = ? AND a.meter = ? AND a.period_start <= ? AND a.period_end >= ?
       ORDER BY a.period_start`);
     const hh = this.db.prepare(`
       SELECT h.batch_id AS batchId, b.file_name AS fileName, h.meter AS meter, h.day AS start, h.day AS end
       FROM hh_days h JOIN batches b ON b.id = h.batch_id
-      WHERE b.status = 'active' AND h.org = ? AND h.meter = ? AND h.day >= ? AND h.day <= ?
+      WHERE b.status = 'active' AND h.superseded_by IS NULL AND h.org = ? AND h.meter = ? AND h.day >= ? AND h.day <= ?
       ORDER BY h.day`);
     const found: Overlap[] = [];
     for (const [meter, periods] of meterPeriods) {
@@ -223,10 +224,10 @@ export class Ledger {
    * Stores a batch in one transaction: the batch row, its records and problems, and (with
    * `supersede`) marks earlier batches superseded. Either all of it lands or none of it.
    */
-  writeBatch(batch: NewBatch, records: BatchRecords, supersede: readonly number[] = []): number {
+  writeBatch(batch: NewBatch, records: BatchRecords, options: { readonly replace?: boolean } = {}): number {
     const writer = this.openBatch(batch);
     try {
-      return writer.finish({}, records, supersede);
+      return writer.finish({}, records, options).batchId;
     } catch (e) {
       writer.abandon();
       throw e;
@@ -276,7 +277,10 @@ export class Ledger {
       const batch = this.getBatch(id);
       if (batch === undefined) throw new UserError('no_batch', `There is no import ${id}.`, 'Run `tco2e imports list` to see the imports.');
       if (batch.status !== 'active') throw new UserError('batch_not_active', `Import ${id} is already ${batch.status}.`, 'Only an active import can be undone.');
-      this.db.prepare("UPDATE batches SET status = 'undone', status_changed_at = ?, status_reason = ? WHERE id = ? AND status = 'active'").run(change.at, change.reason ?? null, id);
+      this.db.transaction(() => {
+        this.db.prepare("UPDATE batches SET status = 'undone', status_changed_at = ?, status_reason = ? WHERE id = ? AND status = 'active'").run(change.at, change.reason ?? null, id);
+        restoreAfterUndo(this.db, id);
+      }).immediate();
     });
   }
 
@@ -341,8 +345,16 @@ export interface BatchWriter {
   readonly id: number;
   addActivity(a: ActivityRecord): void;
   addHhDay(h: HhDayRecord): void;
-  /** Adds the remaining records, completes the batch row, supersedes, and commits. */
-  finish(update: Partial<NewBatch>, records: BatchRecords, supersede?: readonly number[]): number;
+  /**
+   * What this batch brings again of the data stored and counting (by meter-day, meter and
+   * period, or transaction; see `supersede.ts`), one example per meter.
+   */
+  overlaps(limit?: number): Overlap[];
+  /**
+   * Adds the remaining records, completes the batch row, and commits; with `replace`, first
+   * supersedes exactly what the batch brings again and returns it.
+   */
+  finish(update: Partial<NewBatch>, records: BatchRecords, options?: { readonly replace?: boolean }): { readonly batchId: number; readonly superseded: readonly Superseded[] };
   /** Rolls everything back: the ledger is as it was before `openBatch`. */
   abandon(): void;
 }
@@ -373,8 +385,11 @@ class SqliteBatchWriter implements BatchWriter {
     this.insertHh.run(this.id, h.line, h.org, h.site, h.meter, h.day, h.periods, Buffer.from(Float64Array.from(h.kwh).buffer), h.estimatedPeriods, h.kwhTotal, h.exportKwhTotal);
   }
 
-  /** Adds the remaining records, completes the batch row, supersedes, and commits. */
-  finish(update: Partial<NewBatch>, records: BatchRecords, supersede: readonly number[] = []): number {
+  overlaps(limit = 50): Overlap[] {
+    return findStoredOverlaps(this.db, this.id, this.batch.kind, limit);
+  }
+
+  finish(update: Partial<NewBatch>, records: BatchRecords, options: { readonly replace?: boolean } = {}): { readonly batchId: number; readonly superseded: readonly Superseded[] } {
     if (!this.open) throw new Error('batch already finished or abandoned');
     faultPoint('in-transaction');
     const db = this.db;
@@ -383,20 +398,19 @@ class SqliteBatchWriter implements BatchWriter {
       VALUES (@batchId, @line, @org, @wave, @respondent, @site, @staffGroup, @mainMode, @occupants, @oneWayKm, @daysPerWeek, @secondMode, @extraJson)`);
     const insertVehicle = db.prepare('INSERT INTO vehicles (batch_id, line, org, registration, vehicle_type, size, fuel, site) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const insertProblem = db.prepare('INSERT INTO batch_problems (batch_id, severity, line, col, value, code, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const markSuperseded = db.prepare("UPDATE batches SET status = 'superseded', superseded_by = ?, status_changed_at = ? WHERE id = ? AND status = 'active'");
     for (const a of records.activities ?? []) this.addActivity(a);
     for (const h of records.hhDays ?? []) this.addHhDay(h);
     for (const s of records.survey ?? []) insertSurvey.run({ ...s, batchId });
     for (const v of records.vehicles ?? []) insertVehicle.run(batchId, v.line, v.org, v.registration, v.vehicleType, v.size, v.fuel, v.site);
     for (const p of records.problems ?? []) insertProblem.run(batchId, p.severity, p.line, p.column, p.value, p.code, p.message);
-    for (const id of supersede) markSuperseded.run(batchId, this.batch.importedAt, id);
+    const superseded = options.replace === true ? supersede(db, batchId, this.batch.kind) : [];
     const b = { ...this.batch, ...update };
     db.prepare(`UPDATE batches SET sha256 = @sha256, rows_read = @rowsRead, rows_accepted = @rowsAccepted, rows_excluded = @rowsExcluded, rows_rejected = @rowsRejected,
       period_start = @periodStart, period_end = @periodEnd, summary_json = @summaryJson, status = 'active' WHERE id = @id`).run({ ...b, id: batchId });
     faultPoint('before-commit');
     db.exec('COMMIT');
     this.open = false;
-    return batchId;
+    return { batchId, superseded };
   }
 
   /** Rolls everything back: the ledger is as it was before `openBatch`. */

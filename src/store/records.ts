@@ -112,6 +112,22 @@ export interface ProblemRecord {
   readonly message: string;
 }
 
+/** What an import superseded of one earlier import, for one meter (or vehicle) and unit. */
+export interface Superseded {
+  readonly batchId: number;
+  readonly fileName: string;
+  readonly meter: string;
+  readonly unit: string;
+  /** The span of the superseded periods (its days need not all have been superseded). */
+  readonly start: string;
+  readonly end: string;
+  /** Stored rows (meter-days, bill months, transactions) superseded. */
+  readonly rows: number;
+  /** What the earlier import had for the meter-days brought again, and what this one brings. */
+  readonly quantityBefore: number;
+  readonly quantityAfter: number;
+}
+
 export interface Overlap {
   readonly batchId: number;
   readonly fileName: string;

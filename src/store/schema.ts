@@ -151,6 +151,33 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE batches ADD COLUMN status_reason TEXT;       -- the reason given with \`imports undo --reason\`
     `,
   },
+  {
+    version: 3,
+    description: 'replacing by meter and day: rows superseded one by one, the remainders a correction leaves, and the record of each supersession',
+    // Batches superseded whole under schema 2 keep their status; their rows keep NULL here.
+    sql: `
+      ALTER TABLE activities ADD COLUMN superseded_by INTEGER REFERENCES batches(id);  -- the import that brought this row's meter and days again
+      ALTER TABLE activities ADD COLUMN introduced_by INTEGER REFERENCES batches(id);  -- for a remainder: the import whose correction left it
+      ALTER TABLE hh_days ADD COLUMN superseded_by INTEGER REFERENCES batches(id);
+      CREATE INDEX activities_superseded ON activities (superseded_by);
+      CREATE INDEX activities_introduced ON activities (introduced_by);
+      CREATE INDEX hh_days_superseded ON hh_days (superseded_by);
+
+      -- What each import superseded, per earlier import, meter and unit: the audit trail of corrections.
+      CREATE TABLE supersessions (
+        batch_id INTEGER NOT NULL REFERENCES batches(id),             -- the import that brought the data again
+        superseded_batch_id INTEGER NOT NULL REFERENCES batches(id),  -- the import whose rows it replaced
+        meter TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        period_start TEXT NOT NULL,
+        period_end TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        quantity_before REAL NOT NULL,    -- what the earlier import had for those meter-days
+        quantity_after REAL NOT NULL      -- what this import brings for them
+      );
+      CREATE INDEX supersessions_batch ON supersessions (batch_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

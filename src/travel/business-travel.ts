@@ -61,7 +61,7 @@ export function businessTravel(ledger: Ledger, org: string, period: ReportPeriod
   const rows = ledger.select<Row>(`
     SELECT a.source, a.unit, a.quantity, a.kg_co2e AS kgCo2e, a.companion_of AS companionOf, a.factor_key AS factorKey, a.extra_json AS extraJson
     FROM activities a JOIN batches b ON b.id = a.batch_id
-    WHERE b.status = 'active' AND a.org = ? AND a.source LIKE 'travel:%' AND a.direction = 'import' AND a.period_start >= ? AND a.period_start <= ?
+    WHERE b.status = 'active' AND a.superseded_by IS NULL AND a.org = ? AND a.source LIKE 'travel:%' AND a.direction = 'import' AND a.period_start >= ? AND a.period_start <= ?
     ORDER BY a.batch_id, a.line, a.id`, [org, period.start, period.end]);
   const byMode = new Map<string, Sums>();
   for (const r of rows) {

@@ -91,7 +91,9 @@ describe('import energy: bills', () => {
     expect(ledger.listBatches()).toHaveLength(1);
     const replaced = await importEnergy(ledger, req(corrected, { replace: true }));
     expect(replaced.status).toBe('stored');
-    expect(ledger.getBatch(first.batchId!)).toMatchObject({ status: 'superseded', superseded_by: replaced.batchId });
+    // Only April of that meter is superseded: the earlier import stays active for the rest.
+    expect(ledger.getBatch(first.batchId!)).toMatchObject({ status: 'active' });
+    expect(replaced.superseded).toMatchObject([{ batchId: first.batchId, meter: '1200001234567', start: '2024-04-01', end: '2024-04-30', quantityAfter: 400_000 }]);
     ledger.close();
   });
 

@@ -84,14 +84,16 @@ describe('ledger', () => {
     ]);
     expect(l.findOverlaps('acute', june)).toEqual([]);
     expect(l.findOverlaps('council', april)).toEqual([]);
-    const second = l.writeBatch(newBatch({ sha256: 'b'.repeat(64) }), { activities: [activity({ quantity: 1100 })] }, [first]);
-    // Superseded when the batch that replaced it was imported.
-    expect(l.getBatch(first)).toMatchObject({ status: 'superseded', superseded_by: second, status_changed_at: newBatch().importedAt, status_reason: null });
+    const second = l.writeBatch(newBatch({ sha256: 'b'.repeat(64) }), { activities: [activity({ quantity: 1100 })] }, { replace: true });
+    // The row it brings again is superseded; the batch it came from stays active.
+    expect(l.getBatch(first)).toMatchObject({ status: 'active', superseded_by: null });
+    expect(l.select<{ superseded_by: number | null }>('SELECT superseded_by FROM activities WHERE batch_id = ?', [first])).toEqual([{ superseded_by: second }]);
     expect(l.getBatch(second)).toMatchObject({ status: 'active', status_changed_at: null });
     expect(l.findOverlaps('acute', april)[0]!.batchId).toBe(second);
     l.undoBatch(second, { at: '2024-07-02T09:30:00.000Z', reason: 'wrong site' });
     expect(l.getBatch(second)).toMatchObject({ status: 'undone', status_changed_at: '2024-07-02T09:30:00.000Z', status_reason: 'wrong site' });
-    expect(l.findOverlaps('acute', april)).toEqual([]);
+    // Undone, what it superseded counts again.
+    expect(l.findOverlaps('acute', april)[0]!.batchId).toBe(first);
     expect(code(() => { l.undoBatch(second, { at: '2024-07-03T00:00:00.000Z' }); })).toBe('batch_not_active');
     expect(l.getBatch(second)!.status_changed_at).toBe('2024-07-02T09:30:00.000Z');
     l.close();

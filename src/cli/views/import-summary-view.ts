@@ -47,10 +47,20 @@ export function renderImportSummary(s: ImportSummary & { readonly vehicles?: num
   }
   for (const w of s.warnings.slice(0, 10)) out.push(`Warning${w.line > 0 ? ` (line ${w.line})` : ''}: ${w.message}`);
   if (s.warnings.length > 10) out.push(`… and ${s.warnings.length - 10} more warnings (see \`tco2e imports show\` or --json)`);
-  if (s.overlaps.length > 0) {
-    out.push(s.status === 'refused-overlap' ? 'It overlaps:' : 'Superseded:');
+  if (s.overlaps.length > 0 && s.status !== 'stored') {
+    out.push(s.status === 'refused-overlap' ? 'It overlaps:' : 'It would supersede (with --replace):');
     for (const o of s.overlaps.slice(0, 10)) out.push(`  meter ${o.meter}: ${o.incoming.start}–${o.incoming.end} is already stored by import ${o.batchId} (${o.fileName}, ${o.start}–${o.end})`);
-    if (s.status === 'refused-overlap') out.push('To replace the stored data with this file, run the import again with --replace (the old import stays in the history).');
+    if (s.overlaps.length > 10) out.push(`  … and ${s.overlaps.length - 10} more meters`);
+    if (s.status === 'refused-overlap') out.push('To replace those meter-days with this file, run the import again with --replace: only what the file brings again is superseded, and the earlier import stays in the history (undoing this one restores it).');
+  }
+  if (s.superseded.length > 0) {
+    out.push('Superseded (only the meter-days and periods this file brings again):');
+    for (const x of s.superseded.slice(0, 10)) {
+      const u = parseUnit(x.unit);
+      const unit = u ? unitLabel(u) : x.unit;
+      out.push(`  meter ${x.meter}, ${x.start}–${x.end}, import ${x.batchId} (${x.fileName}): ${formatNumber(x.rows)} row${x.rows === 1 ? '' : 's'}, ${formatNumber(x.quantityBefore, 1)} ${unit} before, ${formatNumber(x.quantityAfter, 1)} ${unit} now`);
+    }
+    if (s.superseded.length > 10) out.push(`  … and ${s.superseded.length - 10} more (see --json)`);
   }
   return out.join('\n');
 }
