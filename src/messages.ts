@@ -31,4 +31,9 @@ export const msg = {
   ownedPublicTransportHint: 'Use --use business_travel or --use commuting.',
   customFileProblems: (file: string, count: number) => `${file}: ${count} problem(s) in the custom factor file; nothing from it was used.`,
   customFileHint: 'Fix the rows listed and run again. Columns: key, unit, kg_co2e, and optionally year, kg_co2, kg_ch4, kg_n2o, scope, category, source, description.',
+  /** A meter (or charger) id a spreadsheet has saved as a rounded number, e.g. an MPAN as 1.2E+12. */
+  idMangled: (column: string, id: string, what: string, rows: number, firstLine: number) =>
+    `${column} "${id}" has lost digits: a spreadsheet read the ${what} id as a number and saved it rounded, in exponent form, ` +
+    `so it no longer names one ${what} (${rows === 1 ? `line ${firstLine}` : `${rows} rows from line ${firstLine}`}). ` +
+    `Export the file again as CSV and import it without opening it in Excel, or open it with the ${column} column formatted as Text.`,
 } as const;

@@ -44,6 +44,7 @@ export async function importEnergy(ledger: Ledger, req: ImportRequest): Promise<
 async function readBills({ req, opened, profile, session }: ShapeInput<'bill', ImportRequest>): Promise<void> {
   const mapper = billMapper(profile, opened.ctx, opened.meterSite);
   await readMappedRows(opened, req, session, mapper, (activities) => session.rows.push(activities));
+  session.warnings.push(...mapper.warnings());
 }
 
 /** Days are stored as they are read; a day with a wild value or seen twice in the file is rejected whole. */
@@ -79,6 +80,7 @@ async function readHalfHourly({ ledger, req, opened, profile, session }: ShapeIn
       session.addDay(m.day);
     }
   }, session);
+  session.warnings.push(...mapper.warnings());
   for (const row of session.monthly.drafts()) session.rows.push(row);
 }
 
@@ -101,5 +103,6 @@ async function readIntervals({ ledger, req, opened, profile, session }: ShapeInp
   );
   // Loops, not spreads: a 10M-reading file can have 200,000 meter-days.
   for (const p of mapper.finish().problems) session.rejected.push(p);
+  session.warnings.push(...mapper.warnings());
   for (const row of session.monthly.drafts()) session.rows.push(row);
 }

@@ -48,6 +48,7 @@ const FLEET_SHAPES: ShapeTable<FleetShape, FleetRequest> = {
   'ev-charging': async ({ req, opened, profile, session }) => {
     const mapper = evChargingMapper(profile, opened.ctx, req.vehicles, opened.meterSite);
     await readMappedRows(opened, req, session, mapper, (activity) => session.rows.push([activity]));
+    session.warnings.push(...mapper.warnings());
   },
 };
 

@@ -45,7 +45,7 @@ import type { ActivityDraft } from './activity-draft.js';
 import { answerWords, headerDistanceUnit, parseAnswerNumber, type DistanceUnit } from './answers.js';
 import { RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
-import { excluded, rejected, yields, type RowMapper } from './mapped.js';
+import { excluded, rejected, yields, type Mapped, type RowMapper } from './mapped.js';
 import type { BusinessTravelProfile } from './profile-schema.js';
 
 type Profile = z.infer<typeof BusinessTravelProfile>;
@@ -178,113 +178,60 @@ function carKey(size: CarSize, fuel: VehicleFuel): string {
 }
 const VAN_FUELS: ReadonlySet<VehicleFuel> = new Set(['diesel', 'petrol', 'bev', 'cng', 'lpg', 'unknown']);
 
+/** Modes with one key whatever the row says. */
+const ONE_KEY = { coach: 'coach', underground: 'rail.london_underground', tram: 'rail.light_rail_tram' } as const;
+
+type Columns = Partial<Record<keyof Profile['columns'], number>>;
+
+/** Answers kept as given beside the activity (`extra`), in the order they are read. */
+type Extra = Record<string, string | number | boolean>;
+
+/** What is the same for every row of a file: where each answer is, and how distances and amounts are read. */
+interface ClaimsLayout {
+  readonly ctx: CellContext;
+  readonly col: Columns;
+  /** The unit of a distance written without one. */
+  readonly distanceUnit: DistanceUnit;
+  readonly ratePence: number;
+}
+
 export function businessTravelMapper(profile: Profile, ctx: CellContext): RowMapper<readonly ActivityDraft[]> {
   const col = resolveColumns(ctx.header, profile.columns);
   const distanceUnit: DistanceUnit = headerDistanceUnit(col.distance === undefined ? undefined : ctx.header[col.distance]) ?? profile.distanceUnit;
-  const rate = profile.mileageRatePence;
+  const layout: ClaimsLayout = { ctx, col, distanceUnit, ratePence: profile.mileageRatePence };
 
   return {
     map(line, cells) {
       const r = new RowReader(ctx, line, cells);
       const modeText = r.text(col.mode);
       const modeWords = answerWords(modeText);
-      if (modeText === '') {
-        r.problem(col.mode, 'missing_mode', 'the mode of travel is empty');
-        return rejected(r.problems);
-      }
-      const rule = MODE_RULES.find(([re]) => re.test(modeWords))?.[1];
-      if (rule === undefined) {
-        r.problem(col.mode, 'unknown_mode', `"${modeText}" is not a mode of travel tco2e recognises: use ${ACCEPTED_TRAVEL_MODES}`);
-        return rejected(r.problems);
-      }
-      if ('exclude' in rule) {
-        const column = col.mode === undefined ? '' : (ctx.header[col.mode] ?? '');
-        return excluded({ file: ctx.file, line, column, value: modeText, code: rule.exclude, message: `"${modeText}" ${EXCLUDED_MESSAGE[rule.exclude]}` });
-      }
-      const mode = rule.mode;
-      const extra: Record<string, string | number | boolean> = { modeAnswer: modeText };
+      const mode = readMode(r, layout, modeText, modeWords);
+      if (typeof mode !== 'string') return mode;
+      const extra: Extra = { modeAnswer: modeText };
       const date = r.date(col.date, 'the journey date');
 
       // The factor key.
-      let key: string | undefined;
       const classText = r.text(col.travelClass);
       const classWords = answerWords(classText);
       if (classText !== '') extra.travelClass = classText;
       const vehicle = mode === 'car' || mode === 'van' || mode === 'motorbike';
-      if (mode === 'car' || mode === 'van') {
-        const fuelText = r.text(col.fuel);
-        const fuel = parseVehicleFuel(fuelText) ?? (fuelText === '' ? parseVehicleFuel(modeText) : undefined);
-        if (fuelText !== '' && fuel === undefined) r.problem(col.fuel, 'unknown_fuel', `"${fuelText}" is not a vehicle fuel tco2e knows: use petrol, diesel, hybrid, plug-in hybrid, electric, LPG, CNG or unknown`);
-        if (fuel !== undefined && fuel !== 'unknown') extra.fuel = fuel;
-        if (mode === 'car') {
-          const size = parseCarSize(r.text(col.size), fuel);
-          if (size === undefined) r.problem(col.size, 'unknown_size', `"${r.text(col.size)}" is not a car size: use small, medium, large or the engine size (e.g. 1600cc or 1.6)`);
-          key = carKey(size ?? 'average', fuel ?? 'unknown');
-        } else {
-          key = `van.average.${fuel !== undefined && VAN_FUELS.has(fuel) ? fuel : 'unknown'}`;
-        }
-      } else if (mode === 'motorbike') {
-        const size = parseMotorbikeSize(r.text(col.size));
-        if (size === undefined) r.problem(col.size, 'unknown_size', `"${r.text(col.size)}" is not a motorbike size: use small, medium, large or the engine size (e.g. 125cc)`);
-        key = `motorbike.${size ?? 'average'}`;
-      } else if (mode === 'flight') {
-        const haul = flightHaul(`${classWords} ${modeWords}`);
-        if (haul === undefined) {
-          r.problem(col.travelClass ?? col.mode, 'flight_haul_unknown', 'the flight is not said to be domestic, short haul or long haul (in the class or mode column); the factors differ too much to guess');
-        } else {
-          const asked = flightCabin(classWords, modeWords);
-          let cabin = asked;
-          while (!PUBLISHED_CABINS[haul].includes(cabin)) cabin = CABIN_FALLBACK[cabin];
-          if (cabin !== asked) extra.cabinRequested = asked;
-          key = `flight.${haul}.${cabin}`;
-        }
-      } else if (mode === 'rail') {
-        key = /\b(eurostar|international)\b/.test(modeWords) ? 'rail.international' : 'rail.national';
-      } else if (mode === 'taxi') {
-        key = /\b(black cab|hackney)\b/.test(modeWords) ? 'taxi.black_cab' : 'taxi.regular';
-      } else if (mode === 'bus') {
-        key = /\blondon\b/.test(modeWords) ? 'bus.local_london' : 'bus.local';
-      } else if (mode === 'ferry') {
-        key = /\b(car|vehicle|with car)\b/.test(modeWords) ? 'ferry.car' : 'ferry.foot';
-      } else {
-        key = { coach: 'coach', underground: 'rail.london_underground', tram: 'rail.light_rail_tram' }[mode];
-      }
+      const key = vehicle ? vehicleKey(r, layout, mode, modeText, extra)
+        : mode === 'flight' ? flightKey(r, layout, classWords, modeWords, extra)
+          : fareKey(mode, modeWords);
 
-      // Distance, or miles derived from the amount claimed.
-      const amount = r.number(col.amount);
-      if (typeof amount === 'number') extra.amount = amount;
-      const distText = r.text(col.distance);
-      const dist = parseAnswerNumber(distText, ctx.decimal);
-      let quantity: number | undefined;
-      let unit: DistanceUnit = distanceUnit;
-      let derived = false;
-      if (dist === undefined || (dist !== null && dist.reading !== 'exact' && dist.reading !== 'approximate')) {
-        r.problem(col.distance, 'bad_distance', `"${distText}" is not a distance: write a number of ${distanceUnit}, e.g. 42.5`);
-      } else if (dist !== null && dist.value !== 0) {
-        quantity = dist.value;
-        unit = dist.unit ?? distanceUnit;
-      } else if (typeof amount === 'number' && amount !== 0 && (mode === 'car' || mode === 'van')) {
-        quantity = (amount * 100) / rate;
-        unit = 'miles';
-        derived = true;
-        Object.assign(extra, { derivedFromAmount: true, ratePence: rate });
-      } else if (amount !== undefined) {
-        r.problem(col.distance ?? col.amount, 'missing_distance', mode === 'car' || mode === 'van'
-          ? 'no distance is given, and no amount to derive the miles from'
-          : mode === 'motorbike'
-            ? 'no distance is given; a motorbike claim is not paid at the car rate, so its miles cannot be derived from the amount'
-            : 'no distance is given; a fare cannot be turned into a distance, so give the distance travelled');
-      }
-      if (date === undefined || key === undefined || quantity === undefined || r.problems.length > 0) return rejected(r.problems);
+      const distance = claimedDistance(r, layout, mode, extra);
+      if (date === undefined || key === undefined || distance === undefined || r.problems.length > 0) return rejected(r.problems);
+      const quantity = distance.value;
       if (quantity < 0) extra.reversal = true;
 
       const person = r.text(col.person);
       const costCentre = r.text(col.costCentre);
       if (person !== '' && costCentre !== '') extra.costCentre = costCentre;
+      const unit = distance.unit ?? distanceUnit;
       const draftUnit: UnitId = vehicle ? unit : unit === 'miles' ? 'passenger_miles' : 'passenger_km';
       const main: ActivityDraft = {
         line, site: null, meter: person || costCentre || null, source: `travel:${mode}`, factorKey: key, use: 'business_travel',
-        periodStart: date.iso, periodEnd: date.iso, quantity, unit: draftUnit, estimated: derived, direction: 'import', apportionedFrom: null, extra,
+        periodStart: date.iso, periodEnd: date.iso, quantity, unit: draftUnit, estimated: distance.derived === true, direction: 'import', apportionedFrom: null, extra,
       };
       // The car keys of electric and plug-in hybrid cars are tailpipe only; the grid electricity
       // they ran on is its own factor, per km, kept apart as `travel:<mode>:electricity`.
@@ -292,4 +239,106 @@ export function businessTravelMapper(profile: Profile, ctx: CellContext): RowMap
       return yields(electric ? [main, { ...main, source: `travel:${mode}:electricity`, factorKey: `electricity.ev.${key}` }] : [main]);
     },
   };
+}
+
+/** The row's mode; or, for a row with no mode or one not known, its rejection, and for one that is not travel, its exclusion. */
+function readMode(r: RowReader, layout: ClaimsLayout, modeText: string, modeWords: string): TravelMode | Mapped<readonly ActivityDraft[]> {
+  const column = layout.col.mode;
+  if (modeText === '') {
+    r.problem(column, 'missing_mode', 'the mode of travel is empty');
+    return rejected(r.problems);
+  }
+  const rule = MODE_RULES.find(([re]) => re.test(modeWords))?.[1];
+  if (rule === undefined) {
+    r.problem(column, 'unknown_mode', `"${modeText}" is not a mode of travel tco2e recognises: use ${ACCEPTED_TRAVEL_MODES}`);
+    return rejected(r.problems);
+  }
+  if ('exclude' in rule) {
+    const header = column === undefined ? '' : (layout.ctx.header[column] ?? '');
+    return excluded({ file: layout.ctx.file, line: r.line, column: header, value: modeText, code: rule.exclude, message: `"${modeText}" ${EXCLUDED_MESSAGE[rule.exclude]}` });
+  }
+  return rule.mode;
+}
+
+/** A car's, van's or motorbike's key, by its fuel (from the fuel cell, else the mode's words) and size. */
+function vehicleKey(r: RowReader, layout: ClaimsLayout, mode: 'car' | 'van' | 'motorbike', modeText: string, extra: Extra): string {
+  const { col } = layout;
+  if (mode === 'motorbike') {
+    const size = parseMotorbikeSize(r.text(col.size));
+    if (size === undefined) r.problem(col.size, 'unknown_size', `"${r.text(col.size)}" is not a motorbike size: use small, medium, large or the engine size (e.g. 125cc)`);
+    return `motorbike.${size ?? 'average'}`;
+  }
+  const fuelText = r.text(col.fuel);
+  const fuel = parseVehicleFuel(fuelText) ?? (fuelText === '' ? parseVehicleFuel(modeText) : undefined);
+  if (fuelText !== '' && fuel === undefined) r.problem(col.fuel, 'unknown_fuel', `"${fuelText}" is not a vehicle fuel tco2e knows: use petrol, diesel, hybrid, plug-in hybrid, electric, LPG, CNG or unknown`);
+  if (fuel !== undefined && fuel !== 'unknown') extra.fuel = fuel;
+  if (mode === 'van') return `van.average.${fuel !== undefined && VAN_FUELS.has(fuel) ? fuel : 'unknown'}`;
+  const size = parseCarSize(r.text(col.size), fuel);
+  if (size === undefined) r.problem(col.size, 'unknown_size', `"${r.text(col.size)}" is not a car size: use small, medium, large or the engine size (e.g. 1600cc or 1.6)`);
+  return carKey(size ?? 'average', fuel ?? 'unknown');
+}
+
+/** A flight's key, by its haul and cabin (see the module comment); undefined, with a problem, when the haul is not said. */
+function flightKey(r: RowReader, layout: ClaimsLayout, classWords: string, modeWords: string, extra: Extra): string | undefined {
+  const haul = flightHaul(`${classWords} ${modeWords}`);
+  if (haul === undefined) {
+    r.problem(layout.col.travelClass ?? layout.col.mode, 'flight_haul_unknown', 'the flight is not said to be domestic, short haul or long haul (in the class or mode column); the factors differ too much to guess');
+    return undefined;
+  }
+  const asked = flightCabin(classWords, modeWords);
+  let cabin = asked;
+  while (!PUBLISHED_CABINS[haul].includes(cabin)) cabin = CABIN_FALLBACK[cabin];
+  if (cabin !== asked) extra.cabinRequested = asked;
+  return `flight.${haul}.${cabin}`;
+}
+
+/** The key of a journey on public transport (a flight aside), from the mode and its words. */
+function fareKey(mode: Exclude<TravelMode, 'car' | 'van' | 'motorbike' | 'flight'>, modeWords: string): string {
+  switch (mode) {
+    case 'rail':
+      return /\b(eurostar|international)\b/.test(modeWords) ? 'rail.international' : 'rail.national';
+    case 'taxi':
+      return /\b(black cab|hackney)\b/.test(modeWords) ? 'taxi.black_cab' : 'taxi.regular';
+    case 'bus':
+      return /\blondon\b/.test(modeWords) ? 'bus.local_london' : 'bus.local';
+    case 'ferry':
+      return /\b(car|vehicle|with car)\b/.test(modeWords) ? 'ferry.car' : 'ferry.foot';
+    default:
+      return ONE_KEY[mode];
+  }
+}
+
+/** A distance as written (the parsed answer itself: this runs per row), or miles derived from the amount claimed. */
+interface Claimed {
+  readonly value: number;
+  readonly unit?: DistanceUnit | undefined;
+  readonly derived?: true;
+}
+
+/** The row's distance, or miles derived from the amount claimed; undefined, with a problem, when there is neither. */
+function claimedDistance(r: RowReader, layout: ClaimsLayout, mode: TravelMode, extra: Extra): Claimed | undefined {
+  const { col, distanceUnit, ratePence } = layout;
+  const amount = r.number(col.amount);
+  if (typeof amount === 'number') extra.amount = amount;
+  const distText = r.text(col.distance);
+  const dist = parseAnswerNumber(distText, layout.ctx.decimal);
+  if (dist === undefined || (dist !== null && dist.reading !== 'exact' && dist.reading !== 'approximate')) {
+    r.problem(col.distance, 'bad_distance', `"${distText}" is not a distance: write a number of ${distanceUnit}, e.g. 42.5`);
+    return undefined;
+  }
+  if (dist !== null && dist.value !== 0) return dist;
+  const carOrVan = mode === 'car' || mode === 'van';
+  if (typeof amount === 'number' && amount !== 0 && carOrVan) {
+    extra.derivedFromAmount = true;
+    extra.ratePence = ratePence;
+    return { value: (amount * 100) / ratePence, unit: 'miles', derived: true };
+  }
+  if (amount !== undefined) {
+    r.problem(col.distance ?? col.amount, 'missing_distance', carOrVan
+      ? 'no distance is given, and no amount to derive the miles from'
+      : mode === 'motorbike'
+        ? 'no distance is given; a motorbike claim is not paid at the car rate, so its miles cannot be derived from the amount'
+        : 'no distance is given; a fare cannot be turned into a distance, so give the distance travelled');
+  }
+  return undefined;
 }

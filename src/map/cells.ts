@@ -1,5 +1,6 @@
 /** Reading typed values out of a row's cells, each failure a located problem. */
 
+import { needsFormulaGuard } from '../kernel/csv-cell.js';
 import type { Problem } from '../kernel/problem.js';
 import type { createDateParser} from '../read/values/date.js';
 import { type DateValue } from '../read/values/date.js';
@@ -33,7 +34,7 @@ export class RowReader {
   ) {}
 
   text(col: number | undefined): string {
-    return col === undefined ? '' : (this.cells[col] ?? '').trim();
+    return col === undefined ? '' : unguard((this.cells[col] ?? '').trim());
   }
 
   problem(col: number | undefined, code: string, message: string): void {
@@ -80,4 +81,14 @@ export class RowReader {
     }
     return r.value;
   }
+}
+
+/**
+ * A cell as tco2e's own CSV exports guard it (an apostrophe before text a spreadsheet would run:
+ * `'=cmd`, `'@Home Team`), read back as it was, so a rejects file re-imports unchanged. The
+ * apostrophe is also what a spreadsheet itself treats as "this is text", never as content. An
+ * apostrophe before anything that would not have been guarded is kept: that is the cell's own.
+ */
+export function unguard(text: string): string {
+  return text.charCodeAt(0) === 39 && needsFormulaGuard(text.slice(1)) ? text.slice(1) : text;
 }

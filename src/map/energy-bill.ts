@@ -9,7 +9,9 @@ import { calendarise } from './calendarise.js';
 import { RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
 import { rejected, yields, type RowMapper } from './mapped.js';
+import { MangledIds } from './meter-ids.js';
 import type { EnergyBillProfile, Fuel } from './profile-schema.js';
+import type { Problem } from '../kernel/problem.js';
 import type { z } from 'zod';
 
 type BillProfile = z.infer<typeof EnergyBillProfile>;
@@ -65,13 +67,18 @@ export function parseMonth(text: string): { start: string; end: string } | undef
   return { start: `${y}-${mm}-01`, end: `${y}-${mm}-${String(last).padStart(2, '0')}` };
 }
 
-export function billMapper(profile: BillProfile, ctx: CellContext, meterSite: (meter: string) => string | undefined): RowMapper<ActivityDraft[]> {
+/** Rows to activities; at the end, `warnings()` names any meter id a spreadsheet has damaged. */
+export function billMapper(profile: BillProfile, ctx: CellContext, meterSite: (meter: string) => string | undefined): RowMapper<ActivityDraft[]> & { warnings(): Problem[] } {
   const col = resolveColumns(ctx.header, profile.columns);
+  const ids = new MangledIds(ctx, col.meter);
+  let rows = 0;
   const estimatedWords = new Set(profile.estimatedValues.map((v) => v.toLowerCase()));
   const defaultUnit = profile.unit === undefined ? undefined : parseUnit(profile.unit);
   return {
+    warnings: () => ids.warnings(rows),
     map(line, cells) {
       const r = new RowReader(ctx, line, cells);
+      ids.note(rows++, line, r.text(col.meter));
       const quantity = r.number(col.quantity);
       if (quantity === null) r.problem(col.quantity, 'missing_quantity', 'the consumption is empty');
       const fuelText = r.text(col.fuel);

@@ -5,22 +5,37 @@
  */
 
 import type { z } from 'zod';
+import type { Problem } from '../kernel/problem.js';
 import type { VehicleRecord } from '../store/records.js';
 import type { ActivityDraft } from './activity-draft.js';
 import { RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
 import { excluded, rejected, yields, type RowMapper } from './mapped.js';
+import { MangledIds } from './meter-ids.js';
 import type { EvChargingProfile } from './profile-schema.js';
 import { normaliseRegistration } from './vehicles.js';
 
 type Profile = z.infer<typeof EvChargingProfile>;
 
-export function evChargingMapper(profile: Profile, ctx: CellContext, vehicles: ReadonlyMap<string, VehicleRecord>, meterSite: (meter: string) => string | undefined): RowMapper<ActivityDraft> {
+/**
+ * Sessions to activities; at the end, `warnings()` names any charger id a spreadsheet has damaged
+ * (a registration always has letters, so it cannot be).
+ */
+export function evChargingMapper(
+  profile: Profile,
+  ctx: CellContext,
+  vehicles: ReadonlyMap<string, VehicleRecord>,
+  meterSite: (meter: string) => string | undefined,
+): RowMapper<ActivityDraft> & { warnings(): Problem[] } {
   const col = resolveColumns(ctx.header, profile.columns);
   const unit = profile.unit;
+  const ids = new MangledIds(ctx, col.charger, 'charger');
+  let rows = 0;
   return {
+    warnings: () => ids.warnings(rows),
     map(line, cells) {
       const r = new RowReader(ctx, line, cells);
+      ids.note(rows++, line, r.text(col.charger));
       const date = r.date(col.date, 'the charging date');
       const energy = r.number(col.quantity);
       if (energy === null) r.problem(col.quantity, 'missing_quantity', `the energy delivered (${unit}) is empty`);

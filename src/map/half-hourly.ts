@@ -10,6 +10,7 @@ import type { Problem } from '../kernel/problem.js';
 import { halfHourPeriodsInDay } from '../read/values/periods.js';
 import { detach, RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
+import { MangledIds } from './meter-ids.js';
 import type { HalfHourlyProfile } from './profile-schema.js';
 import type { ActivityDraft } from './activity-draft.js';
 import { PERIOD_PATTERNS } from './profiles.js';
@@ -29,6 +30,8 @@ export interface HhDay {
 export interface HhMapper {
   readonly periodColumns: number;
   map(line: number, cells: readonly string[]): { day?: HhDay; problems: Problem[]; warnings: Problem[] };
+  /** At the end of the file: one warning for each meter id a spreadsheet has damaged. */
+  warnings(): Problem[];
 }
 
 /** Tolerance for the daily-total check: suppliers round each half-hour to 3 decimals. */
@@ -41,12 +44,16 @@ export function hhMapper(profile: HhProfile, ctx: CellContext, meterSite: (meter
   const estimatedWords = new Set(profile.estimatedValues.map((v) => v.toLowerCase()));
   const toKwh = profile.unit === 'MWh' ? 1000 : 1;
   const periodsInDay = new Map<string, number | undefined>();
+  const ids = new MangledIds(ctx, col.meter);
+  let rows = 0;
   return {
     periodColumns: periodCols.length,
+    warnings: () => ids.warnings(rows),
     map(line, cells) {
       const r = new RowReader(ctx, line, cells);
       const warnings: Problem[] = [];
       const meter = r.text(col.meter);
+      ids.note(rows++, line, meter);
       if (meter === '') r.problem(col.meter, 'missing_meter', 'the meter (MPAN) is empty');
       const date = r.date(col.date, 'the date');
       if (date === undefined || meter === '') return { problems: r.problems, warnings };

@@ -12,6 +12,7 @@ import { halfHourPeriodsInDay, halfHourPeriodStart } from '../read/values/period
 import { detach, RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
 import type { HhDay } from './half-hourly.js';
+import { MangledIds } from './meter-ids.js';
 import type { IntervalProfile } from './profile-schema.js';
 
 type Profile = z.infer<typeof IntervalProfile>;
@@ -49,6 +50,8 @@ export interface IntervalMapper {
   mapText(text: string, firstLine: number, reject: (line: number, cells: readonly string[], problems: readonly Problem[]) => void): number;
   /** A problem for each day left incomplete at the end of the file. */
   finish(): { problems: Problem[] };
+  /** At the end of the file: one warning for each meter id a spreadsheet has damaged. */
+  warnings(): Problem[];
 }
 
 /** Where a timestamp falls: its meter-day and half-hour, or why it has none. */
@@ -305,14 +308,27 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
     return r.problems;
   }
 
-  const scanner = new TextScanner(ctx.delimiter, col, slots, days, mapPlaced);
+  // Meter ids are looked at only when they change (see MangledIds): the scanner tells it then.
+  const ids = new MangledIds(ctx, col.meter);
+  let rowsSeen = 0;
+  const scanner = new TextScanner(ctx.delimiter, col, slots, days, mapPlaced, (row, line, meter) => {
+    ids.note(rowsSeen + row, line, meter);
+  });
   return {
     map(line, cells) {
       const cell = (i: number | undefined): string => cells[i ?? -1] ?? '';
-      return mapPlaced(line, cell(col.meter).trim(), slots.place(cell(col.timestamp)), PLAIN_NUMBER.test(cell(col.quantity)) ? Number(cell(col.quantity)) : undefined, cell(col.readType), cell(col.site), () => cells);
+      const meter = cell(col.meter).trim();
+      ids.note(rowsSeen++, line, meter);
+      scanner.forgetMeter();
+      return mapPlaced(line, meter, slots.place(cell(col.timestamp)), PLAIN_NUMBER.test(cell(col.quantity)) ? Number(cell(col.quantity)) : undefined, cell(col.readType), cell(col.site), () => cells);
     },
-    mapText: (text, firstLine, reject) => scanner.scan(text, firstLine, reject),
+    mapText: (text, firstLine, reject) => {
+      const rows = scanner.scan(text, firstLine, reject);
+      rowsSeen += rows;
+      return rows;
+    },
     finish: () => ({ problems: days.incompleteDays(ctx.file) }),
+    warnings: () => ids.warnings(rowsSeen),
   };
 }
 
@@ -336,9 +352,16 @@ class TextScanner {
     private readonly slots: SlotPlacer,
     private readonly days: DayAssembler,
     private readonly mapPlaced: MapPlaced,
+    /** Told the meter (trimmed) whenever it differs from the row before; `row` counts from 0 within a scan. */
+    private readonly onMeter: (row: number, line: number, meter: string) => void,
   ) {
     this.needed = Math.max(col.meter ?? -1, col.timestamp ?? -1, col.quantity ?? -1, col.readType ?? -1, col.site ?? -1);
     this.bounds = new Int32Array((this.needed + 1) * 2);
+  }
+
+  /** A row was read another way (with quotes) in between: the next row's meter is cut and told again. */
+  forgetMeter(): void {
+    this.lastMeterText = '';
   }
 
   /** Maps quote-free text of whole records starting on `firstLine`; returns the rows it held. */
@@ -383,6 +406,7 @@ class TextScanner {
         meter = meterCell.trim();
         this.lastMeterText = detach(meterCell);
         this.lastMeter = detach(meter);
+        this.onMeter(rows, line, this.lastMeter);
       }
       rows++;
       const ts = col.timestamp;

@@ -141,13 +141,31 @@ export interface SurveyOrganisation {
   readonly sites: readonly { readonly id: string; readonly name: string }[];
 }
 
+type Columns = Partial<Record<keyof Profile['columns'], number>>;
+
+/** Answers kept as given beside the stored values (`extraJson`), in the order they are read. */
+type Extra = Record<string, string | number | boolean>;
+
+/** What is the same for every row of a file: where each answer is and how its numbers are written. */
+interface SurveyLayout {
+  readonly ctx: CellContext;
+  readonly col: Columns;
+  readonly fuelCol: number | undefined;
+  readonly sizeCol: number | undefined;
+  /** The unit of a distance written without one. */
+  readonly distanceUnit: DistanceUnit;
+}
+
 export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrganisation, wave: string): SurveyMapper {
   const col = resolveColumns(ctx.header, profile.columns);
-  const fuelCol = findColumn(ctx.header, CAR_FUEL_HEADERS);
-  const sizeCol = findColumn(ctx.header, CAR_SIZE_HEADERS);
   // A unit written in the header ("…one way, in km?") is what the respondents answered in.
   const headerUnit = headerDistanceUnit(col.distance === undefined ? undefined : ctx.header[col.distance]);
-  const defaultUnit: DistanceUnit = headerUnit ?? profile.distanceUnit;
+  const layout: SurveyLayout = {
+    ctx, col,
+    fuelCol: findColumn(ctx.header, CAR_FUEL_HEADERS),
+    sizeCol: findColumn(ctx.header, CAR_SIZE_HEADERS),
+    distanceUnit: headerUnit ?? profile.distanceUnit,
+  };
   const siteNames = new Map(org.sites.flatMap((s) => [[s.id.toLowerCase(), s.name], [s.name.toLowerCase(), s.name]] as const));
   const seen = new Map<string, number>();
 
@@ -155,105 +173,16 @@ export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrga
     map(line, cells) {
       const r = new RowReader(ctx, line, cells);
       const warnings: Problem[] = [];
-      const warn = (column: number | undefined, code: string, message: string): void => {
-        warnings.push({ file: ctx.file, line, column: column === undefined ? '' : (ctx.header[column] ?? ''), value: r.text(column), code, message });
-      };
-      const extra: Record<string, string | number | boolean> = {};
-
+      const extra: Extra = {};
       const modeText = r.text(col.mainMode);
-      let main: ModeAnswer | undefined;
-      if (modeText === '') r.problem(col.mainMode, 'missing_mode', 'the main mode of travel is not answered');
-      else {
-        const m = parseCommuteMode(modeText);
-        if (m.ok) main = m.answer;
-        else if (m.code === 'ambiguous_mode') r.problem(col.mainMode, m.code, `"${modeText}" names more than one mode (${m.modes.join(', ').replace(/_/g, ' ')}): give the main one, used for the longest part of the journey`);
-        else r.problem(col.mainMode, m.code, `"${modeText}" is not a travel mode tco2e recognises: answer ${ACCEPTED_MODE_ANSWERS}`);
-      }
-      if (main) {
-        extra.mainModeAnswer = modeText;
-        if (main.detail !== undefined) extra.modeDetail = main.detail;
-        if (main.carShareRole !== undefined) extra.carShareRole = main.carShareRole;
-      }
-      const wfh = main?.mode === 'work_from_home';
-      const inCar = main?.mode === 'drive_alone' || main?.mode === 'car_share';
-
-      // One-way distance, stored in km.
-      let oneWayKm: number | null = null;
-      const distText = r.text(col.distance);
-      const dist = parseAnswerNumber(distText, ctx.decimal);
-      if (dist === null) {
-        if (main && !wfh) r.problem(col.distance, 'missing_distance', 'the one-way distance is not answered (only people who work from home may leave it blank)');
-      } else if (dist === undefined) {
-        r.problem(col.distance, 'bad_distance', `"${distText}" is not a distance: write the one-way distance as a number, e.g. 12 or 12 miles`);
-      } else if (dist.value < 0) {
-        r.problem(col.distance, 'negative_distance', 'the distance is negative');
-      } else {
-        const unit = dist.unit ?? defaultUnit;
-        oneWayKm = convertQuantity(dist.value, unit, 'km')!;
-        extra.distanceAnswer = distText;
-        extra.distanceUnit = unit;
-        if (dist.reading !== 'exact') extra.distanceReading = dist.reading;
-        if (oneWayKm > LONG_COMMUTE_KM) warn(col.distance, 'long_commute', `a one-way commute of ${Math.round(oneWayKm)} km: check it is not a return distance or a typo`);
-      }
-
-      // Days a week on site, 0–7.
-      let days: number | null = null;
-      const daysText = r.text(col.daysPerWeek);
-      const d = parseAnswerNumber(daysText, ctx.decimal);
-      if (d === null) {
-        if (main && !wfh) r.problem(col.daysPerWeek, 'missing_days', 'the days a week on site are not answered (only people who work from home may leave it blank)');
-      } else if (d === undefined || d.unit !== undefined) {
-        r.problem(col.daysPerWeek, 'bad_days', `"${daysText}" is not a number of days: write it as 0 to 7, e.g. 5 or 3.5`);
-      } else if (d.value < 0 || d.value > 7) {
-        r.problem(col.daysPerWeek, 'days_out_of_range', `${d.value} days a week is outside 0 to 7`);
-      } else {
-        days = d.value;
-        if (d.reading !== 'exact') {
-          extra.daysAnswer = daysText;
-          extra.daysReading = d.reading;
-        }
-      }
-
-      // Occupants: people in the car including the respondent.
-      let occupants: number | null = null;
-      const occText = r.text(col.occupants);
-      if (main?.mode === 'car_share') {
-        const o = parseCount(occText);
-        if (o === null) {
-          occupants = 2;
-          extra.occupantsAssumed = true;
-        } else if (o === undefined) {
-          r.problem(col.occupants, 'bad_occupants', `"${occText}" is not a number of people: give how many are in the car, including you (2 to 9)`);
-        } else if (o < 2 || o > 9) {
-          r.problem(col.occupants, 'bad_occupants', `a car share of ${o} ${o === 1 ? 'person' : 'people'}: a share has 2 to 9 people, including you`);
-        } else occupants = o;
-      } else if (main?.mode === 'drive_alone') {
-        occupants = 1;
-        if (occText !== '' && !/^(1|one|just me|me|myself|only me|n ?a|0)$/i.test(answerWords(occText))) {
-          warn(col.occupants, 'occupants_ignored', `the main mode is driving alone, so "${occText}" people in the car was not used`);
-        }
-      }
-
-      if (inCar) {
-        const fuel = parseVehicleFuel(r.text(fuelCol)) ?? parseVehicleFuel(modeText);
-        if (fuel !== undefined && fuel !== 'unknown') extra.carFuel = fuel;
-        const size = parseCarSize(r.text(sizeCol), fuel);
-        if (typeof size === 'string' && size !== 'average') extra.carSize = size;
-      }
-
-      // Second mode: optional; an answer that is not understood is kept as text with a warning.
-      let secondMode: string | null = null;
-      const secondText = r.text(col.secondMode);
-      if (secondText !== '' && !NO_SECOND_MODE.test(answerWords(secondText))) {
-        const s = parseCommuteMode(secondText);
-        if (s.ok) {
-          secondMode = s.answer.mode;
-          if (s.answer.detail !== undefined) extra.secondModeDetail = s.answer.detail;
-        } else {
-          extra.secondModeAnswer = secondText;
-          warn(col.secondMode, 'unknown_second_mode', `"${secondText}" is not a mode tco2e recognises; the response is stored without a second mode`);
-        }
-      }
+      const main = readMainMode(r, layout, modeText, extra);
+      // Only people who work from home may leave the distance and the days blank.
+      const journeys = main !== undefined && main.mode !== 'work_from_home';
+      const oneWayKm = readOneWayKm(r, layout, journeys, extra, warnings);
+      const days = readDaysOnSite(r, layout, journeys, extra);
+      const occupants = readOccupants(r, layout, main?.mode, extra, warnings);
+      if (main?.mode === 'drive_alone' || main?.mode === 'car_share') readCar(r, layout, modeText, extra);
+      const secondMode = readSecondMode(r, layout, extra, warnings);
 
       const respondent = r.text(col.respondent) || null;
       if (respondent !== null) {
@@ -281,4 +210,129 @@ export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrga
       };
     },
   };
+}
+
+/** A warning about one answer: unlike a problem, it does not stop the response being stored. */
+function warning(ctx: CellContext, r: RowReader, column: number | undefined, code: string, message: string): Problem {
+  return { file: ctx.file, line: r.line, column: column === undefined ? '' : (ctx.header[column] ?? ''), value: r.text(column), code, message };
+}
+
+function readMainMode(r: RowReader, layout: SurveyLayout, modeText: string, extra: Extra): ModeAnswer | undefined {
+  const column = layout.col.mainMode;
+  if (modeText === '') {
+    r.problem(column, 'missing_mode', 'the main mode of travel is not answered');
+    return undefined;
+  }
+  const m = parseCommuteMode(modeText);
+  if (!m.ok) {
+    if (m.code === 'ambiguous_mode') r.problem(column, m.code, `"${modeText}" names more than one mode (${m.modes.join(', ').replace(/_/g, ' ')}): give the main one, used for the longest part of the journey`);
+    else r.problem(column, m.code, `"${modeText}" is not a travel mode tco2e recognises: answer ${ACCEPTED_MODE_ANSWERS}`);
+    return undefined;
+  }
+  extra.mainModeAnswer = modeText;
+  if (m.answer.detail !== undefined) extra.modeDetail = m.answer.detail;
+  if (m.answer.carShareRole !== undefined) extra.carShareRole = m.answer.carShareRole;
+  return m.answer;
+}
+
+/** The one-way distance, stored in km; `required` unless the respondent works from home. */
+function readOneWayKm(r: RowReader, layout: SurveyLayout, required: boolean, extra: Extra, warnings: Problem[]): number | null {
+  const column = layout.col.distance;
+  const distText = r.text(column);
+  const dist = parseAnswerNumber(distText, layout.ctx.decimal);
+  if (dist === null) {
+    if (required) r.problem(column, 'missing_distance', 'the one-way distance is not answered (only people who work from home may leave it blank)');
+    return null;
+  }
+  if (dist === undefined) {
+    r.problem(column, 'bad_distance', `"${distText}" is not a distance: write the one-way distance as a number, e.g. 12 or 12 miles`);
+    return null;
+  }
+  if (dist.value < 0) {
+    r.problem(column, 'negative_distance', 'the distance is negative');
+    return null;
+  }
+  const unit = dist.unit ?? layout.distanceUnit;
+  const oneWayKm = convertQuantity(dist.value, unit, 'km')!;
+  extra.distanceAnswer = distText;
+  extra.distanceUnit = unit;
+  if (dist.reading !== 'exact') extra.distanceReading = dist.reading;
+  if (oneWayKm > LONG_COMMUTE_KM) warnings.push(warning(layout.ctx, r, column, 'long_commute', `a one-way commute of ${Math.round(oneWayKm)} km: check it is not a return distance or a typo`));
+  return oneWayKm;
+}
+
+/** Days a week on site, 0–7; `required` unless the respondent works from home. */
+function readDaysOnSite(r: RowReader, layout: SurveyLayout, required: boolean, extra: Extra): number | null {
+  const column = layout.col.daysPerWeek;
+  const daysText = r.text(column);
+  const d = parseAnswerNumber(daysText, layout.ctx.decimal);
+  if (d === null) {
+    if (required) r.problem(column, 'missing_days', 'the days a week on site are not answered (only people who work from home may leave it blank)');
+    return null;
+  }
+  if (d === undefined || d.unit !== undefined) {
+    r.problem(column, 'bad_days', `"${daysText}" is not a number of days: write it as 0 to 7, e.g. 5 or 3.5`);
+    return null;
+  }
+  if (d.value < 0 || d.value > 7) {
+    r.problem(column, 'days_out_of_range', `${d.value} days a week is outside 0 to 7`);
+    return null;
+  }
+  if (d.reading !== 'exact') {
+    extra.daysAnswer = daysText;
+    extra.daysReading = d.reading;
+  }
+  return d.value;
+}
+
+/** People in the car, the respondent included: a share's answer (2 when unanswered), 1 for driving alone, else null. */
+function readOccupants(r: RowReader, layout: SurveyLayout, mode: CommuteMode | undefined, extra: Extra, warnings: Problem[]): number | null {
+  const column = layout.col.occupants;
+  const occText = r.text(column);
+  if (mode === 'car_share') {
+    const o = parseCount(occText);
+    if (o === null) {
+      extra.occupantsAssumed = true;
+      return 2;
+    }
+    if (o === undefined) {
+      r.problem(column, 'bad_occupants', `"${occText}" is not a number of people: give how many are in the car, including you (2 to 9)`);
+      return null;
+    }
+    if (o < 2 || o > 9) {
+      r.problem(column, 'bad_occupants', `a car share of ${o} ${o === 1 ? 'person' : 'people'}: a share has 2 to 9 people, including you`);
+      return null;
+    }
+    return o;
+  }
+  if (mode === 'drive_alone') {
+    if (occText !== '' && !/^(1|one|just me|me|myself|only me|n ?a|0)$/i.test(answerWords(occText))) {
+      warnings.push(warning(layout.ctx, r, column, 'occupants_ignored', `the main mode is driving alone, so "${occText}" people in the car was not used`));
+    }
+    return 1;
+  }
+  return null;
+}
+
+/** The car's fuel and size, from the optional questions outside the profile (the fuel also from the mode answer). */
+function readCar(r: RowReader, layout: SurveyLayout, modeText: string, extra: Extra): void {
+  const fuel = parseVehicleFuel(r.text(layout.fuelCol)) ?? parseVehicleFuel(modeText);
+  if (fuel !== undefined && fuel !== 'unknown') extra.carFuel = fuel;
+  const size = parseCarSize(r.text(layout.sizeCol), fuel);
+  if (typeof size === 'string' && size !== 'average') extra.carSize = size;
+}
+
+/** The second mode: optional; an answer that is not understood is kept as text with a warning. */
+function readSecondMode(r: RowReader, layout: SurveyLayout, extra: Extra, warnings: Problem[]): string | null {
+  const column = layout.col.secondMode;
+  const secondText = r.text(column);
+  if (secondText === '' || NO_SECOND_MODE.test(answerWords(secondText))) return null;
+  const s = parseCommuteMode(secondText);
+  if (s.ok) {
+    if (s.answer.detail !== undefined) extra.secondModeDetail = s.answer.detail;
+    return s.answer.mode;
+  }
+  extra.secondModeAnswer = secondText;
+  warnings.push(warning(layout.ctx, r, column, 'unknown_second_mode', `"${secondText}" is not a mode tco2e recognises; the response is stored without a second mode`));
+  return null;
 }

@@ -115,7 +115,6 @@ export type ProgressResult =
 
 export function targetProgress(target: Target, input: ProgressInput): ProgressResult {
   const label = (y: number): string => yearLabel(target.basis, y);
-  const problem = (code: string, message: string): TargetProblem => ({ code, target: target.id, org: target.org, field: null, message });
   const warnings: TargetWarning[] = [];
 
   const problems = checkActuals(target, input.actuals);
@@ -126,24 +125,10 @@ export function targetProgress(target: Target, input: ProgressInput): ProgressRe
   const actuals = sorted.filter((a) => a.year >= target.baselineYear);
   if (before.length > 0) warnings.push({ code: 'actuals_before_baseline', message: targetMsg.actualsBeforeBaseline(before.map((a) => label(a.year)), label(target.baselineYear)) });
 
-  // The baseline: declared wins (the person said so); the ledger's figure is the fallback.
-  const ledgerBaseline = actuals.find((a) => a.year === target.baselineYear);
-  let baseline: BaselineUsed;
-  if (target.baseline !== null) {
-    baseline = { year: target.baselineYear, label: label(target.baselineYear), tco2e: target.baseline.tco2e, origin: 'declared', source: target.baseline.source };
-    if (ledgerBaseline !== undefined) {
-      const diffPct = (Math.abs(ledgerBaseline.tco2e - baseline.tco2e) / baseline.tco2e) * 100;
-      if (diffPct > BASELINE_DIFFERENCE_WARN_PCT) {
-        warnings.push({ code: 'declared_baseline_differs', message: targetMsg.declaredBaselineDiffers(baseline.label, baseline.tco2e, ledgerBaseline.tco2e, diffPct) });
-      }
-    }
-  } else if (ledgerBaseline !== undefined) {
-    baseline = { year: target.baselineYear, label: label(target.baselineYear), tco2e: ledgerBaseline.tco2e, origin: 'ledger', source: null };
-    if (!ledgerBaseline.complete) warnings.push({ code: 'baseline_incomplete', message: targetMsg.baselineIncomplete(baseline.label) });
-  } else {
-    return { ok: false, problems: [problem('no_baseline', targetMsg.noBaseline(target.id, target.org, label(target.baselineYear)))] };
-  }
-  if (baseline.tco2e <= 0) return { ok: false, problems: [problem('baseline_not_positive', targetMsg.baselineNotPositive(target.id, target.org, baseline.label))] };
+  const chosen = baselineOf(target, actuals.find((a) => a.year === target.baselineYear));
+  if (!chosen.ok) return { ok: false, problems: [chosen.problem] };
+  const baseline = chosen.baseline;
+  warnings.push(...chosen.warnings);
   const b = baseline.tco2e;
 
   const excludedSites = [...(input.excludedSites ?? target.excludeSites)].sort();
@@ -152,12 +137,8 @@ export function targetProgress(target: Target, input: ProgressInput): ProgressRe
   }
 
   const segments = pathwaySegments(pathwayAnchors(target, b), target.pathway);
-  if (target.pathway === 'compound') {
-    for (const s of segments.filter((seg) => seg.shape === 'linear' && seg.fromTco2e > 0)) {
-      warnings.push({ code: 'compound_to_zero', message: targetMsg.compoundToZero(label(Math.floor(s.fromYear)), label(Math.ceil(s.toYear))) });
-    }
-  }
-  const targetTco2e = b * (1 - target.reductionPct / 100);
+  if (target.pathway === 'compound') warnings.push(...compoundToZero(target, segments));
+  const measure: Measure = { segments, baselineTco2e: b, targetTco2e: b * (1 - target.reductionPct / 100) };
 
   // Which years count: the complete ones, or every year when none is complete.
   const anyComplete = actuals.some((a) => a.complete);
@@ -167,6 +148,94 @@ export function targetProgress(target: Target, input: ProgressInput): ProgressRe
   else if (incomplete.length > 0) warnings.push({ code: 'incomplete_years', message: targetMsg.incompleteYears(incomplete.map((a) => label(a.year))) });
   const usedPoints: TrendPoint[] = actuals.filter(isUsed).map((a) => ({ year: a.year, tco2e: a.tco2e }));
 
+  const rows = progressRows(target, measure, actuals, isUsed, usedPoints);
+  const usedRows = rows.filter((r) => r.used);
+  const headline = usedRows[usedRows.length - 1] ?? null;
+  const latest = actuals[actuals.length - 1];
+  if (headline !== null && latest !== undefined && latest.year !== headline.year) {
+    warnings.push({ code: 'headline_not_latest', message: targetMsg.headlineNotLatest(label(latest.year), headline.label) });
+  }
+
+  const trend = projectTrend(usedPoints, target.trendYears, target.targetYear, measure.targetTco2e);
+  return {
+    ok: true,
+    progress: {
+      target,
+      baseline,
+      targetTco2e: measure.targetTco2e,
+      excludedSites,
+      pathway: segments,
+      rows,
+      headline,
+      milestones: milestoneChecks(target, b, usedRows),
+      budget: budgetSummary(target, segments, usedRows),
+      projection: trend.ok ? trend.projection : null,
+      projectionNote: trend.ok ? trend.projection.noCrossingReason : trend.reason,
+      warnings,
+    },
+  };
+}
+
+function targetProblem(target: Target, code: string, message: string): TargetProblem {
+  return { code, target: target.id, org: target.org, field: null, message };
+}
+
+function checkActuals(target: Target, actuals: readonly YearActual[]): TargetProblem[] {
+  const problems: TargetProblem[] = [];
+  const seen = new Set<number>();
+  for (const a of actuals) {
+    if (!Number.isFinite(a.tco2e) || a.tco2e < 0) problems.push(targetProblem(target, 'bad_actual', targetMsg.badActual(target.id, target.org, a.year, a.tco2e)));
+    if (seen.has(a.year)) problems.push(targetProblem(target, 'duplicate_actual', targetMsg.duplicateActual(target.id, target.org, a.year)));
+    seen.add(a.year);
+  }
+  return problems;
+}
+
+/**
+ * The baseline: declared wins (the person said so); the ledger's figure for the baseline year
+ * is the fallback. Without either, or with one that is not above zero, there is no progress to show.
+ */
+function baselineOf(target: Target, ledgerBaseline: YearActual | undefined):
+  | { readonly ok: true; readonly baseline: BaselineUsed; readonly warnings: readonly TargetWarning[] }
+  | { readonly ok: false; readonly problem: TargetProblem } {
+  const label = yearLabel(target.basis, target.baselineYear);
+  const warnings: TargetWarning[] = [];
+  let baseline: BaselineUsed;
+  if (target.baseline !== null) {
+    baseline = { year: target.baselineYear, label, tco2e: target.baseline.tco2e, origin: 'declared', source: target.baseline.source };
+    if (ledgerBaseline !== undefined) {
+      const diffPct = (Math.abs(ledgerBaseline.tco2e - baseline.tco2e) / baseline.tco2e) * 100;
+      if (diffPct > BASELINE_DIFFERENCE_WARN_PCT) {
+        warnings.push({ code: 'declared_baseline_differs', message: targetMsg.declaredBaselineDiffers(baseline.label, baseline.tco2e, ledgerBaseline.tco2e, diffPct) });
+      }
+    }
+  } else if (ledgerBaseline !== undefined) {
+    baseline = { year: target.baselineYear, label, tco2e: ledgerBaseline.tco2e, origin: 'ledger', source: null };
+    if (!ledgerBaseline.complete) warnings.push({ code: 'baseline_incomplete', message: targetMsg.baselineIncomplete(baseline.label) });
+  } else {
+    return { ok: false, problem: targetProblem(target, 'no_baseline', targetMsg.noBaseline(target.id, target.org, label)) };
+  }
+  if (baseline.tco2e <= 0) return { ok: false, problem: targetProblem(target, 'baseline_not_positive', targetMsg.baselineNotPositive(target.id, target.org, baseline.label)) };
+  return { ok: true, baseline, warnings };
+}
+
+/** A compound pathway cannot reach zero: each stretch that must do so is drawn straight, and said. */
+function compoundToZero(target: Target, segments: readonly PathwaySegment[]): TargetWarning[] {
+  return segments
+    .filter((seg) => seg.shape === 'linear' && seg.fromTco2e > 0)
+    .map((s) => ({ code: 'compound_to_zero', message: targetMsg.compoundToZero(yearLabel(target.basis, Math.floor(s.fromYear)), yearLabel(target.basis, Math.ceil(s.toYear))) }));
+}
+
+/** What each year is measured against: the pathway from the baseline and the level the target asks for. */
+interface Measure {
+  readonly segments: readonly PathwaySegment[];
+  readonly baselineTco2e: number;
+  readonly targetTco2e: number;
+}
+
+/** One row a year, from the baseline year to the target year (or the last actual, if later). */
+function progressRows(target: Target, m: Measure, actuals: readonly YearActual[], isUsed: (a: YearActual) => boolean, usedPoints: readonly TrendPoint[]): ProgressRow[] {
+  const b = m.baselineTco2e;
   const byYear = new Map(actuals.map((a) => [a.year, a]));
   const lastYear = Math.max(target.targetYear, ...actuals.map((a) => a.year));
   const rows: ProgressRow[] = [];
@@ -174,7 +243,7 @@ export function targetProgress(target: Target, input: ProgressInput): ProgressRe
   let cumulativeEmitted: number | null = null;
   let cumulativeAllowedCompared: number | null = null;
   for (let y = target.baselineYear; y <= lastYear; y++) {
-    const required = requiredTco2e(segments, y)!;
+    const required = requiredTco2e(m.segments, y)!;
     cumulativeAllowed += required;
     const a = byYear.get(y);
     const used = a !== undefined && isUsed(a);
@@ -184,17 +253,11 @@ export function targetProgress(target: Target, input: ProgressInput): ProgressRe
     if (used) {
       cumulativeEmitted = (cumulativeEmitted ?? 0) + a.tco2e;
       cumulativeAllowedCompared = (cumulativeAllowedCompared ?? 0) + required;
-      const trend = projectTrend(usedPoints.filter((p) => p.year <= y), target.trendYears, target.targetYear, targetTco2e);
-      judged = judgeStatus({
-        gapTco2e: gapTco2e!,
-        gapPctPoints: gapPctPoints!,
-        beforeTargetYear: y < target.targetYear,
-        trendReachesTarget: trend.ok && trend.projection.reachesTargetByTargetYear,
-      });
+      judged = judgeYear(target, m, usedPoints, y, gapTco2e!, gapPctPoints!);
     }
     rows.push({
       year: y,
-      label: label(y),
+      label: yearLabel(target.basis, y),
       requiredTco2e: required,
       requiredReductionPct: ((b - required) / b) * 100,
       actualTco2e: a?.tco2e ?? null,
@@ -211,54 +274,31 @@ export function targetProgress(target: Target, input: ProgressInput): ProgressRe
       cumulativeAllowedComparedTco2e: cumulativeAllowedCompared,
     });
   }
-
-  const usedRows = rows.filter((r) => r.used);
-  const headline = usedRows[usedRows.length - 1] ?? null;
-  const latest = actuals[actuals.length - 1];
-  if (headline !== null && latest !== undefined && latest.year !== headline.year) {
-    warnings.push({ code: 'headline_not_latest', message: targetMsg.headlineNotLatest(label(latest.year), headline.label) });
-  }
-
-  const trend = projectTrend(usedPoints, target.trendYears, target.targetYear, targetTco2e);
-  const allowedInCompared = usedRows.reduce((s, r) => s + r.requiredTco2e, 0);
-  const emittedInCompared = usedRows.reduce((s, r) => s + r.actualTco2e!, 0);
-
-  return {
-    ok: true,
-    progress: {
-      target,
-      baseline,
-      targetTco2e,
-      excludedSites,
-      pathway: segments,
-      rows,
-      headline,
-      milestones: milestoneChecks(target, b, usedRows),
-      budget: {
-        pathwayTotalTco2e: pathwayBudgetTco2e(segments, target.baselineYear, target.targetYear),
-        comparedYears: usedRows.map((r) => r.year),
-        allowedInComparedYearsTco2e: allowedInCompared,
-        emittedInComparedYearsTco2e: emittedInCompared,
-        overBudgetTco2e: emittedInCompared - allowedInCompared,
-      },
-      projection: trend.ok ? trend.projection : null,
-      projectionNote: trend.ok ? trend.projection.noCrossingReason : trend.reason,
-      warnings,
-    },
-  };
+  return rows;
 }
 
-function checkActuals(target: Target, actuals: readonly YearActual[]): TargetProblem[] {
-  const problems: TargetProblem[] = [];
-  const seen = new Set<number>();
-  for (const a of actuals) {
-    if (!Number.isFinite(a.tco2e) || a.tco2e < 0) {
-      problems.push({ code: 'bad_actual', target: target.id, org: target.org, field: null, message: targetMsg.badActual(target.id, target.org, a.year, a.tco2e) });
-    }
-    if (seen.has(a.year)) problems.push({ code: 'duplicate_actual', target: target.id, org: target.org, field: null, message: targetMsg.duplicateActual(target.id, target.org, a.year) });
-    seen.add(a.year);
-  }
-  return problems;
+/** A used year's status as it stood then: its gap, and the trend of the used years up to it. */
+function judgeYear(target: Target, m: Measure, usedPoints: readonly TrendPoint[], year: number, gapTco2e: number, gapPctPoints: number): ReturnType<typeof judgeStatus> {
+  const trend = projectTrend(usedPoints.filter((p) => p.year <= year), target.trendYears, target.targetYear, m.targetTco2e);
+  return judgeStatus({
+    gapTco2e,
+    gapPctPoints,
+    beforeTargetYear: year < target.targetYear,
+    trendReachesTarget: trend.ok && trend.projection.reachesTargetByTargetYear,
+  });
+}
+
+/** The carbon budget to the target year, and the used years' emissions against what the pathway allowed in them. */
+function budgetSummary(target: Target, segments: readonly PathwaySegment[], usedRows: readonly ProgressRow[]): BudgetSummary {
+  const allowedInCompared = usedRows.reduce((s, r) => s + r.requiredTco2e, 0);
+  const emittedInCompared = usedRows.reduce((s, r) => s + r.actualTco2e!, 0);
+  return {
+    pathwayTotalTco2e: pathwayBudgetTco2e(segments, target.baselineYear, target.targetYear),
+    comparedYears: usedRows.map((r) => r.year),
+    allowedInComparedYearsTco2e: allowedInCompared,
+    emittedInComparedYearsTco2e: emittedInCompared,
+    overBudgetTco2e: emittedInCompared - allowedInCompared,
+  };
 }
 
 /**

@@ -23,7 +23,7 @@ import { COMMUTE_MODES, type CommuteMode } from '../map/survey.js';
 import type { OrganisationConfig } from '../workspace/config.js';
 import { commuteFactor, type ModeFactor } from './commute-factors.js';
 import { Tally, convertTravel, emissionLine, type Figure } from './engine.js';
-import { scaleWave, siteOf } from './headcount.js';
+import { scaleWave, siteOf, type WaveScale } from './headcount.js';
 import { travelMsg } from './travel-text.js';
 import { financialYearOf, yearShare, type ReportPeriod } from './period.js';
 import type { CommutingMode, CommutingResult, CommutingWave, TravelWarning } from './types.js';
@@ -55,6 +55,33 @@ function mainKg(figures: readonly Figure[]): number {
   return figures.filter((f) => f.kind === 'main').reduce((s, f) => s + f.result.kgCo2e, 0);
 }
 
+/** What every conversion of one wave shares. */
+interface WaveRun {
+  readonly library: FactorLibrary;
+  readonly org: OrganisationConfig;
+  readonly policy: FactorPolicy;
+  /** The first day of the year's part inside the report period: every conversion is dated to it. */
+  readonly date: string;
+  readonly weeks: number;
+}
+
+/** Respondents left out, by reason, and site answers the config does not know: the wave's warnings. */
+interface LeftOut {
+  missingAnswers: number;
+  conversionFailed: number;
+  readonly noFactor: Map<string, number>;
+  readonly failures: Map<string, number>;
+  readonly unknownSites: Map<string, number>;
+}
+
+type Modes = Map<CommuteMode, ModeSums>;
+
+function sumsOf(modes: Modes, mode: CommuteMode): ModeSums {
+  let m = modes.get(mode);
+  if (!m) modes.set(mode, (m = { keys: new Set(), respondents: 0, respondentKm: 0, respondentKgCo2e: 0, scaledKm: 0, kgCo2e: 0, wttKgCo2e: 0, tdKgCo2e: 0 }));
+  return m;
+}
+
 /** One wave's commuting for the part of its year inside the report period. */
 export function commuteWave(
   library: FactorLibrary,
@@ -65,80 +92,89 @@ export function commuteWave(
   policy: FactorPolicy,
   tally: Tally,
 ): { wave: CommutingWave; lines: EmissionLine[]; warnings: TravelWarning[] } {
-  const weeks = org.travel.workingWeeks;
-  const date = year.part.start;
-  const warnings: TravelWarning[] = [];
-  const modes = new Map<CommuteMode, ModeSums>();
-  const sums = (mode: CommuteMode): ModeSums => {
-    let m = modes.get(mode);
-    if (!m) modes.set(mode, (m = { keys: new Set(), respondents: 0, respondentKm: 0, respondentKgCo2e: 0, scaledKm: 0, kgCo2e: 0, wttKgCo2e: 0, tdKgCo2e: 0 }));
-    return m;
-  };
-  let missingAnswers = 0;
-  let conversionFailed = 0;
-  const noFactor = new Map<string, number>();
-  const failures = new Map<string, number>();
-  const unknownSites = new Map<string, number>();
+  const run: WaveRun = { library, org, policy, date: year.part.start, weeks: org.travel.workingWeeks };
+  const modes: Modes = new Map();
+  const left: LeftOut = { missingAnswers: 0, conversionFailed: 0, noFactor: new Map(), failures: new Map(), unknownSites: new Map() };
+  const planned = planResponses(run, wave.responses, modes, left);
+  const scale = scaleWave(org, dating.financialYear, wave.label, wave.responses.map((r, i) => ({ site: r.site, staffGroup: r.staffGroup, usable: planned[i] !== undefined })));
+  const lines = scaledLines(run, planned, scale, year, tally, modes);
+  const warnings = [...scale.warnings, ...leftOutWarnings(wave.label, left)];
 
-  // First pass: who can be counted, and each one's own year of commuting. Its conversions are
-  // counted again in the second pass, so what they would say is said there, once.
+  const modeRows = modeRowsOf(modes);
+  const total = (k: 'kgCo2e' | 'wttKgCo2e' | 'tdKgCo2e' | 'respondentKgCo2e'): number => modeRows.reduce((s, m) => s + m[k], 0);
+  const usable = planned.filter((p) => p !== undefined).length;
+  return {
+    wave: {
+      wave: wave.label, financialYear: dating.financialYear, datedBy: dating.datedBy, date: dating.date, share: year.share, files: wave.files,
+      respondents: wave.responses.length, usableRespondents: usable,
+      excluded: { missingAnswers: left.missingAnswers, noFactor: [...left.noFactor.values()].reduce((s, n) => s + n, 0), conversionFailed: left.conversionFailed },
+      scaling: scale.scaling, modes: modeRows, respondentKgCo2e: total('respondentKgCo2e'),
+      kgCo2e: total('kgCo2e'), wttKgCo2e: total('wttKgCo2e'), tdKgCo2e: total('tdKgCo2e'),
+    },
+    lines,
+    warnings,
+  };
+}
+
+/**
+ * First pass: who can be counted, and each one's own year of commuting (`zero` for those with no
+ * journeys, undefined for those left out). Its conversions are counted again in the second pass,
+ * so what they would say is said there, once.
+ */
+function planResponses(run: WaveRun, responses: readonly StoredResponse[], modes: Modes, left: LeftOut): (Planned | 'zero' | undefined)[] {
   const scratch = new Tally();
-  const planned: (Planned | 'zero' | undefined)[] = wave.responses.map((r) => {
-    sums(r.mode).respondents += 1;
-    if (r.site !== null && siteOf(org, r.site) === undefined) unknownSites.set(r.site, (unknownSites.get(r.site) ?? 0) + 1);
+  return responses.map((r) => {
+    sumsOf(modes, r.mode).respondents += 1;
+    if (r.site !== null && siteOf(run.org, r.site) === undefined) left.unknownSites.set(r.site, (left.unknownSites.get(r.site) ?? 0) + 1);
     if (r.mode === 'work_from_home') return 'zero';
     if (r.oneWayKm === null || r.daysPerWeek === null) {
-      missingAnswers += 1;
+      left.missingAnswers += 1;
       return undefined;
     }
     const choice = commuteFactor(r.mode, r.detail, { size: r.carSize, fuel: r.carFuel });
     if (choice.kind === 'zero') return 'zero';
     if (choice.kind === 'none') {
-      noFactor.set(choice.detail, (noFactor.get(choice.detail) ?? 0) + 1);
+      left.noFactor.set(choice.detail, (left.noFactor.get(choice.detail) ?? 0) + 1);
       return undefined;
     }
     const occupants = r.mode === 'car_share' ? Math.max(r.occupants ?? 2, 1) : 1;
-    const quantity = (r.oneWayKm * 2 * r.daysPerWeek * weeks) / (choice.factor.unit === 'km' ? occupants : 1);
-    const own = convertTravel(library, { keys: choice.factor.keys, quantity, unit: choice.factor.unit, date, use: 'commuting' }, policy, scratch);
+    const quantity = (r.oneWayKm * 2 * r.daysPerWeek * run.weeks) / (choice.factor.unit === 'km' ? occupants : 1);
+    const own = convertTravel(run.library, { keys: choice.factor.keys, quantity, unit: choice.factor.unit, date: run.date, use: 'commuting' }, run.policy, scratch);
     if ('error' in own) {
-      conversionFailed += 1;
-      failures.set(own.error, (failures.get(own.error) ?? 0) + 1);
+      left.conversionFailed += 1;
+      left.failures.set(own.error, (left.failures.get(own.error) ?? 0) + 1);
       return undefined;
     }
     let respondentKg = mainKg(own);
     if (choice.factor.electricityKey !== undefined) {
-      const ev = convertTravel(library, { keys: [choice.factor.electricityKey], quantity, unit: 'km', date, use: 'commuting' }, policy, scratch);
+      const ev = convertTravel(run.library, { keys: [choice.factor.electricityKey], quantity, unit: 'km', date: run.date, use: 'commuting' }, run.policy, scratch);
       if (!('error' in ev)) respondentKg += mainKg(ev);
     }
     return { r, factor: choice.factor, quantity, occupants, respondentKg };
   });
+}
 
-  const scale = scaleWave(org, dating.financialYear, wave.label, wave.responses.map((r, i) => ({ site: r.site, staffGroup: r.staffGroup, usable: planned[i] !== undefined })));
-  warnings.push(...scale.warnings);
-
-  // Second pass: the scaled lines.
+/** Second pass: each counted respondent's year scaled to the headcount and the year's share, as lines. */
+function scaledLines(run: WaveRun, planned: readonly (Planned | 'zero' | undefined)[], scale: WaveScale, year: { readonly part: ReportPeriod; readonly share: number }, tally: Tally, modes: Modes): EmissionLine[] {
   const lines: EmissionLine[] = [];
   planned.forEach((p, i) => {
     if (p === undefined || p === 'zero') return;
     const factor = scale.factors[i] ?? null;
     const multiplier = (factor ?? 1) * year.share;
     const quantity = p.quantity * multiplier;
-    const m = sums(p.r.mode);
+    const m = sumsOf(modes, p.r.mode);
     m.respondentKm += p.quantity;
     m.respondentKgCo2e += p.respondentKg;
     m.scaledKm += quantity;
-    const annualKm = p.r.oneWayKm! * 2 * p.r.daysPerWeek! * weeks;
-    const km = `${ROUND(p.r.oneWayKm!)} km one way × 2 × ${ROUND(p.r.daysPerWeek!)} days a week × ${weeks} weeks = ${ROUND(annualKm)} km a year`
-      + (p.occupants > 1 ? ` ÷ ${p.occupants} people in the car` : '');
-    const note = travelMsg.lineNote(km, scale.groupText[i] ?? null, factor, scale.scaling.basis, year.share);
+    const note = travelMsg.lineNote(distanceWorking(p, run.weeks), scale.groupText[i] ?? null, factor, scale.scaling.basis, year.share);
     const place = {
-      org: org.id, site: p.r.site, periodStart: year.part.start, periodEnd: year.part.end, estimated: true,
+      org: run.org.id, site: p.r.site, periodStart: year.part.start, periodEnd: year.part.end, estimated: true,
       trace: { file: p.r.fileName, line: p.r.line, batchId: p.r.batchId, note },
     };
     const runs: [string, readonly string[]][] = [[`commuting:${p.r.mode}`, p.factor.keys]];
     if (p.factor.electricityKey !== undefined) runs.push([`commuting:${p.r.mode}:electricity`, [p.factor.electricityKey]]);
     for (const [source, keys] of runs) {
-      const figures = convertTravel(library, { keys, quantity, unit: p.factor.unit, date, use: 'commuting' }, policy, tally);
+      const figures = convertTravel(run.library, { keys, quantity, unit: p.factor.unit, date: run.date, use: 'commuting' }, run.policy, tally);
       if ('error' in figures) continue; // converted in the first pass with the same keys, unit and date
       for (const f of figures) {
         lines.push(emissionLine(f, { ...place, source }));
@@ -150,33 +186,34 @@ export function commuteWave(
       }
     }
   });
+  return lines;
+}
 
-  const w = wave.label;
-  if (missingAnswers > 0) warnings.push({ code: 'missing_answers', message: travelMsg.missingAnswers(w, missingAnswers), wave: w, count: missingAnswers });
-  for (const [detail, n] of noFactor) warnings.push({ code: 'mode_without_factor', message: travelMsg.modeWithoutFactor(w, n, detail.replace(/_/g, ' ')), wave: w, count: n });
-  for (const [reason, n] of failures) warnings.push({ code: 'conversion_failed', message: travelMsg.conversionFailed(w, n, reason), wave: w, count: n });
-  for (const [site, n] of unknownSites) warnings.push({ code: 'survey_site_unknown', message: travelMsg.surveySiteUnknown(w, site, n), wave: w, site, count: n });
+/** The respondent's year of commuting as worked out, for the line's note. */
+function distanceWorking(p: Planned, weeks: number): string {
+  const annualKm = p.r.oneWayKm! * 2 * p.r.daysPerWeek! * weeks;
+  return `${ROUND(p.r.oneWayKm!)} km one way × 2 × ${ROUND(p.r.daysPerWeek!)} days a week × ${weeks} weeks = ${ROUND(annualKm)} km a year`
+    + (p.occupants > 1 ? ` ÷ ${p.occupants} people in the car` : '');
+}
 
-  const modeRows: CommutingMode[] = COMMUTE_MODES.filter((mode) => modes.has(mode)).map((mode) => {
+function leftOutWarnings(w: string, left: LeftOut): TravelWarning[] {
+  const warnings: TravelWarning[] = [];
+  if (left.missingAnswers > 0) warnings.push({ code: 'missing_answers', message: travelMsg.missingAnswers(w, left.missingAnswers), wave: w, count: left.missingAnswers });
+  for (const [detail, n] of left.noFactor) warnings.push({ code: 'mode_without_factor', message: travelMsg.modeWithoutFactor(w, n, detail.replace(/_/g, ' ')), wave: w, count: n });
+  for (const [reason, n] of left.failures) warnings.push({ code: 'conversion_failed', message: travelMsg.conversionFailed(w, n, reason), wave: w, count: n });
+  for (const [site, n] of left.unknownSites) warnings.push({ code: 'survey_site_unknown', message: travelMsg.surveySiteUnknown(w, site, n), wave: w, site, count: n });
+  return warnings;
+}
+
+/** The modes answered, in the vocabulary's order. */
+function modeRowsOf(modes: Modes): CommutingMode[] {
+  return COMMUTE_MODES.filter((mode) => modes.has(mode)).map((mode) => {
     const m = modes.get(mode)!;
     return {
       mode, factorKeys: [...m.keys].sort(), respondents: m.respondents, respondentKm: m.respondentKm, respondentKgCo2e: m.respondentKgCo2e,
       scaledKm: m.scaledKm, kgCo2e: m.kgCo2e, wttKgCo2e: m.wttKgCo2e, tdKgCo2e: m.tdKgCo2e,
     };
   });
-  const total = (k: 'kgCo2e' | 'wttKgCo2e' | 'tdKgCo2e' | 'respondentKgCo2e'): number => modeRows.reduce((s, m) => s + m[k], 0);
-  const usable = planned.filter((p) => p !== undefined).length;
-  return {
-    wave: {
-      wave: w, financialYear: dating.financialYear, datedBy: dating.datedBy, date: dating.date, share: year.share, files: wave.files,
-      respondents: wave.responses.length, usableRespondents: usable,
-      excluded: { missingAnswers, noFactor: [...noFactor.values()].reduce((s, n) => s + n, 0), conversionFailed },
-      scaling: scale.scaling, modes: modeRows, respondentKgCo2e: total('respondentKgCo2e'),
-      kgCo2e: total('kgCo2e'), wttKgCo2e: total('wttKgCo2e'), tdKgCo2e: total('tdKgCo2e'),
-    },
-    lines,
-    warnings,
-  };
 }
 
 /**

@@ -192,23 +192,7 @@ function yearFigures(ctx: AnalysisContext, org: OrganisationConfig, scope3: Scop
   const scope3Kg = kg['scope3.greyFleet'] + kg['scope3.td'] + kg['scope3.wtt'];
   const total = scope1 + scope2 + scope3Kg;
 
-  let market: SecrMarket | null = null;
-  const suppliers = new Map<string, { supplier: string; source: string }>();
-  const marketParts = y.marketLines.flatMap((l) => clipLine(l, y.from, y.to) ?? []).filter((l) => inSecrBoundary(l.source, scope3));
-  if (marketParts.some((l) => l.marketFactor !== undefined)) {
-    let scope2Market = 0;
-    let supplierKwh = 0;
-    let gridFallbackKwh = 0;
-    for (const l of marketParts) {
-      scope2Market += l.kgCo2e;
-      const kwh = kwhOf(l.quantity, l.unit);
-      if (l.marketFactor) {
-        suppliers.set(`${l.marketFactor.supplier}|${l.marketFactor.source}`, { supplier: l.marketFactor.supplier, source: l.marketFactor.source });
-        if (kwh !== undefined) supplierKwh += kwh;
-      } else if (kwh !== undefined && l.factorKey === GRID_KEY) gridFallbackKwh += kwh;
-    }
-    market = { scope2KgCo2e: scope2Market, totalKgCo2e: total - scope2 + scope2Market, supplierKwh, gridFallbackKwh };
-  }
+  const { market, suppliers } = marketFigures(y, scope3, total - scope2);
 
   const estimatedShare = share.share;
   const tier = tierFor(estimatedShare);
@@ -223,8 +207,33 @@ function yearFigures(ctx: AnalysisContext, org: OrganisationConfig, scope3: Scop
     factorSets: [...sets.values()].sort((a, b) => a.year - b.year || a.edition.localeCompare(b.edition)),
     customFactorLines: custom,
     policies: [...policies].sort(),
-    suppliers: [...suppliers.values()].sort((a, b) => a.supplier.localeCompare(b.supplier) || a.source.localeCompare(b.source)),
+    suppliers,
   };
+}
+
+/**
+ * Scope 2 market-based, where the year used a supplier-specific factor (else `market` is null),
+ * with the kWh priced by suppliers and by the residual grid factor, and the suppliers named.
+ */
+function marketFigures(y: YearInput, scope3: Scope3Choice, totalWithoutScope2KgCo2e: number): { market: SecrMarket | null; suppliers: SecrYear['suppliers'] } {
+  const suppliers = new Map<string, { supplier: string; source: string }>();
+  let market: SecrMarket | null = null;
+  const marketParts = y.marketLines.flatMap((l) => clipLine(l, y.from, y.to) ?? []).filter((l) => inSecrBoundary(l.source, scope3));
+  if (marketParts.some((l) => l.marketFactor !== undefined)) {
+    let scope2Market = 0;
+    let supplierKwh = 0;
+    let gridFallbackKwh = 0;
+    for (const l of marketParts) {
+      scope2Market += l.kgCo2e;
+      const kwh = kwhOf(l.quantity, l.unit);
+      if (l.marketFactor) {
+        suppliers.set(`${l.marketFactor.supplier}|${l.marketFactor.source}`, { supplier: l.marketFactor.supplier, source: l.marketFactor.source });
+        if (kwh !== undefined) supplierKwh += kwh;
+      } else if (kwh !== undefined && l.factorKey === GRID_KEY) gridFallbackKwh += kwh;
+    }
+    market = { scope2KgCo2e: scope2Market, totalKgCo2e: totalWithoutScope2KgCo2e + scope2Market, supplierKwh, gridFallbackKwh };
+  }
+  return { market, suppliers: [...suppliers.values()].sort((a, b) => a.supplier.localeCompare(b.supplier) || a.source.localeCompare(b.source)) };
 }
 
 export function secrDisclosure(ctx: AnalysisContext, q: SecrQuery): SecrDisclosure {

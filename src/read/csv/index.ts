@@ -166,14 +166,7 @@ function unreadable(path: string, e: unknown): UserError {
 
 async function openSource(source: ByteSource, options: CsvOptions): Promise<CsvFile> {
   const { name, head } = source;
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);
-  if (options.delimiter !== undefined && !isDelimiter(options.delimiter)) {
-    throw new UserError('bad_delimiter', `"${String(options.delimiter)}" is not a delimiter tco2e reads.`, 'Use a comma, semicolon, tab or pipe (|).');
-  }
-  if (options.headerLine !== undefined && !(Number.isInteger(options.headerLine) && options.headerLine >= 1)) {
-    throw new UserError('bad_header_line', `The header line must be a line number (1 or more), not ${options.headerLine}.`, 'Give the line number your editor shows for the header row.');
-  }
+  const batchSize = checkOptions(options);
 
   const guess = detectEncoding(head);
   const sample = decodeSample(head, guess);
@@ -194,25 +187,7 @@ async function openSource(source: ByteSource, options: CsvOptions): Promise<CsvF
     });
 
   const header = options.headerLine === undefined ? await guessHeader(rows(HEADER_SAMPLE_ROWS), name, options.expectedHeaders) : await forcedHeader(rows(HEADER_SAMPLE_ROWS), name, options.headerLine, dialect.sepLine);
-  if (header.duplicates.length > 0) {
-    warnings.add({
-      code: 'duplicate_header',
-      line: header.line,
-      message: `the header on line ${header.line} names more than one column ${header.duplicates.map((d) => `"${d}"`).join(', ')}`,
-    });
-  }
-  const mixed = guess.evidence === 'invalid_utf8' ? mixedUtf8(head) : undefined;
-  if (mixed) {
-    const line = head.subarray(0, mixed.invalidAt).filter((b) => b === 0x0a).length + 1;
-    warnings.add({
-      code: 'mixed_encoding',
-      line,
-      message: `the file is mostly UTF-8 but line ${line} has bytes that are not, so it was read as Windows-1252 and accented letters may be garbled (é as Ã©); save it again as "CSV UTF-8"`,
-    });
-  }
-  if (header.reason === 'first_row') {
-    warnings.add({ code: 'header_guessed', line: header.line, message: `no row looked like a header, so line ${header.line} was taken as the header` });
-  }
+  for (const w of openingWarnings(header, guess, head)) warnings.add(w);
 
   const headerLine = header.line;
   return {
@@ -249,7 +224,45 @@ async function openSource(source: ByteSource, options: CsvOptions): Promise<CsvF
   };
 }
 
+/** The batch size, once the options are known to be usable. */
+function checkOptions(options: CsvOptions): number {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);
+  if (options.delimiter !== undefined && !isDelimiter(options.delimiter)) {
+    throw new UserError('bad_delimiter', `"${String(options.delimiter)}" is not a delimiter tco2e reads.`, 'Use a comma, semicolon, tab or pipe (|).');
+  }
+  if (options.headerLine !== undefined && !(Number.isInteger(options.headerLine) && options.headerLine >= 1)) {
+    throw new UserError('bad_header_line', `The header line must be a line number (1 or more), not ${options.headerLine}.`, 'Give the line number your editor shows for the header row.');
+  }
+  return batchSize;
+}
+
 type FoundHeader = Pick<HeaderGuess, 'line' | 'names' | 'duplicates'> & { readonly reason: CsvFile['headerReason'] };
+
+/** What opening the file noticed: a header naming a column twice, bytes in two encodings, a header taken for want of one. */
+function openingWarnings(header: FoundHeader, guess: EncodingGuess, head: Uint8Array): CsvWarning[] {
+  const warnings: CsvWarning[] = [];
+  if (header.duplicates.length > 0) {
+    warnings.push({
+      code: 'duplicate_header',
+      line: header.line,
+      message: `the header on line ${header.line} names more than one column ${header.duplicates.map((d) => `"${d}"`).join(', ')}`,
+    });
+  }
+  const mixed = guess.evidence === 'invalid_utf8' ? mixedUtf8(head) : undefined;
+  if (mixed) {
+    const line = head.subarray(0, mixed.invalidAt).filter((b) => b === 0x0a).length + 1;
+    warnings.push({
+      code: 'mixed_encoding',
+      line,
+      message: `the file is mostly UTF-8 but line ${line} has bytes that are not, so it was read as Windows-1252 and accented letters may be garbled (é as Ã©); save it again as "CSV UTF-8"`,
+    });
+  }
+  if (header.reason === 'first_row') {
+    warnings.push({ code: 'header_guessed', line: header.line, message: `no row looked like a header, so line ${header.line} was taken as the header` });
+  }
+  return warnings;
+}
 
 async function guessHeader(batches: AsyncGenerator<CsvRow[], void, undefined>, name: string, expected?: readonly string[]): Promise<FoundHeader> {
   const first: CsvRow[] = [];

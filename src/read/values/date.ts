@@ -536,56 +536,74 @@ function compileFormat(format: string): (t: string) => Recognised {
   }
   if (has('hour12') !== has('meridiem')) throw badFormat(format, 'h (12-hour clock) and a (AM/PM) go together; use HH for a 24-hour clock');
   if ((has('minute') || has('second')) && !has('hour') && !has('hour12')) throw badFormat(format, 'it gives minutes or seconds without an hour');
-  const regex = new RegExp(source, 'i');
-  const example = pieces.map((p) => ('literal' in p ? p.literal : p.spec.example)).join('');
+  const compiled: CompiledFormat = {
+    format,
+    regex: new RegExp(source, 'i'),
+    fields,
+    instant,
+    example: pieces.map((p) => ('literal' in p ? p.literal : p.spec.example)).join(''),
+  };
+  return (t) => readFormatted(compiled, t);
+}
 
-  return (t) => {
-    const m = regex.exec(t);
-    if (!m) return problem('unrecognised_date', `${shown(t)} does not match the date format ${format}: expected a date such as ${example}.`);
-    const get = (f: FieldName): string | undefined => {
-      const g = fields.get(f);
-      return g === undefined ? undefined : m[g];
-    };
-    const num = (f: FieldName): number | undefined => {
-      const s = get(f);
-      return s === undefined ? undefined : Number(s);
-    };
-    if (instant) {
-      const ms = has('unixMs') ? num('unixMs')! : Math.round(num('unixSeconds')! * 1000);
-      return { instantMs: ms };
-    }
-    const year2 = num('year2');
-    // luxon's two-digit-year rule (Settings.twoDigitCutoffYear, default 60).
-    const year = year2 === undefined ? num('year')! : year2 > 60 ? 1900 + year2 : 2000 + year2;
-    let month = num('month');
-    const monthName = get('monthName');
-    if (monthName !== undefined) {
-      month = monthNumber(monthName.replace('.', ''));
-      if (month === undefined) return problem('unrecognised_date', `${shown(t)} does not match the date format ${format}: "${monthName}" is not a month; expected a date such as ${example}.`);
-    }
-    let weekday: number | undefined;
-    const weekdayName = get('weekday');
-    if (weekdayName !== undefined) {
-      weekday = WEEKDAYS.get(weekdayName.replace('.', '').toLowerCase());
-      if (weekday === undefined) return problem('unrecognised_date', `${shown(t)} does not match the date format ${format}: "${weekdayName}" is not a day of the week; expected a date such as ${example}.`);
-    }
-    let hour = num('hour');
-    const hour12 = num('hour12');
-    if (hour12 !== undefined) {
-      const h = twelveHour(hour12, get('meridiem')!.charAt(0), t);
-      if (typeof h !== 'number') return h;
-      hour = h;
-    }
-    const fraction = get('fraction');
-    const millisecond = fraction === undefined ? (num('millisecond') ?? 0) : Number(fraction.slice(0, 3).padEnd(3, '0'));
-    const offsetText = get('offset');
-    return {
-      year,
-      month: month!,
-      day: num('day')!,
-      ...(hour === undefined ? {} : { hour, minute: num('minute') ?? 0, second: num('second') ?? 0, millisecond }),
-      ...(offsetText === undefined ? {} : { offset: parseOffset(offsetText) }),
-      ...(weekday === undefined ? {} : { weekday }),
-    };
+/** A format compiled once: its regex, the capturing group of each field it gives, and an example for messages. */
+interface CompiledFormat {
+  readonly format: string;
+  readonly regex: RegExp;
+  readonly fields: ReadonlyMap<FieldName, number>;
+  /** The format is a timestamp (`X` or `x`), not a date and time. */
+  readonly instant: boolean;
+  readonly example: string;
+}
+
+/** One text read with a compiled format. */
+function readFormatted(c: CompiledFormat, t: string): Recognised {
+  const { format, example } = c;
+  const m = c.regex.exec(t);
+  if (!m) return problem('unrecognised_date', `${shown(t)} does not match the date format ${format}: expected a date such as ${example}.`);
+  const get = (f: FieldName): string | undefined => {
+    const g = c.fields.get(f);
+    return g === undefined ? undefined : m[g];
+  };
+  const num = (f: FieldName): number | undefined => {
+    const s = get(f);
+    return s === undefined ? undefined : Number(s);
+  };
+  if (c.instant) {
+    const ms = c.fields.has('unixMs') ? num('unixMs')! : Math.round(num('unixSeconds')! * 1000);
+    return { instantMs: ms };
+  }
+  const year2 = num('year2');
+  // luxon's two-digit-year rule (Settings.twoDigitCutoffYear, default 60).
+  const year = year2 === undefined ? num('year')! : year2 > 60 ? 1900 + year2 : 2000 + year2;
+  let month = num('month');
+  const monthName = get('monthName');
+  if (monthName !== undefined) {
+    month = monthNumber(monthName.replace('.', ''));
+    if (month === undefined) return problem('unrecognised_date', `${shown(t)} does not match the date format ${format}: "${monthName}" is not a month; expected a date such as ${example}.`);
+  }
+  let weekday: number | undefined;
+  const weekdayName = get('weekday');
+  if (weekdayName !== undefined) {
+    weekday = WEEKDAYS.get(weekdayName.replace('.', '').toLowerCase());
+    if (weekday === undefined) return problem('unrecognised_date', `${shown(t)} does not match the date format ${format}: "${weekdayName}" is not a day of the week; expected a date such as ${example}.`);
+  }
+  let hour = num('hour');
+  const hour12 = num('hour12');
+  if (hour12 !== undefined) {
+    const h = twelveHour(hour12, get('meridiem')!.charAt(0), t);
+    if (typeof h !== 'number') return h;
+    hour = h;
+  }
+  const fraction = get('fraction');
+  const millisecond = fraction === undefined ? (num('millisecond') ?? 0) : Number(fraction.slice(0, 3).padEnd(3, '0'));
+  const offsetText = get('offset');
+  return {
+    year,
+    month: month!,
+    day: num('day')!,
+    ...(hour === undefined ? {} : { hour, minute: num('minute') ?? 0, second: num('second') ?? 0, millisecond }),
+    ...(offsetText === undefined ? {} : { offset: parseOffset(offsetText) }),
+    ...(weekday === undefined ? {} : { weekday }),
   };
 }

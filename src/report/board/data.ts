@@ -9,6 +9,7 @@ import { footprint, memberIds, type AnalysisContext, type Footprint } from '../.
 import { aggregate, sourceGroup, type GroupTotal } from '../../aggregate/group.js';
 import { intensityFigures, type IntensityFigure } from '../../aggregate/intensity.js';
 import type { EmissionLine } from '../../kernel/emission-line.js';
+import type { FactorLibrary } from '../../factors/library.js';
 import { financialYearOf, monthsOfFinancialYear } from '../../aggregate/periods.js';
 import { financialYearLabel, fixedPolicy } from '../../convert/policy.js';
 import { UserError } from '../../kernel/errors.js';
@@ -102,109 +103,19 @@ export function londonDate(now: Date): string {
 }
 
 export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
-  const org = ctx.config.organisations.find((x) => x.id === o.org);
-  if (org === undefined) {
-    throw new UserError('unknown_org', `No organisation "${o.org}" in the workspace config.`, `Use one of: ${ctx.config.organisations.map((x) => x.id).join(', ')}.`);
-  }
+  const org = organisationOf(ctx, o.org);
   const fy = fyOf(o.period);
   const members = memberIds(ctx.config, org.id);
   const fp: Footprint = footprint(ctx, { orgs: members, to: `${fy + 1}-03-31`, grain: 'month' });
-  const all = [...fp.lines, ...fp.marketLines];
-  const yearly = aggregate(all, { groupBy: ['period'] }).groups;
-  const fyStartOf = (g: GroupTotal): number => Number((g.key.period ?? '').slice(0, 4));
-  const years = yearly.map((g) => ({ fyStart: fyStartOf(g), tco2e: g.kgCo2e / 1000, marketTco2e: g.market ? g.market.kgCo2e / 1000 : null })).sort((a, b) => a.fyStart - b.fyStart);
-  const current = yearly.find((g) => fyStartOf(g) === fy) ?? null;
-  const previous = yearly.find((g) => fyStartOf(g) === fy - 1) ?? null;
-
-  const inYear = (l: EmissionLine, y: number): boolean => financialYearOf(l.periodStart) === y;
+  const { years, current, previous } = yearTotals(fp, fy);
   const thisYear = fp.lines.filter((l) => inYear(l, fy));
   const lastYear = fp.lines.filter((l) => inYear(l, fy - 1));
 
   const progress = progressFromLedger(ctx, { org: org.id, footprint: fp, fixedFootprint: (y) => footprint(ctx, { orgs: members, to: `${fy + 1}-03-31`, policy: fixedPolicy(y), grain: 'month', commuting: true }) });
-
-  const bySourceYear = aggregate(fp.lines, { groupBy: ['period', 'sourceGroup'] }).groups.map((g) => ({ fyStart: fyStartOf(g), category: g.key.sourceGroup ?? '', tco2e: g.kgCo2e / 1000 }));
-  const byScope = aggregate(thisYear, { groupBy: ['scope'] }).groups.map((g) => ({ scope: g.key.scope ?? '', tco2e: g.kgCo2e / 1000 }));
-  const monthly = (lines: readonly EmissionLine[]): { month: number; quantity: number }[] =>
-    aggregate(lines, { groupBy: ['period'], period: 'month' }).groups.map((g) => ({ month: Number((g.key.period ?? '').slice(5, 7)), quantity: g.kgCo2e / 1000 }));
-
-  // Energy: quantities of the metered and delivered fuels, by source and unit.
-  const energyOf = (lines: readonly EmissionLine[]): Map<string, number> => {
-    const m = new Map<string, number>();
-    for (const l of lines) {
-      const g = sourceGroup(l.source);
-      if (l.kind !== 'main' || l.basis !== 'location' || ['fleet', 'travel', 'commuting'].includes(g)) continue;
-      const k = `${l.source}|${l.unit}`;
-      m.set(k, (m.get(k) ?? 0) + l.quantity);
-    }
-    return m;
-  };
-  const eNow = energyOf(thisYear);
-  const ePrev = energyOf(lastYear);
-  const energy = [...eNow].map(([k, q]) => {
-    const [source, unit] = k.split('|') as [string, string];
-    return { source, unit, current: q, previous: ePrev.get(k) ?? null };
-  }).sort((a, b) => a.source.localeCompare(b.source));
-
-  const siteTotals = (lines: readonly EmissionLine[]): Map<string, number> => {
-    const m = new Map<string, number>();
-    for (const g of aggregate(lines, { groupBy: ['site'] }).groups) m.set(g.key.site ?? '(no site)', g.kgCo2e / 1000);
-    return m;
-  };
-  const sNow = siteTotals(fp.siteLines.filter((l) => l.site !== null && inYear(l, fy)));
-  const sPrev = siteTotals(fp.siteLines.filter((l) => l.site !== null && inYear(l, fy - 1)));
-  const sites = [...sNow].map(([site, tco2e]) => ({ site, tco2e, previous: sPrev.get(site) ?? null })).sort((a, b) => b.tco2e - a.tco2e);
-
-  const fleetLines = thisYear.filter((l) => sourceGroup(l.source) === 'fleet' && l.kind === 'main');
-  const fleetMap = new Map<string, { source: string; unit: string; quantity: number; tco2e: number }>();
-  let km = 0;
-  let electricKm = 0;
-  for (const l of fleetLines) {
-    const k = `${l.source}|${l.unit}`;
-    const r = fleetMap.get(k) ?? { source: l.source, unit: l.unit, quantity: 0, tco2e: 0 };
-    r.quantity += l.quantity;
-    r.tco2e += l.kgCo2e / 1000;
-    fleetMap.set(k, r);
-    const d = l.unit === 'km' ? l.quantity : l.unit === 'miles' ? l.quantity * KM_PER_MILE : 0;
-    km += d;
-    if (l.source.endsWith(':electricity')) electricKm += d;
-  }
-
   const fyPeriod = { start: `${fy}-04-01`, end: `${fy + 1}-03-31` };
   const travel = members.map((id) => travelReport(ctx.ledger, ctx.library, ctx.config.organisations.find((x) => x.id === id) ?? org, fyPeriod));
-
-  // The first year held, compared like for like: kinds of data collected only later (fleet
-  // cards, claims, surveys) are left out of both years, and the page says which.
-  const first = years[0];
-  const inFirst = new Set(first === undefined ? [] : fp.lines.filter((l) => inYear(l, first.fyStart)).map((l) => sourceGroup(l.source)));
-  const baselineLeftOut = BASELINE_BOUND.filter((g) => !inFirst.has(g) && thisYear.some((l) => sourceGroup(l.source) === g));
-  const sumOf = (lines: readonly EmissionLine[]): number => aggregate(lines.filter((l) => !baselineLeftOut.includes(sourceGroup(l.source) as (typeof BASELINE_BOUND)[number])), {}).total.kgCo2e / 1000;
-  const baselineLikeForLike = first === undefined ? null : { fyStart: first.fyStart, tco2e: sumOf(fp.lines.filter((l) => inYear(l, first.fyStart))), marketTco2e: null };
-  const currentLikeForLike = current === null ? null : sumOf(thisYear);
-
-  // Supplies of sites closed before the year (or opened after it) are not expected to report.
-  const lives = siteLives(ctx);
-  const coverage = fp.coverage.filter((c) => {
-    if (c.year !== financialYearLabel(fy)) return false;
-    const life = c.site === null ? undefined : lives.get(c.site);
-    return !(life?.closed !== undefined && life.closed < `${fy}-04-01`) && !(life?.opened !== undefined && life.opened > `${fy + 1}-03-31`);
-  });
-  const factorMap = new Map<string, FactorUsed>();
-  for (const l of thisYear) {
-    if (l.factorKey === '') continue;
-    const k = `${l.factorKey}|${l.factorYear}|${l.factorUnit}`;
-    const f = factorMap.get(k);
-    if (f) {
-      factorMap.set(k, { ...f, lines: f.lines + 1 });
-      continue;
-    }
-    const variant = ctx.library.lookup(l.factorKey, l.factorYear)?.variants.find((v) => v.unit === l.factorUnit);
-    factorMap.set(k, { key: l.factorKey, year: l.factorYear, edition: l.factorEdition, unit: l.factorUnit, kgPerUnit: l.factorKgPerUnit, custom: l.factorCustom, labels: variant?.labels ?? null, lines: 1 });
-  }
-  const factors = [...factorMap.values()].sort((a, b) => a.key.localeCompare(b.key) || a.year - b.year || a.unit.localeCompare(b.unit));
-  const factorSets = [...new Set(factors.filter((f) => !f.custom).map((f) => {
-    const set = ctx.library.sets.get(f.year);
-    return set ? `${set.title} (${set.publisher}), ${set.edition}` : `${f.year} factors`;
-  }))].sort();
+  const { baselineLikeForLike, currentLikeForLike, baselineLeftOut } = likeForLike(fp.lines, thisYear, years[0], current);
+  const factors = factorsUsed(ctx.library, thisYear);
 
   return {
     org, members, fyStart: fy, period: financialYearLabel(fy), generated: londonDate(o.now), toolVersion: o.toolVersion,
@@ -212,17 +123,155 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
     intensity: current ? intensityFigures(org, financialYearLabel(fy), current.kgCo2e).filter((f) => f.kgCo2ePerUnit !== null) : [],
     targets: progress.targets,
     targetProblems: progress.problems.map((p) => p.message),
-    bySourceYear, byScope,
-    months: { current: monthly(thisYear), previous: monthly(lastYear) },
-    energy, sites,
-    fleet: { rows: [...fleetMap.values()].sort((a, b) => b.tco2e - a.tco2e), electricKmShare: km > 0 ? electricKm / km : null },
-    travel, coverage, baselineLikeForLike, currentLikeForLike, baselineLeftOut,
+    bySourceYear: aggregate(fp.lines, { groupBy: ['period', 'sourceGroup'] }).groups.map((g) => ({ fyStart: fyStartOf(g), category: g.key.sourceGroup ?? '', tco2e: g.kgCo2e / 1000 })),
+    byScope: aggregate(thisYear, { groupBy: ['scope'] }).groups.map((g) => ({ scope: g.key.scope ?? '', tco2e: g.kgCo2e / 1000 })),
+    months: { current: monthlyTco2e(thisYear), previous: monthlyTco2e(lastYear) },
+    energy: energyRows(thisYear, lastYear),
+    sites: siteRows(fp.siteLines, fy),
+    fleet: fleetFigures(thisYear),
+    travel, coverage: coverageInYear(ctx, fp.coverage, fy), baselineLikeForLike, currentLikeForLike, baselineLeftOut,
     estimatedShare: current?.estimatedShare ?? 0, tier: current?.tier ?? 3, tierLabel: current?.tierLabel ?? 'no data',
     rejected: rejectedRows(ctx.ledger, fp.batches.map((b) => b.id)),
-    factors, factorSets,
+    factors, factorSets: factorSetNames(ctx.library, factors),
     policies: current?.policies ?? [],
     warnings: fp.warnings.map((w) => w.message),
   };
+}
+
+function organisationOf(ctx: AnalysisContext, id: string): OrganisationConfig {
+  const org = ctx.config.organisations.find((x) => x.id === id);
+  if (org === undefined) {
+    throw new UserError('unknown_org', `No organisation "${id}" in the workspace config.`, `Use one of: ${ctx.config.organisations.map((x) => x.id).join(', ')}.`);
+  }
+  return org;
+}
+
+/** The financial year a group keyed by `period` (`2024/25`) starts in. */
+function fyStartOf(g: GroupTotal): number {
+  return Number((g.key.period ?? '').slice(0, 4));
+}
+
+function inYear(l: EmissionLine, fyStart: number): boolean {
+  return financialYearOf(l.periodStart) === fyStart;
+}
+
+/** Every financial year held, oldest first, and the report's year and the one before it. */
+function yearTotals(fp: Footprint, fy: number): Pick<BoardData, 'years' | 'current' | 'previous'> {
+  const yearly = aggregate([...fp.lines, ...fp.marketLines], { groupBy: ['period'] }).groups;
+  return {
+    years: yearly.map((g) => ({ fyStart: fyStartOf(g), tco2e: g.kgCo2e / 1000, marketTco2e: g.market ? g.market.kgCo2e / 1000 : null })).sort((a, b) => a.fyStart - b.fyStart),
+    current: yearly.find((g) => fyStartOf(g) === fy) ?? null,
+    previous: yearly.find((g) => fyStartOf(g) === fy - 1) ?? null,
+  };
+}
+
+/** tCO2e by calendar month (1 to 12) of one year's lines. */
+function monthlyTco2e(lines: readonly EmissionLine[]): { month: number; quantity: number }[] {
+  return aggregate(lines, { groupBy: ['period'], period: 'month' }).groups.map((g) => ({ month: Number((g.key.period ?? '').slice(5, 7)), quantity: g.kgCo2e / 1000 }));
+}
+
+/** Energy: quantities of the metered and delivered fuels, by source and unit, beside last year's. */
+function energyRows(thisYear: readonly EmissionLine[], lastYear: readonly EmissionLine[]): BoardData['energy'] {
+  const now = energyBySource(thisYear);
+  const before = energyBySource(lastYear);
+  return [...now].map(([k, q]) => {
+    const [source, unit] = k.split('|') as [string, string];
+    return { source, unit, current: q, previous: before.get(k) ?? null };
+  }).sort((a, b) => a.source.localeCompare(b.source));
+}
+
+/** Quantity by `source|unit` of the main location-based lines; fleet, travel and commuting have sections of their own. */
+function energyBySource(lines: readonly EmissionLine[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const l of lines) {
+    const g = sourceGroup(l.source);
+    if (l.kind !== 'main' || l.basis !== 'location' || ['fleet', 'travel', 'commuting'].includes(g)) continue;
+    const k = `${l.source}|${l.unit}`;
+    m.set(k, (m.get(k) ?? 0) + l.quantity);
+  }
+  return m;
+}
+
+/** tCO2e by site in the year, largest first, beside the year before. */
+function siteRows(siteLines: readonly EmissionLine[], fy: number): BoardData['sites'] {
+  const now = siteTotals(siteLines.filter((l) => l.site !== null && inYear(l, fy)));
+  const before = siteTotals(siteLines.filter((l) => l.site !== null && inYear(l, fy - 1)));
+  return [...now].map(([site, tco2e]) => ({ site, tco2e, previous: before.get(site) ?? null })).sort((a, b) => b.tco2e - a.tco2e);
+}
+
+function siteTotals(lines: readonly EmissionLine[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const g of aggregate(lines, { groupBy: ['site'] }).groups) m.set(g.key.site ?? '(no site)', g.kgCo2e / 1000);
+  return m;
+}
+
+/** The fleet's fuels and mileage in the year, largest first, and the share of its km driven on electricity. */
+function fleetFigures(thisYear: readonly EmissionLine[]): BoardData['fleet'] {
+  const rows = new Map<string, { source: string; unit: string; quantity: number; tco2e: number }>();
+  let km = 0;
+  let electricKm = 0;
+  for (const l of thisYear) {
+    if (sourceGroup(l.source) !== 'fleet' || l.kind !== 'main') continue;
+    const k = `${l.source}|${l.unit}`;
+    const r = rows.get(k) ?? { source: l.source, unit: l.unit, quantity: 0, tco2e: 0 };
+    r.quantity += l.quantity;
+    r.tco2e += l.kgCo2e / 1000;
+    rows.set(k, r);
+    const d = l.unit === 'km' ? l.quantity : l.unit === 'miles' ? l.quantity * KM_PER_MILE : 0;
+    km += d;
+    if (l.source.endsWith(':electricity')) electricKm += d;
+  }
+  return { rows: [...rows.values()].sort((a, b) => b.tco2e - a.tco2e), electricKmShare: km > 0 ? electricKm / km : null };
+}
+
+/**
+ * The first year held, compared like for like: kinds of data collected only later (fleet cards,
+ * claims, surveys) are left out of both years, and the page says which.
+ */
+function likeForLike(lines: readonly EmissionLine[], thisYear: readonly EmissionLine[], first: YearFigure | undefined, current: GroupTotal | null): Pick<BoardData, 'baselineLikeForLike' | 'currentLikeForLike' | 'baselineLeftOut'> {
+  const inFirst = new Set(first === undefined ? [] : lines.filter((l) => inYear(l, first.fyStart)).map((l) => sourceGroup(l.source)));
+  const baselineLeftOut = BASELINE_BOUND.filter((g) => !inFirst.has(g) && thisYear.some((l) => sourceGroup(l.source) === g));
+  const sumOf = (part: readonly EmissionLine[]): number => aggregate(part.filter((l) => !baselineLeftOut.includes(sourceGroup(l.source) as (typeof BASELINE_BOUND)[number])), {}).total.kgCo2e / 1000;
+  return {
+    baselineLikeForLike: first === undefined ? null : { fyStart: first.fyStart, tco2e: sumOf(lines.filter((l) => inYear(l, first.fyStart))), marketTco2e: null },
+    currentLikeForLike: current === null ? null : sumOf(thisYear),
+    baselineLeftOut,
+  };
+}
+
+/** The year's coverage rows; supplies of sites closed before the year (or opened after it) are not expected to report. */
+function coverageInYear(ctx: AnalysisContext, coverage: readonly CoverageRow[], fy: number): CoverageRow[] {
+  const lives = siteLives(ctx);
+  return coverage.filter((c) => {
+    if (c.year !== financialYearLabel(fy)) return false;
+    const life = c.site === null ? undefined : lives.get(c.site);
+    return !(life?.closed !== undefined && life.closed < `${fy}-04-01`) && !(life?.opened !== undefined && life.opened > `${fy + 1}-03-31`);
+  });
+}
+
+/** Each factor that priced the year's lines, with the publication's labels and how many lines it priced. */
+function factorsUsed(library: FactorLibrary, thisYear: readonly EmissionLine[]): FactorUsed[] {
+  const used = new Map<string, FactorUsed>();
+  for (const l of thisYear) {
+    if (l.factorKey === '') continue;
+    const k = `${l.factorKey}|${l.factorYear}|${l.factorUnit}`;
+    const f = used.get(k);
+    if (f) {
+      used.set(k, { ...f, lines: f.lines + 1 });
+      continue;
+    }
+    const variant = library.lookup(l.factorKey, l.factorYear)?.variants.find((v) => v.unit === l.factorUnit);
+    used.set(k, { key: l.factorKey, year: l.factorYear, edition: l.factorEdition, unit: l.factorUnit, kgPerUnit: l.factorKgPerUnit, custom: l.factorCustom, labels: variant?.labels ?? null, lines: 1 });
+  }
+  return [...used.values()].sort((a, b) => a.key.localeCompare(b.key) || a.year - b.year || a.unit.localeCompare(b.unit));
+}
+
+/** The published sets those factors come from, named as their publishers name them. */
+function factorSetNames(library: FactorLibrary, factors: readonly FactorUsed[]): string[] {
+  return [...new Set(factors.filter((f) => !f.custom).map((f) => {
+    const set = library.sets.get(f.year);
+    return set ? `${set.title} (${set.publisher}), ${set.edition}` : `${f.year} factors`;
+  }))].sort();
 }
 
 export { monthsOfFinancialYear };
