@@ -27,6 +27,60 @@ export const msg = {
   badPolicyHint: 'Use financial-year, calendar-year or fixed:YYYY (e.g. fixed:2019).',
   badDate: (text: string) => `"${text}" is not a date in the form YYYY-MM-DD.`,
   badQuantity: (text: string) => `"${text}" is not a number.`,
+
+  // Files a person names for tco2e to read: `what` says which one ("file to import", …).
+  inputMissing: (what: string, path: string, resolved: string) => `There is no ${what} at ${path}${resolved === path ? '' : ` (looked for ${resolved})`}.`,
+  inputMissingHint: 'Check the file name and its folder: a relative path is read from the folder tco2e is run in. Give the full path if the file is elsewhere.',
+  inputIsFolder: (what: string, path: string) => `The ${what}, ${path}, is a folder, not a file.`,
+  inputIsFolderHint: 'Name one file in it: tco2e reads one file at a time.',
+  inputNotReadable: (what: string, path: string, code: string) => `The ${what}, ${path}, cannot be read: permission denied (${code}).`,
+  inputNotReadableHint: 'Ask for read access to it, or copy it somewhere you can read and give that path.',
+
+  // Files tco2e writes where a person asked (`--out`, `--rejects`); `flag` names the option.
+  outputProtected: (path: string, what: string) => `Refusing to write ${path}: it is ${what}, which tco2e never overwrites.`,
+  outputProtectedHint: (flag: string) => `Choose another file name for ${flag}.`,
+  outputIsFolder: (path: string) => `${path} is a folder, not a file.`,
+  outputIsFolderHint: (flag: string) => `Give ${flag} the name of a file (it may be inside that folder).`,
+  outputNotRegular: (path: string) => `Refusing to write ${path}: it is not a regular file (a device, a pipe or a socket), which tco2e never replaces.`,
+  outputNoFolder: (path: string, folder: string) => `Cannot write ${path}: the folder ${folder} does not exist.`,
+  outputNoFolderHint: (flag: string) => `Create the folder first, or give ${flag} a path in a folder that exists.`,
+  outputUnderFile: (path: string, file: string) => `Cannot write ${path}: ${file} is a file, not a folder.`,
+  outputUnderFileHint: (flag: string) => `Give ${flag} a path in a folder.`,
+  outputFolderNotWritable: (path: string, folder: string, code: string) => `Cannot write ${path}: the folder ${folder} cannot be written (${code}).`,
+  outputFolderNotWritableHint: (flag: string) => `Choose a folder you can write to with ${flag}.`,
+  rejectsProtected: (path: string, what: string) => `Refusing to write the rejected rows to ${path}: it is ${what}, which tco2e never overwrites.`,
+  /** Added to an output refusal that stops an import before it starts. */
+  nothingImported: 'Nothing was imported.',
+
+  // The ledger: opening, creating, damage.
+  noLedger: (path: string) => `No ledger at ${path}.`,
+  noLedgerHint: 'Run `tco2e init` to create a workspace, or pass --db with the path of an existing ledger.',
+  checkDbHint: 'Check --db and the TCO2E_DB environment variable.',
+  ledgerIsFolder: (path: string) => `${path} is a folder, not a tco2e ledger.`,
+  ledgerIsFolderHint: 'Give --db the ledger file itself (tco2e-ledger.sqlite unless the config names another).',
+  ledgerEmptyFile: (path: string) => `${path} is an empty file, not a tco2e ledger; it was left untouched.`,
+  ledgerEmptyFileHint: 'Check --db and the TCO2E_DB environment variable. Only `tco2e init` makes a ledger, and never in a file that exists already: if an interrupted `tco2e init` left this empty file, delete it and run init again.',
+  ledgerNotSqlite: (path: string) => `${path} is not a tco2e ledger (it is not an SQLite database); it was left untouched.`,
+  ledgerEmptyDatabase: (path: string) => `${path} is an SQLite database with nothing in it, not a tco2e ledger; it was left untouched.`,
+  ledgerOtherDatabase: (path: string) => `${path} is an SQLite database but not a tco2e ledger; it was left untouched.`,
+  ledgerUnreadable: (path: string, code: string) => `The ledger ${path} cannot be read (${code}); it was left untouched.`,
+  ledgerUnreadableHint: 'Ask for read and write access to the ledger and its folder, or work on a copy with --db.',
+  ledgerNoFolder: (path: string, folder: string) => `Cannot create the ledger ${path}: the folder ${folder} does not exist or is not a folder.`,
+  ledgerNoFolderHint: 'Create the folder first, or give --db a path in a folder that exists.',
+  /** The ledger could not even be read as a database (its header or schema page is damaged). */
+  ledgerUnreadableDamage: (path: string, code: string) => `${path} is damaged and cannot be read as a tco2e ledger (${code}); it was left untouched.`,
+  /** SQLite's check found damage; `first` is the first problem it names. */
+  ledgerDamaged: (path: string, count: number, first: string) =>
+    `The ledger ${path} is damaged: SQLite's integrity check found ${count === 1 ? 'a problem' : `${count} problems`}, the first: "${first}". ` +
+    'It was left untouched: tco2e never writes to a damaged ledger.',
+  ledgerDamagedHint: (backups: readonly string[]) =>
+    (backups.length > 0
+      ? `Restore the ledger from the copy tco2e took before it last upgraded it (${backups.at(-1)!}) or from your last good copy`
+      : 'Restore the ledger from your last good copy') +
+    ', then import again what was imported since that copy was made. `tco2e check --db COPY` says whether a copy is sound. Keep the damaged file until then.',
+  ledgerSound: (path: string, schema: number | null, pages: number, freePages: number) =>
+    `The ledger ${path} is sound: SQLite's full integrity check found no problems (schema ${schema ?? '?'}, ${pages} pages of which ${freePages} free).`,
+  ledgerOlderSchema: (schema: number, current: number) => `It is at schema ${schema}; the next command that uses it upgrades it to schema ${current}, keeping a copy of it as it was.`,
   ownedPublicTransport: (key: string) => `${key} is public transport; it cannot be an owned vehicle.`,
   ownedPublicTransportHint: 'Use --use business_travel or --use commuting.',
   customFileProblems: (file: string, count: number) => `${file}: ${count} problem(s) in the custom factor file; nothing from it was used.`,

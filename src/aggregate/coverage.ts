@@ -57,12 +57,15 @@ export interface CoverageOptions {
 
 function yearsOf(lines: readonly EmissionLine[]): string[] {
   if (lines.length === 0) return [];
-  let min = Infinity;
-  let max = -Infinity;
+  // ISO dates sort as text: the first start and last end are found without reading each as a date.
+  let first = lines[0]!.periodStart;
+  let last = lines[0]!.periodEnd;
   for (const l of lines) {
-    min = Math.min(min, financialYearOf(l.periodStart));
-    max = Math.max(max, financialYearOf(l.periodEnd));
+    if (l.periodStart < first) first = l.periodStart;
+    if (l.periodEnd > last) last = l.periodEnd;
   }
+  const min = financialYearOf(first);
+  const max = financialYearOf(last);
   return Array.from({ length: max - min + 1 }, (_, i) => financialYearLabel(min + i));
 }
 
@@ -98,21 +101,40 @@ function popCount(bits: number): number {
 }
 
 export function coverage(lines: readonly EmissionLine[], options: CoverageOptions = {}): CoverageRow[] {
-  const main = lines.filter((l) => l.kind === 'main' && l.basis === 'location' && isContinuousSource(l.source));
+  // What is worked out per source and per day rather than per line: a large estate has a million
+  // lines but a handful of sources and a few hundred first days.
+  const continuous = new Map<string, boolean>();
+  const main = lines.filter((l) => {
+    if (l.kind !== 'main' || l.basis !== 'location') return false;
+    let c = continuous.get(l.source);
+    if (c === undefined) continuous.set(l.source, (c = isContinuousSource(l.source)));
+    return c;
+  });
   const years = options.years ?? yearsOf(main);
-  const pairs = new Map<string, PairAcc>();
+  const days = new Map<string, { month: string; monthEnd: string; year: string }>();
+  const dayOf = (iso: string): { month: string; monthEnd: string; year: string } => {
+    let d = days.get(iso);
+    if (d === undefined) days.set(iso, (d = { month: iso.slice(0, 7), monthEnd: monthRange(iso.slice(0, 7)).end, year: financialYearLabel(financialYearOf(iso)) }));
+    return d;
+  };
+  // Organisation, then site, then source: no key string made per line.
+  const pairs = new Map<string, Map<string, Map<string, PairAcc>>>();
+  const pairList: PairAcc[] = [];
   for (const line of main) {
-    const id = `${line.org}\u0000${line.site ?? ''}\u0000${line.source}`;
-    let p = pairs.get(id);
+    let bySite = pairs.get(line.org);
+    if (!bySite) pairs.set(line.org, (bySite = new Map<string, Map<string, PairAcc>>()));
+    let bySource = bySite.get(line.site ?? '');
+    if (!bySource) bySite.set(line.site ?? '', (bySource = new Map<string, PairAcc>()));
+    let p = bySource.get(line.source);
     if (!p) {
       p = { org: line.org, site: line.site, source: line.source, days: new Map(), estimatedMonths: new Set(), filledMonths: new Set(), quantities: new Map(), kg: new Map() };
-      pairs.set(id, p);
+      bySource.set(line.source, p);
+      pairList.push(p);
     }
     const portion = estimatedPortion(line);
     let cursor = line.periodStart;
     while (cursor <= line.periodEnd) {
-      const month = cursor.slice(0, 7);
-      const monthEnd = monthRange(month).end;
+      const { month, monthEnd, year } = dayOf(cursor);
       // Most lines lie within one month (a bill month, a day's purchase): no clipping needed.
       const part = line.periodEnd <= monthEnd && cursor === line.periodStart ? line : clipLine(line, cursor, monthEnd)!;
       if (line.filled !== undefined) p.filledMonths.add(month);
@@ -124,7 +146,6 @@ export function coverage(lines: readonly EmissionLine[], options: CoverageOption
         p.days.set(month, (p.days.get(month) ?? 0) | bits);
         if (portion > 0) p.estimatedMonths.add(month);
       }
-      const year = financialYearLabel(financialYearOf(cursor));
       const units = p.quantities.get(year) ?? new Map<string, [number, number]>();
       const q = units.get(part.unit) ?? [0, 0];
       q[0] += part.quantity;
@@ -139,7 +160,7 @@ export function coverage(lines: readonly EmissionLine[], options: CoverageOption
     }
   }
   const rows: CoverageRow[] = [];
-  for (const p of pairs.values()) {
+  for (const p of pairList) {
     for (const year of years) {
       const months = monthsOfFinancialYear(financialYearStart(year)).map((month): CoverageCell => {
         const r = monthRange(month);

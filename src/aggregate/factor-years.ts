@@ -12,33 +12,44 @@ export interface StandInWarning {
   readonly message: string;
 }
 
-/** One warning per year asked for and year used, counting the lines (main lines only; companions follow them). */
-export function standInSets(lines: Iterable<EmissionLine>): StandInWarning[] {
-  const counts = new Map<string, { requested: number; used: number; n: number }>();
-  const policies = new Map<string, ReturnType<typeof parsePolicy> | null>();
-  for (const l of lines) {
-    if (l.kind !== 'main' || l.factorKey === '' || l.policy === '') continue; // exports and derived lines carry no factor of their own
-    let policy = policies.get(l.policy);
+/** Counts, line by line, the figures that rest on another year's set (see `standInSets`). */
+export class StandInCounter {
+  private readonly counts = new Map<string, { requested: number; used: number; n: number }>();
+  private readonly policies = new Map<string, ReturnType<typeof parsePolicy> | null>();
+
+  add(l: EmissionLine): void {
+    if (l.kind !== 'main' || l.factorKey === '' || l.policy === '') return; // exports and derived lines carry no factor of their own
+    let policy = this.policies.get(l.policy);
     if (policy === undefined) {
       try {
         policy = parsePolicy(l.policy);
       } catch {
         policy = null; // a policy this version cannot read is reported where it is recomputed
       }
-      policies.set(l.policy, policy);
+      this.policies.set(l.policy, policy);
     }
-    if (policy === null) continue;
+    if (policy === null) return;
     const requested = factorYear(l.periodStart, policy);
-    if (requested === l.factorYear) continue;
+    if (requested === l.factorYear) return;
     const id = `${requested} ${l.factorYear}`;
-    const c = counts.get(id);
+    const c = this.counts.get(id);
     if (c) c.n++;
-    else counts.set(id, { requested, used: l.factorYear, n: 1 });
+    else this.counts.set(id, { requested, used: l.factorYear, n: 1 });
   }
-  return [...counts.values()]
-    .sort((a, b) => a.requested - b.requested)
-    .map((c) => ({
-      code: 'nearest_set' as const,
-      message: `tco2e has no ${c.requested} conversion factor set: ${c.n} figure${c.n === 1 ? '' : 's'} for that year use${c.n === 1 ? 's' : ''} the ${c.used} set, the nearest published year.`,
-    }));
+
+  warnings(): StandInWarning[] {
+    return [...this.counts.values()]
+      .sort((a, b) => a.requested - b.requested)
+      .map((c) => ({
+        code: 'nearest_set' as const,
+        message: `tco2e has no ${c.requested} conversion factor set: ${c.n} figure${c.n === 1 ? '' : 's'} for that year use${c.n === 1 ? 's' : ''} the ${c.used} set, the nearest published year.`,
+      }));
+  }
+}
+
+/** One warning per year asked for and year used, counting the lines (main lines only; companions follow them). */
+export function standInSets(lines: Iterable<EmissionLine>): StandInWarning[] {
+  const counter = new StandInCounter();
+  for (const l of lines) counter.add(l);
+  return counter.warnings();
 }

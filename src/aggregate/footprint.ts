@@ -12,11 +12,11 @@ import { commutingEmissions } from '../travel/report.js';
 import { financialYearPeriod } from '../travel/period.js';
 import type { Config, OrganisationConfig } from '../workspace/config.js';
 import { coverage, type CoverageRow } from './coverage.js';
-import { standInSets } from './factor-years.js';
+import { StandInCounter, standInSets } from './factor-years.js';
 import { fillGaps, type FillMethod } from './fill.js';
 import type { EmissionLine } from '../kernel/emission-line.js';
-import { linesFrom, readGrouped, readStored, type ContributingBatch, type Grain, type StoredRead } from './ledger-lines.js';
-import { marketBasedLines, type MarketCoverage } from './market.js';
+import { linesFrom, readGrouped, readStored, streamStored, type ContributingBatch, type Grain, type StoredRead } from './ledger-lines.js';
+import { MarketPricer, marketBasedLines, type MarketCoverage } from './market.js';
 import type { AggregateWarning } from './warnings.js';
 import { clipLine, financialYearOf } from './periods.js';
 
@@ -106,11 +106,16 @@ function warningOf(w: AggregateWarning | { code: string; message: string }): Foo
 function financialYears(lines: readonly EmissionLine[], q: FootprintQuery): number[] {
   let first = q.from === undefined ? Infinity : financialYearOf(q.from);
   let last = q.to === undefined ? -Infinity : financialYearOf(q.to);
-  if (q.from === undefined || q.to === undefined) {
+  if ((q.from === undefined || q.to === undefined) && lines.length > 0) {
+    // ISO dates sort as text: only the first start and the last end are read as dates.
+    let start = lines[0]!.periodStart;
+    let end = lines[0]!.periodEnd;
     for (const l of lines) {
-      if (q.from === undefined) first = Math.min(first, financialYearOf(l.periodStart));
-      if (q.to === undefined) last = Math.max(last, financialYearOf(l.periodEnd));
+      if (l.periodStart < start) start = l.periodStart;
+      if (l.periodEnd > end) end = l.periodEnd;
     }
+    if (q.from === undefined) first = financialYearOf(start);
+    if (q.to === undefined) last = financialYearOf(end);
   }
   const years: number[] = [];
   for (let y = first; y <= last && Number.isFinite(y); y++) years.push(y);
@@ -223,6 +228,86 @@ export function footprint(ctx: AnalysisContext, q: FootprintQuery): Footprint {
   const market = marketBasedLines(lines, organisationsById(ctx.config, q.orgs));
   warnings.push(...market.warnings.map(warningOf));
   return { lines, marketLines: market.lines, marketCoverage: market.coverage, coverage: filledRows, fill, batches: read.batches, warnings, siteLines };
+}
+
+/**
+ * The lines of a footprint (no fill, no recomputation) for a reader that hands them on as it
+ * goes: `footprint(ctx, q).lines` then its `marketLines`, the same lines in the same order, but
+ * read from the ledger a page at a time (see `streamStored`), so only a page is ever held. What
+ * the warnings say depends on every line, so they are complete once the lines have all been taken.
+ */
+export interface FootprintStream {
+  readonly lines: Iterable<EmissionLine>;
+  /** How many lines have been taken so far, location-based (with commuting) and market-based. */
+  readonly taken: { readonly location: number; readonly market: number };
+  warnings(): FootprintWarning[];
+  /** Lets go of the ledger's snapshot; call it when done, whether or not every line was taken. */
+  close(): void;
+}
+
+export function footprintStream(ctx: AnalysisContext, q: Pick<FootprintQuery, 'orgs' | 'from' | 'to'>): FootprintStream {
+  const stored = streamStored(ctx.ledger, q);
+  const from = q.from ?? '0000-01-01';
+  const to = q.to ?? '9999-12-31';
+  const clip = q.from !== undefined || q.to !== undefined;
+  const taken = { location: 0, market: 0 };
+  const warnings: FootprintWarning[] = [];
+  const orgs = organisationsById(ctx.config, q.orgs);
+  function* lines(): Generator<EmissionLine> {
+    const standIn = new StandInCounter();
+    // The financial years the lines span, for commuting (as `financialYears` works them out).
+    let start: string | undefined;
+    let end: string | undefined;
+    for (const { line } of stored.all()) {
+      const l = clip ? clipLine(line, from, to) : line;
+      if (l === undefined) continue;
+      standIn.add(l);
+      if (start === undefined || l.periodStart < start) start = l.periodStart;
+      if (end === undefined || l.periodEnd > end) end = l.periodEnd;
+      taken.location++;
+      yield l;
+    }
+    warnings.push(...standIn.warnings());
+    let first = q.from === undefined ? Infinity : financialYearOf(q.from);
+    let last = q.to === undefined ? -Infinity : financialYearOf(q.to);
+    if (q.from === undefined && start !== undefined) first = financialYearOf(start);
+    if (q.to === undefined && end !== undefined) last = financialYearOf(end);
+    const years: number[] = [];
+    for (let y = first; y <= last && Number.isFinite(y); y++) years.push(y);
+    const commuting: EmissionLine[] = [];
+    for (const org of orgs) {
+      const c = commutingLines(ctx, org, years, q);
+      commuting.push(...c.lines);
+      for (const w of c.warnings) if (!warnings.some((x) => x.message === w.message)) warnings.push(w);
+    }
+    for (const l of commuting) {
+      taken.location++;
+      yield l;
+    }
+    // Market-based lines come from the Scope 2 main lines, read again from the same snapshot.
+    const pricer = new MarketPricer(orgs);
+    for (const { line } of stored.scope2Main()) {
+      const l = clip ? clipLine(line, from, to) : line;
+      if (l === undefined) continue;
+      for (const m of pricer.price(l)) {
+        taken.market++;
+        yield m;
+      }
+    }
+    for (const l of commuting) {
+      for (const m of pricer.price(l)) {
+        taken.market++;
+        yield m;
+      }
+    }
+    warnings.push(...pricer.warnings().map(warningOf));
+  }
+  return {
+    lines: { [Symbol.iterator]: lines }, taken, warnings: () => [...warnings],
+    close: () => {
+      stored.close();
+    },
+  };
 }
 
 /** The part of a footprint that belongs to some organisations: one read of the ledger serves many. */

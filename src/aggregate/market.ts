@@ -81,23 +81,32 @@ function supplierLine(part: EmissionLine, kwh: number, f: MarketFactor): Emissio
   };
 }
 
-/** Market-based lines for the location-based Scope 2 lines given, with the organisations' supplier factors. */
-export function marketBasedLines(lines: readonly EmissionLine[], orgs: readonly OrganisationConfig[]): MarketResult {
-  const byId = new Map(orgs.map((o) => [o.id, o]));
-  const out: EmissionLine[] = [];
-  const cover = new Map<string, { supplierKwh: number; gridFallbackKwh: number; suppliers: Set<string> }>();
-  const warnings = new Map<string, AggregateWarning>();
-  for (const line of lines) {
-    if (line.basis !== 'location' || line.scope !== 2 || line.kind !== 'main') continue;
-    const c = cover.get(line.org) ?? { supplierKwh: 0, gridFallbackKwh: 0, suppliers: new Set<string>() };
-    cover.set(line.org, c);
-    const org = byId.get(line.org);
+/**
+ * Prices location-based lines one at a time with the organisations' supplier factors, keeping
+ * the coverage and warnings of everything priced so far: a reader that writes lines as it reads
+ * them (`export lines`) never holds them all.
+ */
+export class MarketPricer {
+  private readonly byId: ReadonlyMap<string, OrganisationConfig>;
+  private readonly cover = new Map<string, { supplierKwh: number; gridFallbackKwh: number; suppliers: Set<string> }>();
+  private readonly overlaps = new Map<string, AggregateWarning>();
+
+  constructor(orgs: readonly OrganisationConfig[]) {
+    this.byId = new Map(orgs.map((o) => [o.id, o]));
+  }
+
+  /** The market-based counterparts of a line: none unless it is a location-based Scope 2 main line. */
+  price(line: EmissionLine): EmissionLine[] {
+    if (line.basis !== 'location' || line.scope !== 2 || line.kind !== 'main') return [];
+    const c = this.cover.get(line.org) ?? { supplierKwh: 0, gridFallbackKwh: 0, suppliers: new Set<string>() };
+    this.cover.set(line.org, c);
+    const org = this.byId.get(line.org);
     const kwh = kwhOf(line.quantity, line.unit);
     if (line.factorKey !== GRID_KEY || kwh === undefined || org === undefined || org.marketFactors.length === 0) {
-      out.push(gridLine(line));
       if (line.factorKey === GRID_KEY && kwh !== undefined) c.gridFallbackKwh += kwh;
-      continue;
+      return [gridLine(line)];
     }
+    const out: EmissionLine[] = [];
     const siteIds = siteIdsOf(org, line);
     const applicable = org.marketFactors
       .map((f, index) => ({ f, index, rank: reach(f, line, siteIds) }))
@@ -124,7 +133,7 @@ export function marketBasedLines(lines: readonly EmissionLine[], orgs: readonly 
       const rival = covering[1];
       if (rival !== undefined && rival.rank === best.rank) {
         const id = `${line.org}|${line.meter ?? ''}|${best.index}|${rival.index}`;
-        warnings.set(id, {
+        this.overlaps.set(id, {
           code: 'market_factor_overlap', message: aggMsg.marketOverlap(line.meter ?? line.site ?? line.org, best.f.supplier, rival.f.supplier),
           about: { org: line.org, meter: line.meter ?? '', used: best.f.supplier, ignored: rival.f.supplier },
         });
@@ -133,7 +142,23 @@ export function marketBasedLines(lines: readonly EmissionLine[], orgs: readonly 
       c.supplierKwh += partKwh;
       c.suppliers.add(best.f.supplier);
     }
+    return out;
   }
-  const coverage = [...cover].sort(([a], [b]) => a.localeCompare(b)).map(([org, c]) => ({ org, supplierKwh: c.supplierKwh, gridFallbackKwh: c.gridFallbackKwh, suppliers: [...c.suppliers].sort() }));
-  return { lines: out, coverage, warnings: [...warnings.values()] };
+
+  /** Per organisation with Scope 2 lines priced so far, what was priced how. */
+  coverage(): MarketCoverage[] {
+    return [...this.cover].sort(([a], [b]) => a.localeCompare(b)).map(([org, c]) => ({ org, supplierKwh: c.supplierKwh, gridFallbackKwh: c.gridFallbackKwh, suppliers: [...c.suppliers].sort() }));
+  }
+
+  warnings(): AggregateWarning[] {
+    return [...this.overlaps.values()];
+  }
+}
+
+/** Market-based lines for the location-based Scope 2 lines given, with the organisations' supplier factors. */
+export function marketBasedLines(lines: readonly EmissionLine[], orgs: readonly OrganisationConfig[]): MarketResult {
+  const pricer = new MarketPricer(orgs);
+  const out: EmissionLine[] = [];
+  for (const line of lines) for (const m of pricer.price(line)) out.push(m);
+  return { lines: out, coverage: pricer.coverage(), warnings: pricer.warnings() };
 }

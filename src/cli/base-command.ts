@@ -1,5 +1,6 @@
-import { Command, Flags, type Interfaces } from '@oclif/core';
+import { Command, Config, Flags, type Interfaces } from '@oclif/core';
 import { isUserError, UserError } from '../kernel/errors.js';
+import { nearestKeys } from '../kernel/nearest.js';
 
 /**
  * Shared behaviour of every tco2e command: `--json`, and the kinds of failure.
@@ -94,4 +95,55 @@ function withoutParseWrapping(e: UserError): UserError {
 /** oclif's message on one line, without its closing "See more help with --help" (the hint says that). */
 function usageMessage(message: string): string {
   return message.split('\n').filter((l) => !/^See more help with/.test(l)).map((l) => l.trim().replace(/\s{2,}/g, ' ')).filter((l) => l !== '').join(' ');
+}
+
+/**
+ * A command line that names no command (`tco2e emisions`, `tco2e export line`). oclif stops with
+ * "command … not found" before any command runs, so no command's `catch` sees it: `bin/run.js`
+ * hands the error here, and it is answered as any command line tco2e cannot use is answered:
+ * exit code 2, the message and what to do (with the nearest commands by name) on stderr, or under
+ * `--json` one document on stdout, `{"error": {"code": "unknown_command", …}}`. False for any
+ * other error, which oclif reports as it does.
+ */
+export async function answerUnknownCommand(err: unknown, argv: readonly string[], root: string): Promise<boolean> {
+  const m = err instanceof Error ? /^command (\S+) not found$/.exec(err.message) : null;
+  if (m === null) return false;
+  const config = await Config.load(root);
+  const commands = config.commandIDs.map((id) => id.replaceAll(':', ' '));
+  const topics = config.topics.map((t) => t.name.replaceAll(':', ' '));
+  // oclif's id runs on through the arguments (`imprt:energy:file.csv`): the command is the first
+  // word, or the first two when the first is a topic (`import enrgy`).
+  const words = m[1]!.split(':');
+  const typed = words.slice(0, topics.includes(words[0]!) ? 2 : 1).join(' ');
+  const suggestions = nearestCommands(typed, commands, topics);
+  const bin = config.bin;
+  const error = new UserError(
+    'unknown_command',
+    `"${typed}" is not a ${bin} command.`,
+    `${suggestions.length > 0 ? `Did you mean \`${bin} ${suggestions[0]!}\`? ` : ''}Run \`${bin} --help\` for the list of commands.`,
+    { command: typed, suggestions },
+  );
+  const options = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
+  if (options.includes('--json')) {
+    process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message, hint: error.hint ?? null, details: error.details ?? null } }, null, 2)}\n`);
+  } else {
+    process.stderr.write(`Error: ${error.message}\nWhat to do: ${error.hint ?? ''}\n`);
+  }
+  process.exitCode = 2;
+  return true;
+}
+
+/**
+ * The command (or topic) nearest by name to what was typed, as deep as it (`export line` → `export
+ * lines`), else shallower (`imprt` → `import`); none when nothing is near. One: a list of the
+ * nearest few named commands that were not near at all.
+ */
+function nearestCommands(typed: string, commands: readonly string[], topics: readonly string[]): string[] {
+  const depth = (s: string): number => s.split(' ').length;
+  for (let d = depth(typed); d >= 1; d--) {
+    const wanted = typed.split(' ').slice(0, d).join(' ');
+    const found = nearestKeys(wanted, [...new Set([...commands, ...topics])].filter((c) => depth(c) === d), 1);
+    if (found.length > 0) return found;
+  }
+  return [];
 }

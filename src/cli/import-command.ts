@@ -5,20 +5,21 @@
 
 import { Args, Flags } from '@oclif/core';
 import { DEFAULT_POLICY, type FactorPolicy } from '../convert/policy.js';
-import { loadFactorsWithCustomFile } from '../factors/custom-file.js';
 import type { ImportRequest } from '../import/request.js';
 import { rejectsCsv } from '../import/rejects.js';
 import type { ImportSummary } from '../import/summary.js';
 import { allProfiles } from '../map/profiles.js';
 import { renderImportSummary } from './views/import-summary-view.js';
-import { protectedTarget, workspaceFiles, writeOutputFile, type ProtectedFile } from '../render/output-file.js';
+import { outputTargetProblem, protectedTarget, workspaceFiles, writeOutputFile, type ProtectedFile } from '../render/output-file.js';
 import { UserError } from '../kernel/errors.js';
+import { msg } from '../messages.js';
 import type { Ledger } from '../store/ledger.js';
 import { organisation } from '../workspace/config.js';
 import type { BaseCommand } from './base-command.js';
 import { progress } from './progress-bar.js';
 import { factorsFlag, orgFlag, policyFlag, workspaceFlags } from './flags.js';
-import { openWorkspace } from './workspace-flags.js';
+import { checkInput, factorLibrary, INPUT } from './input-files.js';
+import { findWorkspace, openLedger } from './workspace-flags.js';
 
 export const importArgs = { file: Args.string({ description: 'The CSV file as received.', required: true }) };
 
@@ -61,22 +62,24 @@ export async function runImport<S extends ImportSummary>(
   run: (ledger: Ledger, req: ImportRequest) => Promise<S>,
   extraLines: (summary: S) => string[] = () => [],
 ): Promise<S> {
-  const { workspace, ledger } = openWorkspace(flags);
+  // Everything the import needs from outside is checked before the ledger is opened, so that a
+  // file that is not there, a rejects path that cannot be used or a bad factor file stops it
+  // before it starts, never after a batch is stored.
+  const workspace = findWorkspace(flags);
+  checkInput(file, INPUT.import);
   const keep: ProtectedFile[] = [{ path: file, what: 'the file being imported' }, ...workspaceFiles(workspace)];
-  // Checked before the import, so that a rejects path that cannot be used costs no stored batch.
-  const clash = flags.rejects === undefined ? undefined : protectedTarget(flags.rejects, keep);
-  if (clash !== undefined) {
-    ledger.close();
-    throw new UserError('output_would_overwrite', `Refusing to write the rejected rows to ${flags.rejects ?? ''}: it is ${clash.what}, which tco2e never overwrites. Nothing was imported.`, 'Choose another file name for --rejects.');
-  }
+  if (flags.rejects !== undefined) checkRejectsTarget(flags.rejects, keep);
+  const org = organisation(workspace, flags.org);
+  const library = factorLibrary(flags.factors);
+  const ledger = openLedger(workspace, { forWrite: true });
   const bar = progress(process.stderr, !cmd.jsonEnabled(), `Importing ${file}`);
   try {
     const summary = await run(ledger, {
       path: file,
-      org: organisation(workspace, flags.org),
+      org,
       profiles: allProfiles(workspace.config.profiles, workspace.configPath),
       ...(flags.profile === undefined ? {} : { profileId: flags.profile }),
-      library: loadFactorsWithCustomFile(flags.factors),
+      library,
       policy: flags.policy ?? DEFAULT_POLICY,
       dryRun: flags['dry-run'],
       strict: flags.strict,
@@ -88,7 +91,7 @@ export async function runImport<S extends ImportSummary>(
       },
     });
     bar.done();
-    if (flags.rejects !== undefined) await writeOutputFile(flags.rejects, rejectsCsv(summary), keep, '--rejects');
+    if (flags.rejects !== undefined) await writeOutputFile(flags.rejects, rejectsCsv(summary), keep, '--rejects', { makeFolders: false });
     cmd.log([renderImportSummary(summary), ...extraLines(summary)].join('\n'));
     if (summary.status.startsWith('refused')) process.exitCode = 1;
     return summary;
@@ -96,4 +99,12 @@ export async function runImport<S extends ImportSummary>(
     bar.done();
     ledger.close();
   }
+}
+
+/** Refuses a `--rejects` path that cannot be written, saying that nothing was imported. */
+function checkRejectsTarget(path: string, keep: readonly ProtectedFile[]): void {
+  const clash = protectedTarget(path, keep);
+  if (clash !== undefined) throw new UserError('output_would_overwrite', `${msg.rejectsProtected(path, clash.what)} ${msg.nothingImported}`, msg.outputProtectedHint('--rejects'));
+  const problem = outputTargetProblem(path, keep, { flag: '--rejects' });
+  if (problem !== undefined) throw new UserError(problem.code, `${problem.message} ${msg.nothingImported}`, problem.hint, problem.details);
 }

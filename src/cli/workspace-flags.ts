@@ -1,19 +1,64 @@
+import { resolve } from 'node:path';
 import { isUserError } from '../kernel/errors.js';
 import { allProfiles, loadBuiltinProfiles, type Profile } from '../map/profiles.js';
-import { loadWorkspace, type Workspace } from '../workspace/config.js';
+import { configPathFor, ENV_DB, loadWorkspace, type LocateOptions, type Workspace } from '../workspace/config.js';
 import { Ledger } from '../store/ledger.js';
 import type { AnalysisContext } from '../aggregate/footprint.js';
 import { loadFactors } from '../factors/library.js';
+import { inputFileFailure } from '../import/file-identity.js';
+import { INPUT } from './input-files.js';
 
-export function openWorkspace(flags: { config?: string | undefined; db?: string | undefined }): { workspace: Workspace; ledger: Ledger } {
-  const workspace = loadWorkspace({ cwd: process.cwd(), env: process.env, configFlag: flags.config, dbFlag: flags.db });
-  const ledger = Ledger.open(workspace.ledgerPath);
+interface WorkspaceFlagValues {
+  config?: string | undefined;
+  db?: string | undefined;
+}
+
+function locate(flags: WorkspaceFlagValues): LocateOptions {
+  return { cwd: process.cwd(), env: process.env, configFlag: flags.config, dbFlag: flags.db };
+}
+
+/** The workspace the flags name (its ledger not opened); a config that cannot be read is the person's to fix. */
+export function findWorkspace(flags: WorkspaceFlagValues): Workspace {
+  try {
+    return loadWorkspace(locate(flags));
+  } catch (e) {
+    throw inputFileFailure(e, configPathFor(locate(flags)), INPUT.config);
+  }
+}
+
+export interface OpenLedgerOptions {
+  /** The command writes (import, undo): the ledger is checked for damage first, and refused if damaged. */
+  readonly forWrite?: boolean;
+}
+
+/**
+ * The workspace's ledger, which must exist and be a ledger: only `tco2e init` makes one, so no
+ * command turns another file (an empty one included) into a ledger.
+ */
+export function openLedger(workspace: Workspace, options: OpenLedgerOptions = {}): Ledger {
+  const ledger = Ledger.open(workspace.ledgerPath, { forWrite: options.forWrite === true });
   if (ledger.backupPath !== null) {
     // On stderr, so that `--json` output stays one document; said once, on the run that upgrades.
     process.stderr.write(`Upgraded the ledger ${workspace.ledgerPath} from schema ${ledger.migratedFrom ?? '?'} to ${ledger.schemaVersion} for this version of tco2e; a copy of it as it was is at ${ledger.backupPath}.
 `);
   }
-  return { workspace, ledger };
+  return ledger;
+}
+
+export function openWorkspace(flags: WorkspaceFlagValues, options: OpenLedgerOptions = {}): { workspace: Workspace; ledger: Ledger } {
+  const workspace = findWorkspace(flags);
+  return { workspace, ledger: openLedger(workspace, options) };
+}
+
+/** The ledger `tco2e check` looks at: the workspace's, or, outside a workspace, the file --db (or $TCO2E_DB) names. */
+export function ledgerToCheck(flags: WorkspaceFlagValues): string {
+  try {
+    return findWorkspace(flags).ledgerPath;
+  } catch (e) {
+    const db = flags.db ?? (process.env[ENV_DB]?.trim() || undefined);
+    if (isUserError(e) && e.code === 'no_workspace' && db !== undefined) return resolve(db);
+    throw e;
+  }
 }
 
 /** What the query and report commands work on: the workspace, its ledger, the factors, one read of each query. */
@@ -24,7 +69,7 @@ export function analysisContext(workspace: Workspace, ledger: Ledger): AnalysisC
 /** The workspace's profiles; outside a workspace, the built-in ones. A broken config is still an error. */
 export function profilesFor(flags: { config?: string | undefined }): Profile[] {
   try {
-    const ws = loadWorkspace({ cwd: process.cwd(), env: process.env, configFlag: flags.config });
+    const ws = findWorkspace({ config: flags.config });
     return allProfiles(ws.config.profiles, ws.configPath);
   } catch (e) {
     if (isUserError(e) && e.code === 'no_workspace') return loadBuiltinProfiles();

@@ -8,7 +8,8 @@ import { DEFAULT_POLICY, isIsoDate, policyName } from '../convert/policy.js';
 import { totalsByScope, type Totals } from '../convert/summarise.js';
 import { UserError } from '../kernel/errors.js';
 import type { Problem } from '../kernel/problem.js';
-import { formatProblems, loadFactorsWithCustomFile } from '../factors/custom-file.js';
+import { formatProblems } from '../factors/custom-file.js';
+import { checkInput, factorLibrary, INPUT } from '../cli/input-files.js';
 import { msg } from '../messages.js';
 import { readActivitiesCsv } from '../convert/activities-csv.js';
 import { readSmallCsvFile } from '../read/csv/small-file.js';
@@ -49,7 +50,8 @@ export default class Convert extends BaseCommand {
   async run(): Promise<Output> {
     const { flags } = await this.parse(Convert);
     const policy = flags.policy ?? DEFAULT_POLICY;
-    const library = loadFactorsWithCustomFile(flags.factors);
+    if (flags.file !== undefined) checkInput(flags.file, INPUT.activities);
+    const library = factorLibrary(flags.factors);
     if (flags.file !== undefined) {
       const text = readSmallCsvFile(flags.file, basename(flags.file));
       const read = readActivitiesCsv(text, basename(flags.file));

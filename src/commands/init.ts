@@ -3,6 +3,7 @@ import { BaseCommand } from '../cli/base-command.js';
 import { newOrgFlag, workspaceFlagsFor } from '../cli/flags.js';
 import { configPathFor, ENV_DB } from '../workspace/config.js';
 import { initWorkspace, type InitResult } from '../workspace/init.js';
+import { assertOutputTarget } from '../render/output-file.js';
 import { resolve } from 'node:path';
 
 export default class Init extends BaseCommand {
@@ -24,6 +25,8 @@ export default class Init extends BaseCommand {
     const { flags } = await this.parse(Init);
     const configPath = configPathFor({ cwd: process.cwd(), env: process.env, configFlag: flags.config });
     const db = flags.db ?? (process.env[ENV_DB] || undefined);
+    // The config's folder must be there before the ledger is made, so a mistyped --config leaves no ledger behind.
+    assertOutputTarget(configPath, [], { flag: '--config' });
     const result = initWorkspace({
       configPath,
       ...(db === undefined ? {} : { ledgerPath: resolve(db) }),

@@ -1,7 +1,34 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { UserError } from '../kernel/errors.js';
+import { msg } from '../messages.js';
+
+/**
+ * Refuses, with what to do, a file a person named for tco2e to read that is not there, is a
+ * folder, or cannot be read; `what` says which file it is ("file to import", "activity file
+ * (--file)"). Checked before anything else is done with it, so nothing is opened or stored first.
+ */
+export function assertInputFile(path: string, what: string): void {
+  try {
+    if (statSync(path).isDirectory()) throw new UserError('input_is_folder', msg.inputIsFolder(what, path), msg.inputIsFolderHint, { file: path });
+    closeSync(openSync(path, 'r')); // permission to read is only known by trying
+  } catch (e) {
+    throw inputFileFailure(e, path, what);
+  }
+}
+
+/** What a failure to open or read a named input file means to the person, or the error itself when it is a bug. */
+export function inputFileFailure(e: unknown, path: string, what: string): unknown {
+  if (e instanceof UserError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  // ENOTDIR: a part of the path before the file name is a file, so the file is not there either.
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new UserError('input_not_found', msg.inputMissing(what, path, resolve(path)), msg.inputMissingHint, { file: path });
+  if (code === 'EISDIR') return new UserError('input_is_folder', msg.inputIsFolder(what, path), msg.inputIsFolderHint, { file: path });
+  if (code === 'EACCES' || code === 'EPERM') return new UserError('input_not_readable', msg.inputNotReadable(what, path, code), msg.inputNotReadableHint, { file: path });
+  return e;
+}
 
 /**
  * A file's SHA-256 and size: how the ledger knows the same file is being imported twice.
@@ -23,7 +50,11 @@ export class FileIdentity {
   }
 
   static async size(path: string): Promise<number> {
-    return (await stat(path)).size;
+    try {
+      return (await stat(path)).size;
+    } catch (e) {
+      throw inputFileFailure(e, path, 'file to import');
+    }
   }
 
   /** Hashes the whole file now. */

@@ -6,7 +6,7 @@
 
 import { UserError } from '../kernel/errors.js';
 import { businessTravelMapper } from '../map/business-travel.js';
-import { findColumn } from '../map/columns.js';
+import { resolveColumns } from '../map/columns.js';
 import { surveyMapper } from '../map/survey.js';
 import type { Ledger } from '../store/ledger.js';
 import { completeImport } from './complete.js';
@@ -30,8 +30,10 @@ export interface JourneysSummary extends ImportSummary {
 }
 
 /** Columns a profile needs, checked against the header (a profile named with --profile skips detection). */
-function requireColumns(opened: OpenedFile, needed: readonly (readonly [string, readonly (readonly string[] | undefined)[]])[]): void {
-  const missing = needed.filter(([, spellings]) => findColumn(opened.csv.header, spellings.flatMap((s) => s ?? [])) === undefined);
+function requireColumns(opened: OpenedFile, needed: readonly (readonly [string, readonly string[]])[]): void {
+  // Found as the mapper finds them: by the profile's spellings, else by meaning.
+  const found: Partial<Record<string, number>> = resolveColumns<Readonly<Record<string, readonly string[] | undefined>>>(opened.csv.header, opened.profile.columns);
+  const missing = needed.filter(([, fields]) => !fields.some((f) => found[f] !== undefined));
   if (missing.length === 0) return;
   throw new UserError(
     'missing_columns',
@@ -67,8 +69,7 @@ function waveOf(req: JourneysRequest, profileWave: string | undefined, fileName:
 
 async function readSurvey({ req, opened, profile, session }: ShapeInput<'survey', JourneysRequest>): Promise<void> {
   const wave = waveOf(req, profile.wave, opened.fileName);
-  const k = profile.columns;
-  requireColumns(opened, [['the main mode of travel', [k.mainMode]], ['the one-way distance', [k.distance]], ['the days a week on site', [k.daysPerWeek]]]);
+  requireColumns(opened, [['the main mode of travel', ['mainMode']], ['the one-way distance', ['distance']], ['the days a week on site', ['daysPerWeek']]]);
   const mapper = surveyMapper(profile, opened.ctx, req.org, wave);
   await readAllRows(opened, req, (line, cells) => {
     const m = mapper.map(line, cells);
@@ -79,8 +80,7 @@ async function readSurvey({ req, opened, profile, session }: ShapeInput<'survey'
 }
 
 async function readBusinessTravel({ req, opened, profile, session }: ShapeInput<'business-travel', JourneysRequest>): Promise<void> {
-  const k = profile.columns;
-  requireColumns(opened, [['a journey date', [k.date]], ['a mode of travel', [k.mode]], ['a distance or an amount claimed', [k.distance, k.amount]]]);
+  requireColumns(opened, [['a journey date', ['date']], ['a mode of travel', ['mode']], ['a distance or an amount claimed', ['distance', 'amount']]]);
   if (req.wave !== undefined) {
     session.warnings.push({ file: opened.fileName, line: 0, column: '', value: req.wave, code: 'wave_ignored', message: `--wave applies to travel surveys; it was ignored for this business-travel file` });
   }

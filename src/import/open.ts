@@ -9,7 +9,7 @@ import { chooseProfile, type Profile } from '../map/profiles.js';
 import { openCsv, type CsvFile } from '../read/csv/index.js';
 import { createDateParser } from '../read/values/date.js';
 import type { Ledger } from '../store/ledger.js';
-import { FileIdentity } from './file-identity.js';
+import { assertInputFile, FileIdentity } from './file-identity.js';
 import type { ImportKind, ImportRequest } from './request.js';
 import { summarise, type ImportSummary } from './summary.js';
 
@@ -50,6 +50,7 @@ export function dateParserFor(format: string | undefined, excelDates = false): R
 /** Identifies and opens the file; an already-imported file comes back as its summary. */
 export async function openForImport(ledger: Ledger, req: ImportRequest, kind: ImportKind): Promise<OpenedFile | ImportSummary> {
   const fileName = basename(req.path);
+  assertInputFile(req.path, 'file to import');
   const sizeBytes = await FileIdentity.size(req.path);
   // A repeat has the same size as a stored batch: only then is the file hashed before reading.
   const identity = ledger.hasActiveOfSize(req.org.id, sizeBytes) ? await FileIdentity.ofFile(req.path, sizeBytes) : FileIdentity.whileReading(sizeBytes, fileName);

@@ -22,18 +22,28 @@ export interface Conversions {
   readonly nearestSets: Map<string, number>;
 }
 
-function record(d: ActivityDraft, org: string, r: ConversionResult, companionOf: string | null): ActivityRecord {
+/** A draft's JSON columns, made once for its main record and each companion. */
+interface DraftJson {
+  readonly apportionedFrom: string | null;
+  readonly extraJson: string | null;
+}
+
+function draftJson(d: ActivityDraft): DraftJson {
+  return { apportionedFrom: d.apportionedFrom ? JSON.stringify(d.apportionedFrom) : null, extraJson: Object.keys(d.extra).length > 0 ? JSON.stringify(d.extra) : null };
+}
+
+function record(d: ActivityDraft, json: DraftJson, org: string, r: ConversionResult, companionOf: string | null): ActivityRecord {
   const t = r.trace;
   return {
     line: d.line, org, site: d.site, meter: d.meter, source: d.source, periodStart: d.periodStart, periodEnd: d.periodEnd,
     quantity: d.quantity, unit: d.unit, estimated: d.estimated, direction: d.direction,
-    apportionedFrom: d.apportionedFrom ? JSON.stringify(d.apportionedFrom) : null,
+    apportionedFrom: json.apportionedFrom,
     factorKey: t.factorKey, companionOf, factorYear: t.factorYear,
     factorEdition: t.source.kind === 'published' ? t.source.edition : `custom: ${t.source.source}`,
     factorUnit: t.factorUnit, factorKgPerUnit: t.kgCo2ePerUnit, factorCustom: t.custom, policy: t.policy,
     kgCo2e: r.kgCo2e, kgCo2: r.gases?.co2 ?? null, kgCh4: r.gases?.ch4 ?? null, kgN2o: r.gases?.n2o ?? null,
     scope: r.scope.scope, scopeCategory: r.scope.category,
-    extraJson: Object.keys(d.extra).length > 0 ? JSON.stringify(d.extra) : null,
+    extraJson: json.extraJson,
   };
 }
 
@@ -60,6 +70,27 @@ export function convertDrafts(
     else for (const r of converted.records) emit(r);
   }
   return { problems, ...out };
+}
+
+/**
+ * The companion keys of a key (T&D, well-to-tank, outside-scopes CO2, and the well-to-tank of
+ * T&D), in that order; looked up once per key and library rather than once per activity.
+ */
+const companionCache = new WeakMap<FactorLibrary, Map<string, readonly string[]>>();
+function companionsOf(library: FactorLibrary, key: string): readonly string[] {
+  let byKey = companionCache.get(library);
+  if (!byKey) companionCache.set(library, (byKey = new Map<string, readonly string[]>()));
+  let companions = byKey.get(key);
+  if (companions !== undefined) return companions;
+  const info = library.key(key);
+  const list = [info?.companions?.td, info?.companions?.wtt, info?.companions?.outsideScopes].filter((k): k is string => k !== undefined);
+  const td = info?.companions?.td;
+  if (td !== undefined) {
+    const tdWtt = library.key(td)?.companions?.wtt;
+    if (tdWtt !== undefined) list.push(tdWtt);
+  }
+  byKey.set(key, (companions = list));
+  return companions;
 }
 
 function count(map: Map<string, number>, id: string): void {
@@ -98,23 +129,17 @@ function convertRow(
       if (!isUserError(e)) throw e;
       return { problem: { line: d.line, column: '', value: `${d.quantity} ${d.unit}`, code: e.code, message: e.message } };
     }
-    records.push(record(d, org, main, null));
+    const json = draftJson(d);
+    records.push(record(d, json, org, main, null));
     // The set of another year stood in (a year after the latest this version ships): said once
     // per year in the import's warnings, never silently.
     if (main.trace.factorYear !== main.trace.requestedYear) count(out.nearestSets, `${main.trace.requestedYear} ${main.trace.factorYear}`);
-    const info = library.key(key);
-    const companions = [info?.companions?.td, info?.companions?.wtt, info?.companions?.outsideScopes].filter((k): k is string => k !== undefined);
-    const td = info?.companions?.td;
-    if (td !== undefined) {
-      const tdWtt = library.key(td)?.companions?.wtt;
-      if (tdWtt !== undefined) companions.push(tdWtt);
-    }
-    for (const c of companions) {
+    for (const c of companionsOf(library, key)) {
       if (library.lookup(c, main.trace.factorYear) === undefined) {
         count(out.missingCompanions, `${c} ${main.trace.factorYear}`);
         continue;
       }
-      records.push(record(d, org, convert(library, { key: c, quantity: d.quantity, unit: d.unit, date: d.periodStart, ...(d.use ? { use: d.use } : {}) }, { policy }), key));
+      records.push(record(d, json, org, convert(library, { key: c, quantity: d.quantity, unit: d.unit, date: d.periodStart, ...(d.use ? { use: d.use } : {}) }, { policy }), key));
     }
   }
   return { records };

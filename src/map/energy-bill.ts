@@ -8,6 +8,7 @@ import type { ActivityDraft } from './activity-draft.js';
 import { calendarise } from './calendarise.js';
 import { RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
+import { unitInHeader } from './detect/units-in-header.js';
 import { rejected, yields, type RowMapper } from './mapped.js';
 import { MangledIds } from './meter-ids.js';
 import type { EnergyBillProfile, Fuel } from './profile-schema.js';
@@ -73,6 +74,9 @@ export function billMapper(profile: BillProfile, ctx: CellContext, meterSite: (m
   const ids = new MangledIds(ctx, col.meter);
   let rows = 0;
   const estimatedWords = new Set(profile.estimatedValues.map((v) => v.toLowerCase()));
+  // The unit the quantity's header states ("Consumption (Wh)"), for electricity and gas rows with no unit of their own.
+  const stated = unitInHeader(ctx.header[col.quantity ?? -1] ?? '');
+  const statedUnit = stated?.kind === 'energy' || stated?.kind === 'volume' ? parseUnit(stated.unit) : undefined;
   const defaultUnit = profile.unit === undefined ? undefined : parseUnit(profile.unit);
   return {
     warnings: () => ids.warnings(rows),
@@ -88,7 +92,9 @@ export function billMapper(profile: BillProfile, ctx: CellContext, meterSite: (m
         else r.problem(col.fuel, 'unknown_fuel', `"${fuelText}" is not a fuel tco2e knows: use electricity, gas, oil, gas oil, LPG, wood pellets, wood chips, water or heat`);
       }
       const unitText = r.text(col.unit);
-      const unit = unitText === '' ? (defaultUnit ?? (fuel === 'electricity' || fuel === 'gas' ? 'kWh' : undefined)) : parseUnit(unitText);
+      // Electricity and gas are metered in kWh unless the quantity's header says otherwise
+      // ("Consumption (Wh)"); other fuels still need a unit column or the profile's unit.
+      const unit = unitText === '' ? (defaultUnit ?? (fuel === 'electricity' || fuel === 'gas' ? (statedUnit ?? 'kWh') : undefined)) : parseUnit(unitText);
       if (unit === undefined) r.problem(col.unit, 'unknown_unit', unitText === '' ? 'no unit is given: add a unit column, or set "unit" in the profile' : `"${unitText}" is not a unit tco2e knows`);
       let period: { start: string; end: string } | undefined;
       if (col.periodStart !== undefined && col.periodEnd !== undefined) {

@@ -142,8 +142,10 @@ export function netRefunds(entries: readonly NettingEntry[]): Netting {
 
 /** The problem a fuel line gets from netting, if any: excluded as refunded, or rejected as unmatched. */
 export function nettingProblem(l: FuelLine, netting: Netting, file: string, quantityColumn: string): { severity: 'excluded' | 'rejected'; problem: Problem } | undefined {
-  const what = `${Math.abs(l.quantity)} ${unitLabel(l.draft.unit)} of ${l.product}${l.registration === '' ? '' : ` for ${l.registration}`}`;
   const other = netting.pairs.get(l.line);
+  // Most lines are neither: their description is not made (this runs for every line of the file).
+  if (other === undefined && !netting.unmatched.has(l.line)) return undefined;
+  const what = `${Math.abs(l.quantity)} ${unitLabel(l.draft.unit)} of ${l.product}${l.registration === '' ? '' : ` for ${l.registration}`}`;
   const base = { file, line: l.line, column: quantityColumn, value: String(l.quantity) };
   if (other !== undefined) {
     const message = l.quantity > 0
@@ -151,8 +153,5 @@ export function nettingProblem(l: FuelLine, netting: Netting, file: string, quan
       : `refund of line ${other} (${what}): the purchase and its refund cancel out`;
     return { severity: 'excluded', problem: { ...base, code: 'refunded', message } };
   }
-  if (netting.unmatched.has(l.line)) {
-    return { severity: 'rejected', problem: { ...base, code: 'unmatched_refund', message: `a refund of ${what}, but no matching purchase (same registration, product and quantity) was found in this file: import it with the purchase it refunds, or correct the line` } };
-  }
-  return undefined;
+  return { severity: 'rejected', problem: { ...base, code: 'unmatched_refund', message: `a refund of ${what}, but no matching purchase (same registration, product and quantity) was found in this file: import it with the purchase it refunds, or correct the line` } };
 }

@@ -11,6 +11,7 @@ import { ianaZone, localIsoDate } from '../read/values/calendar.js';
 import { halfHourPeriodsInDay, halfHourPeriodStart } from '../read/values/periods.js';
 import { detach, RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
+import { unitInHeader } from './detect/units-in-header.js';
 import type { HhDay } from './half-hourly.js';
 import { MangledIds } from './meter-ids.js';
 import type { IntervalProfile } from './profile-schema.js';
@@ -268,7 +269,10 @@ interface IntervalColumns {
 export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (meter: string) => string | undefined, onDay: (day: HhDay) => void): IntervalMapper {
   const resolved = resolveColumns(ctx.header, profile.columns);
   const col: IntervalColumns = { meter: resolved.meter, timestamp: resolved.timestamp, quantity: resolved.quantity, readType: resolved.readType, site: resolved.site };
-  const toKwh = profile.unit === 'MWh' ? 1000 : 1;
+  const unit = quantityUnit(profile, ctx, col.quantity);
+  const toKwh = unit.toKwh;
+  // A date and a time in columns of their own are joined into one timestamp: a slower path.
+  const split = col.timestamp === undefined && resolved.date !== undefined && resolved.time !== undefined ? { date: resolved.date, time: resolved.time } : undefined;
   const slots = new SlotPlacer(ctx.parseDate, profile.timestampLabels === 'end' ? HALF_HOUR_MS : 0);
   const estimatedWords = col.readType === undefined ? null : new Set(profile.estimatedValues.map((v) => v.toLowerCase()));
   const days = new DayAssembler(slots, estimatedWords, meterSite, onDay);
@@ -314,22 +318,69 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
   const scanner = new TextScanner(ctx.delimiter, col, slots, days, mapPlaced, (row, line, meter) => {
     ids.note(rowsSeen + row, line, meter);
   });
+  const map = (line: number, cells: readonly string[]): Problem[] => {
+    const cell = (i: number | undefined): string => cells[i ?? -1] ?? '';
+    const meter = cell(col.meter).trim();
+    ids.note(rowsSeen++, line, meter);
+    scanner.forgetMeter();
+    const placed = split === undefined ? slots.place(cell(col.timestamp)) : slots.place(joinDateTime(cell(split.date), cell(split.time)));
+    return mapPlaced(line, meter, placed, PLAIN_NUMBER.test(cell(col.quantity)) ? Number(cell(col.quantity)) : undefined, cell(col.readType), cell(col.site), () => cells);
+  };
   return {
-    map(line, cells) {
-      const cell = (i: number | undefined): string => cells[i ?? -1] ?? '';
-      const meter = cell(col.meter).trim();
-      ids.note(rowsSeen++, line, meter);
-      scanner.forgetMeter();
-      return mapPlaced(line, meter, slots.place(cell(col.timestamp)), PLAIN_NUMBER.test(cell(col.quantity)) ? Number(cell(col.quantity)) : undefined, cell(col.readType), cell(col.site), () => cells);
-    },
+    map,
     mapText: (text, firstLine, reject) => {
+      if (split !== undefined) return mapLines(text, firstLine, ctx.delimiter, map, reject);
       const rows = scanner.scan(text, firstLine, reject);
       rowsSeen += rows;
       return rows;
     },
     finish: () => ({ problems: days.incompleteDays(ctx.file) }),
-    warnings: () => ids.warnings(rowsSeen),
+    warnings: () => (unit.warning === undefined ? ids.warnings(rowsSeen) : [unit.warning, ...ids.warnings(rowsSeen)]),
   };
+}
+
+/**
+ * What one reading's number is in kWh: the unit the quantity's header states (`Consumption (Wh)`
+ * ÷ 1,000; a half-hour's `kW` demand ÷ 2, only when the header says kW, and said in a warning),
+ * else the profile's unit.
+ */
+function quantityUnit(profile: Profile, ctx: CellContext, quantityCol: number | undefined): { toKwh: number; warning?: Problem } {
+  const name = ctx.header[quantityCol ?? -1] ?? '';
+  const stated = unitInHeader(name);
+  if (stated?.kind === 'power') {
+    return {
+      toKwh: stated.toBase,
+      warning: { file: ctx.file, line: 0, column: name, value: stated.unit, code: 'unit_from_header', message: `the column "${name}" is headed in kW: each half-hour's average demand was read as kWh = kW ÷ 2` },
+    };
+  }
+  if (stated?.kind === 'energy') return { toKwh: stated.toBase };
+  return { toKwh: profile.unit === 'MWh' ? 1000 : 1 };
+}
+
+/** A date cell and a time cell as one timestamp text: `01/04/2024` and `0:30:00` → `01/04/2024 00:30`. */
+export function joinDateTime(date: string, time: string): string {
+  const d = date.trim();
+  const t = time.trim();
+  if (d === '' || t === '') return '';
+  const m = /^(\d{1,2}):(\d{2})(?::00(?:\.0+)?)?$/.exec(t);
+  return m ? `${d} ${m[1]!.padStart(2, '0')}:${m[2]!}` : `${d} ${t}`;
+}
+
+/** Quote-free text, row by row through `map`: the path for readings whose time is split in two. */
+function mapLines(text: string, firstLine: number, delimiter: string, map: (line: number, cells: readonly string[]) => Problem[], reject: (line: number, cells: readonly string[], problems: readonly Problem[]) => void): number {
+  let rows = 0;
+  let line = firstLine;
+  for (let start = 0; start < text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const cells = text.slice(start, end).split(delimiter);
+    start = end + 1;
+    if (cells.every((c) => c.trim() === '')) continue;
+    rows++;
+    const problems = map(line, cells);
+    if (problems.length > 0) reject(line, cells, problems);
+  }
+  return rows;
 }
 
 type MapPlaced = (line: number, meter: string, placed: Placed, plainQ: number | undefined, typeCell: string, siteCell: string, cellsOf: () => readonly string[]) => Problem[];

@@ -76,7 +76,10 @@ export const IntervalProfile = z.strictObject({
   columns: z.strictObject({
     site: Header.optional(),
     meter: Header,
-    timestamp: Header,
+    /** The reading's date and time in one column; or, where the export splits them, `date` and `time`. */
+    timestamp: Header.optional(),
+    date: Header.optional(),
+    time: Header.optional(),
     quantity: Header,
     readType: Header.optional(),
   }),

@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../kernel/errors.js';
 import { issueLines, parseOptions } from '../kernel/zod-messages.js';
-import { findColumn } from './columns.js';
+import { findColumn, resolveColumns } from './columns.js';
+import { unitInHeader } from './detect/units-in-header.js';
 import { Profile, type ProfileInput } from './profile-schema.js';
 
 export const BUILTIN_PROFILE_DIR = fileURLToPath(new URL('../../data/profiles/builtin/', import.meta.url));
@@ -48,39 +49,63 @@ export function allProfiles(userProfiles: readonly unknown[], configFile: string
   return [...byId.values()];
 }
 
-/** The columns a profile cannot do without, and whether a header has them. */
-export function requiredColumns(p: Profile): string[][] {
-  const c = p.columns as Record<string, readonly string[] | undefined>;
-  const req = (field: string): string[] => [...(c[field] ?? [])];
+/**
+ * The fields a profile cannot do without: each entry is met by any one of its alternatives, and
+ * an alternative by all of its fields (an interval file's time is one timestamp, or a date and a time).
+ */
+export function requiredFields(p: Profile): string[][][] {
   switch (p.shape) {
     case 'bill':
-      return [req('quantity')];
+      return [[['quantity']]];
     case 'half-hourly':
-      return [req('meter'), req('date')];
+      return [[['meter']], [['date']]];
     case 'interval':
-      return [req('meter'), req('timestamp'), req('quantity')];
+      return [[['meter']], [['timestamp'], ['date', 'time']], [['quantity']]];
     case 'fuel-card':
-      return [req('date'), req('registration'), req('product'), req('quantity')];
+      return [[['date']], [['registration']], [['product']], [['quantity']]];
     case 'mileage':
       // A distance, and when it was driven: a date, a period (start) or a month.
-      return [req('distance'), [...req('date'), ...req('periodStart'), ...req('month')]];
+      return [[['distance']], [['date'], ['periodStart'], ['month']]];
     case 'vehicle-register':
-      return [req('registration'), req('vehicleType'), req('fuel')];
+      return [[['registration']], [['vehicleType']], [['fuel']]];
     case 'ev-charging':
-      return [req('date'), req('quantity')];
+      return [[['date']], [['quantity']]];
     case 'survey':
-      return [req('mainMode'), req('distance'), req('daysPerWeek')];
+      return [[['mainMode']], [['distance']], [['daysPerWeek']]];
     case 'business-travel':
-      // A distance or, for mileage claims paid by the mile, the amount: either spelling list fits.
-      return [req('date'), req('mode'), [...req('distance'), ...req('amount')]];
+      // A distance or, for mileage claims paid by the mile, the amount.
+      return [[['date']], [['mode']], [['distance'], ['amount']]];
   }
+}
+
+/** The columns a profile cannot do without, as spelling lists (each entry's alternatives together). */
+export function requiredColumns(p: Profile): string[][] {
+  const c = p.columns as Record<string, readonly string[] | undefined>;
+  return requiredFields(p).map((alternatives) => alternatives.flat().flatMap((field) => [...(c[field] ?? [])]));
+}
+
+/**
+ * The fields of a profile a header has: by spelling only (`byMeaning` false: how a file was
+ * recognised before detection by meaning, tried first so every file that loaded loads the same
+ * way) or by spelling and else by meaning.
+ */
+function fieldsFound(p: Profile, header: readonly string[], byMeaning: boolean): Set<string> {
+  const spec = p.columns as Record<string, readonly string[] | undefined>;
+  if (byMeaning) return new Set(Object.keys(resolveColumns(header, spec)));
+  return new Set(Object.entries(spec).filter(([, spellings]) => spellings !== undefined && findColumn(header, spellings) !== undefined).map(([field]) => field));
+}
+
+/** The required fields a header lacks, one entry per unmet requirement (its alternatives joined by "or"). */
+export function missingFields(p: Profile, found: ReadonlySet<string>): string[][][] {
+  return requiredFields(p).filter((alternatives) => !alternatives.some((all) => all.every((f) => found.has(f))));
 }
 
 /** Labels of the half-hour period columns, per labelling, as they appear in headers. */
 export const PERIOD_PATTERNS = {
   start: /^(\d{1,2}):(\d{2})$/,
   end: /^\[(\d{1,2}):(\d{2})\]$/,
-  numbered: /^(?:kwh|hh|period|p)[ _-]?(\d{1,2})$/i,
+  // "kWh_1", "HH01", "Period 1", "P1", or the bare number "1" … "48".
+  numbered: /^(?:(?:kwh|hh|period|p)[ _-]?)?(\d{1,2})$/i,
 } as const;
 
 /**
@@ -108,31 +133,43 @@ function fleetMarkersOf(): NonNullable<typeof fleetMarkers> {
  * mileage file; energy without a product or distance an EV-charging file; none of them a register.
  * A header with both a distance and energy fits neither, and --profile is asked for.
  */
-function fitsFleet(p: Profile, header: readonly string[]): boolean {
+function fitsFleet(p: Profile, header: readonly string[], byMeaning: boolean): boolean {
   const m = fleetMarkersOf();
-  const has = (spellings: readonly string[]): boolean => findColumn(header, spellings) !== undefined;
+  const has = (field: string, spellings: readonly string[]): boolean =>
+    findColumn(header, spellings) !== undefined || (byMeaning && resolveColumns(header, { [field]: spellings })[field] !== undefined);
+  // By meaning, energy is a column stated in kWh (a quantity by words alone may be litres).
+  const hasEnergy = (): boolean => findColumn(header, m.energy) !== undefined || (byMeaning && header.some((h) => unitInHeader(h)?.kind === 'energy'));
   switch (p.shape) {
     case 'mileage':
-      return !has(m.product) && !has(m.energy);
+      return !has('product', m.product) && !hasEnergy() && distanceUnitAgrees(p, header);
     case 'ev-charging':
-      return !has(m.product) && !has(m.distance);
+      return !has('product', m.product) && !has('distance', m.distance);
     case 'vehicle-register':
-      return !has(m.product) && !has(m.distance) && !has(m.energy);
+      return !has('product', m.product) && !has('distance', m.distance) && !hasEnergy();
     default:
       return true;
   }
 }
 
-function fits(p: Profile, header: readonly string[]): boolean {
-  if (!requiredColumns(p).every((spellings) => findColumn(header, spellings) !== undefined)) return false;
-  if (p.kind === 'fleet') return fitsFleet(p, header);
-  if (p.shape === 'half-hourly') return header.filter((h) => PERIOD_PATTERNS[p.periodLabels].test(h.trim())).length >= 46;
-  if (p.shape === 'bill') {
-    const c = p.columns;
-    const hasPeriod = (c.periodStart && c.periodEnd && findColumn(header, c.periodStart) !== undefined && findColumn(header, c.periodEnd) !== undefined) ?? false;
-    return hasPeriod || (c.month !== undefined && findColumn(header, c.month) !== undefined);
-  }
+/** A mileage profile in miles does not fit a distance column headed in km, nor the reverse. */
+function distanceUnitAgrees(p: Profile & { shape: 'mileage' }, header: readonly string[]): boolean {
+  const i = resolveColumns(header, { distance: p.columns.distance }).distance;
+  const unit = i === undefined ? undefined : unitInHeader(header[i] ?? '');
+  return unit?.kind !== 'distance' || unit.unit === p.distanceUnit;
+}
+
+function fits(p: Profile, header: readonly string[], byMeaning: boolean): boolean {
+  const found = fieldsFound(p, header, byMeaning);
+  if (missingFields(p, found).length > 0) return false;
+  if (p.kind === 'fleet') return fitsFleet(p, header, byMeaning);
+  if (p.shape === 'half-hourly') return periodColumnCount(p, header) >= 46;
+  if (p.shape === 'bill') return (found.has('periodStart') && found.has('periodEnd')) || found.has('month');
   return true;
+}
+
+/** How many of a half-hourly header's columns are period columns labelled as the profile says. */
+export function periodColumnCount(p: Profile & { shape: 'half-hourly' }, header: readonly string[]): number {
+  return header.filter((h) => PERIOD_PATTERNS[p.periodLabels].test(h.trim())).length;
 }
 
 /** The profile for a file: the one named, or the single one its header fits. */
@@ -150,7 +187,7 @@ export function chooseProfile(profiles: readonly Profile[], kind: Profile['kind'
     // Say what each layout would need, so the person can see which is nearly right.
     const needs = profiles
       .filter((p) => p.kind === kind)
-      .map((p) => ({ id: p.id, missing: requiredColumns(p).filter((spellings) => findColumn(header, spellings) === undefined).map((spellings) => `"${spellings[0] ?? '?'}"`) }))
+      .map((p) => ({ id: p.id, missing: missingFields(p, fieldsFound(p, header, true)).map((alternatives) => alternatives.map((all) => all.map((f) => `"${spellingOf(p, f)}"`).join(' and ')).join(' or ')) }))
       .sort((a, b) => a.missing.length - b.missing.length)
       .map((n) => (n.missing.length > 0 ? `${n.id} needs ${n.missing.join(', ')}` : `${n.id} has its columns but not the file's other marks of that layout`));
     throw new UserError(
@@ -162,9 +199,24 @@ export function chooseProfile(profiles: readonly Profile[], kind: Profile['kind'
   throw new UserError('ambiguous_profile', `${file}: several profiles fit its header: ${candidates.map((p) => p.id).join(', ')}.`, 'Pass --profile to choose one.');
 }
 
-/** The profiles of a kind whose columns (and other marks of their layout) the header has. */
+/** A field's first spelling in a profile, to name it in a message. */
+function spellingOf(p: Profile, field: string): string {
+  return (p.columns as Record<string, readonly string[] | undefined>)[field]?.[0] ?? field;
+}
+
+/**
+ * The profiles of a kind whose columns (and other marks of their layout) the header has. Their
+ * spellings are tried first, so a file that fitted one profile before still fits that one; only
+ * a header no profile's spellings fit is read by meaning, and then, of several that fit, the one
+ * that finds the most of its columns is taken (a tie is left for the person to settle).
+ */
 export function profilesFitting(profiles: readonly Profile[], kind: Profile['kind'], header: readonly string[]): Profile[] {
-  return profiles.filter((p) => p.kind === kind && fits(p, header));
+  const ofKind = profiles.filter((p) => p.kind === kind);
+  const bySpelling = ofKind.filter((p) => fits(p, header, false));
+  if (bySpelling.length > 0) return bySpelling;
+  const byMeaning = ofKind.filter((p) => fits(p, header, true)).map((p) => ({ p, found: fieldsFound(p, header, true).size }));
+  const most = Math.max(0, ...byMeaning.map((c) => c.found));
+  return byMeaning.filter((c) => c.found === most).map((c) => c.p);
 }
 
 export type { Profile, ProfileInput };

@@ -5,16 +5,22 @@
  * - Refused: the input being imported, the ledger (and its journal, whose presence would make
  *   SQLite replay it into the ledger), the workspace config. The same file reached by another
  *   name (a symbolic or hard link, `./`, another case on a case-insensitive disk) is the same file.
+ *   Refused too: a folder, a device, pipe or socket (renaming over one would replace it), and a
+ *   path whose folder is a file or cannot be written.
+ * - `outputTargetProblem` says all of that before a command does anything else, so a path that
+ *   cannot be used stops an import before it stores a batch; a path a person typed must be in a
+ *   folder that exists (a mistyped folder is not made), a default one's folders are made.
  * - Written to a temporary file in the same folder, flushed, then renamed over the target: a
  *   failure part-way (disk full, a killed process) leaves any earlier file as it was.
  * - A full disk, a file-size limit or a folder that cannot be written is a clear error, not a stack.
  */
 
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../kernel/errors.js';
+import { msg } from '../messages.js';
 
 export type FileContent = string | Uint8Array | AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
@@ -58,25 +64,82 @@ export function protectedTarget(path: string, protect: readonly ProtectedFile[])
   });
 }
 
+export interface OutputTargetOptions {
+  /** The option the path came from, for the hint (default `--out`). */
+  readonly flag?: string;
+  /**
+   * Whether missing folders on the way are made: yes for a default path (`reports/…`) and for
+   * the library; no for a path a person typed, where a missing folder is usually a typo.
+   */
+  readonly makeFolders?: boolean;
+}
+
 /**
- * Writes `content` to `path` atomically, refusing the protected files. `flag` names the option the
- * path came from, for the hint.
+ * Why `path` cannot be written as an output, or undefined when it can: the protected files, a
+ * folder or anything but a regular file at the path, a missing folder (unless `makeFolders`), a
+ * file where a folder should be, a folder that cannot be written. Only looks; writes nothing.
  */
-export async function writeOutputFile(path: string, content: FileContent, protect: readonly ProtectedFile[], flag = '--out'): Promise<void> {
+export function outputTargetProblem(path: string, protect: readonly ProtectedFile[], options: OutputTargetOptions = {}): UserError | undefined {
+  const flag = options.flag ?? '--out';
   const hit = protectedTarget(path, protect);
-  if (hit !== undefined) {
-    throw new UserError('output_would_overwrite', `Refusing to write ${path}: it is ${hit.what}, which tco2e never overwrites.`, `Choose another file name for ${flag}.`);
+  if (hit !== undefined) return new UserError('output_would_overwrite', msg.outputProtected(path, hit.what), msg.outputProtectedHint(flag));
+  const target = resolve(path);
+  const found = statOrNull(target);
+  if (found?.isDirectory()) return new UserError('output_is_folder', msg.outputIsFolder(path), msg.outputIsFolderHint(flag));
+  // Renaming over a device (/dev/null), a pipe or a socket would replace it with a plain file.
+  if (found !== null && !found.isFile()) return new UserError('output_would_overwrite', msg.outputNotRegular(path), msg.outputProtectedHint(flag));
+  // The nearest thing on the way that exists: the target's folder, or one above it.
+  let folder = dirname(target);
+  let stat = statOrNull(folder);
+  while (stat === null && dirname(folder) !== folder) {
+    folder = dirname(folder);
+    stat = statOrNull(folder);
   }
+  if (stat !== null && !stat.isDirectory()) return new UserError('output_under_file', msg.outputUnderFile(path, folder), msg.outputUnderFileHint(flag));
+  if (stat === null || (folder !== dirname(target) && options.makeFolders !== true)) {
+    return new UserError('output_no_folder', msg.outputNoFolder(path, dirname(target)), msg.outputNoFolderHint(flag));
+  }
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (e) {
+    return new UserError('cannot_write', msg.outputFolderNotWritable(path, folder, codeOf(e) ?? 'EACCES'), msg.outputFolderNotWritableHint(flag));
+  }
+  return undefined;
+}
+
+/** Throws what `outputTargetProblem` finds: for a command to call before it does anything else. */
+export function assertOutputTarget(path: string, protect: readonly ProtectedFile[], options: OutputTargetOptions = {}): void {
+  const problem = outputTargetProblem(path, protect, options);
+  if (problem !== undefined) throw problem;
+}
+
+/**
+ * Writes `content` to `path` atomically, after the checks of `outputTargetProblem` (made again
+ * here: time has passed since a command's first look). `flag` names the option the path came
+ * from, for the hint; missing folders are made unless `makeFolders` is false.
+ */
+export async function writeOutputFile(path: string, content: FileContent, protect: readonly ProtectedFile[], flag = '--out', options: Omit<OutputTargetOptions, 'flag'> = {}): Promise<void> {
+  assertOutputTarget(path, protect, { flag, makeFolders: options.makeFolders ?? true });
   const target = resolve(path);
   try {
-    if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
-      throw new UserError('output_is_folder', `${path} is a folder, not a file.`, `Give ${flag} the name of a file (it may be inside that folder).`);
-    }
     mkdirSync(dirname(target), { recursive: true });
     await writeAtomic(target, content);
   } catch (e) {
     throw outputFailure(e, path, flag);
   }
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null; // missing, or not reachable: judged by what is found further up, or when writing
+  }
+}
+
+function codeOf(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 async function writeAtomic(path: string, content: FileContent): Promise<void> {

@@ -148,21 +148,32 @@ function energyPeriodHits(db: Database.Database, newId: number): Hit[] {
  * two identical purchases on one day stored once and brought twice count one as new.
  */
 function transactionHits(db: Database.Database, newId: number): Hit[] {
-  const rows = db.prepare(`
-    SELECT n.meter AS meter, n.period_start AS start, n.source AS source, n.quantity AS quantity, n.unit AS unit, count(*) AS copies
-    FROM activities n WHERE n.batch_id = ? AND n.companion_of IS NULL AND n.meter IS NOT NULL
-    GROUP BY n.meter, n.period_start, n.source, n.quantity, n.unit`).all(newId) as { meter: string; start: string; source: string; quantity: number; unit: string; copies: number }[];
-  const stored = db.prepare(`
-    SELECT x.id AS id, x.batch_id AS batchId, b.file_name AS fileName, x.period_end AS end
+  // Stored purchases that match one of the batch's on every field, found by the stored side: a
+  // new file of new purchases (the usual case) costs one indexed range scan, not a query per line.
+  const candidates = db.prepare(`
+    SELECT x.id AS id, x.batch_id AS batchId, b.file_name AS fileName, x.meter AS meter, x.period_start AS start, x.period_end AS end,
+      x.source AS source, x.quantity AS quantity, x.unit AS unit
     FROM activities x JOIN batches b ON b.id = x.batch_id
-    WHERE x.org = (SELECT org FROM batches WHERE id = ?) AND x.batch_id <> ? AND x.companion_of IS NULL
-      AND x.meter = ? AND x.period_start = ? AND x.source = ? AND x.quantity = ? AND x.unit = ? AND ${LIVE}
-    ORDER BY x.id LIMIT ?`);
+    WHERE x.org = (SELECT org FROM batches WHERE id = ?) AND x.batch_id <> ? AND x.companion_of IS NULL AND x.meter IS NOT NULL
+      AND x.period_start >= (SELECT min(period_start) FROM activities WHERE batch_id = ?)
+      AND x.period_start <= (SELECT max(period_start) FROM activities WHERE batch_id = ?)
+      AND ${LIVE}
+      AND EXISTS (SELECT 1 FROM activities n WHERE n.org = x.org AND n.meter = x.meter AND n.period_start = x.period_start
+        AND n.batch_id = ? AND n.companion_of IS NULL AND n.source = x.source AND n.quantity = x.quantity AND n.unit = x.unit)
+    ORDER BY x.id`).all(newId, newId, newId, newId, newId) as { id: number; batchId: number; fileName: string; meter: string; start: string; end: string; source: string; quantity: number; unit: string }[];
+  if (candidates.length === 0) return [];
+  const copies = db.prepare(`SELECT count(*) AS n FROM activities WHERE org = (SELECT org FROM batches WHERE id = ?) AND meter = ? AND period_start = ?
+    AND batch_id = ? AND companion_of IS NULL AND source = ? AND quantity = ? AND unit = ?`);
+  // Matched as multisets: as many stored copies as the batch brings, the earliest first.
+  const left = new Map<string, number>();
   const hits: Hit[] = [];
-  for (const t of rows) {
-    for (const s of stored.all(newId, newId, t.meter, t.start, t.source, t.quantity, t.unit, t.copies) as { id: number; batchId: number; fileName: string; end: string }[]) {
-      hits.push({ table: 'activities', rowId: s.id, batchId: s.batchId, fileName: s.fileName, meter: t.meter, unit: t.unit, start: t.start, end: s.end, quantity: t.quantity, uncovered: [], incoming: { start: t.start, end: s.end, quantity: t.quantity } });
-    }
+  for (const c of candidates) {
+    const id = `${c.meter}\u0000${c.start}\u0000${c.source}\u0000${c.quantity}\u0000${c.unit}`;
+    let n = left.get(id);
+    if (n === undefined) n = (copies.get(newId, c.meter, c.start, newId, c.source, c.quantity, c.unit) as { n: number }).n;
+    if (n <= 0) continue;
+    left.set(id, n - 1);
+    hits.push({ table: 'activities', rowId: c.id, batchId: c.batchId, fileName: c.fileName, meter: c.meter, unit: c.unit, start: c.start, end: c.end, quantity: c.quantity, uncovered: [], incoming: { start: c.start, end: c.end, quantity: c.quantity } });
   }
   return hits;
 }

@@ -14,10 +14,14 @@ function lastDay(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** Writes the workspace (config and bill file) and returns its folder. */
-export function writeBoardWorkspace(): { dir: string; bills: string; rows: number } {
+/**
+ * Writes the workspace (config and bill file) and returns its folder: `siteCount` sites with an
+ * electricity and a gas meter each, monthly bills for `years` financial years from April 2015
+ * (2 × 12 × years bill rows a site; each becomes 2.7 ledger rows with its companions, on average).
+ */
+export function writeBoardWorkspace(siteCount = BOARD_SITES, years = BOARD_YEARS): { dir: string; bills: string; rows: number } {
   const dir = mkdtempSync(join(tmpdir(), 'tco2e-bench-board-'));
-  const sites = Array.from({ length: BOARD_SITES }, (_, i) => ({
+  const sites = Array.from({ length: siteCount }, (_, i) => ({
     id: `site-${i + 1}`,
     name: `Site ${String(i + 1).padStart(3, '0')}`,
     meters: [`19000000${String(10000 + i)}`, `75${String(10000000 + i)}`],
@@ -26,7 +30,7 @@ export function writeBoardWorkspace(): { dir: string; bills: string; rows: numbe
     version: 1,
     organisations: [{
       id: 'bench-trust', name: 'Benchmark Trust', kind: 'nhs-trust', sites,
-      denominators: Array.from({ length: BOARD_YEARS }, (_, k) => ({ year: `${2015 + k}/${String((16 + k) % 100).padStart(2, '0')}`, floorAreaM2: 250_000, staffWte: 6000 })),
+      denominators: Array.from({ length: years }, (_, k) => ({ year: `${2015 + k}/${String((16 + k) % 100).padStart(2, '0')}`, floorAreaM2: 250_000, staffWte: 6000 })),
     }],
     targets: [
       { id: 'nhs-2040', org: 'bench-trust', preset: 'nhs-carbon-footprint-2040', baseline: { tco2e: 60_000, source: 'Benchmark figure' } },
@@ -37,7 +41,7 @@ export function writeBoardWorkspace(): { dir: string; bills: string; rows: numbe
   const lines = ['Site,MPAN,Fuel,Period Start,Period End,Consumption,Unit,Read Type,Cost'];
   let seed = 7;
   const rand = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-  for (let k = 0; k < BOARD_YEARS * 12; k++) {
+  for (let k = 0; k < years * 12; k++) {
     const y = 2015 + Math.floor((k + 3) / 12);
     const m = ((k + 3) % 12) + 1;
     const start = `01/${String(m).padStart(2, '0')}/${y}`;

@@ -2,10 +2,14 @@
  * One measured run in its own process, so its peak memory is its own:
  *   tsx tests/bench/child.ts papaparse FILE
  *   tsx tests/bench/child.ts energy|fleet|journeys PROFILE FILE
+ *   tsx tests/bench/child.ts sqlite-read|emissions|export-lines DIR   (a workspace: see scale.ts)
  * Prints {"ms": …, "cpuMs": …, "peakRssMb": …, "rows": …}: wall time, and the CPU time (user +
- * system, every thread) that other work on a shared machine disturbs far less.
+ * system, every thread) that other work on a shared machine disturbs far less; `export-lines`
+ * adds "firstMs", when its first byte was written.
  */
 import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -19,6 +23,9 @@ import { loadBuiltinProfiles } from '../../dist/map/profiles.js';
 import { Ledger } from '../../dist/store/ledger.js';
 import { boardReport } from '../../dist/report/board/index.js';
 import { loadWorkspace } from '../../dist/workspace/config.js';
+import { emissionsReport } from '../../dist/aggregate/emissions-query.js';
+import { emissionsTable } from '../../dist/cli/views/emissions-view.js';
+import { exportLines } from '../../dist/export/lines/write.js';
 
 const [mode, a, b] = process.argv.slice(2) as [string, string, string | undefined];
 let peak = 0;
@@ -79,15 +86,61 @@ async function board(dir: string): Promise<number> {
   return r.html.length;
 }
 
+/** The baseline: every row of the ledger's activities read with a plain SQLite query, as arrays, a row at a time. */
+function sqliteRead(dir: string): number {
+  const db = new Database(loadWorkspace({ cwd: dir, env: {} }).ledgerPath, { readonly: true });
+  let rows = 0;
+  for (const row of db.prepare('SELECT * FROM activities').raw(true).iterate() as IterableIterator<unknown[]>) if (row.length > 0) rows++;
+  db.close();
+  return rows;
+}
+
+/** `tco2e emissions --org ORG` for everything held, as the command runs it: the report, then its table. */
+function emissions(dir: string): number {
+  const ws = loadWorkspace({ cwd: dir, env: {} });
+  const ledger = Ledger.open(ws.ledgerPath);
+  const report = emissionsReport({ ledger, library: loadFactors(), config: ws.config, reads: new Map() }, {
+    org: ws.config.organisations[0]!.id, by: 'year', yearBasis: 'financial', scope2: 'location', wtt: false, fill: 'none',
+  });
+  const table = emissionsTable(report);
+  ledger.close();
+  return table.length;
+}
+
+let firstMs: number | undefined;
+
+/** `tco2e export lines` (CSV, every organisation, everything held) into a stream that keeps nothing, as a reader at the end of a pipe would; the lines written. */
+async function exportAll(dir: string): Promise<number> {
+  const ws = loadWorkspace({ cwd: dir, env: {} });
+  const ledger = Ledger.open(ws.ledgerPath);
+  const sink = new Writable({
+    write(_chunk, _encoding, done) {
+      firstMs ??= performance.now() - t0;
+      done();
+    },
+  });
+  const summary = await exportLines({ ledger, library: loadFactors(), config: ws.config, reads: new Map() }, {}, 'csv', { stream: sink });
+  ledger.close();
+  return summary.counts.lines;
+}
+
 function initLedger(path: string): void {
   Ledger.open(path, { create: true }).close();
 }
 
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
-const rows = mode === 'papaparse' ? await papaparse(a) : mode === 'board-setup' ? await setupBoard(a, b!) : mode === 'board' ? await board(a) : await importFile(mode, a, b!);
+const measured: Record<string, () => Promise<number> | number> = {
+  papaparse: () => papaparse(a),
+  'board-setup': () => setupBoard(a, b!),
+  board: () => board(a),
+  'sqlite-read': () => sqliteRead(a),
+  emissions: () => emissions(a),
+  'export-lines': () => exportAll(a),
+};
+const rows = await (measured[mode] ?? (() => importFile(mode, a, b!)))();
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
-process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: peak / 2 ** 20, rows }) + '\n');
+process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: peak / 2 ** 20, rows, ...(firstMs === undefined ? {} : { firstMs }) }) + '\n');

@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { BOARD_SITES, BOARD_YEARS, writeBoardWorkspace } from './board.js';
 import { writeFuelCardFile, writeIntervalFile, writeSurveyFile, writeWideHalfHourlyFile } from './generate.js';
 
-interface Run { ms: number; cpuMs: number; peakRssMb: number; rows: number }
+export interface Run { ms: number; cpuMs: number; peakRssMb: number; rows: number; firstMs?: number }
 
 /**
  * The measured child runs as plain JavaScript under plain node, as the CLI does: run through

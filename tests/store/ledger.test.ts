@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/store/ledger.js';
 import { SCHEMA_VERSION } from '../../src/store/schema.js';
+import { faultMarker, startNode, writeLockHeld } from '../hardening/spawn-cli.js';
 import { ROOT, userError } from '../helpers.js';
 import { activity, newBatch } from './fixtures.js';
 
@@ -114,22 +114,41 @@ describe('ledger', () => {
     const path = join(dir(), 'l.sqlite');
     Ledger.open(path, { create: true }).close();
     const script = join(ROOT, 'tests/store/write-big-batch.ts');
-    for (const delayMs of [150, 400, 900]) {
-      const child = spawn(process.execPath, ['--import', 'tsx', script, path], { stdio: ['ignore', 'pipe', 'inherit'] });
-      // Wait until the child says it is inside the transaction, then kill it.
-      await new Promise<void>((resolve) => child.stdout.once('data', () => { resolve(); }));
-      await new Promise((r) => setTimeout(r, delayMs));
-      child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+    const journal = `${path}-journal`;
+    const original = statSync(path).size;
+    // Killed where the child says it has written that many rows, not after a delay: a few
+    // thousand, still in SQLite's page cache (the database file untouched), and more than the
+    // cache holds (16 MB as better-sqlite3 builds SQLite), so pages have spilled into the database
+    // file and only the journal can undo them.
+    for (const { rows, spilled } of [{ rows: 1_000, spilled: false }, { rows: 20_000, spilled: false }, { rows: 200_000, spilled: true }]) {
+      const child = startNode('write-big-batch', ['--import', 'tsx', script, path], { env: { TCO2E_FAULT_POINT: `rows-written:${rows}` } });
+      let halted: { locked: boolean; bytes: number };
+      try {
+        expect(await child.stderrLine(faultMarker(`rows-written:${rows}`))).toBe(`${faultMarker(`rows-written:${rows}`)} count=${rows}`);
+        halted = { locked: writeLockHeld(path), bytes: statSync(path).size };
+      } finally {
+        child.kill();
+      }
+      expect((await child.done).signal).toBe('SIGKILL');
+      // Halted inside its write transaction, with pages changed: the kill left a journal.
+      expect(halted.locked).toBe(true);
+      expect(existsSync(journal)).toBe(true);
+      expect(halted.bytes > original, `the database file had grown from ${original} to ${halted.bytes} bytes`).toBe(spilled);
       const l = Ledger.open(path);
       expect(l.integrityCheck()).toBe('ok');
       expect(l.listBatches()).toEqual([]);
+      expect(l.select<{ n: number }>('SELECT count(*) AS n FROM activities')).toEqual([{ n: 0 }]);
       l.close();
+      // A spilled transaction leaves a hot journal, which the first reader played back and removed.
+      if (spilled) {
+        expect(existsSync(journal)).toBe(false);
+        expect(statSync(path).size).toBe(original);
+      }
     }
     const l = Ledger.open(path);
     l.writeBatch(newBatch(), { activities: [activity()] });
     expect(l.listBatches()).toHaveLength(1);
     l.close();
     expect(existsSync(`${path}-journal`)).toBe(false);
-  }, 60_000);
+  }, 180_000);
 });

@@ -1,4 +1,5 @@
 import type { ImportSummary } from '../../import/summary.js';
+import type { Superseded } from '../../store/records.js';
 import { unitLabel, parseUnit } from '../../units/units.js';
 import { formatNumber } from '../../kernel/format.js';
 
@@ -55,12 +56,22 @@ export function renderImportSummary(s: ImportSummary & { readonly vehicles?: num
   }
   if (s.superseded.length > 0) {
     out.push('Superseded (only the meter-days and periods this file brings again):');
-    for (const x of s.superseded.slice(0, 10)) {
-      const u = parseUnit(x.unit);
-      const unit = u ? unitLabel(u) : x.unit;
-      out.push(`  meter ${x.meter}, ${x.start}–${x.end}, import ${x.batchId} (${x.fileName}): ${formatNumber(x.rows)} row${x.rows === 1 ? '' : 's'}, ${formatNumber(x.quantityBefore, 1)} ${unit} before, ${formatNumber(x.quantityAfter, 1)} ${unit} now`);
-    }
+    for (const x of s.superseded.slice(0, 10)) out.push(`  ${supersededLine(x)}`);
     if (s.superseded.length > 10) out.push(`  … and ${s.superseded.length - 10} more (see --json)`);
   }
   return out.join('\n');
+}
+
+function supersededLine(x: Superseded): string {
+  const u = parseUnit(x.unit);
+  const unit = u ? unitLabel(u) : x.unit;
+  return `meter ${x.meter}, ${x.start}–${x.end}, import ${x.batchId} (${x.fileName}): ${formatNumber(x.rows)} row${x.rows === 1 ? '' : 's'}, ${formatNumber(x.quantityBefore, 1)} ${unit} before, ${formatNumber(x.quantityAfter, 1)} ${unit} after`;
+}
+
+/** For `imports show`: what an import superseded, and what later imports superseded of it. */
+export function renderSupersessions(s: { readonly by: readonly Superseded[]; readonly of: readonly (Superseded & { readonly supersededBy: number })[] }): string[] {
+  const out: string[] = [];
+  if (s.by.length > 0) out.push('It superseded:', ...s.by.map((x) => `  ${supersededLine(x)}`));
+  if (s.of.length > 0) out.push('Later imports superseded of it:', ...s.of.map((x) => `  by import ${x.supersededBy}: ${supersededLine(x)}`));
+  return out;
 }

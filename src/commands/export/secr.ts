@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { workspaceFiles, writeOutputFile } from '../../render/output-file.js';
+import { assertOutputTarget, workspaceFiles, writeOutputFile } from '../../render/output-file.js';
 import { orgFlag, outFlag, periodFlag, workspaceFlags } from '../../cli/flags.js';
 import { analysisContext, openWorkspace } from '../../cli/workspace-flags.js';
 import { SCOPE3_CHOICES, type Scope3Choice } from '../../export/secr/classify.js';
@@ -32,6 +32,7 @@ export default class ExportSecr extends BaseCommand {
     const { flags } = await this.parse(ExportSecr);
     const { workspace, ledger } = openWorkspace(flags);
     try {
+      if (flags.out !== undefined) assertOutputTarget(flags.out, workspaceFiles(workspace)); // before the work, not after it
       const d = secrDisclosure(analysisContext(workspace, ledger), {
         org: flags.org ?? workspace.config.organisations[0]!.id,
         period: flags.period,
@@ -41,7 +42,7 @@ export default class ExportSecr extends BaseCommand {
       if (this.jsonEnabled()) return d;
       const text = flags.format === 'html' ? secrHtml(d) : flags.format === 'csv' ? secrCsv(d) : secrMarkdown(d);
       if (flags.out === undefined) this.log(text.replace(/\r?\n$/, ''));
-      else await writeOutputFile(flags.out, text, workspaceFiles(workspace));
+      else await writeOutputFile(flags.out, text, workspaceFiles(workspace), '--out', { makeFolders: false });
       return d;
     } finally {
       ledger.close();

@@ -2,7 +2,7 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { factorsFlag } from '../../cli/flags.js';
 import { listFactors, type FactorList } from '../../convert/browse-factors.js';
-import { loadFactorsWithCustomFile } from '../../factors/custom-file.js';
+import { factorLibrary } from '../../cli/input-files.js';
 import { formatFactor, renderTable } from '../../kernel/format.js';
 import { unitLabel } from '../../units/units.js';
 
@@ -23,7 +23,7 @@ export default class FactorsList extends BaseCommand {
 
   async run(): Promise<FactorList> {
     const { flags } = await this.parse(FactorsList);
-    const list = listFactors(loadFactorsWithCustomFile(flags.factors), {
+    const list = listFactors(factorLibrary(flags.factors), {
       ...(flags.year === undefined ? {} : { year: flags.year }),
       ...(flags.search === undefined ? {} : { search: flags.search }),
     });

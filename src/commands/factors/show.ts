@@ -2,7 +2,7 @@ import { Args } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { factorsFlag } from '../../cli/flags.js';
 import { showKey, type KeyHistory } from '../../convert/browse-factors.js';
-import { loadFactorsWithCustomFile } from '../../factors/custom-file.js';
+import { factorLibrary } from '../../cli/input-files.js';
 import { formatFactor, renderTable } from '../../kernel/format.js';
 import { unitLabel } from '../../units/units.js';
 
@@ -24,7 +24,7 @@ export default class FactorsShow extends BaseCommand {
 
   async run(): Promise<KeyHistory> {
     const { args, flags } = await this.parse(FactorsShow);
-    const h = showKey(loadFactorsWithCustomFile(flags.factors), args.key);
+    const h = showKey(factorLibrary(flags.factors), args.key);
     const units = [...new Set(h.years.flatMap((y) => y.variants.map((v) => `${v.unit}${v.basis ? `/${v.basis}` : ''}`)))];
     this.log(`${h.key}: ${h.description}\n${h.scope}\n`);
     this.log(renderTable(h.years, [

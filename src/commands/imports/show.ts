@@ -3,7 +3,8 @@ import { importIdArg, workspaceFlags } from '../../cli/flags.js';
 import { openWorkspace } from '../../cli/workspace-flags.js';
 import { UserError } from '../../kernel/errors.js';
 import { renderTable } from '../../kernel/format.js';
-import type { BatchRecord, ProblemRecord } from '../../store/records.js';
+import { renderSupersessions } from '../../cli/views/import-summary-view.js';
+import type { BatchRecord, ProblemRecord, Superseded } from '../../store/records.js';
 
 export default class ImportsShow extends BaseCommand {
   static override summary = 'Show one import: its file, counts, and every rejected row and warning.';
@@ -11,7 +12,7 @@ export default class ImportsShow extends BaseCommand {
   static override args = { id: importIdArg() };
   static override flags = { ...workspaceFlags };
 
-  async run(): Promise<{ import: BatchRecord; problems: ProblemRecord[] }> {
+  async run(): Promise<{ import: BatchRecord; problems: ProblemRecord[]; superseded: Superseded[]; supersededBy: (Superseded & { supersededBy: number })[] }> {
     const { args, flags } = await this.parse(ImportsShow);
     const { ledger } = openWorkspace(flags);
     try {
@@ -23,6 +24,8 @@ export default class ImportsShow extends BaseCommand {
       const change = statusChange(batch);
       if (change) this.log(change);
       this.log(`Rows: ${batch.rows_read} read, ${batch.rows_accepted} accepted, ${batch.rows_excluded} excluded, ${batch.rows_rejected} rejected`);
+      const supersessions = ledger.batchSupersessions(args.id);
+      for (const line of renderSupersessions(supersessions)) this.log(line);
       if (problems.length > 0) {
         this.log('');
         this.log(renderTable(problems, [
@@ -33,7 +36,7 @@ export default class ImportsShow extends BaseCommand {
           { header: 'reason', value: (p) => p.message },
         ]));
       }
-      return { import: batch, problems };
+      return { import: batch, problems, superseded: supersessions.by, supersededBy: supersessions.of };
     } finally {
       ledger.close();
     }

@@ -15,7 +15,8 @@ export default class ImportsUndo extends BaseCommand {
 
   async run(): Promise<{ import: BatchRecord }> {
     const { args, flags } = await this.parse(ImportsUndo);
-    const { ledger } = openWorkspace(flags);
+    // An undo writes: the ledger is checked for damage first, and a damaged one is left as it is.
+    const { ledger } = openWorkspace(flags, { forWrite: true });
     try {
       ledger.undoBatch(args.id, { at: new Date().toISOString(), reason: flags.reason?.trim() || undefined });
       const batch = ledger.getBatch(args.id)!;

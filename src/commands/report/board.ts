@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { BaseCommand } from '../../cli/base-command.js';
 import { orgFlag, outFlag, periodFlag, workspaceFlags } from '../../cli/flags.js';
 import { analysisContext, openWorkspace } from '../../cli/workspace-flags.js';
-import { workspaceFiles, writeOutputFile } from '../../render/output-file.js';
+import { assertOutputTarget, workspaceFiles, writeOutputFile } from '../../render/output-file.js';
 import { boardReport } from '../../report/board/index.js';
 
 export default class ReportBoard extends BaseCommand {
@@ -19,9 +19,12 @@ export default class ReportBoard extends BaseCommand {
     const { flags } = await this.parse(ReportBoard);
     const { workspace, ledger } = openWorkspace(flags);
     try {
-      const r = await boardReport(analysisContext(workspace, ledger), { org: flags.org, period: flags.period, now: new Date(), toolVersion: this.config.version });
       const file = resolve(flags.out ?? join('reports', `board-${flags.org}-${flags.period.replace('/', '-')}.html`));
-      await writeOutputFile(file, r.html, workspaceFiles(workspace));
+      // A typed path must be in a folder that exists; the default's folder is made. Checked before the report is built.
+      const target = { makeFolders: flags.out === undefined };
+      assertOutputTarget(file, workspaceFiles(workspace), target);
+      const r = await boardReport(analysisContext(workspace, ledger), { org: flags.org, period: flags.period, now: new Date(), toolVersion: this.config.version });
+      await writeOutputFile(file, r.html, workspaceFiles(workspace), '--out', target);
       if (!this.jsonEnabled()) this.log(`Wrote ${file}`);
       return { file };
     } finally {

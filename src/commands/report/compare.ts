@@ -3,7 +3,7 @@ import { BaseCommand } from '../../cli/base-command.js';
 import { orgsFlag, outFlag, periodFlag, workspaceFlags } from '../../cli/flags.js';
 import { analysisContext, openWorkspace } from '../../cli/workspace-flags.js';
 import { compareHtml } from '../../report/compare/index.js';
-import { workspaceFiles, writeOutputFile } from '../../render/output-file.js';
+import { assertOutputTarget, workspaceFiles, writeOutputFile } from '../../render/output-file.js';
 
 export default class ReportCompare extends BaseCommand {
   static override summary = 'Write the comparison report: organisations\' trajectories side by side, fairly, in one self-contained HTML file.';
@@ -20,9 +20,12 @@ export default class ReportCompare extends BaseCommand {
     const { workspace, ledger } = openWorkspace(flags);
     try {
       const orgs = flags.orgs ?? workspace.config.organisations.map((o) => o.id);
-      const r = await compareHtml(analysisContext(workspace, ledger), { orgs, ...(flags.period === undefined ? {} : { period: flags.period }), now: new Date(), toolVersion: this.config.version });
       const file = resolve(flags.out ?? join('reports', 'compare.html'));
-      await writeOutputFile(file, r.html, workspaceFiles(workspace));
+      // A typed path must be in a folder that exists; the default's folder is made. Checked before the report is built.
+      const target = { makeFolders: flags.out === undefined };
+      assertOutputTarget(file, workspaceFiles(workspace), target);
+      const r = await compareHtml(analysisContext(workspace, ledger), { orgs, ...(flags.period === undefined ? {} : { period: flags.period }), now: new Date(), toolVersion: this.config.version });
+      await writeOutputFile(file, r.html, workspaceFiles(workspace), '--out', target);
       if (!this.jsonEnabled()) this.log(`Wrote ${file}`);
       return { file };
     } finally {

@@ -13,7 +13,8 @@ export const LINE_COLUMNS = [
 ] as const;
 export type LineColumn = (typeof LINE_COLUMNS)[number];
 
-export type LineRecord = { readonly [C in LineColumn]: string | number | boolean | null };
+export type LineValue = string | number | boolean | null;
+export type LineRecord = { readonly [C in LineColumn]: LineValue };
 
 /** The record of one line; `estimated_share` is the exact share where known, else 1 or 0 from the flag. */
 export function lineRecord(l: EmissionLine): LineRecord {
@@ -49,4 +50,17 @@ export function lineRecord(l: EmissionLine): LineRecord {
     batch_id: l.trace.batchId,
     note: l.trace.note ?? null,
   };
+}
+
+/**
+ * The same values as `lineRecord`, in the order of `LINE_COLUMNS`, for a writer that wants a row
+ * and not an object (CSV: a million objects of thirty keys were a third of the export's time).
+ */
+export function lineValues(l: EmissionLine): LineValue[] {
+  return [
+    l.org, l.site, l.meter, l.source, l.periodStart, l.periodEnd, l.quantity, l.unit, l.estimated,
+    l.filled !== undefined ? 1 : l.estimatedShare ?? (l.estimated ? 1 : 0), l.filled ?? null,
+    l.kind, l.basis, l.factorKey, l.factorYear, l.factorEdition, l.factorUnit, l.factorKgPerUnit, l.factorCustom, l.policy,
+    l.kgCo2e, l.kgCo2, l.kgCh4, l.kgN2o, l.scope, l.scopeCategory, l.trace.file, l.trace.line, l.trace.batchId, l.trace.note ?? null,
+  ];
 }

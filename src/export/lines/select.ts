@@ -3,11 +3,13 @@
  * asked for (location-based lines with their companions, commuting from surveys, and the
  * market-based counterparts of Scope 2), so the export adds up to exactly what `emissions`
  * reports. Nothing is filled or recomputed: the lines are the figures as stored.
+ *
+ * The lines are read from the ledger as they are taken (see `footprintStream`): an export of a
+ * million lines holds a page of them at a time, and leaves the ledger free between pages.
  */
 
 import { periodRange } from '../../aggregate/emissions-query.js';
-import { footprint, memberIds, type AnalysisContext, type FootprintWarning } from '../../aggregate/footprint.js';
-import type { EmissionLine } from '../../kernel/emission-line.js';
+import { footprintStream, memberIds, type AnalysisContext, type FootprintStream } from '../../aggregate/footprint.js';
 import { UserError } from '../../kernel/errors.js';
 
 export interface LinesQuery {
@@ -17,13 +19,14 @@ export interface LinesQuery {
   readonly period?: string;
 }
 
-export interface LinesSelection {
+/**
+ * The lines of a query, to be taken once, in order: location-based (ledger, then commuting), then
+ * market-based. Close it when done (it holds a snapshot of the ledger's rows).
+ */
+export interface LinesSelection extends FootprintStream {
   readonly orgs: readonly string[];
   readonly from: string | null;
   readonly to: string | null;
-  readonly lines: readonly EmissionLine[];
-  readonly marketLines: readonly EmissionLine[];
-  readonly warnings: readonly FootprintWarning[];
 }
 
 export function selectLines(ctx: AnalysisContext, q: LinesQuery): LinesSelection {
@@ -32,12 +35,6 @@ export function selectLines(ctx: AnalysisContext, q: LinesQuery): LinesSelection
   else if (ctx.config.organisations.some((o) => o.id === q.org)) orgs = memberIds(ctx.config, q.org);
   else throw new UserError('unknown_org', `No organisation "${q.org}" in the workspace config.`, `Use one of: ${ctx.config.organisations.map((o) => o.id).join(', ')}.`);
   const range = q.period === undefined ? undefined : periodRange(q.period);
-  const fp = footprint(ctx, { orgs, ...(range ? { from: range.from, to: range.to } : {}) });
-  return { orgs, from: range?.from ?? null, to: range?.to ?? null, lines: fp.lines, marketLines: fp.marketLines, warnings: fp.warnings };
-}
-
-/** The location-based lines, then their market-based counterparts. */
-export function* allLines(s: LinesSelection): Generator<EmissionLine> {
-  yield* s.lines;
-  yield* s.marketLines;
+  const stream = footprintStream(ctx, { orgs, ...(range ? { from: range.from, to: range.to } : {}) });
+  return { ...stream, orgs, from: range?.from ?? null, to: range?.to ?? null };
 }
