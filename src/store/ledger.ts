@@ -492,6 +492,7 @@ export class Ledger {
       this.db.transaction(() => {
         this.db.prepare("UPDATE batches SET status = 'undone', status_changed_at = ?, status_reason = ? WHERE id = ? AND status = 'active'").run(change.at, change.reason ?? null, id);
         restoreAfterUndo(this.db, id);
+        faultPoint('undo-before-commit');
       }).immediate();
     });
   }

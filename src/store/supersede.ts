@@ -16,6 +16,7 @@
  */
 
 import type Database from 'better-sqlite3';
+import { faultPoint } from '../kernel/fault-point.js';
 import type { Overlap, Superseded } from './records.js';
 
 /** A stored row about to be superseded, and what replaces it. */
@@ -210,6 +211,7 @@ export function supersede(db: Database.Database, newId: number, kind: string): S
     const [batchId, meter, month] = m.split('\u0000') as [string, string, string];
     recomputeMonth(db, Number(batchId), meter, month, newId);
   }
+  faultPoint('superseded');
   const summary = summariseHits(hits);
   const record = db.prepare(`INSERT INTO supersessions (batch_id, superseded_batch_id, meter, unit, period_start, period_end, rows, quantity_before, quantity_after)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
