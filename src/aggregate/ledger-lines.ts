@@ -283,7 +283,7 @@ export function readStored(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from
   const texts = new Texts();
   const stored: StoredLine[] = [];
   const ids = new Set<number>();
-  for (const row of ledger.rows(`SELECT ${LINE_COLUMNS} FROM activities a JOIN batches b ON b.id = a.batch_id WHERE ${where} ORDER BY ${LINE_ORDER}`, params)) {
+  for (const row of ledger.rows({ columns: LINE_COLUMNS, from: `activities a JOIN batches b ON b.id = a.batch_id WHERE ${where} ORDER BY ${LINE_ORDER}` }, params)) {
     const r = row as unknown as RawRow;
     stored.push(toLine(r, texts));
     ids.add(r[0]);

@@ -16,7 +16,7 @@ import { backupsOf, damagedLedger, ledgerFailure } from './sqlite-errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import type { ActivityRecord, BatchRecord, HhDayRecord, NewBatch, Overlap, ProblemRecord, StoredActivity, Superseded, SurveyRecord, VehicleRecord } from './records.js';
 import { findOverlaps as findStoredOverlaps, restoreAfterUndo, supersede } from './supersede.js';
-import { LedgerSnapshot, readRows, type SqlParam } from './snapshot.js';
+import { LedgerSnapshot, readRows, type RowsQuery, type SqlParam } from './snapshot.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 /** How long a second import waits for the first to finish before giving up, in ms. */
@@ -346,8 +346,8 @@ export class Ledger {
   }
 
   /** A large read a row at a time, as arrays of column values (see `snapshot.ts`). */
-  rows(sql: string, params: readonly SqlParam[] = []): Generator<unknown[]> {
-    return readRows(this.db, this.path, sql, params);
+  rows(query: RowsQuery, params: readonly SqlParam[] = []): Generator<unknown[]> {
+    return readRows(this.db, this.path, query, params);
   }
 
   /** A snapshot of some rows' ids, to read them a page at a time without holding the ledger (see `snapshot.ts`). */

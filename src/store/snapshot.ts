@@ -2,11 +2,16 @@
  * Reading much of the ledger: a row at a time, and, for a reader that takes long, without
  * holding the ledger while it works.
  *
- * Rows are handed over as arrays of column values (better-sqlite3's `raw` mode) from
- * `iterate()`, never as one array of objects: an object per row, all alive at once, is what made
- * reading 729,000 ledger rows take 33 s of CPU and 1.9 GB (most of it the garbage collector going
- * over them again and again); iterated arrays took 3.9 s and 67 MB (measured on the ledger of the
- * largest `emissions` benchmark, BENCHMARKS.md).
+ * Rows are handed over one at a time from `iterate()`, each as an array of its column values,
+ * never as one array of objects: an object per row, all alive at once, is what made reading
+ * 729,000 ledger rows take 33 s of CPU and 1.9 GB (most of it the garbage collector going over
+ * them again and again); iterated arrays took 3.9 s and 67 MB. Most of what is left is
+ * better-sqlite3 making a JavaScript value of each cell (about 150 ns a cell; SQLite itself reads
+ * every column of those rows in 0.5 s), so SQLite writes each row as one JSON array
+ * (`json_array`) and V8's JSON parser makes the values: 2.8 s instead of 3.9 s, the same values
+ * (every cell of those 729,000 rows compared; a REAL −0 comes back as 0, which prints and adds up
+ * the same). The columns read this way must not be BLOBs, which JSON cannot hold. (Measured on
+ * the ledger of the largest `emissions` benchmark, BENCHMARKS.md.)
  *
  * The ledger is in SQLite's rollback-journal mode, where a read keeps a shared lock from its first
  * row to its last and an import cannot commit until every such read has finished: an export of a
@@ -34,14 +39,22 @@ function readStatement(db: Database.Database, sql: string): Database.Statement {
   return stmt;
 }
 
+/** What a read of rows takes: `columns` (no BLOBs) `FROM` the rest of a query (tables, conditions, order). */
+export interface RowsQuery {
+  readonly columns: string;
+  readonly from: string;
+}
+
 /**
- * The rows of a read-only query, one at a time, as arrays of column values in the query's order.
- * The read (and SQLite's shared lock) lasts until the last row is taken or the loop is left;
- * meanwhile nothing else can run on the same connection.
+ * The rows of a read-only query, one at a time, as arrays of column values in the order of
+ * `columns`. The read (and SQLite's shared lock) lasts until the last row is taken or the loop is
+ * left; meanwhile nothing else can run on the same connection.
  */
-export function* readRows(db: Database.Database, path: string, sql: string, params: readonly SqlParam[]): Generator<unknown[]> {
+export function* readRows(db: Database.Database, path: string, query: RowsQuery, params: readonly SqlParam[]): Generator<unknown[]> {
   try {
-    yield* readStatement(db, sql).raw(true).iterate(...params) as IterableIterator<unknown[]>;
+    for (const row of readStatement(db, `SELECT json_array(${query.columns}) FROM ${query.from}`).pluck().iterate(...params) as IterableIterator<string>) {
+      yield JSON.parse(row) as unknown[];
+    }
   } catch (e) {
     throw ledgerFailure(e, path);
   }
@@ -50,7 +63,7 @@ export function* readRows(db: Database.Database, path: string, sql: string, para
 /** Rows a page holds: about 20 ms of reading each (a page is one short read of the ledger). */
 const PAGE_ROWS = 5_000;
 
-/** What a snapshot reads: `columns` from `join` (which starts at the snapshot, aliased `s`: `s.id` is the key), optionally narrowed by `where`. */
+/** What a snapshot reads: `columns` (no BLOBs) from `join` (which starts at the snapshot, aliased `s`: `s.id` is the key), optionally narrowed by `where`. */
 export interface SnapshotRead {
   readonly columns: string;
   readonly join: string;
@@ -87,18 +100,18 @@ export class LedgerSnapshot {
 
   /** The rows `read` gives, in the snapshot's order, a page at a time: the ledger is not held between pages. */
   *rows(read: SnapshotRead, params: readonly SqlParam[] = [], pageRows = PAGE_ROWS): Generator<unknown[]> {
-    const stmt = readStatement(this.db, `SELECT ${read.columns} FROM ${this.table} s JOIN ${read.join}
-      WHERE s.pos > ? AND s.pos <= ?${read.where === undefined ? '' : ` AND (${read.where})`} ORDER BY s.pos`).raw(true);
+    const stmt = readStatement(this.db, `SELECT json_array(${read.columns}) FROM ${this.table} s JOIN ${read.join}
+      WHERE s.pos > ? AND s.pos <= ?${read.where === undefined ? '' : ` AND (${read.where})`} ORDER BY s.pos`).pluck();
     for (let done = 0; done < this.size; done += pageRows) {
-      let page: unknown[][];
+      let page: string[];
       try {
-        page = stmt.all(done, done + pageRows, ...params) as unknown[][];
+        page = stmt.all(done, done + pageRows, ...params) as string[];
       } catch (e) {
         throw ledgerFailure(e, this.path);
       }
       // The page is read whole before any row is handed on: a caller that waits (a full pipe)
       // waits with the ledger free.
-      yield* page;
+      for (const row of page) yield JSON.parse(row) as unknown[];
     }
   }
 
