@@ -16,7 +16,8 @@ import { backupsOf, damagedLedger, ledgerFailure } from './sqlite-errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import type { ActivityRecord, BatchRecord, HhDayRecord, NewBatch, Overlap, ProblemRecord, StoredActivity, Superseded, SurveyRecord, VehicleRecord } from './records.js';
 import { findOverlaps as findStoredOverlaps, restoreAfterUndo, supersede } from './supersede.js';
-import { LedgerSnapshot, readRows, type RowsQuery, type SqlParam } from './snapshot.js';
+import type { LedgerSnapshot, RowsQuery, SnapshotKey, SqlParam } from './reads.js';
+import { readRows, SqliteSnapshot } from './snapshot.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 /** How long a second import waits for the first to finish before giving up, in ms. */
@@ -351,8 +352,8 @@ export class Ledger {
   }
 
   /** A snapshot of some rows' ids, to read them a page at a time without holding the ledger (see `snapshot.ts`). */
-  snapshot(key: { readonly select: string; readonly from: string; readonly orderBy: string }, params: readonly SqlParam[] = []): LedgerSnapshot {
-    return new LedgerSnapshot(this.db, this.path, key, params);
+  snapshot(key: SnapshotKey, params: readonly SqlParam[] = []): LedgerSnapshot {
+    return new SqliteSnapshot(this.db, this.path, key, params);
   }
 
   /** Whether the organisation has an active batch of a file of exactly this size (a possible repeat). */

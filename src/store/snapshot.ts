@@ -27,9 +27,8 @@
  */
 
 import type Database from 'better-sqlite3';
+import type { LedgerSnapshot, RowsQuery, SnapshotKey, SnapshotRead, SqlParam } from './reads.js';
 import { ledgerFailure } from './sqlite-errors.js';
-
-export type SqlParam = string | number | null;
 
 /** Prepares a statement that must only read and return rows (SQLite itself says whether it writes). */
 function readStatement(db: Database.Database, sql: string): Database.Statement {
@@ -37,12 +36,6 @@ function readStatement(db: Database.Database, sql: string): Database.Statement {
   if (!stmt.reader) throw new Error(`a ledger read needs a query that returns rows: ${sql.slice(0, 60)}`);
   if (!stmt.readonly) throw new Error(`a ledger read refuses a statement that writes: ${sql.slice(0, 60)}`);
   return stmt;
-}
-
-/** What a read of rows takes: `columns` (no BLOBs) `FROM` the rest of a query (tables, conditions, order). */
-export interface RowsQuery {
-  readonly columns: string;
-  readonly from: string;
 }
 
 /**
@@ -63,17 +56,9 @@ export function* readRows(db: Database.Database, path: string, query: RowsQuery,
 /** Rows a page holds: about 20 ms of reading each (a page is one short read of the ledger). */
 const PAGE_ROWS = 5_000;
 
-/** What a snapshot reads: `columns` (no BLOBs) from `join` (which starts at the snapshot, aliased `s`: `s.id` is the key), optionally narrowed by `where`. */
-export interface SnapshotRead {
-  readonly columns: string;
-  readonly join: string;
-  readonly where?: string;
-}
-
 /** The ids of some rows, in a fixed order, kept for reading them a page at a time (see the top of this file). */
-export class LedgerSnapshot {
+export class SqliteSnapshot implements LedgerSnapshot {
   private static taken = 0;
-  /** How many ids it holds. */
   readonly size: number;
   private readonly table: string;
   private dropped = false;
@@ -82,8 +67,8 @@ export class LedgerSnapshot {
    * Takes the ids `select` (one column, of integers) gives for `from` (the rest of a query: its
    * tables and conditions) in the order of `orderBy`, in one read of the ledger.
    */
-  constructor(private readonly db: Database.Database, private readonly path: string, key: { readonly select: string; readonly from: string; readonly orderBy: string }, params: readonly SqlParam[]) {
-    this.table = `temp.tco2e_snapshot_${++LedgerSnapshot.taken}`;
+  constructor(private readonly db: Database.Database, private readonly path: string, key: SnapshotKey, params: readonly SqlParam[]) {
+    this.table = `temp.tco2e_snapshot_${++SqliteSnapshot.taken}`;
     // Checked on its own before it is put inside the INSERT that fills the table.
     readStatement(db, `SELECT ${key.select} FROM ${key.from} ORDER BY ${key.orderBy}`);
     try {
@@ -98,7 +83,6 @@ export class LedgerSnapshot {
     }
   }
 
-  /** The rows `read` gives, in the snapshot's order, a page at a time: the ledger is not held between pages. */
   *rows(read: SnapshotRead, params: readonly SqlParam[] = [], pageRows = PAGE_ROWS): Generator<unknown[]> {
     const stmt = readStatement(this.db, `SELECT json_array(${read.columns}) FROM ${this.table} s JOIN ${read.join}
       WHERE s.pos > ? AND s.pos <= ?${read.where === undefined ? '' : ` AND (${read.where})`} ORDER BY s.pos`).pluck();
@@ -115,7 +99,6 @@ export class LedgerSnapshot {
     }
   }
 
-  /** Drops the snapshot's table (it goes with the connection anyway); safe to call twice. */
   close(): void {
     if (this.dropped || !this.db.open) return;
     this.dropped = true;
