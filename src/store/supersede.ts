@@ -136,7 +136,10 @@ function energyPeriodHits(db: Database.Database, newId: number): Hit[] {
     if (!newIsHh) {
       for (const d of storedDays.all(newId, meter, newId, span.start, span.end) as Omit<HhRow, 'newKwh'>[]) {
         if (intersect(merged, { start: d.day, end: d.day }).length === 0) continue;
-        hits.push({ table: 'hh_days', rowId: d.rowId, batchId: d.batchId, fileName: d.fileName, meter, unit: 'kWh', start: d.day, end: d.day, quantity: d.kwh, uncovered: [], incoming: { start: d.day, end: d.day, quantity: 0 } });
+        // What the bill brings for that day: its share of each period covering it, by days.
+        const day = { start: d.day, end: d.day };
+        const incomingKwh = periods.filter((p) => p.start <= d.day && p.end >= d.day).reduce((sum, p) => sum + p.quantity / daysIn(p), 0);
+        hits.push({ table: 'hh_days', rowId: d.rowId, batchId: d.batchId, fileName: d.fileName, meter, unit: 'kWh', ...day, quantity: d.kwh, uncovered: [], incoming: { ...day, quantity: incomingKwh } });
       }
     }
   }
@@ -261,18 +264,19 @@ function supersedeActivity(db: Database.Database, newId: number, h: Hit): void {
   const total = daysIn({ start: h.start, end: h.end });
   for (const { id } of group) {
     mark.run(newId, id);
-    for (const r of h.uncovered) copyScaled(db, id, daysIn(r) / total, r, newId);
+    for (const r of h.uncovered) copyScaled(db, id, r, total, newId);
   }
 }
 
-/** A copy of activity `id` with its quantity and emissions scaled, over `period`, introduced by import `by`. */
-function copyScaled(db: Database.Database, id: number, share: number, period: DayRange, by: number): void {
+/** A copy of activity `id` (over `totalDays`) cut to `period`, quantity and emissions pro rata, introduced by import `by`. */
+function copyScaled(db: Database.Database, id: number, period: DayRange, totalDays: number, by: number): void {
+  const share = daysIn(period) / totalDays;
   db.prepare(`INSERT INTO activities (${COPY_COLUMNS}, introduced_by)
     SELECT batch_id, line, org, site, meter, source, ?, ?, quantity * ?, unit, estimated, direction,
       json_object('start', period_start, 'end', period_end, 'days', ?, 'totalDays', ?, 'share', ?, 'remainderOf', id),
       factor_key, companion_of, factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy,
       kg_co2e * ?, kg_co2 * ?, kg_ch4 * ?, kg_n2o * ?, scope, scope_category, extra_json, ?
-    FROM activities WHERE id = ?`).run(period.start, period.end, share, daysIn(period), Math.round(daysIn(period) / share), share, share, share, share, share, by, id);
+    FROM activities WHERE id = ?`).run(period.start, period.end, share, daysIn(period), totalDays, share, share, share, share, share, by, id);
 }
 
 /**
@@ -302,15 +306,16 @@ function recomputeMonth(db: Database.Database, batchId: number, meter: string, m
   const start = live[0]!.day;
   const end = live[live.length - 1]!.day;
   const extra = JSON.stringify({ days: live.length, periods, estimatedPeriods: estimated });
+  const insert = db.prepare(`INSERT INTO activities (${COPY_COLUMNS}, introduced_by)
+    SELECT batch_id, line, org, site, meter, source, ?, ?, ?, unit, ?, direction, apportioned_from, factor_key, companion_of,
+      factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy,
+      CASE WHEN quantity = 0 THEN ? * factor_kg_per_unit ELSE kg_co2e * ? END, kg_co2 * ?, kg_ch4 * ?, kg_n2o * ?, scope, scope_category, ?, ?
+    FROM activities WHERE id = ?`);
   for (const r of originals) {
     const quantity = r.direction === 'export' ? sums.export : sums.import;
     if (r.direction === 'export' && quantity <= 0) continue;
     const share = r.quantity === 0 ? 0 : quantity / r.quantity;
-    db.prepare(`INSERT INTO activities (${COPY_COLUMNS}, introduced_by)
-      SELECT batch_id, line, org, site, meter, source, ?, ?, ?, unit, ?, direction, apportioned_from, factor_key, companion_of,
-        factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy,
-        CASE WHEN quantity = 0 THEN ? * factor_kg_per_unit ELSE kg_co2e * ? END, kg_co2 * ?, kg_ch4 * ?, kg_n2o * ?, scope, scope_category, ?, ?
-      FROM activities WHERE id = ?`).run(start, end, quantity, estimated * 2 > periods ? 1 : 0, quantity, share, share, share, share, extra, by, r.id);
+    insert.run(start, end, quantity, estimated * 2 > periods ? 1 : 0, quantity, share, share, share, share, extra, by, r.id);
   }
 }
 

@@ -167,6 +167,19 @@ describe('replacing bills by meter and period', () => {
   });
 });
 
+describe('a bill over stored half-hourly days', () => {
+  it('supersedes the days it covers and reports what it brings for them, pro rata by days', async () => {
+    const { ledger, req, file } = setup();
+    await importEnergy(ledger, req(file(hhFile([1, 2, 3, 4, 5, 6].map((d) => hhRow(METERS[0]!, d, 1))))));
+    const bill = file(`MPAN,Fuel,Start Date,End Date,Consumption,Unit\n${METERS[0]!},Electricity,01/04/2025,10/04/2025,1000,kWh\n`);
+    const replaced = await importEnergy(ledger, req(bill, { replace: true }));
+    // Six stored days of 48 kWh; the bill brings 100 kWh a day for each of them.
+    expect(replaced.superseded).toMatchObject([{ meter: METERS[0], rows: 6, quantityBefore: 288, quantityAfter: 600 }]);
+    expect(kwhByMeter(ledger)).toEqual({ [METERS[0]!]: 1000 });
+    ledger.close();
+  });
+});
+
 describe('fleet lines are transactions', () => {
   const header = 'Card Number,Registration,Transaction Date,Product,Quantity,Net Amount\n';
   it('the same purchases in another export are an overlap; --replace supersedes those purchases only', async () => {
