@@ -146,26 +146,30 @@ export function coverage(lines: readonly EmissionLine[], options: CoverageOption
         p.days.set(month, (p.days.get(month) ?? 0) | bits);
         if (portion > 0) p.estimatedMonths.add(month);
       }
-      const units = p.quantities.get(year) ?? new Map<string, [number, number]>();
-      const q = units.get(part.unit) ?? [0, 0];
+      let units = p.quantities.get(year);
+      if (units === undefined) p.quantities.set(year, (units = new Map<string, [number, number]>()));
+      let q = units.get(part.unit);
+      if (q === undefined) units.set(part.unit, (q = [0, 0]));
       q[0] += part.quantity;
       q[1] += part.quantity * portion;
-      units.set(part.unit, q);
-      p.quantities.set(year, units);
-      const kg = p.kg.get(year) ?? [0, 0];
+      let kg = p.kg.get(year);
+      if (kg === undefined) p.kg.set(year, (kg = [0, 0]));
       kg[0] += Math.abs(part.kgCo2e);
       kg[1] += Math.abs(part.kgCo2e) * portion;
-      p.kg.set(year, kg);
       cursor = monthEnd < line.periodEnd ? nextMonthStart(month) : '9999-12-31';
     }
   }
   const rows: CoverageRow[] = [];
+  // Each year's months and their lengths, worked out once for every site and source.
+  const yearMonths = new Map(years.map((year) => [year, monthsOfFinancialYear(financialYearStart(year)).map((month) => {
+    const r = monthRange(month);
+    return { month, daysInMonth: daysBetween(r.start, r.end) };
+  })]));
   for (const p of pairList) {
     for (const year of years) {
-      const months = monthsOfFinancialYear(financialYearStart(year)).map((month): CoverageCell => {
-        const r = monthRange(month);
-        return { month, days: popCount(p.days.get(month) ?? 0), daysInMonth: daysBetween(r.start, r.end), estimated: p.estimatedMonths.has(month), filled: p.filledMonths.has(month) };
-      });
+      const months = yearMonths.get(year)!.map(({ month, daysInMonth }): CoverageCell => (
+        { month, days: popCount(p.days.get(month) ?? 0), daysInMonth, estimated: p.estimatedMonths.has(month), filled: p.filledMonths.has(month) }
+      ));
       const covered = months.filter((m) => m.days > 0).length;
       const filled = months.filter((m) => m.days === 0 && m.filled).length;
       const missing = months.filter((m) => m.days === 0 && !m.filled).map((m) => m.month);

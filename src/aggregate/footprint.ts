@@ -15,7 +15,7 @@ import { coverage, type CoverageRow } from './coverage.js';
 import { StandInCounter, standInSets } from './factor-years.js';
 import { fillGaps, type FillMethod } from './fill.js';
 import type { EmissionLine } from '../kernel/emission-line.js';
-import { linesFrom, readGrouped, readStored, streamStored, type ContributingBatch, type Grain, type StoredRead } from './ledger-lines.js';
+import { linesFrom, readSiteMain, readStored, readSummed, streamStored, type ContributingBatch, type Grain, type StoredRead } from './ledger-lines.js';
 import { MarketPricer, marketBasedLines, type MarketCoverage } from './market.js';
 import type { AggregateWarning } from './warnings.js';
 import { clipLine, financialYearOf } from './periods.js';
@@ -32,11 +32,14 @@ export interface AnalysisContext {
   readonly reads?: Map<string, StoredRead>;
 }
 
-function readOnce(ctx: AnalysisContext, q: FootprintQuery, grain: Grain): StoredRead {
+function readOnce(ctx: AnalysisContext, q: Pick<FootprintQuery, 'orgs' | 'from' | 'to'>, grain: Grain): StoredRead {
   const key = JSON.stringify([[...q.orgs].sort(), q.from ?? null, q.to ?? null, grain]);
   let r = ctx.reads?.get(key);
   if (!r) {
-    r = grain === 'line' ? readStored(ctx.ledger, q) : readGrouped(ctx.ledger, q, grain);
+    if (grain === 'line') r = readStored(ctx.ledger, q);
+    // A summed read that meets factor values mixed within a group is made line by line instead.
+    else if (grain === 'site-main') r = readSiteMain(ctx.ledger, q);
+    else r = readSummed(ctx.ledger, q, grain) ?? readOnce(ctx, q, 'line');
     ctx.reads?.set(key, r);
   }
   return r;
@@ -44,9 +47,10 @@ function readOnce(ctx: AnalysisContext, q: FootprintQuery, grain: Grain): Stored
 
 /** Market factors for particular meters or sites need lines that still name them. */
 function grainFor(ctx: AnalysisContext, q: FootprintQuery): Grain {
-  if (q.grain !== 'month') return 'line';
+  if (q.grain === undefined || q.grain === 'line') return 'line';
   const specific = organisationsById(ctx.config, q.orgs).some((o) => o.marketFactors.some((m) => (m.meters?.length ?? 0) > 0 || (m.sites?.length ?? 0) > 0));
-  return specific ? 'line' : 'month';
+  if (specific) return 'line';
+  return q.grain === 'summed-site' ? 'summed-site' : 'summed';
 }
 
 export interface FootprintQuery {
@@ -61,11 +65,13 @@ export interface FootprintQuery {
   /** Gap filling; default none (gaps are shown, never filled silently). */
   readonly fill?: FillMethod;
   /**
-   * `line` (default): one line per ledger row. `month`: summed by month, source and factor, for
-   * reports over large estates (see `Grain`); coverage and sites then come from a per-site read.
-   * Falls back to `line` when a market factor is set for particular meters or sites.
+   * `line` (default): one line per ledger row, with its file and line. `summed`: rows of the same
+   * period, source and factor summed, sites and meters set aside, which gives the same figures
+   * for a fraction of the reading (see `Grain`); `summed-site` keeps sites apart. Coverage then
+   * comes from a per-site read. Falls back to `line` when a market factor is set for particular
+   * meters or sites.
    */
-  readonly grain?: 'line' | 'month';
+  readonly grain?: 'line' | 'summed' | 'summed-site';
 }
 
 /** A warning from any stage, with the stage that raised it. */
@@ -208,10 +214,13 @@ export function footprint(ctx: AnalysisContext, q: FootprintQuery): Footprint {
     }
   }
 
-  // Coverage and sites need lines that name their site: the same lines, or a per-site read.
-  const siteLines = grain === 'line'
-    ? lines.filter((l) => l.kind === 'main')
-    : linesFrom(readOnce(ctx, q, 'site-month'), { orgs: q.orgs, ...(q.from === undefined ? {} : { from: q.from }), ...(q.to === undefined ? {} : { to: q.to }) }).lines;
+  // Coverage and sites need the ledger's lines that name their site, at the factors they were
+  // stored with (coverage describes the data, whatever policy the figures are recomputed under):
+  // the lines read, or a per-site read; commuting (from surveys) is left out either way.
+  const dates = { orgs: q.orgs, ...(q.from === undefined ? {} : { from: q.from }), ...(q.to === undefined ? {} : { to: q.to }) };
+  const siteLines = grain === 'line' || grain === 'summed-site'
+    ? (q.policy === undefined ? read.lines : linesFrom(readOnce(ctx, q, grain), dates).lines).filter((l) => l.kind === 'main')
+    : linesFrom(readOnce(ctx, q, 'site-main'), dates).lines;
   const rows = coverage(siteLines);
   const fill = q.fill ?? 'none';
   let filledRows = rows;
@@ -219,7 +228,7 @@ export function footprint(ctx: AnalysisContext, q: FootprintQuery): Footprint {
     // Donor months come from the year before as well, so a period asked for on its own can still
     // be filled from the same month of the previous year.
     const donorFrom = q.from === undefined ? undefined : shiftYears(q.from, -1);
-    const donors = donorFrom === undefined ? siteLines : linesFrom(readOnce(ctx, { ...q, from: donorFrom }, grain === 'line' ? 'line' : 'site-month'), { orgs: q.orgs, from: donorFrom, ...(q.to === undefined ? {} : { to: q.to }) }).lines.filter((l) => l.kind === 'main');
+    const donors = donorFrom === undefined ? siteLines : linesFrom(readOnce(ctx, { ...q, from: donorFrom }, grain === 'summed' ? 'site-main' : grain), { orgs: q.orgs, from: donorFrom, ...(q.to === undefined ? {} : { to: q.to }) }).lines.filter((l) => l.kind === 'main');
     const filled = fillGaps(donors, rows, fill);
     lines.push(...filled.lines);
     warnings.push(...filled.warnings.map(warningOf));

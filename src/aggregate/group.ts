@@ -87,7 +87,7 @@ export interface GroupTotal {
   readonly filledKgCo2e: number;
   /** Factor policies of the lines counted (more than one: the figure mixes methods). */
   readonly policies: readonly string[];
-  /** Line parts counted (a line split across periods counts in each). */
+  /** Ledger lines counted, a summed line as the rows it sums (a line split across periods counts in each). */
   readonly lines: number;
 }
 
@@ -158,7 +158,7 @@ class Acc {
   constructor(readonly key: GroupKey) {}
 
   add(line: EmissionLine, boundary: Boundary): void {
-    this.lines += 1;
+    this.lines += line.ledgerLines ?? 1;
     if (line.basis === 'market') {
       this.hasMarket = true;
       this.scope2Market += line.kgCo2e;

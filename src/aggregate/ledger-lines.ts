@@ -9,6 +9,7 @@
 import type { FactorPolicy } from '../convert/policy.js';
 import type { FactorLibrary } from '../factors/library.js';
 import type { Ledger } from '../store/ledger.js';
+import type { RowsQuery } from '../store/reads.js';
 import type { EmissionLine, LineKind } from '../kernel/emission-line.js';
 import type { AggregateWarning } from './warnings.js';
 import { clipLine } from './periods.js';
@@ -41,36 +42,6 @@ export interface EmissionLinesResult {
   readonly lines: EmissionLine[];
   readonly batches: ContributingBatch[];
   readonly warnings: AggregateWarning[];
-}
-
-interface Row {
-  batch_id: number;
-  file_name: string;
-  line: number;
-  org: string;
-  site: string | null;
-  meter: string | null;
-  source: string;
-  period_start: string;
-  period_end: string;
-  quantity: number;
-  unit: string;
-  estimated: 0 | 1;
-  factor_key: string;
-  companion_of: string | null;
-  factor_year: number;
-  factor_edition: string;
-  factor_unit: string;
-  factor_kg_per_unit: number;
-  factor_custom: 0 | 1;
-  policy: string;
-  kg_co2e: number;
-  kg_co2: number | null;
-  kg_ch4: number | null;
-  kg_n2o: number | null;
-  scope: number | null;
-  scope_category: number | null;
-  extra_json: string | null;
 }
 
 /**
@@ -159,45 +130,69 @@ function toLine(r: RawRow, t: TextPool): StoredLine {
   return { line: share === undefined ? line : { ...line, estimatedShare: share }, companionOf };
 }
 
-/** A row read as an object (the summed reads) as the array `toLine` takes. */
-function rawOf(r: Row): RawRow {
-  return [r.batch_id, r.file_name, r.line, r.org, r.site, r.meter, r.source, r.period_start, r.period_end, r.quantity, r.unit,
-    r.estimated, r.factor_key, r.companion_of, r.factor_year, r.factor_edition, r.factor_unit, r.factor_kg_per_unit,
-    r.factor_custom, r.policy, r.kg_co2e, r.kg_co2, r.kg_ch4, r.kg_n2o, r.scope, r.scope_category, r.extra_json];
-}
-
-/** The emission lines of active imports, in a stable order (org, date, import, line). */
 /**
  * How fine the lines read are:
  * - `line`: one per ledger row, with its file and line (exports, the audit trail);
- * - `month`: rows of the same organisation, source, month, factor and scope summed into one,
- *   sites and meters set aside. Totals, recomputation under another factor year (conversion is
- *   linear in the quantity) and every period the reports use (months, quarters, years) come out
- *   the same; the report of a large estate reads a few thousand lines instead of 100,000s.
- * - `site-month`: main rows only, summed per organisation, site, source and month (coverage and
- *   sites for the same reports).
+ * - `summed`: rows of the same organisation, period (first and last day, exactly), source, unit,
+ *   factor and policy summed into one, sites and meters set aside. Conversion, splitting a
+ *   period into months by days and cutting it at a query's dates are all linear in the quantity,
+ *   so every total, every period the reports use and every recomputation under another factor
+ *   year comes out as it does line by line; a large estate's monthly bills from 1,000s of meters
+ *   sum to a few hundred lines. Each line says how many ledger rows it sums (`ledgerLines`).
+ * - `summed-site`: the same, per site as well (`emissions --by site`);
+ * - `site-main`: main rows only, one line per row with only what coverage and site rankings use
+ *   (read without grouping: most main rows are a meter's own period, so grouping them by site
+ *   saved little and cost half as much again as the read; measured).
+ *
+ * SQLite sums them in the order of the index `activities_summed`, whose columns are the groups'
+ * in the same order (site last), so no read sorts the ledger: sorting 729,000 rows to group them
+ * took longer than reading every row (measured; BENCHMARKS.md).
  */
-export type Grain = 'line' | 'month' | 'site-month';
+export type Grain = 'line' | 'summed' | 'summed-site' | 'site-main';
+
+/** The columns of `activities_summed` (src/store/schema.ts), in its order: the summed reads group by a prefix of them. */
+export const SUMMED_GROUP = ['a.org', 'a.period_start', 'a.period_end', 'a.source', 'a.unit', 'a.factor_key', 'a.companion_of', 'a.factor_year', 'a.policy', 'a.site'] as const;
 
 const ESTIMATED_KG = `SUM(a.kg_co2e * CASE WHEN a.estimated = 1 THEN 1.0
   WHEN a.extra_json LIKE '%estimatedPeriods%' THEN CAST(json_extract(a.extra_json, '$.estimatedPeriods') AS REAL) / MAX(1, json_extract(a.extra_json, '$.periods'))
   ELSE 0.0 END)`;
 
-interface GroupedRow extends Row {
-  n: number;
-  kg_estimated: number;
-}
+/**
+ * A factor key, year and edition fix a row's factor unit and value, scope and category, unless
+ * a custom factor of the same key was given, or changed, between imports. Those are taken from
+ * any row of the group (SQLite's bare columns) once the value, edition and custom flag are seen
+ * to agree; where they do not, the read is made line by line instead.
+ */
+const MIXED = `MIN(a.factor_kg_per_unit) <> MAX(a.factor_kg_per_unit) OR MIN(a.factor_edition) <> MAX(a.factor_edition)
+  OR MIN(a.factor_custom) <> MAX(a.factor_custom)`;
 
-function groupedLine(r: GroupedRow): StoredLine {
-  const stored = toLine(rawOf({ ...r, extra_json: null, estimated: 0, site: null, meter: null }), NO_POOL);
-  const share = r.kg_co2e === 0 ? (r.kg_estimated > 0 ? 1 : 0) : Math.min(1, Math.max(0, r.kg_estimated / r.kg_co2e));
-  return {
-    companionOf: stored.companionOf,
-    line: { ...stored.line, estimatedShare: share, trace: { file: r.n === 1 ? r.file_name : `(${r.n} ledger lines)`, line: r.n === 1 ? r.line : 0, batchId: r.n === 1 ? r.batch_id : null, note: `sum of ${r.n} ledger line(s) for the month; \`tco2e export lines\` lists each` } },
+
+/** A summed row: a line's columns (in the order of `RawRow`), then how many rows it sums, its estimated kgCO2e and whether its factor values are mixed. */
+type SummedRaw = readonly [...RawRow, n: number, kgEstimated: number, mixed: 0 | 1];
+
+/** A summed row's line, made in one literal (a spread of the line into a second object cost the heap twice over: measured). */
+function summedLine(r: SummedRaw, t: TextPool, files: ReadonlyMap<number, string>): StoredLine {
+  const n = r[27];
+  const kg = r[20];
+  const kgEstimated = r[28];
+  const companionOf = t.of(r[13]);
+  const line: EmissionLine = {
+    org: t.of(r[3]), site: t.of(r[4]), meter: null, source: t.of(r[6]), periodStart: t.of(r[7]), periodEnd: t.of(r[8]),
+    quantity: r[9], unit: t.of(r[10]), estimated: false, kind: lineKind(r[12], companionOf, r[24]), basis: 'location',
+    factorKey: t.of(r[12]), factorYear: r[14], factorEdition: t.of(r[15]), factorUnit: t.of(r[16]),
+    factorKgPerUnit: r[17], factorCustom: r[18] === 1, policy: t.of(r[19]),
+    kgCo2e: kg, kgCo2: r[21], kgCh4: r[22], kgN2o: r[23],
+    scope: asScope(r[24]), scopeCategory: r[25],
+    trace: n === 1 ? { file: files.get(r[0]) ?? '', line: r[2], batchId: r[0] } : { file: `(${n} ledger lines)`, line: 0, batchId: null, note: SUMMED_NOTE },
+    estimatedShare: kg === 0 ? (kgEstimated > 0 ? 1 : 0) : Math.min(1, Math.max(0, kgEstimated / kg)),
+    ledgerLines: n,
   };
+  return { line, companionOf };
 }
 
-/** The organisations and date range of a query as SQL conditions on \`activities a\`, with their parameters (organisations first). */
+const SUMMED_NOTE = 'ledger lines of the same period, source and factor, summed; `tco2e export lines` lists each';
+
+/** The organisations and date range of a query as SQL conditions on `activities a`, with their parameters (organisations first). */
 function orgsAndDates(query: Pick<LineQuery, 'orgs' | 'from' | 'to'>): { dates: string; params: (string | number)[] } {
   const params: (string | number)[] = [...query.orgs];
   let dates = '';
@@ -212,56 +207,86 @@ function orgsAndDates(query: Pick<LineQuery, 'orgs' | 'from' | 'to'>): { dates: 
   return { dates, params };
 }
 
-/** Reads summed lines (see `Grain`). */
-export function readGrouped(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from' | 'to'>, grain: 'month' | 'site-month'): StoredRead {
-  if (query.orgs.length === 0) return { stored: [], batches: [] };
-  const { dates, params } = orgsAndDates(query);
-  if (grain === 'site-month') return { stored: readSiteMonths(ledger, query.orgs, dates, params), batches: [] };
-  const rows = ledger.select<GroupedRow>(`
-    SELECT MIN(a.batch_id) AS batch_id, b.file_name, MIN(a.line) AS line, COUNT(*) AS n, a.org, NULL AS site, a.source,
-      MIN(a.period_start) AS period_start, MAX(a.period_end) AS period_end, SUM(a.quantity) AS quantity, a.unit,
-      a.factor_key, a.companion_of, a.factor_year, a.factor_edition, a.factor_unit, a.factor_kg_per_unit, a.factor_custom, a.policy,
-      SUM(a.kg_co2e) AS kg_co2e, NULL AS kg_co2, NULL AS kg_ch4, NULL AS kg_n2o, a.scope, a.scope_category,
-      ${ESTIMATED_KG} AS kg_estimated
-    FROM activities a JOIN batches b ON b.id = a.batch_id
-    WHERE b.status = 'active' AND a.superseded_by IS NULL AND a.direction = 'import' AND a.org IN (${query.orgs.map(() => '?').join(', ')})${dates}
-    -- A source, key, year and policy fix the scope (owned or business travel is in the source),
-    -- the edition, the factor's unit and value, so those are taken from any row of the group
-    -- (SQLite's bare columns) rather than compared row by row; per-gas figures are left to the
-    -- line-by-line read (exports). Grouping on fewer columns halved the read of a large estate.
-    GROUP BY a.org, substr(a.period_start, 1, 7), a.source, a.unit, a.factor_key, a.companion_of, a.factor_year, a.policy
-    ORDER BY a.org, period_start, a.source, a.factor_key`, params);
-  const stored = rows.map((r) => groupedLine(r));
-  const batches = ledger.select<ContributingBatch>(`
-    SELECT DISTINCT b.id, b.org, b.kind, b.file_name AS fileName, b.policy, b.rows_rejected AS rowsRejected
-    FROM batches b WHERE b.status = 'active' AND b.org IN (${query.orgs.map(() => '?').join(', ')})
-      AND EXISTS (SELECT 1 FROM activities a WHERE a.batch_id = b.id AND a.superseded_by IS NULL${dates})
-    ORDER BY b.id`, [...query.orgs, ...params.slice(query.orgs.length)]);
-  return { stored, batches };
+/**
+ * The query of a summed read (see `Grain`), its columns in the order of `SummedRaw`; exported
+ * so that a test can check SQLite's plan for it sorts nothing.
+ */
+export function summedQuery(orgCount: number, dates: string, grain: 'summed' | 'summed-site'): RowsQuery {
+  const group = grain === 'summed' ? SUMMED_GROUP.slice(0, -1) : SUMMED_GROUP;
+  return {
+    // Bare columns (site for `summed` aside) are in the group or checked by MIXED; the estimated
+    // flag and extra_json are replaced by the estimated kgCO2e.
+    // The file's name is looked up from the import (see \`readSummed\`); per-gas figures are left to
+    // the line-by-line reads (exports), as no summed reader uses them.
+    columns: `MIN(a.batch_id), NULL, MIN(a.line), a.org, ${grain === 'summed' ? 'NULL' : 'a.site'}, NULL, a.source,
+      a.period_start, a.period_end, SUM(a.quantity), a.unit, 0, a.factor_key, a.companion_of, a.factor_year, a.factor_edition,
+      a.factor_unit, a.factor_kg_per_unit, a.factor_custom, a.policy, SUM(a.kg_co2e), NULL, NULL, NULL,
+      a.scope, a.scope_category, NULL, COUNT(*), ${ESTIMATED_KG}, ${MIXED}`,
+    from: `activities a JOIN batches b ON b.id = a.batch_id
+      WHERE b.status = 'active' AND a.superseded_by IS NULL AND a.direction = 'import'
+        AND a.org IN (${Array.from({ length: orgCount }, () => '?').join(', ')})${dates}
+      GROUP BY ${group.join(', ')}`,
+  };
 }
 
 /**
- * Main lines summed per organisation, site, source and month, with only what coverage and site
- * rankings use (fewer columns read: the read is most of the cost on a large estate).
+ * Reads summed lines (see `Grain`), or undefined when some group mixes factor values (a custom
+ * factor changed between imports), for the caller to read line by line instead.
  */
-function readSiteMonths(ledger: Ledger, orgs: readonly string[], dates: string, params: readonly (string | number)[]): StoredLine[] {
-  const rows = ledger.select<{ org: string; site: string | null; source: string; s: string; e: string; q: number; unit: string; kg: number; est: number; scope: number | null; n: number }>(`
-    SELECT a.org, a.site, a.source, MIN(a.period_start) AS s, MAX(a.period_end) AS e, SUM(a.quantity) AS q, a.unit, SUM(a.kg_co2e) AS kg,
-      ${ESTIMATED_KG} AS est, MAX(a.scope) AS scope, COUNT(*) AS n
-    FROM activities a JOIN batches b ON b.id = a.batch_id
-    WHERE b.status = 'active' AND a.superseded_by IS NULL AND a.direction = 'import' AND a.companion_of IS NULL AND a.org IN (${orgs.map(() => '?').join(', ')})${dates}
-    GROUP BY a.org, a.site, a.source, substr(a.period_start, 1, 7), a.unit
-    ORDER BY a.org, s`, params);
-  return rows.map((r) => ({
-    companionOf: null,
-    line: {
-      org: r.org, site: r.site, meter: null, source: r.source, periodStart: r.s, periodEnd: r.e, quantity: r.q, unit: r.unit, estimated: false,
-      estimatedShare: r.kg === 0 ? (r.est > 0 ? 1 : 0) : Math.min(1, Math.max(0, r.est / r.kg)), kind: 'main', basis: 'location',
-      factorKey: '', factorYear: 0, factorEdition: '', factorUnit: r.unit, factorKgPerUnit: 0, factorCustom: false, policy: '',
-      kgCo2e: r.kg, kgCo2: null, kgCh4: null, kgN2o: null, scope: asScope(r.scope), scopeCategory: null,
-      trace: { file: `(${r.n} ledger lines)`, line: 0, batchId: null, note: 'summed per site and month' },
-    },
-  }));
+export function readSummed(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from' | 'to'>, grain: 'summed' | 'summed-site'): StoredRead | undefined {
+  if (query.orgs.length === 0) return { stored: [], batches: [] };
+  // Organisations in order, so that SQLite walks the index once, in its order, for all of them.
+  const orgs = [...query.orgs].sort();
+  const { dates, params } = orgsAndDates({ ...query, orgs });
+  const texts = new Texts();
+  const files = fileNames(ledger);
+  const stored: StoredLine[] = [];
+  // A row at a time, each made its line as it comes: a site-by-site read of a large estate has
+  // nearly as many groups as rows.
+  for (const row of ledger.rows(summedQuery(orgs.length, dates, grain), params)) {
+    const r = row as unknown as SummedRaw;
+    if (r[29] === 1) return undefined;
+    stored.push(summedLine(r, texts, files));
+  }
+  const batches = ledger.select<ContributingBatch>(`
+    SELECT b.id, b.org, b.kind, b.file_name AS fileName, b.policy, b.rows_rejected AS rowsRejected
+    FROM batches b WHERE b.status = 'active' AND b.org IN (${orgs.map(() => '?').join(', ')})
+      AND EXISTS (SELECT 1 FROM activities a WHERE a.batch_id = b.id AND a.superseded_by IS NULL AND a.direction = 'import'${dates})
+    ORDER BY b.id`, [...orgs, ...params.slice(orgs.length)]);
+  return { stored, batches };
+}
+
+/** The file each import read, by its id. */
+function fileNames(ledger: Ledger): Map<number, string> {
+  return new Map(ledger.select<{ id: number; file: string }>('SELECT id, file_name AS file FROM batches').map((b) => [b.id, b.file]));
+}
+
+type SiteMainRaw = readonly [org: string, site: string | null, source: string, periodStart: string, periodEnd: string, quantity: number, unit: string,
+  kgCo2e: number, estimated: 0 | 1, scope: number | null, batchId: number, line: number, extraJson: string | null];
+
+/** Main rows with only what coverage and site rankings use (see `Grain`), a row at a time. */
+export function readSiteMain(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from' | 'to'>): StoredRead {
+  if (query.orgs.length === 0) return { stored: [], batches: [] };
+  const { where, params } = countedRows(query);
+  const files = fileNames(ledger);
+  const t = new Texts();
+  const stored: StoredLine[] = [];
+  const columns = `a.org, a.site, a.source, a.period_start, a.period_end, a.quantity, a.unit, a.kg_co2e, a.estimated, a.scope, a.batch_id, a.line,
+    CASE WHEN a.extra_json LIKE '%estimatedPeriods%' THEN a.extra_json END`;
+  for (const row of ledger.rows({ columns, from: `activities a JOIN batches b ON b.id = a.batch_id WHERE ${where} AND a.companion_of IS NULL AND a.scope IS NOT NULL` }, params)) {
+    const r = row as unknown as SiteMainRaw;
+    const share = estimatedShareOf(r[12]);
+    const unit = t.of(r[6]);
+    const line: EmissionLine = {
+      org: t.of(r[0]), site: t.of(r[1]), meter: null, source: t.of(r[2]), periodStart: t.of(r[3]), periodEnd: t.of(r[4]), quantity: r[5], unit,
+      estimated: r[8] === 1, kind: 'main', basis: 'location', factorKey: '', factorYear: 0, factorEdition: '', factorUnit: unit, factorKgPerUnit: 0,
+      factorCustom: false, policy: '', kgCo2e: r[7], kgCo2: null, kgCh4: null, kgN2o: null, scope: asScope(r[9]), scopeCategory: null,
+      trace: { file: files.get(r[10]) ?? '', line: r[11], batchId: r[10], note: 'what coverage and sites use of the ledger line' },
+      estimatedShare: share ?? (r[8] === 1 ? 1 : 0),
+    };
+    stored.push({ line, companionOf: null });
+  }
+  return { stored, batches: [] };
 }
 
 /** What the ledger holds for a query, before any recomputation or clipping: read once, used many times. */

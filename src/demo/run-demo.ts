@@ -45,7 +45,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   try {
     const ctx: AnalysisContext = { ledger, library: o.library, config: loaded.workspace.config, reads: new Map() };
     const orgs = ctx.config.organisations.map((org): DemoOrgSummary => {
-      const fp = footprint(ctx, { orgs: memberIds(ctx.config, org.id), grain: 'month' });
+      const fp = footprint(ctx, { orgs: memberIds(ctx.config, org.id), grain: 'summed' });
       const byYear = aggregate(fp.lines, { groupBy: ['period'] }).groups.map((g) => ({ year: g.key.period ?? '', tco2e: g.kgCo2e / 1000 }));
       const progress = progressFromLedger(ctx, { org: org.id, footprint: fp });
       return {

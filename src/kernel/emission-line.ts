@@ -62,6 +62,11 @@ export interface EmissionLine {
   /** Set on a market-based line priced with a supplier-specific factor; absent: the grid factor. */
   readonly marketFactor?: MarketFactorRef;
   /**
+   * How many ledger rows the line sums, when it sums more than one (a summed read; see
+   * \`src/aggregate/ledger-lines.ts\`); absent: one.
+   */
+  readonly ledgerLines?: number;
+  /**
    * Set when a recomputation under another factor policy could not be done for this line (the
    * key is not published in the year asked for): the line keeps its stored factor.
    */

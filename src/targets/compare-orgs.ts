@@ -49,12 +49,12 @@ export function compareReport(ctx: AnalysisContext, q: CompareQuery): CompareRep
   const base = all.filter((o) => memberIds(ctx.config, o).includes(o));
   // Survey-based commuting appears only from an organisation's first survey wave: in an indexed
   // trajectory it would read as a rise. It is left out here, and the output says so.
-  const fp = footprint(ctx, { orgs: base, commuting: false, grain: 'month' });
-  const full = footprint(ctx, { orgs: base, grain: 'month' });
+  const fp = footprint(ctx, { orgs: base, commuting: false, grain: 'summed' });
+  const full = footprint(ctx, { orgs: base, grain: 'summed' });
   const fixed = new Map<number, Footprint>();
   const fixedOf = (year: number): Footprint => {
     let f = fixed.get(year);
-    if (!f) fixed.set(year, (f = footprint(ctx, { orgs: base, policy: fixedPolicy(year), grain: 'month' })));
+    if (!f) fixed.set(year, (f = footprint(ctx, { orgs: base, policy: fixedPolicy(year), grain: 'summed' })));
     return f;
   };
   const result = compareOrganisations(fp.lines, ctx.config.organisations, {

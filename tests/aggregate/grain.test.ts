@@ -19,7 +19,7 @@ describe('lines summed by month give the same figures as the ledger line by line
       const orgs = ['acute', 'community'];
       const p = policy === undefined ? {} : { policy: parsePolicy(policy) };
       const byLine = footprint(ctx, { orgs, ...p });
-      const byMonth = footprint(ctx, { orgs, ...p, grain: 'month' });
+      const byMonth = footprint(ctx, { orgs, ...p, grain: 'summed' });
       expect(byMonth.lines.every((l) => l.meter === null)).toBe(true); // summed: no meter named
       for (const options of [
         { groupBy: ['period', 'sourceGroup'] as const, includeWtt: false },
@@ -44,7 +44,7 @@ describe('lines summed by month give the same figures as the ledger line by line
   }
 
   it('keeps lines that name their meter when a market factor is set for particular meters', () => {
-    const byMonth = footprint(ctx, { orgs: ['council'], grain: 'month' });
+    const byMonth = footprint(ctx, { orgs: ['council'], grain: 'summed' });
     expect(byMonth.lines.some((l) => l.meter === 'C1')).toBe(true);
   });
 });

@@ -106,12 +106,12 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
   const org = organisationOf(ctx, o.org);
   const fy = fyOf(o.period);
   const members = memberIds(ctx.config, org.id);
-  const fp: Footprint = footprint(ctx, { orgs: members, to: `${fy + 1}-03-31`, grain: 'month' });
+  const fp: Footprint = footprint(ctx, { orgs: members, to: `${fy + 1}-03-31`, grain: 'summed' });
   const { years, current, previous } = yearTotals(fp, fy);
   const thisYear = fp.lines.filter((l) => inYear(l, fy));
   const lastYear = fp.lines.filter((l) => inYear(l, fy - 1));
 
-  const progress = progressFromLedger(ctx, { org: org.id, footprint: fp, fixedFootprint: (y) => footprint(ctx, { orgs: members, to: `${fy + 1}-03-31`, policy: fixedPolicy(y), grain: 'month', commuting: true }) });
+  const progress = progressFromLedger(ctx, { org: org.id, footprint: fp, fixedFootprint: (y) => footprint(ctx, { orgs: members, to: `${fy + 1}-03-31`, policy: fixedPolicy(y), grain: 'summed', commuting: true }) });
   const fyPeriod = { start: `${fy}-04-01`, end: `${fy + 1}-03-31` };
   const travel = members.map((id) => travelReport(ctx.ledger, ctx.library, ctx.config.organisations.find((x) => x.id === id) ?? org, fyPeriod));
   const { baselineLikeForLike, currentLikeForLike, baselineLeftOut } = likeForLike(fp.lines, thisYear, years[0], current);
@@ -249,7 +249,7 @@ function coverageInYear(ctx: AnalysisContext, coverage: readonly CoverageRow[], 
   });
 }
 
-/** Each factor that priced the year's lines, with the publication's labels and how many lines it priced. */
+/** Each factor that priced the year's lines, with the publication's labels and how many ledger lines it priced. */
 function factorsUsed(library: FactorLibrary, thisYear: readonly EmissionLine[]): FactorUsed[] {
   const used = new Map<string, FactorUsed>();
   for (const l of thisYear) {
@@ -257,11 +257,11 @@ function factorsUsed(library: FactorLibrary, thisYear: readonly EmissionLine[]):
     const k = `${l.factorKey}|${l.factorYear}|${l.factorUnit}`;
     const f = used.get(k);
     if (f) {
-      used.set(k, { ...f, lines: f.lines + 1 });
+      used.set(k, { ...f, lines: f.lines + (l.ledgerLines ?? 1) });
       continue;
     }
     const variant = library.lookup(l.factorKey, l.factorYear)?.variants.find((v) => v.unit === l.factorUnit);
-    used.set(k, { key: l.factorKey, year: l.factorYear, edition: l.factorEdition, unit: l.factorUnit, kgPerUnit: l.factorKgPerUnit, custom: l.factorCustom, labels: variant?.labels ?? null, lines: 1 });
+    used.set(k, { key: l.factorKey, year: l.factorYear, edition: l.factorEdition, unit: l.factorUnit, kgPerUnit: l.factorKgPerUnit, custom: l.factorCustom, labels: variant?.labels ?? null, lines: l.ledgerLines ?? 1 });
   }
   return [...used.values()].sort((a, b) => a.key.localeCompare(b.key) || a.year - b.year || a.unit.localeCompare(b.unit));
 }
