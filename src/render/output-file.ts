@@ -10,17 +10,21 @@
  * - `outputTargetProblem` says all of that before a command does anything else, so a path that
  *   cannot be used stops an import before it stores a batch; a path a person typed must be in a
  *   folder that exists (a mistyped folder is not made), a default one's folders are made.
- * - Written to a temporary file in the same folder, flushed, then renamed over the target: a
- *   failure part-way (disk full, a killed process) leaves any earlier file as it was.
+ * - Written to a temporary file in the same folder, every byte, flushed, then renamed over the
+ *   target: a failure part-way (disk full, a killed process) leaves any earlier file as it was,
+ *   and a temporary a killed process left is removed by the next write into the folder
+ *   (`temporaries.ts`).
  * - A full disk, a file-size limit or a folder that cannot be written is a clear error, not a stack.
  */
 
-import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../kernel/errors.js';
+import { faultPoint } from '../kernel/fault-point.js';
 import { msg } from '../messages.js';
+import { isDiskFull } from '../store/sqlite-errors.js';
+import { removeStaleTemporaries, temporaryName } from './temporaries.js';
 
 export type FileContent = string | Uint8Array | AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
@@ -116,14 +120,15 @@ export function assertOutputTarget(path: string, protect: readonly ProtectedFile
 /**
  * Writes `content` to `path` atomically, after the checks of `outputTargetProblem` (made again
  * here: time has passed since a command's first look). `flag` names the option the path came
- * from, for the hint; missing folders are made unless `makeFolders` is false.
+ * from, for the hint; missing folders are made unless `makeFolders` is false. Returns the bytes
+ * written.
  */
-export async function writeOutputFile(path: string, content: FileContent, protect: readonly ProtectedFile[], flag = '--out', options: Omit<OutputTargetOptions, 'flag'> = {}): Promise<void> {
+export async function writeOutputFile(path: string, content: FileContent, protect: readonly ProtectedFile[], flag = '--out', options: Omit<OutputTargetOptions, 'flag'> = {}): Promise<number> {
   assertOutputTarget(path, protect, { flag, makeFolders: options.makeFolders ?? true });
   const target = resolve(path);
   try {
     mkdirSync(dirname(target), { recursive: true });
-    await writeAtomic(target, content);
+    return await writeAtomic(target, content);
   } catch (e) {
     throw outputFailure(e, path, flag);
   }
@@ -142,23 +147,45 @@ function codeOf(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-async function writeAtomic(path: string, content: FileContent): Promise<void> {
-  // The random part only keeps two concurrent writers apart; it never reaches the output.
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx');
+/**
+ * Writes to a temporary beside `path`, flushed, then renamed over it; the bytes written. Every
+ * byte is written: a write to a disk that has just filled (or at a file-size limit) may take only
+ * part of a chunk, and only the next write fails (ENOSPC, EFBIG); a short write taken for a whole
+ * one would rename a file cut off part-way over the earlier one.
+ */
+async function writeAtomic(path: string, content: FileContent): Promise<number> {
+  removeStaleTemporaries(dirname(path));
+  const temp = join(dirname(path), temporaryName(basename(path)));
   try {
+    const handle = await open(temp, 'wx');
+    let bytes = 0;
     try {
-      if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
-      else for await (const chunk of content) await (typeof chunk === 'string' ? handle.write(chunk) : handle.write(chunk));
+      const chunks = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+      for await (const chunk of chunks) {
+        bytes += await writeWhole(handle, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+        faultPoint('output-written', bytes);
+      }
       await handle.sync();
     } finally {
       await handle.close();
     }
     await rename(temp, path);
+    return bytes;
   } catch (e) {
     await rm(temp, { force: true });
     throw e;
   }
+}
+
+/** Writes all of `buf`, however many writes it takes; the bytes written. */
+async function writeWhole(handle: FileHandle, buf: Uint8Array): Promise<number> {
+  for (let done = 0; done < buf.length;) {
+    const { bytesWritten } = await handle.write(buf, done, buf.length - done);
+    // A regular file takes at least a byte or fails with an error; none at all would loop for ever.
+    if (bytesWritten <= 0) throw Object.assign(new Error('the file took no more bytes'), { code: 'ENOSPC' });
+    done += bytesWritten;
+  }
+  return buf.length;
 }
 
 /** What a failed write means to the person, or the error itself when it is a bug. */
@@ -166,7 +193,7 @@ function outputFailure(e: unknown, path: string, flag: string): unknown {
   if (e instanceof UserError) return e;
   const code = (e as { code?: unknown }).code;
   // EFBIG: a file-size limit (`ulimit -f`) stops the write as a full disk would.
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') {
+  if (isDiskFull(e)) {
     return new UserError('disk_full', `The disk is full (or a file-size limit was reached): ${path} could not be written. Any earlier copy of it is unchanged.`, `Free some space, or write elsewhere with ${flag}.`);
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOTDIR') {

@@ -1,5 +1,5 @@
 /**
- * The temporaries `writePiecesToFile` leaves when its process is killed are removed by the next
+ * The temporaries an output file's writer leaves when its process is killed are removed by the next
  * write into the folder, and only those: never one whose writer may still be at work.
  */
 
@@ -8,7 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeStaleTemporaries, writePiecesToFile } from '../../src/export/output-stream.js';
+import { writePiecesToFile } from '../../src/export/output-stream.js';
+import { removeStaleTemporaries } from '../../src/render/temporaries.js';
 
 const here = hostname().toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 32) || 'host';
 
@@ -24,7 +25,7 @@ describe('temporaries left behind', () => {
     const gone = `.lines.csv.tco2e-${endedPid()}-${here}-0123456789ab.tmp`;
     const mine = `.lines.csv.tco2e-${process.pid}-${here}-0123456789ab.tmp`;
     const elsewhere = `.lines.csv.tco2e-${endedPid()}-${here}x-0123456789ab.tmp`;
-    const report = '.board.html.0123456789ab.tmp'; // writeOutputFile's: its writer cannot be told
+    const report = '.board.html.0123456789ab.tmp'; // an older naming: its writer cannot be told
     const kept = [mine, elsewhere, report, 'lines.csv'];
     for (const f of [gone, ...kept]) writeFileSync(join(dir, f), 'x');
     removeStaleTemporaries(dir);

@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { protectedTarget, workspaceFiles, writeOutputFile } from '../../src/render/output-file.js';
@@ -22,6 +23,16 @@ describe('writeOutputFile: whole or not at all', () => {
     await writeOutputFile(join(dir, 'c.txt'), pieces(), []);
     expect([readFileSync(join(dir, 'a.html'), 'utf8'), readFileSync(join(dir, 'b.csv'), 'utf8'), readFileSync(join(dir, 'c.txt'), 'utf8')]).toEqual(['<p>new</p>', 'x,y\r\n', 'ab']);
     expect(readdirSync(dir).sort()).toEqual(['a.html', 'b.csv', 'c.txt']);
+  });
+
+  it('removes the temporary a killed writer of a report left in the folder (any output, not only exports)', async () => {
+    const dir = folder();
+    const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const here = hostname().toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 32) || 'host';
+    writeFileSync(join(dir, `.board.html.tco2e-${ended}-${here}-0123456789ab.tmp`), '<html><body>half a rep');
+    const bytes = await writeOutputFile(join(dir, 'board.html'), '<p>whole</p>', []);
+    expect(bytes).toBe(12);
+    expect(readdirSync(dir)).toEqual(['board.html']);
   });
 
   it('replaces an earlier file, and creates the folders the path names', async () => {
