@@ -367,59 +367,6 @@ export class Ledger {
   }
 
   /**
-   * Stored activities and half-hourly days that cover the same meter and dates as the given
-   * ones, in active batches. `meterPeriods` holds, per meter, the periods about to be stored.
-   */
-  findOverlaps(org: string, meterPeriods: ReadonlyMap<string, readonly { start: string; end: string }[]>, limit = 50): Overlap[] {
-    return this.guard(() => this.overlapsOf(org, meterPeriods, limit));
-  }
-
-  private overlapsOf(org: string, meterPeriods: ReadonlyMap<string, readonly { start: string; end: string }[]>, limit: number): Overlap[] {
-    // One query per meter over the span of its incoming periods (a query per period re-read the
-    // meter's rows each time: 36,000 monthly bills took a second); the stored rows it returns are
-    // then matched to the incoming periods here.
-    const activity = this.db.prepare(`
-      SELECT a.batch_id AS batchId, b.file_name AS fileName, a.meter AS meter, a.period_start AS start, a.period_end AS end
-      FROM activities a JOIN batches b ON b.id = a.batch_id
-      WHERE b.status = 'active' AND a.superseded_by IS NULL AND a.org = ? AND a.meter = ? AND a.period_start <= ? AND a.period_end >= ?
-      ORDER BY a.period_start`);
-    const hh = this.db.prepare(`
-      SELECT h.batch_id AS batchId, b.file_name AS fileName, h.meter AS meter, h.day AS start, h.day AS end
-      FROM hh_days h JOIN batches b ON b.id = h.batch_id
-      WHERE b.status = 'active' AND h.superseded_by IS NULL AND h.org = ? AND h.meter = ? AND h.day >= ? AND h.day <= ?
-      ORDER BY h.day`);
-    const found: Overlap[] = [];
-    for (const [meter, periods] of meterPeriods) {
-      if (periods.length === 0) continue;
-      const sorted = [...periods].sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
-      let spanStart = sorted[0]!.start;
-      let spanEnd = sorted[0]!.end;
-      for (const p of sorted) {
-        if (p.start < spanStart) spanStart = p.start;
-        if (p.end > spanEnd) spanEnd = p.end;
-      }
-      const stored = [
-        ...(activity.all(org, meter, spanEnd, spanStart) as Omit<Overlap, 'incoming'>[]),
-        ...(hh.all(org, meter, spanStart, spanEnd) as Omit<Overlap, 'incoming'>[]),
-      ];
-      // The first incoming period (in date order) that a stored row overlaps.
-      let example: Overlap | undefined;
-      for (const p of sorted) {
-        const hit = stored.find((r) => r.start <= p.end && r.end >= p.start);
-        if (hit) {
-          example = { ...hit, incoming: p };
-          break;
-        }
-      }
-      if (example) {
-        found.push(example); // one example per meter is enough to explain the refusal
-        if (found.length >= limit) return found;
-      }
-    }
-    return found;
-  }
-
-  /**
    * Stores a batch in one transaction: the batch row, its records and problems, and (with
    * `supersede`) marks earlier batches superseded. Either all of it lands or none of it.
    */

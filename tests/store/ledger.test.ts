@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/store/ledger.js';
+import type { ActivityRecord, HhDayRecord, Overlap } from '../../src/store/records.js';
 import { SCHEMA_VERSION } from '../../src/store/schema.js';
 import { faultMarker, startNode, writeLockHeld } from '../hardening/spawn-cli.js';
 import { ROOT, userError } from '../helpers.js';
@@ -74,26 +75,39 @@ describe('ledger', () => {
     l.close();
   });
 
+  /** What a batch of these records would bring again of what is stored and counting (nothing is written). */
+  function overlapsOf(l: Ledger, records: { activities?: ActivityRecord[]; hhDays?: HhDayRecord[] }, org = 'acute'): Overlap[] {
+    const w = l.openBatch(newBatch({ org, sha256: 'c'.repeat(64) }));
+    try {
+      for (const a of records.activities ?? []) w.addActivity({ ...a, org });
+      for (const h of records.hhDays ?? []) w.addHhDay({ ...h, org });
+      return w.overlaps();
+    } finally {
+      w.abandon();
+    }
+  }
+
   it('finds overlaps by meter and period in active batches only, and supersedes on request', () => {
     const l = Ledger.open(join(dir(), 'l.sqlite'), { create: true });
     const first = l.writeBatch(newBatch(), { activities: [activity()] });
-    const april = new Map([['1200001234567', [{ start: '2024-04-15', end: '2024-05-14' }]]]);
-    const june = new Map([['1200001234567', [{ start: '2024-06-01', end: '2024-06-30' }]]]);
-    expect(l.findOverlaps('acute', april)).toEqual([
-      { batchId: first, fileName: 'bills.csv', meter: '1200001234567', start: '2024-04-01', end: '2024-04-30', incoming: { start: '2024-04-15', end: '2024-05-14' } },
+    const april = { activities: [activity({ periodStart: '2024-04-15', periodEnd: '2024-05-14' })] };
+    const june = { activities: [activity({ periodStart: '2024-06-01', periodEnd: '2024-06-30' })] };
+    // The incoming bill's days that fall in the stored one: 15 to 30 April.
+    expect(overlapsOf(l, april)).toEqual([
+      { batchId: first, fileName: 'bills.csv', meter: '1200001234567', start: '2024-04-01', end: '2024-04-30', incoming: { start: '2024-04-15', end: '2024-04-30' } },
     ]);
-    expect(l.findOverlaps('acute', june)).toEqual([]);
-    expect(l.findOverlaps('council', april)).toEqual([]);
+    expect(overlapsOf(l, june)).toEqual([]);
+    expect(overlapsOf(l, april, 'council')).toEqual([]);
     const second = l.writeBatch(newBatch({ sha256: 'b'.repeat(64) }), { activities: [activity({ quantity: 1100 })] }, { replace: true });
     // The row it brings again is superseded; the batch it came from stays active.
     expect(l.getBatch(first)).toMatchObject({ status: 'active', superseded_by: null });
     expect(l.select<{ superseded_by: number | null }>('SELECT superseded_by FROM activities WHERE batch_id = ?', [first])).toEqual([{ superseded_by: second }]);
     expect(l.getBatch(second)).toMatchObject({ status: 'active', status_changed_at: null });
-    expect(l.findOverlaps('acute', april)[0]!.batchId).toBe(second);
+    expect(overlapsOf(l, april)[0]!.batchId).toBe(second);
     l.undoBatch(second, { at: '2024-07-02T09:30:00.000Z', reason: 'wrong site' });
     expect(l.getBatch(second)).toMatchObject({ status: 'undone', status_changed_at: '2024-07-02T09:30:00.000Z', status_reason: 'wrong site' });
     // Undone, what it superseded counts again.
-    expect(l.findOverlaps('acute', april)[0]!.batchId).toBe(first);
+    expect(overlapsOf(l, april)[0]!.batchId).toBe(first);
     expect(code(() => { l.undoBatch(second, { at: '2024-07-03T00:00:00.000Z' }); })).toBe('batch_not_active');
     expect(l.getBatch(second)!.status_changed_at).toBe('2024-07-02T09:30:00.000Z');
     l.close();
@@ -102,11 +116,11 @@ describe('ledger', () => {
   it('stores half-hourly days as 46-50 values and finds their overlaps', () => {
     const l = Ledger.open(join(dir(), 'l.sqlite'), { create: true });
     const kwh = Array.from({ length: 50 }, (_, i) => i / 10);
-    const id = l.writeBatch(newBatch({ profile: 'hh' }), {
-      hhDays: [{ line: 2, org: 'acute', site: null, meter: 'M1', day: '2024-10-27', periods: 50, kwh, estimatedPeriods: 0, kwhTotal: 122.5, exportKwhTotal: 0 }],
-    });
+    const day: HhDayRecord = { line: 2, org: 'acute', site: null, meter: 'M1', day: '2024-10-27', periods: 50, kwh, estimatedPeriods: 0, kwhTotal: 122.5, exportKwhTotal: 0 };
+    const id = l.writeBatch(newBatch({ profile: 'hh' }), { hhDays: [day] });
     expect(l.batchCounts(id).hhDays).toBe(1);
-    expect(l.findOverlaps('acute', new Map([['M1', [{ start: '2024-10-01', end: '2024-10-31' }]]]))).toHaveLength(1);
+    expect(overlapsOf(l, { hhDays: [day] })).toHaveLength(1);
+    expect(overlapsOf(l, { hhDays: [{ ...day, day: '2024-10-28' }] })).toEqual([]);
     l.close();
   });
 
