@@ -185,11 +185,7 @@ export function chooseProfile(profiles: readonly Profile[], kind: Profile['kind'
   const shown = header.slice(0, 12).map((h) => `"${h}"`).join(', ') + (header.length > 12 ? ', …' : '');
   if (candidates.length === 0) {
     // Say what each layout would need, so the person can see which is nearly right.
-    const needs = profiles
-      .filter((p) => p.kind === kind)
-      .map((p) => ({ id: p.id, missing: missingFields(p, fieldsFound(p, header, true)).map((alternatives) => alternatives.map((all) => all.map((f) => `"${spellingOf(p, f)}"`).join(' and ')).join(' or ')) }))
-      .sort((a, b) => a.missing.length - b.missing.length)
-      .map((n) => (n.missing.length > 0 ? `${n.id} needs ${n.missing.join(', ')}` : `${n.id} has its columns but not the file's other marks of that layout`));
+    const needs = nearestProfiles(profiles, kind, header).map((n) => `${n.id} needs ${n.missing.join(', ')}`);
     throw new UserError(
       'no_profile_fits',
       `${file}: no ${kind} profile fits its header (${shown}).\n  ${needs.join('\n  ')}`,
@@ -197,6 +193,34 @@ export function chooseProfile(profiles: readonly Profile[], kind: Profile['kind'
     );
   }
   throw new UserError('ambiguous_profile', `${file}: several profiles fit its header: ${candidates.map((p) => p.id).join(', ')}.`, 'Pass --profile to choose one.');
+}
+
+/**
+ * The layouts of a kind, nearest first, with what each still lacks to fit the header: the
+ * columns it found no spelling or meaning for, or else the other marks of its layout (period
+ * columns, a bill's dates, a fleet file's marker column), named so a person can see how near it is.
+ */
+export function nearestProfiles(profiles: readonly Profile[], kind: Profile['kind'], header: readonly string[]): { id: string; missing: string[] }[] {
+  return profiles
+    .filter((p) => p.kind === kind)
+    .map((p) => {
+      const found = fieldsFound(p, header, true);
+      const missing = missingFields(p, found).map((alternatives) => alternatives.map((all) => all.map((f) => `"${spellingOf(p, f)}"`).join(' and ')).join(' or '));
+      return { id: p.id, missing: missing.length > 0 ? missing : otherMarksMissing(p, header, found) };
+    })
+    .sort((a, b) => a.missing.length - b.missing.length);
+}
+
+/** What a layout whose columns the header has still lacks (see `fits`). */
+function otherMarksMissing(p: Profile, header: readonly string[], found: ReadonlySet<string>): string[] {
+  if (p.shape === 'half-hourly') {
+    const n = periodColumnCount(p, header);
+    const labels = { start: 'by their start (00:00 … 23:30)', end: 'by their end ([00:30] … [24:00])', numbered: 'by number (1 … 48, kWh_1, HH01, P1)' }[p.periodLabels];
+    return [`46 to 50 half-hour columns labelled ${labels}, where it found ${n}`];
+  }
+  if (p.shape === 'bill' && !found.has('month')) return [`both "${spellingOf(p, 'periodStart')}" and "${spellingOf(p, 'periodEnd')}", or "${spellingOf(p, 'month')}"`];
+  if (p.kind === 'fleet') return ['a header that is not also another fleet layout\'s (a fuel product, a distance or energy charged tells them apart)'];
+  return ['the marks of its layout'];
 }
 
 /** A field's first spelling in a profile, to name it in a message. */

@@ -1,0 +1,126 @@
+/**
+ * What tco2e makes of a file before importing it (`tco2e profiles detect`, `import … --explain`):
+ * where its header is, which layout (profile) it is taken for and how sure, and for every field
+ * of that layout the column it was taken from and why (the spelling it matched, or the words,
+ * stated unit and values that decided). A file no layout fits gets the nearest layouts and
+ * exactly what each still lacks. Reads only the header and a few rows; stores nothing.
+ */
+
+import { basename } from 'node:path';
+import { explainColumns } from '../map/columns.js';
+import { nearestProfiles, periodColumnCount, profilesFitting, type Profile } from '../map/profiles.js';
+import { openCsv, type CsvFile } from '../read/csv/index.js';
+import type { ImportKind } from './request.js';
+
+export const IMPORT_KINDS: readonly ImportKind[] = ['energy', 'fleet', 'journeys'];
+
+/** Rows read to let the values settle what a header leaves open. */
+const SAMPLE_ROWS = 20;
+
+export interface ColumnReading {
+  /** The profile's field (meter, date, quantity, mode…). */
+  readonly field: string;
+  /** 0-based column, and its header as written. */
+  readonly column: number;
+  readonly header: string;
+  /** `spelling`: the header is one the profile lists; `meaning`: found by its words, unit and values. */
+  readonly by: 'spelling' | 'meaning';
+  /** The spelling matched, or the words (and stated unit) that counted, for the person to check. */
+  readonly why: string;
+  /** For a column found by meaning: its score (0–1.2; 0.6 or more is taken). */
+  readonly score?: number;
+}
+
+export interface LayoutChoice {
+  readonly profile: string;
+  readonly shape: string;
+  readonly description: string;
+  /** `certain` when every field was found by a spelling the profile lists; `by meaning` otherwise. */
+  readonly sureness: 'certain' | 'by meaning';
+  readonly columns: readonly ColumnReading[];
+  /** Columns the layout does not use (flags, costs, free text…). */
+  readonly unused: readonly string[];
+  readonly dateFormat: string | null;
+  /** A half-hourly layout's period columns. */
+  readonly periodColumns?: number;
+}
+
+export interface KindDetection {
+  readonly kind: ImportKind;
+  /** The layout taken, when exactly one fits. */
+  readonly chosen: LayoutChoice | null;
+  /** Several layouts fit equally: `--profile` settles it. */
+  readonly tied: readonly string[];
+  /** When none fits: each layout of the kind, nearest first, with what it still lacks. */
+  readonly nearest: readonly { readonly profile: string; readonly lacks: readonly string[] }[];
+}
+
+export interface LayoutDetection {
+  readonly file: string;
+  readonly encoding: string;
+  readonly delimiter: string;
+  /** Physical line of the header row (rows above it are a preamble). */
+  readonly headerLine: number;
+  readonly header: readonly string[];
+  readonly kinds: readonly KindDetection[];
+  /** What the reader noticed opening the file (a `sep=` line, duplicate names…). */
+  readonly warnings: readonly string[];
+}
+
+async function sampleRows(csv: CsvFile): Promise<string[][]> {
+  const rows: string[][] = [];
+  for await (const batch of csv.batches()) {
+    for (const r of batch) {
+      rows.push(r.cells);
+      if (rows.length >= SAMPLE_ROWS) return rows;
+    }
+  }
+  return rows;
+}
+
+function choice(p: Profile, header: readonly string[], sample: readonly (readonly string[])[]): LayoutChoice {
+  const spec = p.columns as Readonly<Record<string, readonly string[] | undefined>>;
+  const columns: ColumnReading[] = [];
+  for (const [field, m] of explainColumns(header, spec, sample)) {
+    const base = { field, column: m.index, header: header[m.index] ?? '' };
+    if (m.found.by === 'spelling') columns.push({ ...base, by: 'spelling', why: `listed as "${m.found.spelling}"` });
+    else {
+      const words = [...m.found.words, ...(m.found.unit !== undefined && !m.found.words.includes(m.found.unit.word) ? [m.found.unit.word] : [])];
+      columns.push({ ...base, by: 'meaning', why: words.length > 0 ? words.join(', ') : 'its values', score: Math.round(m.found.score * 100) / 100 });
+    }
+  }
+  columns.sort((a, b) => a.column - b.column);
+  const used = new Set(columns.map((c) => c.column));
+  const periods = p.shape === 'half-hourly' ? periodColumnCount(p, header) : undefined;
+  return {
+    profile: p.id, shape: p.shape, description: p.description,
+    sureness: columns.every((c) => c.by === 'spelling') ? 'certain' : 'by meaning',
+    columns,
+    // Period columns are the layout's own; the rest nobody reads.
+    unused: header.filter((h, i) => !used.has(i) && h.trim() !== '' && !(p.shape === 'half-hourly' && periodColumnCount(p, [h]) === 1)),
+    dateFormat: p.dateFormat ?? null,
+    ...(periods === undefined ? {} : { periodColumns: periods }),
+  };
+}
+
+/**
+ * Detects the layout of `path` for the kinds asked for (every kind when none is), among
+ * `profiles` (built-in and the workspace's own).
+ */
+export async function detectLayout(path: string, profiles: readonly Profile[], kinds: readonly ImportKind[] = IMPORT_KINDS): Promise<LayoutDetection> {
+  const expected = profiles.filter((p) => kinds.includes(p.kind)).flatMap((p) => Object.values(p.columns as Record<string, readonly string[] | undefined>).flatMap((v) => v ?? []));
+  const csv = await openCsv(path, { expectedHeaders: expected });
+  const sample = await sampleRows(csv);
+  const header = csv.header;
+  const detections = kinds.map((kind): KindDetection => {
+    const fitting = profilesFitting(profiles, kind, header);
+    if (fitting.length === 1) return { kind, chosen: choice(fitting[0]!, header, sample), tied: [], nearest: [] };
+    if (fitting.length > 1) return { kind, chosen: null, tied: fitting.map((p) => p.id), nearest: [] };
+    return { kind, chosen: null, tied: [], nearest: nearestProfiles(profiles, kind, header).map((n) => ({ profile: n.id, lacks: n.missing })) };
+  });
+  return {
+    file: basename(path), encoding: csv.encoding, delimiter: csv.delimiter, headerLine: csv.headerLine, header,
+    kinds: detections,
+    warnings: csv.warnings.map((w) => w.message),
+  };
+}
