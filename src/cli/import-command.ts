@@ -5,11 +5,13 @@
 
 import { Args, Flags } from '@oclif/core';
 import { DEFAULT_POLICY, type FactorPolicy } from '../convert/policy.js';
-import type { ImportRequest } from '../import/request.js';
+import type { ImportKind, ImportRequest } from '../import/request.js';
 import { rejectsCsv } from '../import/rejects.js';
 import type { ImportSummary } from '../import/summary.js';
-import { allProfiles } from '../map/profiles.js';
+import { allProfiles, type Profile } from '../map/profiles.js';
+import { detectLayout, type LayoutDetection } from '../import/detect-layout.js';
 import { renderImportSummary } from './views/import-summary-view.js';
+import { detectionText } from './views/detect-view.js';
 import { outputTargetProblem, protectedTarget, workspaceFiles, writeOutputFile, type ProtectedFile } from '../render/output-file.js';
 import { UserError } from '../kernel/errors.js';
 import { msg } from '../messages.js';
@@ -30,6 +32,7 @@ export const importFlags = {
   'dry-run': Flags.boolean({ description: 'Check and convert everything, store nothing.' }),
   strict: Flags.boolean({ description: 'Refuse the whole file if any row is rejected.' }),
   rejects: Flags.string({ description: 'Write the rejected rows, with line numbers and reasons, to this CSV.' }),
+  explain: Flags.boolean({ description: 'Say what the file was taken for, column by column and why, before the summary (as `tco2e profiles detect`).' }),
   policy: policyFlag(),
   factors: factorsFlag(),
 };
@@ -47,6 +50,7 @@ interface ImportFlagValues {
   strict: boolean;
   replace?: boolean;
   rejects?: string | undefined;
+  explain?: boolean;
   policy?: FactorPolicy | undefined;
   factors?: string | undefined;
 }
@@ -72,12 +76,14 @@ export async function runImport<S extends ImportSummary>(
   const org = organisation(workspace, flags.org);
   const library = factorLibrary(flags.factors);
   const ledger = openLedger(workspace, { forWrite: true });
+  const profiles = allProfiles(workspace.config.profiles, workspace.configPath);
+  const explained = flags.explain === true ? await explainLayout(cmd, file, profiles, flags.profile) : undefined;
   const bar = progress(process.stderr, !cmd.jsonEnabled(), `Importing ${file}`);
   try {
     const summary = await run(ledger, {
       path: file,
       org,
-      profiles: allProfiles(workspace.config.profiles, workspace.configPath),
+      profiles,
       ...(flags.profile === undefined ? {} : { profileId: flags.profile }),
       library,
       policy: flags.policy ?? DEFAULT_POLICY,
@@ -92,13 +98,20 @@ export async function runImport<S extends ImportSummary>(
     });
     bar.done();
     if (flags.rejects !== undefined) await writeOutputFile(flags.rejects, rejectsCsv(summary), keep, '--rejects', { makeFolders: false });
-    cmd.log([renderImportSummary(summary), ...extraLines(summary)].join('\n'));
+    cmd.log([...(explained === undefined ? [] : [detectionText(explained), '']), renderImportSummary(summary), ...extraLines(summary)].join('\n'));
     if (summary.status.startsWith('refused')) process.exitCode = 1;
-    return summary;
+    return explained === undefined ? summary : { ...summary, explain: explained };
   } finally {
     bar.done();
     ledger.close();
   }
+}
+
+/** What `--explain` says: the layout as `profiles detect` finds it, for the command's kind (and the profile named, if one is). */
+async function explainLayout(cmd: BaseCommand, file: string, profiles: readonly Profile[], named: string | undefined): Promise<LayoutDetection> {
+  // The command's id (`import:energy`) names the kind of file it imports.
+  const kind = cmd.id?.split(':')[1] as ImportKind;
+  return detectLayout(file, named === undefined ? profiles : profiles.filter((p) => p.id === named), [kind]);
 }
 
 /** Refuses a `--rejects` path that cannot be written, saying that nothing was imported. */

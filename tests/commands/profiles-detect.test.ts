@@ -85,4 +85,19 @@ describe('profiles detect', () => {
     expect(refused.stderr).toContain('already a profile "ev-app"');
     expect(readFileSync(join(dir, 'tco2e.config.json'), 'utf8')).toBe(before);
   });
+
+  it('import … --explain says the same before the summary, and in the JSON', () => {
+    const dir = workspace();
+    const file = join(dir, 'sessions.csv');
+    copyFileSync(join(CORPUS, 'fleet/ev-energy-charging-sessions.csv'), file);
+    const text = runCli(dir, 'import', 'fleet', file, '--org', 'north-acute', '--dry-run', '--explain');
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout.indexOf('As fleet: layout ev-charging')).toBeGreaterThanOrEqual(0);
+    expect(text.stdout.indexOf('As fleet: layout ev-charging')).toBeLessThan(text.stdout.indexOf('Dry run'));
+    const json = runCli(dir, 'import', 'fleet', file, '--org', 'north-acute', '--explain', '--json');
+    expect(json.code, json.stderr).toBe(0);
+    const out = JSON.parse(json.stdout) as { status: string; explain: LayoutDetection };
+    expect(out.status).toBe('stored');
+    expect(out.explain.kinds[0]!.chosen!.columns.find((c) => c.field === 'quantity')).toMatchObject({ header: 'Estimated Energy Delivered', by: 'meaning' });
+  });
 });
