@@ -1,12 +1,13 @@
 /**
  * Benchmarks (`npm run bench`; `npm run bench -- 1000000,2000000,5000000,10000000` for the
  * scaling of interval imports; `npm run bench -- --only=scale` for some sections only, named
- * convert, import, board, startup, scale).
+ * convert, import, board, startup, scale, detect).
  * They measure the compiled code in dist/ (what the CLI runs), not the TypeScript through tsx.
  * Prints Markdown for BENCHMARKS.md with the machine and the command, so figures can be reproduced.
  */
 import { cpus, totalmem } from 'node:os';
 import { benchConvert } from './convert.js';
+import { benchDetect } from './detect.js';
 import { benchBoard } from './board.js';
 import { benchImport, once } from './import.js';
 import { benchScale } from './scale.js';
@@ -21,6 +22,7 @@ const all: Record<string, () => Promise<string> | string> = {
   board: () => benchBoard(once),
   startup: () => benchStartup(),
   scale: () => benchScale(once),
+  detect: () => benchDetect(),
 };
 const unknown = (only ?? []).filter((name) => !(name in all));
 if (unknown.length > 0) throw new Error(`no benchmark section ${unknown.join(', ')}; the sections are ${Object.keys(all).join(', ')}`);
