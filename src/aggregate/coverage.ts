@@ -53,6 +53,11 @@ export interface CoverageRow {
 export interface CoverageOptions {
   /** Financial years to show (`2024/25`); default: every year the lines touch. */
   readonly years?: readonly string[];
+  /**
+   * The day data is asked for on (ISO): a month that has not begun by then is not a gap, and
+   * counts neither as missing nor in the missing share. Default: no month is in the future.
+   */
+  readonly asOf?: string;
 }
 
 function yearsOf(lines: readonly EmissionLine[]): string[] {
@@ -159,6 +164,7 @@ export function coverage(lines: readonly EmissionLine[], options: CoverageOption
       cursor = monthEnd < line.periodEnd ? nextMonthStart(month) : '9999-12-31';
     }
   }
+  const asOfMonth = options.asOf?.slice(0, 7);
   const rows: CoverageRow[] = [];
   // Each year's months and their lengths, worked out once for every site and source.
   const yearMonths = new Map(years.map((year) => [year, monthsOfFinancialYear(financialYearStart(year)).map((month) => {
@@ -172,11 +178,12 @@ export function coverage(lines: readonly EmissionLine[], options: CoverageOption
       ));
       const covered = months.filter((m) => m.days > 0).length;
       const filled = months.filter((m) => m.days === 0 && m.filled).length;
-      const missing = months.filter((m) => m.days === 0 && !m.filled).map((m) => m.month);
+      const due = months.filter((m) => asOfMonth === undefined || m.month <= asOfMonth);
+      const missing = due.filter((m) => m.days === 0 && !m.filled).map((m) => m.month);
       const byUnit: Record<string, number> = {};
       for (const [unit, [q, e]] of p.quantities.get(year) ?? []) byUnit[unit] = q === 0 ? 0 : e / q;
       const [kg, estKg] = p.kg.get(year) ?? [0, 0];
-      const missingShare = missing.length / 12;
+      const missingShare = due.length === 0 ? 0 : missing.length / due.length;
       const share = missingShare + (1 - missingShare) * (kg === 0 ? 0 : estKg / kg);
       const tier = tierFor(share);
       rows.push({

@@ -7,6 +7,8 @@
 import type { FactorPolicy } from '../convert/policy.js';
 import { UserError } from '../kernel/errors.js';
 import { UPSTREAM_NOT_PUBLISHED } from '../travel/engine.js';
+import { parseFinancialYear } from '../travel/period.js';
+import { ukDate } from './periods.js';
 import { aggregate, type AggregateResult, type GroupDimension } from './group.js';
 import { footprint, memberIds, organisationsById, type AnalysisContext, type FootprintWarning } from './footprint.js';
 import type { FillMethod } from './fill.js';
@@ -29,6 +31,8 @@ export interface EmissionsQuery {
   readonly wtt: boolean;
   readonly fill: FillMethod;
   readonly policy?: FactorPolicy;
+  /** When the question is asked: months after it are not gaps (default: the clock's today, UK). */
+  readonly now?: Date;
 }
 
 export interface EmissionsReport {
@@ -44,12 +48,15 @@ export interface EmissionsReport {
   readonly warnings: readonly FootprintWarning[];
 }
 
-/** `2024/25` → April 2024 to March 2025; `2024` → the calendar year. */
+/**
+ * `2024/25` (or `2024-25`, `2024/2025`, `FY24/25`…) → April 2024 to March 2025; `2024` → the
+ * calendar year.
+ */
 export function periodRange(period: string): { from: string; to: string; basis: 'financial' | 'calendar' } {
-  const fy = /^(\d{4})\/(\d{2})$/.exec(period);
-  if (fy && (Number(fy[1]) + 1) % 100 === Number(fy[2])) return { from: `${fy[1]}-04-01`, to: `${Number(fy[1]) + 1}-03-31`, basis: 'financial' };
-  if (/^\d{4}$/.test(period)) return { from: `${period}-01-01`, to: `${period}-12-31`, basis: 'calendar' };
-  throw new UserError('bad_period', `"${period}" is not a period tco2e understands.`, 'Give a financial year like 2024/25 or a calendar year like 2024.');
+  const fy = parseFinancialYear(period);
+  if (fy !== undefined) return { from: `${fy}-04-01`, to: `${fy + 1}-03-31`, basis: 'financial' };
+  if (/^\d{4}$/.test(period.trim())) return { from: `${period.trim()}-01-01`, to: `${period.trim()}-12-31`, basis: 'calendar' };
+  throw new UserError('bad_period', `"${period}" is not a period tco2e understands.`, 'Give a financial year like 2024/25 (or 2024-25, FY24/25) or a calendar year like 2024.');
 }
 
 const DIMENSIONS: Readonly<Record<EmissionsBy, { groupBy: GroupDimension[]; period?: PeriodKind }>> = {
@@ -72,7 +79,8 @@ export function emissionsReport(ctx: AnalysisContext, q: EmissionsQuery): Emissi
   // Summed lines give the same totals as reading each ledger row, for a fraction of the reading;
   // quality sorts each ledger line by whether it rests on estimates, so it reads them one by one.
   const grain = q.by === 'quality' ? 'line' : q.by === 'site' ? 'summed-site' : 'summed';
-  const fp = footprint(ctx, { orgs, ...(range ? { from: range.from, to: range.to } : {}), fill: q.fill, grain, ...(q.policy ? { policy: q.policy } : {}) });
+  const asOf = ukDate(q.now ?? new Date());
+  const fp = footprint(ctx, { orgs, ...(range ? { from: range.from, to: range.to } : {}), fill: q.fill, grain, asOf, ...(q.policy ? { policy: q.policy } : {}) });
   const dim = DIMENSIONS[q.by];
   const yearKind: PeriodKind = q.yearBasis === 'calendar' ? 'calendar-year' : 'financial-year';
   const periodKind: PeriodKind = dim.period === 'quarter' && q.yearBasis === 'calendar' ? 'calendar-quarter' : (dim.period ?? yearKind);

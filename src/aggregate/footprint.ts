@@ -72,6 +72,8 @@ export interface FootprintQuery {
    * meters or sites.
    */
   readonly grain?: 'line' | 'summed' | 'summed-site';
+  /** The day the figures are asked for on (ISO, UK): months after it are not gaps in coverage. */
+  readonly asOf?: string;
 }
 
 /** A warning from any stage, with the stage that raised it. */
@@ -221,7 +223,8 @@ export function footprint(ctx: AnalysisContext, q: FootprintQuery): Footprint {
   const siteLines = grain === 'line' || grain === 'summed-site'
     ? (q.policy === undefined ? read.lines : linesFrom(readOnce(ctx, q, grain), dates).lines).filter((l) => l.kind === 'main')
     : linesFrom(readOnce(ctx, q, 'site-main'), dates).lines;
-  const rows = coverage(siteLines);
+  const asOf = q.asOf === undefined ? {} : { asOf: q.asOf };
+  const rows = coverage(siteLines, asOf);
   const fill = q.fill ?? 'none';
   let filledRows = rows;
   if (fill !== 'none') {
@@ -232,7 +235,7 @@ export function footprint(ctx: AnalysisContext, q: FootprintQuery): Footprint {
     const filled = fillGaps(donors, rows, fill);
     lines.push(...filled.lines);
     warnings.push(...filled.warnings.map(warningOf));
-    filledRows = coverage([...siteLines, ...filled.lines]);
+    filledRows = coverage([...siteLines, ...filled.lines], asOf);
   }
   const market = marketBasedLines(lines, organisationsById(ctx.config, q.orgs));
   warnings.push(...market.warnings.map(warningOf));

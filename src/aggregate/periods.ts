@@ -147,3 +147,11 @@ export function monthsOfFinancialYear(startYear: number): string[] {
 export function financialYearStart(label: string): number {
   return Number(label.slice(0, 4));
 }
+
+/**
+ * The date in the UK (Europe/London) at an instant, YYYY-MM-DD: what day it is for the person
+ * asking, whatever the machine's time zone (a UK body's year ends at midnight UK time).
+ */
+export function ukDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -18,11 +18,16 @@ export function financialYearPeriod(startYear: number): ReportPeriod {
   return { start: `${startYear}-04-01`, end: `${startYear + 1}-03-31` };
 }
 
-/** `2024/25` → 2024; undefined when the text is not a financial year whose halves follow on. */
+/**
+ * The first year of a financial year as NHS and council papers write it: `2024/25`, `2024-25`,
+ * `2024/2025`, `FY2024/25`, `FY24/25`, `fy 24-25`; undefined when the text is not a financial
+ * year whose halves follow on.
+ */
 export function parseFinancialYear(text: string): number | undefined {
-  const m = /^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/.exec(text.trim());
+  const m = /^(?:fy\s*)?(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})$/i.exec(text.trim());
   if (!m) return undefined;
-  const start = Number(m[1]);
+  // Two-digit years are this century's (FY24/25): the factor sets begin in 2013.
+  const start = m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
   const end = Number(m[2]);
   const follows = m[2]!.length === 2 ? end === (start + 1) % 100 : end === start + 1;
   return follows ? start : undefined;

@@ -14,6 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emissionsReport, type EmissionsQuery } from '../../src/aggregate/emissions-query.js';
 import type { AnalysisContext } from '../../src/aggregate/footprint.js';
 import { runDemo, type DemoResult } from '../../src/demo/run-demo.js';
+import type { UserError } from '../../src/kernel/errors.js';
+import { boardData } from '../../src/report/board/data.js';
+import { boardReport } from '../../src/report/board/index.js';
 import { loadFactors } from '../../src/factors/library.js';
 import { formatTco2e } from '../../src/render/html/format-uk.js';
 import { Ledger } from '../../src/store/ledger.js';
@@ -217,4 +220,48 @@ describe('the reports in a real browser', () => {
     expect(existsSync(result.screenshotPath)).toBe(true);
     expect(statSync(result.screenshotPath).size).toBeGreaterThan(1000);
   }, BROWSER_TIMEOUT_MS);
+});
+
+describe('a year that is not over, or holds no metered data, is not reported as a year', () => {
+  const board = (period: string, partial?: boolean) => boardReport(ctx, { org: 'northmere-acute', period, now: NOW, toolVersion: TOOL_VERSION, ...(partial === undefined ? {} : { partial }) });
+
+  it('2026/27 (not over, only commuting carried forward) and 2030/31 are refused, saying why and what to do', async () => {
+    for (const period of ['2026/27', '2030/31']) {
+      const e = await board(period).then(() => undefined, (x: unknown) => x as UserError);
+      expect(e?.code, period).toBe('period_incomplete');
+      expect(e!.message).toContain(`the year is not over (it ends on 31 March ${Number(period.slice(0, 4)) + 1}`);
+      expect(e!.message).toContain('no metered supply');
+      expect(e!.hint).toContain('--partial');
+    }
+  });
+
+  it('a year long past with no metered data is refused for that alone', async () => {
+    const e = await board('2005/06').then(() => undefined, (x: unknown) => x as UserError);
+    expect(e?.code).toBe('period_incomplete');
+    expect(e!.message).not.toContain('not over');
+    expect(e!.message).toContain('no metered supply (electricity, gas, heat or water) has data in 2005/06');
+  });
+
+  it('with --partial, every headline and status says partial, and nothing is judged or set against a whole year', async () => {
+    const r = await board('2026/27', true);
+    expect(r.data.partial.length).toBe(2);
+    const head = sectionById(r.html, 'headlines');
+    expect(head).toContain('Partial view of 2026/27');
+    expect(head).not.toMatch(/down \d+(\.\d+)?% on/);
+    expect(head).not.toContain('On track');
+    expect(head).toContain('Partial year: not judged');
+    expect(sectionById(r.html, 'cover')).toContain('Partial view');
+  });
+
+  it('reads the period as NHS papers write it: 2025-26, 2025/2026, FY2025/26 and FY25/26 are 2025/26', () => {
+    const data = (period: string) => boardData(ctx, { org: 'northmere-acute', period, now: NOW, toolVersion: TOOL_VERSION });
+    const whole = data('2025/26');
+    for (const period of ['2025-26', '2025/2026', 'FY2025/26', 'FY25/26', 'fy 25-26']) {
+      const r = data(period);
+      expect(r.period, period).toBe('2025/26');
+      expect(r.current?.kgCo2e, period).toBe(whole.current?.kgCo2e);
+    }
+    const q = (period: string) => emissionsReport(ctx, { org: 'northmere-acute', period, by: 'year', yearBasis: 'financial', scope2: 'location', wtt: false, fill: 'none' }).result.total.kgCo2e;
+    expect(q('FY25/26')).toBe(q('2025/26'));
+  });
 });

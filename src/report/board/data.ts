@@ -4,17 +4,18 @@
  * travel, data quality and every factor used. The HTML is made from this in `sections.ts`.
  */
 
-import { rejectedRows, type CoverageRow, type RejectedRows } from '../../aggregate/coverage.js';
+import { isContinuousSource, rejectedRows, type CoverageRow, type RejectedRows } from '../../aggregate/coverage.js';
 import { footprint, memberIds, type AnalysisContext, type Footprint } from '../../aggregate/footprint.js';
 import { aggregate, sourceGroup, type GroupTotal } from '../../aggregate/group.js';
 import { intensityFigures, type IntensityFigure } from '../../aggregate/intensity.js';
 import type { EmissionLine } from '../../kernel/emission-line.js';
 import type { FactorLibrary } from '../../factors/library.js';
-import { financialYearOf, monthsOfFinancialYear } from '../../aggregate/periods.js';
+import { financialYearOf, monthsOfFinancialYear, ukDate } from '../../aggregate/periods.js';
 import { financialYearLabel, fixedPolicy } from '../../convert/policy.js';
 import { UserError } from '../../kernel/errors.js';
 import type { PublishedLabels } from '../../factors/types.js';
 import { BASELINE_BOUND, progressFromLedger, siteLives, type TargetReport } from '../../targets/from-ledger.js';
+import { parseFinancialYear } from '../../travel/period.js';
 import { travelReport } from '../../travel/report.js';
 import type { TravelReport } from '../../travel/types.js';
 import type { OrganisationConfig } from '../../workspace/config.js';
@@ -77,6 +78,8 @@ export interface BoardData {
   readonly factorSets: readonly string[];
   readonly policies: readonly string[];
   readonly warnings: readonly string[];
+  /** Why the year is only a partial view (`BoardOptions.partial`); empty for a whole year. */
+  readonly partial: readonly string[];
 }
 
 export interface BoardOptions {
@@ -85,22 +88,25 @@ export interface BoardOptions {
   readonly period: string;
   readonly now: Date;
   readonly toolVersion: string;
+  /**
+   * Report a year that is not over, or in which no metered supply has data, as a partial view
+   * (every headline and status says so) rather than refuse it.
+   */
+  readonly partial?: boolean;
 }
 
 function fyOf(period: string): number {
-  const m = /^(\d{4})\/(\d{2})$/.exec(period);
-  if (!m || (Number(m[1]) + 1) % 100 !== Number(m[2])) {
-    throw new UserError('bad_period', `"${period}" is not a financial year.`, 'The board report covers a financial year: give it like 2024/25.');
+  const fy = parseFinancialYear(period);
+  if (fy === undefined) {
+    throw new UserError('bad_period', `"${period}" is not a financial year.`, 'The board report covers a financial year: give it like 2024/25 (or 2024-25, FY24/25).');
   }
-  return Number(m[1]);
+  return fy;
 }
 
 const KM_PER_MILE = 1.609344;
 
-/** The date in the UK (Europe/London), as a person reading the report would write it: YYYY-MM-DD. */
-export function londonDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+/** The date in the UK, as a person reading the report would write it (see `ukDate`). */
+export const londonDate = ukDate;
 
 export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
   const org = organisationOf(ctx, o.org);
@@ -110,6 +116,11 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
   const { years, current, previous } = yearTotals(fp, fy);
   const thisYear = fp.lines.filter((l) => inYear(l, fy));
   const lastYear = fp.lines.filter((l) => inYear(l, fy - 1));
+  const partial = partialReasons(fy, thisYear, londonDate(o.now));
+  if (partial.length > 0 && o.partial !== true) {
+    throw new UserError('period_incomplete', `${financialYearLabel(fy)} cannot be reported as a whole year: ${partial.join('; ')}.`,
+      'Report a year that is over and has metered data, or pass --partial for a partial view that says so on every headline and status.');
+  }
 
   const progress = progressFromLedger(ctx, { org: org.id, footprint: fp, fixedFootprint: (y) => footprint(ctx, { orgs: members, to: `${fy + 1}-03-31`, policy: fixedPolicy(y), grain: 'summed', commuting: true }) });
   const fyPeriod = { start: `${fy}-04-01`, end: `${fy + 1}-03-31` };
@@ -135,7 +146,26 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
     factors, factorSets: factorSetNames(ctx.library, factors),
     policies: current?.policies ?? [],
     warnings: fp.warnings.map((w) => w.message),
+    partial,
   };
+}
+
+/**
+ * Why a financial year cannot stand as a whole year: it has not ended (by the UK date), or no
+ * metered supply (electricity, gas, heat, water) has data in it. Commuting carried forward from
+ * an earlier survey, or fuel and travel alone, never make a year held.
+ */
+export function partialReasons(fy: number, thisYear: readonly EmissionLine[], today: string): string[] {
+  const reasons: string[] = [];
+  const end = `${fy + 1}-03-31`;
+  if (today <= end) {
+    const last = thisYear.reduce((m, l) => (l.filled === undefined && !l.source.startsWith('commuting') && l.periodEnd > m ? l.periodEnd : m), '');
+    reasons.push(`the year is not over (it ends on 31 March ${fy + 1}${last === '' ? '' : `; data is held to ${last > today ? today : last}`})`);
+  }
+  if (!thisYear.some((l) => l.kind === 'main' && l.filled === undefined && isContinuousSource(l.source))) {
+    reasons.push(`no metered supply (electricity, gas, heat or water) has data in ${financialYearLabel(fy)}`);
+  }
+  return reasons;
 }
 
 function organisationOf(ctx: AnalysisContext, id: string): OrganisationConfig {

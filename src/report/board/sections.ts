@@ -55,25 +55,30 @@ export function coverSection(d: BoardData): Html {
     ['Generated', `${d.generated} by tco2e ${d.toolVersion}`],
     ['Emission factors', d.factorSets.length > 0 ? d.factorSets.join('; ') : 'none used in the period'],
     ['Data coverage', `${covered}; ${formatPercent(d.estimatedShare)} of the year's emissions rest on estimated readings (quality: ${d.tierLabel})`],
+    ...(d.partial.length > 0 ? [['Partial view', `${d.partial.join('; ')}: no figure here is a whole year's, and no target is judged`]] : []),
   ];
   return html`<section class="report-section cover" id="cover"><h2>About this report</h2>${dataTable({ columns: [{ header: 'Item' }, { header: 'Detail' }], rows })}</section>`;
 }
 
 export function headlineSection(d: BoardData): Html {
-  if (d.current === null) return noDataSection('Headlines', `No emissions are held for ${d.period}.`);
+  if (d.current === null) return noDataSection('Headlines', `No emissions are held for ${d.period}${d.partial.length > 0 ? ` (partial view: ${d.partial.join('; ')})` : ''}.`);
   const now = d.current.kgCo2e / 1000;
   const prev = d.previous ? d.previous.kgCo2e / 1000 : null;
   const base = d.baseline;
   const rows: string[][] = [
-    [`Total ${d.period} (location-based)`, `${formatTco2e(now)} tCO2e`],
+    [`Total ${d.period}${d.partial.length > 0 ? ' so far (partial)' : ''} (location-based)`, `${formatTco2e(now)} tCO2e`],
     ...(d.current.market && d.current.market.supplierKwh > 0 ? [[`Total ${d.period} (market-based)`, `${formatTco2e(d.current.market.kgCo2e / 1000)} tCO2e`]] : []),
-    ['Change on the previous year', prev === null ? 'no figure for the previous year' : `${change(now, prev)} (${fyLabel(d.fyStart - 1)}: ${formatTco2e(prev)} tCO2e)`],
-    ['Change on the first year held', base === null || base.fyStart === d.fyStart || d.baselineLikeForLike === null || d.currentLikeForLike === null ? '–'
+    ['Change on the previous year', d.partial.length > 0 ? 'not compared: a partial year' : prev === null ? 'no figure for the previous year' : `${change(now, prev)} (${fyLabel(d.fyStart - 1)}: ${formatTco2e(prev)} tCO2e)`],
+    ['Change on the first year held', d.partial.length > 0 || base === null || base.fyStart === d.fyStart || d.baselineLikeForLike === null || d.currentLikeForLike === null ? '–'
       : `${change(d.currentLikeForLike, d.baselineLikeForLike.tco2e)} (${fyLabel(base.fyStart)}: ${formatTco2e(d.baselineLikeForLike.tco2e)} tCO2e${d.baselineLeftOut.length > 0 ? `; like for like, without ${d.baselineLeftOut.map((g) => sourceName(g).toLowerCase()).join(' and ')}, which ${fyLabel(base.fyStart)} has no data for` : ''})`],
     ...d.intensity.map((f) => [`Intensity per ${f.metric === 'floorAreaM2' ? 'm² floor area' : f.metric === 'staffWte' ? 'staff WTE' : f.metric === 'spendGbpM' ? '£m spend' : f.metric}`, `${formatQuantity(f.kgCo2ePerUnit!, 1)} kgCO2e`]),
   ];
-  const status = d.targets.map((t) => [t.progress.target.name, t.progress.headline?.status ? `${statusHeading(t.progress.headline.status)} (${t.progress.headline.label})` : 'Not judged: no complete year']);
-  const takeaway = prev === null ? `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}.` : `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}, ${now <= prev ? 'down' : 'up'} ${formatPercent(Math.abs(now - prev) / prev)} on ${fyLabel(d.fyStart - 1)}.`;
+  const partial = d.partial.length > 0;
+  // A partial year is never judged, nor set against a whole one as a rise or a fall.
+  const status = d.targets.map((t) => [t.progress.target.name, partial ? `Partial year: not judged (${d.partial.join('; ')})` : t.progress.headline?.status ? `${statusHeading(t.progress.headline.status)} (${t.progress.headline.label})` : 'Not judged: no complete year']);
+  const takeaway = partial
+    ? `Partial view of ${d.period}: ${d.partial.join('; ')}. ${d.org.name}'s figures so far come to ${formatTco2e(now)} tCO2e; they are not a year's emissions and are not compared with whole years.`
+    : prev === null ? `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}.` : `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}, ${now <= prev ? 'down' : 'up'} ${formatPercent(Math.abs(now - prev) / prev)} on ${fyLabel(d.fyStart - 1)}.`;
   return section({
     id: 'headlines',
     title: 'Headlines',
