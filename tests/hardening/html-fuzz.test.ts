@@ -272,6 +272,8 @@ function boardData(n: readonly string[]): BoardData {
     factorSets: [at(34)],
     policies: [at(35)],
     warnings: [at(36), at(37)],
+    // A partial view puts its reasons in the headline and the cover: hostile words there too.
+    partial: [at(38), at(39)],
   };
 }
 
