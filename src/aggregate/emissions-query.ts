@@ -4,6 +4,7 @@
  * market-based figure beside them wherever the config gives supplier factors.
  */
 
+import { unknownOrg } from '../workspace/config.js';
 import type { FactorPolicy } from '../convert/policy.js';
 import { UserError } from '../kernel/errors.js';
 import { UPSTREAM_NOT_PUBLISHED } from '../travel/engine.js';
@@ -72,7 +73,7 @@ const DIMENSIONS: Readonly<Record<EmissionsBy, { groupBy: GroupDimension[]; peri
 
 export function emissionsReport(ctx: AnalysisContext, q: EmissionsQuery): EmissionsReport {
   if (!ctx.config.organisations.some((o) => o.id === q.org)) {
-    throw new UserError('unknown_org', `No organisation "${q.org}" in the workspace config.`, `Use one of: ${ctx.config.organisations.map((o) => o.id).join(', ')}.`);
+    throw unknownOrg([q.org], ctx.config);
   }
   const orgs = memberIds(ctx.config, q.org);
   const range = q.period === undefined ? undefined : periodRange(q.period);

@@ -5,6 +5,7 @@
  * of its members, and who is on track for which of their targets.
  */
 
+import { unknownOrg } from '../workspace/config.js';
 import { compareOrganisations, type CompareResult } from '../aggregate/org-series.js';
 import { footprint, footprintSubset, memberIds, type AnalysisContext, type Footprint } from '../aggregate/footprint.js';
 import { fixedPolicy } from '../convert/policy.js';
@@ -43,7 +44,7 @@ const STATUS_ORDER: Readonly<Record<Status, number>> = { 'on-track': 0, 'at-risk
 export function compareReport(ctx: AnalysisContext, q: CompareQuery): CompareReport {
   const known = new Set(ctx.config.organisations.map((o) => o.id));
   const unknown = q.orgs.filter((o) => !known.has(o));
-  if (unknown.length > 0) throw new UserError('unknown_org', `No organisation ${unknown.map((u) => `"${u}"`).join(', ')} in the workspace config.`, `Use ids from: ${[...known].join(', ')}.`);
+  if (unknown.length > 0) throw unknownOrg(unknown, ctx.config);
   if (q.orgs.length === 0) throw new UserError('no_orgs', 'No organisations to compare.', 'Pass --orgs with two or more organisation ids, comma-separated.');
   const all = [...new Set(q.orgs.flatMap((o) => [o, ...memberIds(ctx.config, o)]))];
   const base = all.filter((o) => memberIds(ctx.config, o).includes(o));

@@ -6,6 +6,7 @@
  * give the like-for-like line: how much of the change came from using less.
  */
 
+import { unknownOrg } from '../workspace/config.js';
 import { aggregate, sourceGroup } from '../aggregate/group.js';
 import { footprint, memberIds, type AnalysisContext, type Footprint } from '../aggregate/footprint.js';
 import type { CoverageRow } from '../aggregate/coverage.js';
@@ -153,7 +154,7 @@ function series(target: Target, lines: readonly EmissionLine[]): SeriesPoint[] {
 
 export function progressFromLedger(ctx: AnalysisContext, o: ProgressOptions): OrgProgress {
   if (!ctx.config.organisations.some((x) => x.id === o.org)) {
-    throw new UserError('unknown_org', `No organisation "${o.org}" in the workspace config.`, `Use one of: ${ctx.config.organisations.map((x) => x.id).join(', ')}.`);
+    throw unknownOrg([o.org], ctx.config);
   }
   const entries = ctx.config.targets.filter((t) => t.org === o.org && (o.targetIds === undefined || o.targetIds.includes(t.id)));
   const unknown = (o.targetIds ?? []).filter((id) => !entries.some((t) => t.id === id));

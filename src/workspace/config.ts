@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../kernel/errors.js';
 import { profileProblems } from '../map/profiles.js';
+import { nearestKeys } from '../kernel/nearest.js';
 import { issueLines, parseOptions } from '../kernel/zod-messages.js';
 
 export const CONFIG_FILE = 'tco2e.config.json';
@@ -257,10 +258,21 @@ export function loadWorkspace(o: LocateOptions): Workspace {
   return { configPath, config, ledgerPath };
 }
 
+/**
+ * The error for organisation ids the config does not have: the nearest known id for each
+ * ("did you mean"), then every id. `where` names the config (its path, where known).
+ */
+export function unknownOrg(ids: readonly string[], config: Pick<Config, 'organisations'>, where = 'the workspace config'): UserError {
+  const known = config.organisations.map((o) => o.id);
+  const near = ids.map((id) => nearestKeys(id, known, 1)[0]).filter((n): n is string => n !== undefined);
+  const guess = near.length > 0 ? `Did you mean ${near.map((n) => `"${n}"`).join(', ')}? ` : '';
+  return new UserError('unknown_org', `No organisation ${ids.map((u) => `"${u}"`).join(', ')} in ${where}.`, `${guess}The organisations are: ${known.join(', ')}.`);
+}
+
 export function organisation(ws: Workspace, id: string): OrganisationConfig {
   const org = ws.config.organisations.find((o) => o.id === id);
   if (org === undefined) {
-    throw new UserError('unknown_org', `No organisation "${id}" in ${ws.configPath}.`, `Use one of: ${ws.config.organisations.map((o) => o.id).join(', ')}.`);
+    throw unknownOrg([id], ws.config, ws.configPath);
   }
   return org;
 }

@@ -8,9 +8,9 @@
  * million lines holds a page of them at a time, and leaves the ledger free between pages.
  */
 
+import { unknownOrg } from '../../workspace/config.js';
 import { periodRange } from '../../aggregate/emissions-query.js';
 import { footprintStream, memberIds, type AnalysisContext, type FootprintStream } from '../../aggregate/footprint.js';
-import { UserError } from '../../kernel/errors.js';
 
 export interface LinesQuery {
   /** An organisation id (an ICS gives its members' lines); default every organisation. */
@@ -33,7 +33,7 @@ export function selectLines(ctx: AnalysisContext, q: LinesQuery): LinesSelection
   let orgs: string[];
   if (q.org === undefined) orgs = ctx.config.organisations.map((o) => o.id);
   else if (ctx.config.organisations.some((o) => o.id === q.org)) orgs = memberIds(ctx.config, q.org);
-  else throw new UserError('unknown_org', `No organisation "${q.org}" in the workspace config.`, `Use one of: ${ctx.config.organisations.map((o) => o.id).join(', ')}.`);
+  else throw unknownOrg([q.org], ctx.config);
   const range = q.period === undefined ? undefined : periodRange(q.period);
   const stream = footprintStream(ctx, { orgs, ...(range ? { from: range.from, to: range.to } : {}) });
   return { ...stream, orgs, from: range?.from ?? null, to: range?.to ?? null };

@@ -22,7 +22,7 @@ import { EstimatedShare, tierFor, TIER_LABELS, type QualityTier } from '../../ag
 import { GRID_KEY, kwhOf } from '../../aggregate/market.js';
 import { financialYearLabel } from '../../convert/policy.js';
 import { UserError } from '../../kernel/errors.js';
-import type { OrganisationConfig } from '../../workspace/config.js';
+import { unknownOrg, type OrganisationConfig } from '../../workspace/config.js';
 import { EMISSION_ROWS, ENERGY_ROWS, placeOf, inSecrBoundary, type EmissionRow, type EnergyRow, type Scope3Choice } from './classify.js';
 import { lineKwh, type KwhResult } from './energy.js';
 import { secrMsg, type ControlApproach } from './secr-text.js';
@@ -239,7 +239,7 @@ function marketFigures(y: YearInput, scope3: Scope3Choice, totalWithoutScope2KgC
 export function secrDisclosure(ctx: AnalysisContext, q: SecrQuery): SecrDisclosure {
   const org = ctx.config.organisations.find((o) => o.id === q.org);
   if (org === undefined) {
-    throw new UserError('unknown_org', `No organisation "${q.org}" in the workspace config.`, `Use one of: ${ctx.config.organisations.map((o) => o.id).join(', ')}.`);
+    throw unknownOrg([q.org], ctx.config);
   }
   const range = periodRange(q.period);
   if (range.basis !== 'financial') throw new UserError('secr_needs_financial_year', secrMsg.notFinancialYear(q.period), secrMsg.notFinancialYearHint);

@@ -18,7 +18,7 @@ import { BASELINE_BOUND, progressFromLedger, siteLives, type TargetReport } from
 import { parseFinancialYear } from '../../travel/period.js';
 import { travelReport } from '../../travel/report.js';
 import type { TravelReport } from '../../travel/types.js';
-import type { OrganisationConfig } from '../../workspace/config.js';
+import { unknownOrg, type OrganisationConfig } from '../../workspace/config.js';
 
 export interface FactorUsed {
   readonly key: string;
@@ -171,7 +171,7 @@ export function partialReasons(fy: number, thisYear: readonly EmissionLine[], to
 function organisationOf(ctx: AnalysisContext, id: string): OrganisationConfig {
   const org = ctx.config.organisations.find((x) => x.id === id);
   if (org === undefined) {
-    throw new UserError('unknown_org', `No organisation "${id}" in the workspace config.`, `Use one of: ${ctx.config.organisations.map((x) => x.id).join(', ')}.`);
+    throw unknownOrg([id], ctx.config);
   }
   return org;
 }
