@@ -33,9 +33,22 @@ export abstract class BaseCommand extends Command {
       return await super.parse(options, argv);
     } catch (e) {
       if (isUserError(e)) throw withoutParseWrapping(e);
+      const mistyped = e instanceof Error ? this.mistypedFlags(e.message) : undefined;
+      if (mistyped !== undefined) throw mistyped;
       if (isUsageError(e) || !(e instanceof Error)) throw e;
       throw new UserError('bad_usage', e.message, `See ${this.helpCommand()} for the flags and their allowed values.`);
     }
+  }
+
+  /** A flag the command does not have, with the nearest it does ("did you mean"). */
+  private mistypedFlags(message: string): UserError | undefined {
+    const m = /Nonexistent flags?: (.+)/.exec(message);
+    if (m === null) return undefined;
+    const typed = m[1]!.split(/,\s*/).map((f) => f.trim()).filter((f) => f.startsWith('-'));
+    const known = Object.keys((this.constructor as typeof BaseCommand).flags);
+    const near = typed.map((f) => nearestKeys(f.replace(/^-+/, '').replace(/=.*$/, ''), known, 1)[0]).filter((k): k is string => k !== undefined);
+    const guess = near.length > 0 ? `Did you mean ${near.map((k) => `--${k}`).join(', ')}? ` : '';
+    return new UserError('bad_usage', `${this.config.bin}${this.id ? ` ${this.id.replaceAll(':', ' ')}` : ''} has no ${typed.join(', ')} flag.`, `${guess}See ${this.helpCommand()} for the flags and their allowed values.`);
   }
 
   private helpCommand(): string {

@@ -129,7 +129,7 @@ describe('custom factor and activity files are read like any supplier CSV', () =
 
   it('a command line oclif cannot parse exits 2; under --json it is one small JSON error, never a dump of the configuration', () => {
     const cases: [string[], RegExp][] = [
-      [['emissions', '--bogus', '--json'], /^Nonexistent flag: --bogus$/],
+      [['emissions', '--bogus', '--json'], /^tco2e emissions has no --bogus flag\.$/],
       [['emissions', '--by', 'weekday', '--json'], /^Expected --by=weekday to be one of: year, quarter, month, source, scope, site, org, quality$/],
       [['imports', 'undo', '--json'], /^Missing 1 required arg: id /],
       [['imports', 'show', 'three', '--json'], /three/],
@@ -141,13 +141,17 @@ describe('custom factor and activity files are read like any supplier CSV', () =
       expect(Object.keys(out)).toEqual(['error']);
       expect(out.error).toMatchObject({ code: 'bad_usage', details: null });
       expect(out.error.message).toMatch(message);
-      expect(out.error.hint).toBe(`See \`tco2e ${args[0]}${args[0] === 'imports' ? ` ${args[1]}` : ''} --help\` for the flags and their allowed values.`);
+      expect(out.error.hint).toMatch(new RegExp(`See \`tco2e ${args[0]}${args[0] === 'imports' ? ` ${args[1]}` : ''} --help\` for the flags and their allowed values\\.$`));
       // What oclif would have printed: its parse context, with the package.json and home folder.
       expect(r.stdout).not.toMatch(/"pjson"|"home"|"argv"/);
     }
     const text = tco2e('emissions', '--bogus');
     expect(text.code).toBe(2);
     expect(text.stdout).toBe('');
-    expect(text.stderr).toContain('Nonexistent flag: --bogus');
+    expect(text.stderr).toContain('tco2e emissions has no --bogus flag.');
+    // A flag typed nearly right is named.
+    const near = tco2e('emissions', '--peroid', '2024/25');
+    expect(near.code).toBe(2);
+    expect(near.stderr).toContain('Did you mean --period?');
   });
 });
