@@ -1,6 +1,7 @@
 import { Command, Config, Flags, type Interfaces } from '@oclif/core';
 import { isUserError, UserError } from '../kernel/errors.js';
 import { nearestKeys } from '../kernel/nearest.js';
+import { wrapProse } from '../kernel/format.js';
 
 /**
  * Shared behaviour of every tco2e command: `--json`, and the kinds of failure.
@@ -49,6 +50,11 @@ export abstract class BaseCommand extends Command {
     const near = typed.map((f) => nearestKeys(f.replace(/^-+/, '').replace(/=.*$/, ''), known, 1)[0]).filter((k): k is string => k !== undefined);
     const guess = near.length > 0 ? `Did you mean ${near.map((k) => `--${k}`).join(', ')}? ` : '';
     return new UserError('bad_usage', `${this.config.bin}${this.id ? ` ${this.id.replaceAll(':', ' ')}` : ''} has no ${typed.join(', ')} flag.`, `${guess}See ${this.helpCommand()} for the flags and their allowed values.`);
+  }
+
+  /** Text for a person, its prose wrapped to the terminal's width (`COLUMNS`); tables are fitted where they are made. */
+  override log(message = '', ...args: unknown[]): void {
+    super.log(wrapProse(message), ...args);
   }
 
   private helpCommand(): string {

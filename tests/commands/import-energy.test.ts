@@ -100,7 +100,7 @@ describe('tco2e import energy', () => {
     const dir = workspace();
     const r = runCli(dir, 'import', 'energy', 'bills.csv', '--org', 'south');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Use one of: north-acute');
+    expect(r.stderr).toContain('The organisations are: north-acute');
   });
 });
 

@@ -25,14 +25,14 @@ export default class ImportsList extends BaseCommand {
       else {
         this.log(renderTable(imports, [
           { header: 'id', value: (b) => String(b.id), align: 'right' },
-          { header: 'status', value: (b) => b.status + (b.superseded_by ? ` by ${b.superseded_by}` : '') + (b.status_changed_at ? ` ${b.status_changed_at.slice(0, 10)}` : '') },
-          { header: 'org', value: (b) => b.org },
+          { header: 'status', value: (b) => b.status + (b.superseded_by ? ` by ${b.superseded_by}` : '') + (b.status_changed_at ? ` ${b.status_changed_at.slice(0, 10)}` : ''), fixed: true },
+          { header: 'org', value: (b) => b.org, fixed: true },
           { header: 'kind', value: (b) => b.kind },
           { header: 'file', value: (b) => b.file_name },
-          { header: 'period', value: (b) => (b.period_start ? `${b.period_start} – ${b.period_end ?? ''}` : '') },
+          { header: 'period', value: (b) => (b.period_start ? `${b.period_start} – ${b.period_end ?? ''}` : ''), fixed: true },
           { header: 'accepted', value: (b) => formatNumber(b.rows_accepted), align: 'right' },
           { header: 'rejected', value: (b) => formatNumber(b.rows_rejected), align: 'right' },
-          { header: 'imported', value: (b) => b.imported_at.slice(0, 16).replace('T', ' ') },
+          { header: 'imported', value: (b) => b.imported_at.slice(0, 16).replace('T', ' '), fixed: true },
         ]));
       }
       return flags.verify ? { imports, verified: true } : { imports };
