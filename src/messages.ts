@@ -85,9 +85,43 @@ export const msg = {
   ownedPublicTransportHint: 'Use --use business_travel or --use commuting.',
   customFileProblems: (file: string, count: number) => `${file}: ${count} problem(s) in the custom factor file; nothing from it was used.`,
   customFileHint: 'Fix the rows listed and run again. Columns: key, unit, kg_co2e, and optionally year, kg_co2, kg_ch4, kg_n2o, scope, category, source, description.',
+  /** A date column whose digits read two ways (`02042024`: 2 April or 4 February). */
+  datesAmbiguous: (file: string, column: string, example: string, formats: readonly [string, string], readings: readonly [string, string]) =>
+    `${file}: the dates in "${column}" are written as bare digits that read two ways: "${example}" is ${readings[0]} as ${formats[0]} and ${readings[1]} as ${formats[1]}; nothing was stored.`,
+  datesAmbiguousHint: (formats: readonly [string, string]) =>
+    `Add a profile for this layout to the workspace config with "dateFormat": "${formats[0]}" (or "${formats[1]}"), and name it with --profile.`,
+  /** Meter data whose dates read two ways (`01/04/24`: 1 April or 4 January), with nothing in the file to choose. */
+  meterDatesTwoReadings: (file: string, column: string, example: string, formats: readonly [string, string], readings: readonly [string, string]) =>
+    `${file}: the dates in "${column}" read two ways: "${example}" is ${readings[0]} as ${formats[0]} and ${readings[1]} as ${formats[1]}, and no day above 12 or run of days settles which; nothing was stored.`,
+  /** A meter-data row whose unit or read type marks reactive power: excluded, not rejected. */
+  reactiveRow: (mark: string) => `"${mark}" marks the row as reactive power (kVArh), not energy: not counted`,
+  /** Meter data with no meter column (a single meter's download). */
+  noMeterColumn: (file: string) => `${file}: no column names the meter (an MPAN, MPRN or meter number), as in a single meter's download; nothing was stored.`,
+  noMeterColumnHint: 'If the file is one meter\'s readings, name the meter with --meter, e.g. --meter 1200023456781 (its MPAN or MPRN).',
+  meterFlagConflict: (file: string, column: string) => `${file}: --meter was given, but the file names its meters in "${column}"; nothing was stored.`,
+  meterFlagConflictHint: 'Leave out --meter: it is for a file without a meter column.',
+  meterFlagNotMeterData: (file: string, profile: string) => `${file}: --meter is for meter readings (half-hourly or interval), but the file was read as ${profile}; nothing was stored.`,
+  meterFlagNotMeterDataHint: 'Leave out --meter, or name the meter-data profile with --profile.',
+  /** An EV charging file whose energy column is headed in kW: power, not energy. */
+  powerNotEnergy: (file: string, column: string) =>
+    `${file}: the column "${column}" is in kW, a charger's power, not the energy a session delivered (kWh); nothing was stored.`,
+  powerNotEnergyHint: 'Export the energy delivered per session (kWh), or name the energy column in a profile for this layout and pass it with --profile.',
   /** A meter (or charger) id a spreadsheet has saved as a rounded number, e.g. an MPAN as 1.2E+12. */
   idMangled: (column: string, id: string, what: string, rows: number, firstLine: number) =>
     `${column} "${id}" has lost digits: a spreadsheet read the ${what} id as a number and saved it rounded, in exponent form, ` +
     `so it no longer names one ${what} (${rows === 1 ? `line ${firstLine}` : `${rows} rows from line ${firstLine}`}). ` +
     `Export the file again as CSV and import it without opening it in Excel, or open it with the ${column} column formatted as Text.`,
+
+  // Survey waves: named with --wave or the profile, else after the month the responses were given.
+  surveyWaveRequired: (file: string) => `${file}: a travel survey is stored under a wave label, and none was given nor could be read from dates beside the responses; nothing was stored.`,
+  surveyWaveRequiredHint: 'Pass --wave with a label for this survey, e.g. --wave "2024 autumn" (or set "wave" in the profile).',
+  surveyWaveFromDates: (label: string, column: string, last: string) =>
+    `no wave was named, so the responses were stored as wave "${label}", the month the first was given ("${column}"${last === label ? '' : `; the last was given in ${last}`}). Pass --wave to name it otherwise (files of one survey must share one label).`,
+  surveyWaveTwoReadings: (file: string, column: string, dayFirst: string, monthFirst: string) =>
+    `${file}: no wave was named, and the dates in "${column}" read two ways: day first, the survey began in ${dayFirst}; month first, in ${monthFirst}. Nothing was stored.`,
+  surveyWaveTwoReadingsHint: (dayFirst: string, monthFirst: string) => `Pass --wave with the survey's label, e.g. --wave "${dayFirst}" or --wave "${monthFirst}".`,
+  surveyColumnTwoReadings: (file: string, what: string, a: string, b: string) =>
+    `${file}: two columns read as ${what}, "${a}" and "${b}", and their answers do not settle which; nothing was stored.`,
+  surveyColumnTwoReadingsHint: (profile: string, field: string) =>
+    `Add a profile to the workspace config whose "${field}" column names the one meant (start from \`tco2e profiles show ${profile}\`), and pass its id with --profile.`,
 } as const;

@@ -10,7 +10,7 @@ import { intervalMapper } from '../map/interval.js';
 import type { Ledger } from '../store/ledger.js';
 import { ledgerFailure } from '../store/sqlite-errors.js';
 import { completeImport } from './complete.js';
-import { openForImport } from './open.js';
+import { openForImport, type OpenOptions } from './open.js';
 import { implausibleQuantity, plausibleQuantity } from '../units/plausible.js';
 import { readAllPieces, readAllRows, readMappedRows } from './read-rows.js';
 import type { ImportRequest } from './request.js';
@@ -28,10 +28,13 @@ const ENERGY_SHAPES: ShapeTable<EnergyShape, ImportRequest> = {
   interval: readIntervals,
 };
 
-export async function importEnergy(ledger: Ledger, req: ImportRequest): Promise<ImportSummary> {
-  const opened = await openForImport(ledger, req, 'energy');
+/** `options.meter` names the meter of a file without a meter column (a single meter's download). */
+export async function importEnergy(ledger: Ledger, req: ImportRequest, options: OpenOptions = {}): Promise<ImportSummary> {
+  const opened = await openForImport(ledger, req, 'energy', options);
   if ('status' in opened) return opened;
   const session = new ImportSession();
+  // What the values settled (a date format, the meter column, labels by end) is said, not hidden.
+  session.warnings.push(...(opened.notes ?? []));
   try {
     await readerFor(ENERGY_SHAPES, opened, 'energy')({ ledger, req, opened, session });
     return await completeImport(ledger, req, opened, 'energy', session);
@@ -50,7 +53,7 @@ async function readBills({ req, opened, profile, session }: ShapeInput<'bill', I
 /** Days are stored as they are read; a day with a wild value or seen twice in the file is rejected whole. */
 async function readHalfHourly({ ledger, req, opened, profile, session }: ShapeInput<'half-hourly', ImportRequest>): Promise<void> {
   const { fileName } = opened;
-  const mapper = hhMapper(profile, opened.ctx, opened.meterSite);
+  const mapper = hhMapper(profile, opened.ctx, opened.meterSite, opened.energy);
   if (mapper.periodColumns < 46) {
     throw new UserError('no_period_columns', `${fileName}: found ${mapper.periodColumns} half-hour columns labelled by ${profile.periodLabels}; a half-hourly file needs 48.`, 'Choose the profile whose period labels match the file (half-hourly-start, half-hourly-end or half-hourly-numbered).');
   }
@@ -59,6 +62,10 @@ async function readHalfHourly({ ledger, req, opened, profile, session }: ShapeIn
   await readAllRows(opened, req, (line, cells) => {
     const m = mapper.map(line, cells);
     session.warnings.push(...m.warnings);
+    if (m.excluded !== undefined) {
+      session.excluded.push(m.excluded);
+      return;
+    }
     if (m.problems.length > 0) {
       session.reject(line, cells, m.problems);
       return;
@@ -87,9 +94,16 @@ async function readHalfHourly({ ledger, req, opened, profile, session }: ShapeIn
 /** Readings are gathered into meter-days; each day is stored as soon as it is complete. */
 async function readIntervals({ ledger, req, opened, profile, session }: ShapeInput<'interval', ImportRequest>): Promise<void> {
   session.streamDays(ledger, req, opened, 'energy');
-  const mapper = intervalMapper(profile, opened.ctx, opened.meterSite, (day) => {
-    session.addDay(day);
-  });
+  const mapper = intervalMapper(
+    profile,
+    opened.ctx,
+    opened.meterSite,
+    (day) => {
+      session.addDay(day);
+    },
+    opened.energy,
+    (p) => session.excluded.push(p),
+  );
   const reject = session.reject.bind(session);
   await readAllPieces(
     opened,

@@ -4,16 +4,20 @@
  * register (the latest active import of each registration) for the vehicle's type, size and fuel.
  */
 
+import { UserError } from '../kernel/errors.js';
+import { msg } from '../messages.js';
 import { evChargingMapper } from '../map/ev-charging.js';
 import type { ActivityDraft } from '../map/activity-draft.js';
-import { fuelCardMapper, netRefunds, nettingEntry, nettingProblem, type NettingEntry } from '../map/fuel-card.js';
+import { resolveColumns } from '../map/columns.js';
+import { datesFromValues } from '../map/detect/date-values.js';
+import { fuelCardMapper, netRefunds, nettingProblem, type NettingEntry } from '../map/fuel-card.js';
 import { loadProductRules, productMatcher } from '../map/fuel-products.js';
 import { mileageMapper } from '../map/mileage.js';
 import { registerMapper } from '../map/vehicle-register.js';
 import type { Ledger } from '../store/ledger.js';
 import type { VehicleRecord } from '../store/records.js';
 import { completeImport } from './complete.js';
-import { openForImport } from './open.js';
+import { dateParserFor, openForImport, type OpenedFile } from './open.js';
 import { readMappedRows } from './read-rows.js';
 import type { ImportRequest } from './request.js';
 import { ImportSession } from './session.js';
@@ -69,10 +73,49 @@ export async function importFleet(ledger: Ledger, req: ImportRequest): Promise<F
   }
   const session = new ImportSession();
   const fleetReq: FleetRequest = { ...req, vehicles: ledger.activeVehicles(req.org.id) };
-  await readerFor(FLEET_SHAPES, opened, 'fleet')({ ledger, req: fleetReq, opened, session });
-  const summary = await completeImport(ledger, req, opened, 'fleet', session);
+  const dated = await withDatesFromValues(opened);
+  await readerFor(FLEET_SHAPES, dated, 'fleet')({ ledger, req: fleetReq, opened: dated, session });
+  const summary = await completeImport(ledger, req, dated, 'fleet', session);
   const kept = summary.status === 'stored' || summary.status === 'dry-run';
   return { ...summary, vehicles: kept ? session.vehicles.length : 0, nonFuel: nonFuelOf(session.excluded) };
+}
+
+/** Rows looked at to see how a file writes its dates. */
+const DATE_SAMPLE_ROWS = 50;
+
+/** The date fields a fleet layout may have. */
+const DATE_FIELDS = ['date', 'periodStart', 'periodEnd'] as const;
+
+/**
+ * The file as opened, reading its dates as its values show them where neither the profile's
+ * format nor the recognised shapes read them (`20240402` from a card provider's API): the
+ * profile's reading first, the values' after it. Dates that read two ways stop the import.
+ */
+async function withDatesFromValues(opened: OpenedFile): Promise<OpenedFile> {
+  const spec = opened.profile.columns as Readonly<Record<string, readonly string[] | undefined>>;
+  const col = resolveColumns(opened.ctx.header, spec);
+  const columns = DATE_FIELDS.map((f) => col[f]).filter((i): i is number => i !== undefined);
+  if (columns.length === 0) return opened;
+  const sample: (readonly string[])[] = [];
+  for await (const batch of opened.csv.batches()) {
+    sample.push(...batch.slice(0, DATE_SAMPLE_ROWS - sample.length).map((r) => r.cells));
+    if (sample.length >= DATE_SAMPLE_ROWS) break;
+  }
+  const base = opened.ctx.parseDate;
+  let format: string | undefined;
+  for (const i of new Set(columns)) {
+    const seen = datesFromValues(sample.map((cells) => cells[i] ?? ''), base);
+    const column = opened.ctx.header[i] ?? '';
+    if (seen.kind === 'ambiguous') throw new UserError('ambiguous_dates', msg.datesAmbiguous(opened.fileName, column, seen.example, seen.formats, seen.readings), msg.datesAmbiguousHint(seen.formats));
+    if (seen.kind === 'format') format ??= seen.format;
+  }
+  if (format === undefined) return opened;
+  const byValues = dateParserFor(format, opened.profile.excelDates);
+  const parseDate: OpenedFile['ctx']['parseDate'] = (text) => {
+    const r = base(text);
+    return r.ok ? r : byValues(text);
+  };
+  return { ...opened, ctx: { ...opened.ctx, parseDate } };
 }
 
 /**
@@ -83,7 +126,7 @@ export async function importFleet(ledger: Ledger, req: ImportRequest): Promise<F
 async function readFuelCards({ req, opened, profile, session }: ShapeInput<'fuel-card', FleetRequest>): Promise<void> {
   const mapper = fuelCardMapper(profile, opened.ctx, productMatcher(loadProductRules()), req.vehicles, opened.meterSite);
   const entries: NettingEntry[] = [];
-  await readMappedRows(opened, req, session, mapper, (fuel) => entries.push(nettingEntry(fuel)));
+  await readMappedRows(opened, req, session, mapper.netting, (entry) => entries.push(entry));
   const netting = netRefunds(entries);
   entries.length = 0;
   session.lateRows = async function* () {

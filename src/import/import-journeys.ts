@@ -5,9 +5,12 @@
  */
 
 import { UserError } from '../kernel/errors.js';
+import type { Problem } from '../kernel/problem.js';
 import { businessTravelMapper } from '../map/business-travel.js';
 import { resolveColumns } from '../map/columns.js';
-import { surveyMapper } from '../map/survey.js';
+import { monthLabel, responseDateColumn, responseMonths } from '../map/response-dates.js';
+import { surveyColumns, surveyMapper, type SurveyResponse } from '../map/survey.js';
+import { msg } from '../messages.js';
 import type { Ledger } from '../store/ledger.js';
 import { completeImport } from './complete.js';
 import { openForImport, type OpenedFile } from './open.js';
@@ -44,39 +47,84 @@ function requireColumns(opened: OpenedFile, needed: readonly (readonly [string, 
 
 type JourneysShape = 'survey' | 'business-travel';
 
-const JOURNEY_SHAPES: ShapeTable<JourneysShape, JourneysRequest> = {
-  survey: readSurvey,
-  'business-travel': readBusinessTravel,
-};
+/** What reading a file settled that the summary reports: the wave a survey was stored under. */
+interface JourneysRead {
+  wave: string | null;
+}
+
+function journeyShapes(read: JourneysRead): ShapeTable<JourneysShape, JourneysRequest> {
+  return {
+    survey: async (input) => {
+      read.wave = await readSurvey(input);
+    },
+    'business-travel': readBusinessTravel,
+  };
+}
 
 export async function importJourneys(ledger: Ledger, req: JourneysRequest): Promise<JourneysSummary> {
   const opened = await openForImport(ledger, req, 'journeys');
   if ('status' in opened) return { ...opened, wave: null };
   const session = new ImportSession();
-  await readerFor(JOURNEY_SHAPES, opened, 'journeys')({ ledger, req, opened, session });
-  const wave = opened.profile.shape === 'survey' ? waveOf(req, opened.profile.wave, opened.fileName) : null;
-  return { ...(await completeImport(ledger, req, opened, 'journeys', session)), wave };
+  const read: JourneysRead = { wave: null };
+  await readerFor(journeyShapes(read), opened, 'journeys')({ ledger, req, opened, session });
+  return { ...(await completeImport(ledger, req, opened, 'journeys', session)), wave: read.wave };
 }
 
-/** The wave a survey is stored under: --wave, else the profile's; one of them is required. */
-function waveOf(req: JourneysRequest, profileWave: string | undefined, fileName: string): string {
-  const wave = (req.wave ?? '').trim() || (profileWave ?? '').trim();
-  if (wave === '') {
-    throw new UserError('wave_required', `${fileName}: a travel survey is stored under a wave label, and none was given; nothing was stored.`, 'Pass --wave with a label for this survey, e.g. --wave "2024 autumn" (or set "wave" in the profile).');
+/**
+ * The wave a survey is stored under: --wave, else the profile's, else the month its first
+ * response was given, read from the form tool's date column and said in a warning. Dates that
+ * read two ways (day or month first) and give different months name neither: --wave settles it.
+ */
+function waveOf(req: JourneysRequest, profileWave: string | undefined, opened: OpenedFile, dates: ReadonlySet<string>, warnings: Problem[]): string {
+  const named = (req.wave ?? '').trim() || (profileWave ?? '').trim();
+  if (named !== '') return named;
+  const col = responseDateColumn(opened.csv.header);
+  const column = col === undefined ? '' : (opened.csv.header[col] ?? '');
+  const months = responseMonths(dates);
+  if (months.kind === 'dated') {
+    const label = monthLabel(months.first);
+    warnings.push({ file: opened.fileName, line: 0, column, value: label, code: 'wave_from_dates', message: msg.surveyWaveFromDates(label, column, monthLabel(months.last)) });
+    return label;
   }
-  return wave;
+  if (months.kind === 'two_readings') {
+    const [dayFirst, monthFirst] = [monthLabel(months.dayFirst), monthLabel(months.monthFirst)];
+    throw new UserError('wave_required', msg.surveyWaveTwoReadings(opened.fileName, column, dayFirst, monthFirst), msg.surveyWaveTwoReadingsHint(dayFirst, monthFirst));
+  }
+  throw new UserError('wave_required', msg.surveyWaveRequired(opened.fileName), msg.surveyWaveRequiredHint);
 }
 
-async function readSurvey({ req, opened, profile, session }: ShapeInput<'survey', JourneysRequest>): Promise<void> {
-  const wave = waveOf(req, profile.wave, opened.fileName);
+/** Rows read ahead to let the answers settle which column is which. */
+const SAMPLE_ROWS = 20;
+
+async function sampleRows(opened: OpenedFile): Promise<(readonly string[])[]> {
+  const rows: (readonly string[])[] = [];
+  for await (const batch of opened.csv.batches()) {
+    rows.push(...batch.slice(0, SAMPLE_ROWS - rows.length).map((r) => r.cells));
+    if (rows.length >= SAMPLE_ROWS) break;
+  }
+  return rows;
+}
+
+/** Reads a survey's responses into the session; returns the wave they are stored under. */
+async function readSurvey({ req, opened, profile, session }: ShapeInput<'survey', JourneysRequest>): Promise<string> {
   requireColumns(opened, [['the main mode of travel', ['mainMode']], ['the one-way distance', ['distance']], ['the days a week on site', ['daysPerWeek']]]);
-  const mapper = surveyMapper(profile, opened.ctx, req.org, wave);
+  const columns = surveyColumns(opened.csv.header, profile, await sampleRows(opened), opened.ctx.decimal);
+  if (!columns.ok) {
+    const [a, b] = columns.headers;
+    throw new UserError('ambiguous_column', msg.surveyColumnTwoReadings(opened.fileName, columns.what, a, b), msg.surveyColumnTwoReadingsHint(profile.id, columns.field));
+  }
+  const mapper = surveyMapper(profile, opened.ctx, req.org, columns.col);
+  const responses: SurveyResponse[] = [];
   await readAllRows(opened, req, (line, cells) => {
     const m = mapper.map(line, cells);
+    if (m.notAResponse !== undefined) session.excluded.push(m.notAResponse);
     session.warnings.push(...m.warnings);
-    if (m.response) session.survey.push(m.response);
-    else session.reject(line, cells, m.problems);
+    if (m.response) responses.push(m.response);
+    else if (m.notAResponse === undefined) session.reject(line, cells, m.problems);
   }, session);
+  const wave = waveOf(req, profile.wave, opened, mapper.responseDates(), session.warnings);
+  for (const r of responses) session.survey.push({ ...r, wave });
+  return wave;
 }
 
 async function readBusinessTravel({ req, opened, profile, session }: ShapeInput<'business-travel', JourneysRequest>): Promise<void> {

@@ -4,10 +4,17 @@
  */
 
 import { basename } from 'node:path';
+import { UserError } from '../kernel/errors.js';
+import type { Problem } from '../kernel/problem.js';
+import { msg } from '../messages.js';
 import type { CellContext } from '../map/cells.js';
+import { chooseEnergyLayout, type EnergyLayout } from '../map/energy-layout.js';
+import { joinDateTime } from '../map/interval.js';
 import { chooseProfile, type Profile } from '../map/profiles.js';
 import { openCsv, type CsvFile } from '../read/csv/index.js';
+import { sampleRows } from '../read/csv/sample.js';
 import { createDateParser } from '../read/values/date.js';
+import { dateFormatFromValues } from '../read/values/date-format.js';
 import type { Ledger } from '../store/ledger.js';
 import { assertInputFile, FileIdentity } from './file-identity.js';
 import type { ImportKind, ImportRequest } from './request.js';
@@ -21,7 +28,20 @@ export interface OpenedFile {
   readonly profile: Profile;
   readonly ctx: CellContext;
   readonly meterSite: (meter: string) => string | undefined;
+  /** Meter data (half-hourly, interval): how its columns, fuel and reactive rows are read. */
+  readonly energy?: EnergyLayout;
+  /** What opening noticed and settled for the person to check (a format read from the values…). */
+  readonly notes?: readonly Problem[];
 }
+
+/** What an import may say about a file beyond its profile. */
+export interface OpenOptions {
+  /** The meter of a file without a meter column (`--meter`). */
+  readonly meter?: string;
+}
+
+/** Data rows read to let the values settle what the header leaves open: a few days of readings. */
+const SAMPLE_ROWS = 200;
 
 const TRAILING_TIME = /^(.*\S)[ T]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
@@ -48,7 +68,7 @@ export function dateParserFor(format: string | undefined, excelDates = false): R
 }
 
 /** Identifies and opens the file; an already-imported file comes back as its summary. */
-export async function openForImport(ledger: Ledger, req: ImportRequest, kind: ImportKind): Promise<OpenedFile | ImportSummary> {
+export async function openForImport(ledger: Ledger, req: ImportRequest, kind: ImportKind, options: OpenOptions = {}): Promise<OpenedFile | ImportSummary> {
   const fileName = basename(req.path);
   assertInputFile(req.path, 'file to import');
   const sizeBytes = await FileIdentity.size(req.path);
@@ -66,12 +86,52 @@ export async function openForImport(ledger: Ledger, req: ImportRequest, kind: Im
     ...(named?.headerLine ? { headerLine: named.headerLine } : {}),
     expectedHeaders: expected,
   });
-  const profile = chooseProfile(req.profiles, kind, csv.header, req.profileId, fileName);
   const meterSites = new Map(req.org.sites.flatMap((s) => s.meters.map((m) => [m, s.name] as const)));
+  if (kind !== 'energy') {
+    const profile = chooseProfile(req.profiles, kind, csv.header, req.profileId, fileName);
+    return {
+      fileName, identity, csv, profile,
+      ctx: { file: fileName, header: csv.header, delimiter: csv.delimiter, decimal: profile.decimal, parseDate: dateParserFor(profile.dateFormat, profile.excelDates) },
+      meterSite: (m) => meterSites.get(m),
+    };
+  }
+  const sample = (await sampleRows(csv, SAMPLE_ROWS)).map((r) => r.cells);
+  const { profile, layout } = chooseEnergyLayout({ profiles: req.profiles, header: csv.header, sample, named: req.profileId, file: fileName, meter: options.meter });
+  const dates = layout === undefined ? { parseDate: dateParserFor(profile.dateFormat, profile.excelDates), notes: [] } : meterDates(profile, layout, csv.header, sample, fileName);
   return {
     fileName, identity, csv, profile,
-    ctx: { file: fileName, header: csv.header, delimiter: csv.delimiter, decimal: profile.decimal, parseDate: dateParserFor(profile.dateFormat, profile.excelDates) },
+    ctx: { file: fileName, header: csv.header, delimiter: csv.delimiter, decimal: profile.decimal, parseDate: dates.parseDate },
     meterSite: (m) => meterSites.get(m),
+    ...(layout === undefined ? {} : { energy: layout, notes: [...layout.notes, ...dates.notes] }),
+  };
+}
+
+/**
+ * How meter data's dates are read: the profile's format (and the shapes read without one) where
+ * they read every sampled value, else the format the values show. Dates that read two ways, with
+ * nothing in the file to settle which, stop the import.
+ */
+function meterDates(profile: Profile, layout: EnergyLayout, header: readonly string[], sample: readonly (readonly string[])[], file: string): { parseDate: CellContext['parseDate']; notes: Problem[] } {
+  const base = dateParserFor(profile.dateFormat, profile.excelDates);
+  const { timestamp, date, time } = layout.columns;
+  const column = timestamp ?? date;
+  if (column === undefined) return { parseDate: base, notes: [] };
+  // A date and a time in columns of their own are read joined, as the interval reader joins them.
+  const split = profile.shape === 'interval' && timestamp === undefined && time !== undefined;
+  const values = sample.map((cells) => (split ? joinDateTime(cells[column] ?? '', cells[time] ?? '') : (cells[column] ?? '')));
+  const seen = dateFormatFromValues(values, base, profile.dateFormat);
+  const name = header[column] ?? '';
+  if (seen.kind === 'ambiguous') throw new UserError('ambiguous_dates', msg.meterDatesTwoReadings(file, name, seen.example, seen.formats, seen.readings), msg.datesAmbiguousHint(seen.formats));
+  if (seen.kind !== 'format') return { parseDate: base, notes: [] };
+  const byValues = createDateParser({ format: seen.format, excelSerials: profile.excelDates });
+  return {
+    parseDate: (text) => {
+      const r = byValues(text);
+      if (r.ok) return r;
+      const b = base(text);
+      return b.ok ? b : r;
+    },
+    notes: [{ file, line: 0, column: name, value: seen.format, code: 'date_format_from_values', message: `the dates in "${name}" do not match the profile's format${profile.dateFormat === undefined ? '' : ` (${profile.dateFormat})`}; they were read as ${seen.format}: ${seen.why}` }],
   };
 }
 

@@ -83,6 +83,17 @@ export function parseAnswerNumber(text: string, decimal: '.' | ','): AnswerNumbe
   return undefined;
 }
 
+/**
+ * A share of the week as typed (`60%`, `about 60 %`, `60 percent`): the percentage, 0–100, or
+ * undefined for anything else. Some surveys ask what part of the week is spent on site.
+ */
+export function parseShareOfWeek(text: string): number | undefined {
+  const m = /^(?:(?:about|around|roughly|approx\.?|approximately|~)\s*)?(\d{1,3}(?:\.\d+)?)\s*(?:%|per ?cent)(?: of (?:the|my) (?:working )?week)?$/.exec(text.trim().toLowerCase());
+  if (!m) return undefined;
+  const pct = Number(m[1]);
+  return pct <= 100 ? pct : undefined;
+}
+
 /** The distance unit a column header names (`Distance (km)`, `…one way, in miles?`), if exactly one. */
 export function headerDistanceUnit(header: string | undefined): DistanceUnit | undefined {
   if (header === undefined) return undefined;

@@ -5,17 +5,31 @@
  */
 
 import type { z } from 'zod';
+import { UserError } from '../kernel/errors.js';
 import type { Problem } from '../kernel/problem.js';
+import { msg } from '../messages.js';
 import type { VehicleRecord } from '../store/records.js';
 import type { ActivityDraft } from './activity-draft.js';
 import { RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
+import { unitInHeader } from './detect/units-in-header.js';
 import { excluded, rejected, yields, type RowMapper } from './mapped.js';
 import { MangledIds } from './meter-ids.js';
 import type { EvChargingProfile } from './profile-schema.js';
 import { normaliseRegistration } from './vehicles.js';
 
 type Profile = z.infer<typeof EvChargingProfile>;
+
+/**
+ * The unit of the energy column: the one its header states (`Energy (Wh)`, `MWh Delivered`),
+ * else the profile's. A column stated in kW is a charger's power, not the energy it delivered:
+ * a session's kWh cannot be had from it without its duration, so the file is refused.
+ */
+function energyUnit(profile: Profile, column: string, file: string): Profile['unit'] | 'Wh' {
+  const stated = unitInHeader(column);
+  if (stated?.kind === 'power') throw new UserError('power_not_energy', msg.powerNotEnergy(file, column), msg.powerNotEnergyHint);
+  return stated?.kind === 'energy' && (stated.unit === 'Wh' || stated.unit === 'kWh' || stated.unit === 'MWh') ? stated.unit : profile.unit;
+}
 
 /**
  * Sessions to activities; at the end, `warnings()` names any charger id a spreadsheet has damaged
@@ -28,7 +42,7 @@ export function evChargingMapper(
   meterSite: (meter: string) => string | undefined,
 ): RowMapper<ActivityDraft> & { warnings(): Problem[] } {
   const col = resolveColumns(ctx.header, profile.columns);
-  const unit = profile.unit;
+  const unit = energyUnit(profile, col.quantity === undefined ? '' : (ctx.header[col.quantity] ?? ''), ctx.file);
   const ids = new MangledIds(ctx, col.charger, 'charger');
   let rows = 0;
   return {

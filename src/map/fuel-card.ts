@@ -13,7 +13,8 @@ import { unitLabel } from '../units/units.js';
 import type { ActivityDraft } from './activity-draft.js';
 import { RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
-import { excluded, rejected, yields, type RowMapper } from './mapped.js';
+import { unitInHeader } from './detect/units-in-header.js';
+import { excluded, rejected, yields, type Mapped, type RowMapper } from './mapped.js';
 import type { ProductMatch } from './fuel-products.js';
 import type { FuelCardProfile } from './profile-schema.js';
 import { normaliseRegistration } from './vehicles.js';
@@ -35,6 +36,11 @@ export interface FuelLine {
 export interface FuelCardMapper extends RowMapper<FuelLine> {
   /** The quantity column's header, for problems about refunds. */
   readonly quantityColumn: string;
+  /**
+   * The same checks, each row kept only as netting needs it: the first of a file's two reads
+   * builds no activity (no site, cost or odometer), since the second builds it again anyway.
+   */
+  readonly netting: RowMapper<NettingEntry>;
 }
 
 /** A cost or odometer reading: a number when it is one, else the text as written (never a reject). */
@@ -52,40 +58,47 @@ export function fuelCardMapper(
   meterSite: (meter: string) => string | undefined,
 ): FuelCardMapper {
   const col = resolveColumns(ctx.header, profile.columns);
-  const unit = profile.unit;
+  // A quantity headed in litres ("Quantity (Ltrs)", "Litres") is litres whatever the profile says.
+  const unit = unitInHeader(col.quantity === undefined ? '' : (ctx.header[col.quantity] ?? ''))?.kind === 'volume' ? 'litres' : profile.unit;
   const unitText = unit === 'litres' ? 'litres' : 'UK gallons';
+  /** A row checked; `full` false stops at what netting needs. */
+  function read(line: number, cells: readonly string[], full: true): Mapped<FuelLine>;
+  function read(line: number, cells: readonly string[], full: false): Mapped<NettingEntry>;
+  function read(line: number, cells: readonly string[], full: boolean): Mapped<FuelLine | NettingEntry> {
+    const r = new RowReader(ctx, line, cells);
+    const product = r.text(col.product);
+    const m = product === '' ? undefined : matchProduct(product);
+    if (m?.kind === 'excluded') {
+      return excluded({ file: ctx.file, line, column: ctx.header[col.product!] ?? '', value: product, code: 'non_fuel', message: `not fuel: ${m.reason}` });
+    }
+    if (m === undefined) r.problem(col.product, 'missing_product', 'the product is empty: a fuel line must say what was bought');
+    else if (m.kind === 'rejected') r.problem(col.product, 'product_rejected', m.reason);
+    else if (m.kind === 'unknown') r.problem(col.product, 'unknown_product', `"${product}" is not a product tco2e knows: add a mapping for it to data/profiles/fuel-products.json (a factor key, or an exclusion with its reason)`);
+    const date = r.date(col.date, 'the transaction date');
+    const quantity = r.number(col.quantity);
+    if (quantity === null) r.problem(col.quantity, 'missing_quantity', `the quantity (${unitText}) is empty`);
+    else if (quantity === 0) r.problem(col.quantity, 'zero_quantity', `the quantity is 0 ${unitText}: a fuel line must say how much was bought`);
+    if (r.problems.length > 0 || m?.kind !== 'fuel' || date === undefined || quantity === undefined || quantity === null) return rejected(r.problems);
+
+    const registration = normaliseRegistration(r.text(col.registration));
+    if (!full) return yields(nettingEntryOf(line, registration, m.key, quantity));
+    const vehicle = registration === '' ? undefined : vehicles.get(registration);
+    const site = r.text(col.site) || vehicle?.site || (registration === '' ? undefined : meterSite(registration)) || null;
+    const extra: Record<string, string | number> = { product };
+    const cost = quietNumber(r.text(col.cost), ctx.decimal);
+    if (cost !== undefined) extra.cost = cost;
+    const odometer = quietNumber(r.text(col.odometer), ctx.decimal);
+    if (odometer !== undefined) extra.odometer = odometer;
+    const draft: ActivityDraft = {
+      line, site, meter: registration === '' ? null : registration, source: `fleet:${vehicle?.vehicleType ?? 'unknown'}`, factorKey: m.key, use: 'owned',
+      periodStart: date.iso, periodEnd: date.iso, quantity, unit, estimated: false, direction: 'import', apportionedFrom: null, extra,
+    };
+    return yields({ line, registration, product, key: m.key, quantity, draft });
+  }
   return {
     quantityColumn: col.quantity === undefined ? '' : (ctx.header[col.quantity] ?? ''),
-    map(line, cells) {
-      const r = new RowReader(ctx, line, cells);
-      const product = r.text(col.product);
-      const m = product === '' ? undefined : matchProduct(product);
-      if (m?.kind === 'excluded') {
-        return excluded({ file: ctx.file, line, column: ctx.header[col.product!] ?? '', value: product, code: 'non_fuel', message: `not fuel: ${m.reason}` });
-      }
-      if (m === undefined) r.problem(col.product, 'missing_product', 'the product is empty: a fuel line must say what was bought');
-      else if (m.kind === 'rejected') r.problem(col.product, 'product_rejected', m.reason);
-      else if (m.kind === 'unknown') r.problem(col.product, 'unknown_product', `"${product}" is not a product tco2e knows: add a mapping for it to data/profiles/fuel-products.json (a factor key, or an exclusion with its reason)`);
-      const date = r.date(col.date, 'the transaction date');
-      const quantity = r.number(col.quantity);
-      if (quantity === null) r.problem(col.quantity, 'missing_quantity', `the quantity (${unitText}) is empty`);
-      else if (quantity === 0) r.problem(col.quantity, 'zero_quantity', `the quantity is 0 ${unitText}: a fuel line must say how much was bought`);
-      if (r.problems.length > 0 || m?.kind !== 'fuel' || date === undefined || quantity === undefined || quantity === null) return rejected(r.problems);
-
-      const registration = normaliseRegistration(r.text(col.registration));
-      const vehicle = registration === '' ? undefined : vehicles.get(registration);
-      const site = r.text(col.site) || vehicle?.site || (registration === '' ? undefined : meterSite(registration)) || null;
-      const extra: Record<string, string | number> = { product };
-      const cost = quietNumber(r.text(col.cost), ctx.decimal);
-      if (cost !== undefined) extra.cost = cost;
-      const odometer = quietNumber(r.text(col.odometer), ctx.decimal);
-      if (odometer !== undefined) extra.odometer = odometer;
-      const draft: ActivityDraft = {
-        line, site, meter: registration === '' ? null : registration, source: `fleet:${vehicle?.vehicleType ?? 'unknown'}`, factorKey: m.key, use: 'owned',
-        periodStart: date.iso, periodEnd: date.iso, quantity, unit, estimated: false, direction: 'import', apportionedFrom: null, extra,
-      };
-      return yields({ line, registration, product, key: m.key, quantity, draft });
-    },
+    map: (line, cells) => read(line, cells, true),
+    netting: { map: (line, cells) => read(line, cells, false) },
   };
 }
 
@@ -99,7 +112,11 @@ export interface NettingEntry {
 }
 
 export function nettingEntry(l: FuelLine): NettingEntry {
-  return { line: l.line, id: `${l.registration}|${l.key}|${Math.abs(l.quantity).toFixed(3)}`, quantity: l.quantity };
+  return nettingEntryOf(l.line, l.registration, l.key, l.quantity);
+}
+
+function nettingEntryOf(line: number, registration: string, key: string, quantity: number): NettingEntry {
+  return { line, id: `${registration}|${key}|${Math.abs(quantity).toFixed(3)}`, quantity };
 }
 
 export interface Netting {

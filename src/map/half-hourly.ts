@@ -2,7 +2,9 @@
  * Half-hourly meter data, one row per meter and day with its period columns. Each day has 48
  * half-hours, 46 on the spring clock-change Sunday and 50 on the autumn one (Europe/London); a
  * row must carry exactly that many values, in header order. Reactive-power columns (kVArh) are
- * not period columns and are ignored. An in-file daily total is reconciled against the sum.
+ * not period columns and are ignored; a row whose unit or read type says it is reactive (kVArh,
+ * RI, LAG…) is excluded, not counted. An in-file daily total is reconciled against the sum. Each
+ * day keeps its meter's fuel, so a gas meter's days are summed as gas.
  */
 
 import type { z } from 'zod';
@@ -10,10 +12,12 @@ import type { Problem } from '../kernel/problem.js';
 import { halfHourPeriodsInDay } from '../read/values/periods.js';
 import { detach, RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
+import { FUEL_KEYS } from './energy-bill.js';
+import { isReactive, periodColumnsOf, type EnergyLayout, type MeterFuel } from './energy-layout.js';
 import { MangledIds } from './meter-ids.js';
+import { msg } from '../messages.js';
 import type { HalfHourlyProfile } from './profile-schema.js';
 import type { ActivityDraft } from './activity-draft.js';
-import { PERIOD_PATTERNS } from './profiles.js';
 
 type HhProfile = z.infer<typeof HalfHourlyProfile>;
 
@@ -25,11 +29,14 @@ export interface HhDay {
   /** kWh per half-hour; negative values are export. */
   readonly kwh: number[];
   readonly estimatedPeriods: number;
+  /** Electricity unless the meter is known to be gas. */
+  readonly fuel?: MeterFuel;
 }
 
 export interface HhMapper {
   readonly periodColumns: number;
-  map(line: number, cells: readonly string[]): { day?: HhDay; problems: Problem[]; warnings: Problem[] };
+  /** A row is a day, rejected (`problems`), or excluded on purpose with its reason (`excluded`). */
+  map(line: number, cells: readonly string[]): { day?: HhDay; problems: Problem[]; warnings: Problem[]; excluded?: Problem };
   /** At the end of the file: one warning for each meter id a spreadsheet has damaged. */
   warnings(): Problem[];
 }
@@ -37,10 +44,13 @@ export interface HhMapper {
 /** Tolerance for the daily-total check: suppliers round each half-hour to 3 decimals. */
 const TOTAL_TOLERANCE_KWH = 0.01;
 
-export function hhMapper(profile: HhProfile, ctx: CellContext, meterSite: (meter: string) => string | undefined): HhMapper {
-  const col = resolveColumns(ctx.header, profile.columns);
-  const pattern = PERIOD_PATTERNS[profile.periodLabels];
-  const periodCols = ctx.header.map((h, i) => (pattern.test(h.trim()) ? i : -1)).filter((i) => i >= 0);
+/** `layout`, when given, says where the columns are and what the values settled (see `energy-layout`). */
+export function hhMapper(profile: HhProfile, ctx: CellContext, meterSite: (meter: string) => string | undefined, layout?: EnergyLayout): HhMapper {
+  const col = layout?.columns ?? resolveColumns(ctx.header, profile.columns);
+  const periodCols = periodColumnsOf(profile, ctx.header).columns;
+  const marks = layout?.reactiveMarks ?? [];
+  const fixedMeter = layout?.meter;
+  const fuelOf = layout?.fuelOf ?? ((): MeterFuel => (profile.fuel === 'gas' ? 'gas' : 'electricity'));
   const estimatedWords = new Set(profile.estimatedValues.map((v) => v.toLowerCase()));
   const toKwh = profile.unit === 'MWh' ? 1000 : 1;
   const periodsInDay = new Map<string, number | undefined>();
@@ -52,8 +62,12 @@ export function hhMapper(profile: HhProfile, ctx: CellContext, meterSite: (meter
     map(line, cells) {
       const r = new RowReader(ctx, line, cells);
       const warnings: Problem[] = [];
-      const meter = r.text(col.meter);
+      const meter = fixedMeter ?? r.text(col.meter);
       ids.note(rows++, line, meter);
+      const reactive = marks.find((c) => isReactive(r.text(c)));
+      if (reactive !== undefined) {
+        return { problems: [], warnings, excluded: { file: ctx.file, line, column: ctx.header[reactive] ?? '', value: r.text(reactive), code: 'reactive', message: msg.reactiveRow(r.text(reactive)) } };
+      }
       if (meter === '') r.problem(col.meter, 'missing_meter', 'the meter (MPAN) is empty');
       const date = r.date(col.date, 'the date');
       if (date === undefined || meter === '') return { problems: r.problems, warnings };
@@ -91,7 +105,7 @@ export function hhMapper(profile: HhProfile, ctx: CellContext, meterSite: (meter
       }
       const estimated = estimatedWords.has(r.text(col.readType).toLowerCase());
       return {
-        day: { line, site: detach(r.text(col.site) || meterSite(meter) || '') || null, meter: detach(meter), day: date.iso, kwh: values, estimatedPeriods: estimated ? values.length : 0 },
+        day: { line, site: detach(r.text(col.site) || meterSite(meter) || '') || null, meter: detach(meter), day: date.iso, kwh: values, estimatedPeriods: estimated ? values.length : 0, fuel: fuelOf(meter) },
         problems: [],
         warnings,
       };
@@ -108,7 +122,7 @@ export class MonthlyTotals {
   private readonly groups = new Map<string, { first: HhDay; start: string; end: string; importKwh: number; exportKwh: number; periods: number; estimated: number; days: number }>();
 
   add(d: HhDay): void {
-    const id = `${d.meter}|${d.day.slice(0, 7)}`;
+    const id = `${d.meter}|${d.day.slice(0, 7)}|${d.fuel ?? 'electricity'}`;
     let g = this.groups.get(id);
     if (!g) this.groups.set(id, (g = { first: d, start: d.day, end: d.day, importKwh: 0, exportKwh: 0, periods: 0, estimated: 0, days: 0 }));
     for (const v of d.kwh) {
@@ -125,7 +139,7 @@ export class MonthlyTotals {
   drafts(): ActivityDraft[][] {
     return [...this.groups.values()].map((g) => {
       const base = {
-        line: g.first.line, site: g.first.site, meter: g.first.meter, source: 'electricity', factorKey: 'electricity.grid', periodStart: g.start, periodEnd: g.end, unit: 'kWh' as const,
+        line: g.first.line, site: g.first.site, meter: g.first.meter, source: g.first.fuel ?? 'electricity', factorKey: FUEL_KEYS[g.first.fuel ?? 'electricity'], periodStart: g.start, periodEnd: g.end, unit: 'kWh' as const,
         // More than half the half-hours estimated marks the month estimated; the exact share is kept.
         estimated: g.estimated * 2 > g.periods, apportionedFrom: null,
         extra: { days: g.days, periods: g.periods, estimatedPeriods: g.estimated },

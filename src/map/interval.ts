@@ -1,7 +1,8 @@
 /**
  * Interval meter data, one row per half-hour reading: readings are placed in their meter-day
  * (Europe/London) by instant, so clock-change days get their 46 or 50 slots. A day must be
- * complete to be stored; an incomplete one is reported, never filled.
+ * complete to be stored; an incomplete one is reported, never filled. A reading whose read type
+ * or unit marks reactive power (RI, RE, kVArh) is excluded, not counted.
  */
 
 import type { z } from 'zod';
@@ -12,7 +13,9 @@ import { halfHourPeriodsInDay, halfHourPeriodStart } from '../read/values/period
 import { detach, RowReader, type CellContext } from './cells.js';
 import { resolveColumns } from './columns.js';
 import { unitInHeader } from './detect/units-in-header.js';
+import { isReactive, type EnergyLayout } from './energy-layout.js';
 import type { HhDay } from './half-hourly.js';
+import { msg } from '../messages.js';
 import { MangledIds } from './meter-ids.js';
 import type { IntervalProfile } from './profile-schema.js';
 
@@ -264,18 +267,48 @@ interface IntervalColumns {
 
 /**
  * `onDay` receives each meter-day as soon as its last half-hour arrives, so a large file's days
- * can be stored as they complete; only incomplete days are held.
+ * can be stored as they complete; only incomplete days are held. `layout`, when given, says where
+ * the columns are and what the values settled (see `energy-layout`); `onExcluded` receives each
+ * reading left out on purpose (reactive power).
  */
-export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (meter: string) => string | undefined, onDay: (day: HhDay) => void): IntervalMapper {
-  const resolved = resolveColumns(ctx.header, profile.columns);
+export function intervalMapper(
+  profile: Profile,
+  ctx: CellContext,
+  meterSite: (meter: string) => string | undefined,
+  onDay: (day: HhDay) => void,
+  layout?: EnergyLayout,
+  onExcluded: (problem: Problem) => void = () => undefined,
+): IntervalMapper {
+  const resolved = layout?.columns ?? resolveColumns(ctx.header, profile.columns);
   const col: IntervalColumns = { meter: resolved.meter, timestamp: resolved.timestamp, quantity: resolved.quantity, readType: resolved.readType, site: resolved.site };
+  const fixedMeter = layout?.meter;
+  // Marks beyond the read type (a unit column) are only seen by the row-by-row path.
+  const otherMarks = (layout?.reactiveMarks ?? []).filter((c) => c !== col.readType);
+  const fuelOf = layout?.fuelOf;
+  const toDay = fuelOf === undefined ? onDay : (day: HhDay): void => {
+    onDay({ ...day, fuel: fuelOf(day.meter) });
+  };
   const unit = quantityUnit(profile, ctx, col.quantity);
   const toKwh = unit.toKwh;
   // A date and a time in columns of their own are joined into one timestamp: a slower path.
   const split = col.timestamp === undefined && resolved.date !== undefined && resolved.time !== undefined ? { date: resolved.date, time: resolved.time } : undefined;
-  const slots = new SlotPlacer(ctx.parseDate, profile.timestampLabels === 'end' ? HALF_HOUR_MS : 0);
+  const slots = new SlotPlacer(ctx.parseDate, (layout?.timestampLabels ?? profile.timestampLabels) === 'end' ? HALF_HOUR_MS : 0);
   const estimatedWords = col.readType === undefined ? null : new Set(profile.estimatedValues.map((v) => v.toLowerCase()));
-  const days = new DayAssembler(slots, estimatedWords, meterSite, onDay);
+  const days = new DayAssembler(slots, estimatedWords, meterSite, toDay);
+  // Read types repeat ("A", "A", "E"…): the last one's verdict is kept, not worked out per row.
+  let lastType = '';
+  let lastTypeReactive = false;
+  const reactiveType = (typeCell: string): boolean => {
+    if (typeCell !== lastType) {
+      lastType = detach(typeCell);
+      lastTypeReactive = isReactive(typeCell);
+    }
+    return lastTypeReactive;
+  };
+  const excluded = (line: number, column: number | undefined, mark: string): Problem[] => {
+    onExcluded({ file: ctx.file, line, column: ctx.header[column ?? -1] ?? '', value: mark.trim(), code: 'reactive', message: msg.reactiveRow(mark.trim()) });
+    return NO_PROBLEMS;
+  };
 
   /**
    * One reading whose meter is trimmed, timestamp placed and quantity read if plain. Most take
@@ -283,6 +316,7 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
    * fully and reports problems.
    */
   function mapPlaced(line: number, meter: string, placed: Placed, plainQ: number | undefined, typeCell: string, siteCell: string, cellsOf: () => readonly string[]): Problem[] {
+    if (layout !== undefined && reactiveType(typeCell)) return excluded(line, col.readType, typeCell);
     let q = plainQ;
     if (q === undefined || meter === '' || !('day' in placed)) {
       const r = new RowReader(ctx, line, cellsOf());
@@ -320,16 +354,18 @@ export function intervalMapper(profile: Profile, ctx: CellContext, meterSite: (m
   });
   const map = (line: number, cells: readonly string[]): Problem[] => {
     const cell = (i: number | undefined): string => cells[i ?? -1] ?? '';
-    const meter = cell(col.meter).trim();
+    const meter = fixedMeter ?? cell(col.meter).trim();
     ids.note(rowsSeen++, line, meter);
     scanner.forgetMeter();
+    const mark = otherMarks.find((c) => isReactive(cell(c)));
+    if (mark !== undefined) return excluded(line, mark, cell(mark));
     const placed = split === undefined ? slots.place(cell(col.timestamp)) : slots.place(joinDateTime(cell(split.date), cell(split.time)));
     return mapPlaced(line, meter, placed, PLAIN_NUMBER.test(cell(col.quantity)) ? Number(cell(col.quantity)) : undefined, cell(col.readType), cell(col.site), () => cells);
   };
   return {
     map,
     mapText: (text, firstLine, reject) => {
-      if (split !== undefined) return mapLines(text, firstLine, ctx.delimiter, map, reject);
+      if (split !== undefined || fixedMeter !== undefined || otherMarks.length > 0) return mapLines(text, firstLine, ctx.delimiter, map, reject);
       const rows = scanner.scan(text, firstLine, reject);
       rowsSeen += rows;
       return rows;

@@ -10,6 +10,7 @@ import { UserError } from '../kernel/errors.js';
 import { issueLines, parseOptions } from '../kernel/zod-messages.js';
 import { findColumn, resolveColumns } from './columns.js';
 import { unitInHeader } from './detect/units-in-header.js';
+import { periodColumnsByStructure } from './period-columns.js';
 import { Profile, type ProfileInput } from './profile-schema.js';
 
 export const BUILTIN_PROFILE_DIR = fileURLToPath(new URL('../../data/profiles/builtin/', import.meta.url));
@@ -169,7 +170,12 @@ function fits(p: Profile, header: readonly string[], byMeaning: boolean): boolea
 
 /** How many of a half-hourly header's columns are period columns labelled as the profile says. */
 export function periodColumnCount(p: Profile & { shape: 'half-hourly' }, header: readonly string[]): number {
-  return header.filter((h) => PERIOD_PATTERNS[p.periodLabels].test(h.trim())).length;
+  const spelled = header.filter((h) => PERIOD_PATTERNS[p.periodLabels].test(h.trim())).length;
+  // Labels no pattern spells (`H0030`, a bare `2400`, a flag after each reading) are found by
+  // their order instead, and count for the profile of the labelling they show.
+  if (Object.values(PERIOD_PATTERNS).some((pattern) => header.filter((h) => pattern.test(h.trim())).length >= 46)) return spelled;
+  const byStructure = periodColumnsByStructure(header);
+  return byStructure?.labels === p.periodLabels ? byStructure.columns.length : spelled;
 }
 
 /** The profile for a file: the one named, or the single one its header fits. */

@@ -16,6 +16,8 @@
  * 4. An answer naming two different modes ("Bus and train") is rejected as ambiguous rather than
  *    guessed; an answer naming none is rejected with the accepted answers listed.
  *
+ * Days on site may be answered as a share of the week (`60%`): a share of five working days.
+ *
  * A car share needs its occupants (people in the car, the respondent included, 2–9); when the
  * occupants question is unanswered 2 is stored, the fewest a share can have (the most emissions
  * per person), flagged `occupantsAssumed`. Driving alone is stored with 1 occupant.
@@ -25,11 +27,15 @@ import type { z } from 'zod';
 import type { Problem } from '../kernel/problem.js';
 import type { SurveyRecord } from '../store/records.js';
 import { convertQuantity } from '../units/units.js';
-import { answerWords, headerDistanceUnit, parseAnswerNumber, parseCount, type DistanceUnit } from './answers.js';
+import { answerWords, headerDistanceUnit, parseAnswerNumber, parseCount, parseShareOfWeek, type DistanceUnit } from './answers.js';
 import { parseCarSize, parseVehicleFuel } from './business-travel.js';
-import { RowReader, type CellContext } from './cells.js';
-import { findColumn, resolveColumns } from './columns.js';
+import { detach, RowReader, type CellContext } from './cells.js';
+import { explainColumns, findColumn } from './columns.js';
+import { scoreHeader } from './detect/score.js';
+import { VOCABULARY } from './detect/vocabulary.js';
 import type { SurveyProfile } from './profile-schema.js';
+import { responseDateColumn } from './response-dates.js';
+import { EXTRA_HEADER_ROWS_MAX, extraHeaderRow, type ExtraHeaderRow } from './survey-header-rows.js';
 
 type Profile = z.infer<typeof SurveyProfile>;
 
@@ -123,15 +129,28 @@ const NO_SECOND_MODE = /^(none|no|n a|na|nothing|not applicable|no other|no othe
 const CAR_FUEL_HEADERS = ['What fuel does your car use?', 'What type of fuel does your car use?', 'Car fuel', 'Car fuel type', 'Vehicle fuel', 'Fuel type'];
 const CAR_SIZE_HEADERS = ['What size is your car?', 'What is the engine size of your car?', 'Car size', 'Engine size', 'Vehicle size'];
 
+/** A response as read, before it is stored under its organisation and wave. */
+export type SurveyResponse = Omit<SurveyRecord, 'org' | 'wave'>;
+
 export interface SurveyMapped {
-  readonly response?: Omit<SurveyRecord, 'org'>;
+  readonly response?: SurveyResponse;
   readonly problems: Problem[];
   readonly warnings: Problem[];
+  /** Set for a survey tool's extra header row: not a response, counted as excluded. */
+  readonly notAResponse?: Problem;
 }
 
 export interface SurveyMapper {
   map(line: number, cells: readonly string[]): SurveyMapped;
+  /** The distinct dates (their text up to the time) in the column dating each response, for naming a wave. */
+  responseDates(): ReadonlySet<string>;
 }
+
+/**
+ * A share of the week on site (`60%`) is a share of a full-time working week of five days,
+ * Monday to Friday: 60% is 3 days. Kept as answered beside it (`daysReading: share_of_week`).
+ */
+const WORKING_WEEK_DAYS = 5;
 
 /** A one-way commute longer than this is stored but warned about: it is more often a typo (or a return distance). */
 const LONG_COMMUTE_KM = 300;
@@ -156,8 +175,70 @@ interface SurveyLayout {
   readonly distanceUnit: DistanceUnit;
 }
 
-export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrganisation, wave: string): SurveyMapper {
-  const col = resolveColumns(ctx.header, profile.columns);
+/** A time after a date (`08:00`, `8:00:11 AM`, `T08:00:00Z`), set aside: the date is what names a wave. */
+const TIME_OF_DAY = /[ T]+\d{1,2}:\d{2}.*$/;
+
+const HEADER_ROW_TEXT: Readonly<Record<ExtraHeaderRow, string>> = {
+  import_ids: 'the survey tool\'s row of import ids under the header',
+  answer_labels: 'a second header row naming the kind of answer under each question',
+};
+
+/** The answers a response cannot do without, and how to name them to a person. */
+const NEEDED = { mainMode: 'the main mode of travel', distance: 'the one-way distance', daysPerWeek: 'the days a week on site' } as const;
+type Needed = keyof typeof NEEDED;
+
+/** Whether a sampled answer reads as one for the field (a mode, a distance, days in a week). */
+const ANSWER_FITS: Readonly<Record<Needed, (text: string, decimal: '.' | ',') => boolean>> = {
+  mainMode: (t) => parseCommuteMode(t).ok,
+  distance: (t, decimal) => parseAnswerNumber(t, decimal) !== null && parseAnswerNumber(t, decimal) !== undefined,
+  daysPerWeek: (t, decimal) => {
+    const n = parseAnswerNumber(t, decimal) ?? undefined;
+    return parseShareOfWeek(t) !== undefined || (n !== undefined && n.unit === undefined && n.value <= 7);
+  },
+};
+
+/** Most sampled answers of the column read as the field's (at least half, and at least one). */
+function answersFit(field: Needed, values: readonly string[], decimal: '.' | ','): boolean {
+  const seen = values.map((v) => v.trim()).filter((v) => v !== '');
+  return seen.length > 0 && seen.filter((v) => ANSWER_FITS[field](v, decimal)).length * 2 >= seen.length;
+}
+
+export type SurveyColumns =
+  | { readonly ok: true; readonly col: Columns }
+  /** Two columns read as one needed answer by their headers, and their answers do not settle which. */
+  | { readonly ok: false; readonly field: Needed; readonly what: string; readonly headers: readonly [string, string] };
+
+/**
+ * Where each answer is: by the profile's spellings, else by meaning (see `detect/`). A needed
+ * answer found by meaning whose header ties with another column's is settled by the answers
+ * under them (`sample`, a few rows): the one column whose answers read as that answer is taken.
+ * When both or neither do, both are named and nothing is guessed.
+ */
+export function surveyColumns(header: readonly string[], profile: Profile, sample: readonly (readonly string[])[], decimal: '.' | ','): SurveyColumns {
+  const found = explainColumns(header, profile.columns);
+  const col: Record<string, number> = {};
+  for (const [field, m] of found) col[field] = m.index;
+  const claimed = new Set([...found.values()].map((m) => m.index));
+  for (const field of Object.keys(NEEDED) as Needed[]) {
+    const m = found.get(field);
+    const concept = VOCABULARY[field];
+    if (m === undefined || m.found.by !== 'words' || concept === undefined) continue;
+    const own = scoreHeader(header[m.index] ?? '', concept).score;
+    const rivals = header.map((_, i) => i).filter((i) => !claimed.has(i) && scoreHeader(header[i] ?? '', concept).score >= own);
+    if (rivals.length === 0) continue;
+    const fitting = [m.index, ...rivals].filter((i) => answersFit(field, sample.map((row) => row[i] ?? ''), decimal));
+    if (fitting.length === 1) {
+      col[field] = fitting[0]!;
+      continue;
+    }
+    const [a, b] = fitting.length >= 2 ? fitting : [m.index, rivals[0]!];
+    return { ok: false, field, what: NEEDED[field], headers: [header[a!] ?? '', header[b!] ?? ''] };
+  }
+  return { ok: true, col };
+}
+
+export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrganisation, columns?: Columns): SurveyMapper {
+  const col = columns ?? surveyColumnsByHeader(ctx.header, profile);
   // A unit written in the header ("…one way, in km?") is what the respondents answered in.
   const headerUnit = headerDistanceUnit(col.distance === undefined ? undefined : ctx.header[col.distance]);
   const layout: SurveyLayout = {
@@ -168,9 +249,26 @@ export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrga
   };
   const siteNames = new Map(org.sites.flatMap((s) => [[s.id.toLowerCase(), s.name], [s.name.toLowerCase(), s.name]] as const));
   const seen = new Map<string, number>();
+  const dateCol = responseDateColumn(ctx.header);
+  const dates = new Set<string>();
+  const used: number[] = Object.values(col);
+  // Rows before the first response may be a survey tool's extra header rows.
+  let leading = 0;
 
   return {
+    responseDates: () => dates,
     map(line, cells) {
+      if (leading < EXTRA_HEADER_ROWS_MAX) {
+        leading++;
+        const kind = extraHeaderRow(cells, ctx.header, used, readsAsAnswer(layout, cells));
+        if (kind !== undefined) {
+          return { problems: [], warnings: [], notAResponse: { file: ctx.file, line, column: '', value: '', code: 'header_row', message: `${HEADER_ROW_TEXT[kind]}, not a response` } };
+        }
+        leading = EXTRA_HEADER_ROWS_MAX;
+      }
+      const dateText = dateCol === undefined ? '' : (cells[dateCol] ?? '').trim();
+      // The date alone: a survey's thousand responses fall on a few dozen days.
+      if (dateText !== '') dates.add(detach(dateText.replace(TIME_OF_DAY, '')));
       const r = new RowReader(ctx, line, cells);
       const warnings: Problem[] = [];
       const extra: Extra = {};
@@ -197,7 +295,7 @@ export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrga
         problems: [],
         warnings,
         response: {
-          line, wave, respondent,
+          line, respondent,
           site: siteText === '' ? null : (siteNames.get(siteText.toLowerCase()) ?? siteText),
           staffGroup: r.text(col.staffGroup) || null,
           mainMode: main.mode,
@@ -210,6 +308,22 @@ export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrga
       };
     },
   };
+}
+
+/** The columns as the header alone places them (ties taken leftmost, as `matchColumns` does). */
+function surveyColumnsByHeader(header: readonly string[], profile: Profile): Columns {
+  const col: Record<string, number> = {};
+  for (const [field, m] of explainColumns(header, profile.columns)) col[field] = m.index;
+  return col;
+}
+
+/** Whether any answer the survey needs (mode, distance, days) reads as one. */
+function readsAsAnswer(layout: SurveyLayout, cells: readonly string[]): boolean {
+  const cell = (i: number | undefined): string => (i === undefined ? '' : (cells[i] ?? '').trim());
+  const { mainMode, distance, daysPerWeek } = layout.col;
+  const mode = cell(mainMode);
+  if (mode !== '' && parseCommuteMode(mode).ok) return true;
+  return [distance, daysPerWeek].some((i) => cell(i) !== '' && parseAnswerNumber(cell(i), layout.ctx.decimal) !== undefined) || parseShareOfWeek(cell(daysPerWeek)) !== undefined;
 }
 
 /** A warning about one answer: unlike a problem, it does not stop the response being stored. */
@@ -265,6 +379,12 @@ function readOneWayKm(r: RowReader, layout: SurveyLayout, required: boolean, ext
 function readDaysOnSite(r: RowReader, layout: SurveyLayout, required: boolean, extra: Extra): number | null {
   const column = layout.col.daysPerWeek;
   const daysText = r.text(column);
+  const share = parseShareOfWeek(daysText);
+  if (share !== undefined) {
+    extra.daysAnswer = daysText;
+    extra.daysReading = 'share_of_week';
+    return (share / 100) * WORKING_WEEK_DAYS;
+  }
   const d = parseAnswerNumber(daysText, layout.ctx.decimal);
   if (d === null) {
     if (required) r.problem(column, 'missing_days', 'the days a week on site are not answered (only people who work from home may leave it blank)');

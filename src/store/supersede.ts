@@ -152,6 +152,10 @@ function energyPeriodHits(db: Database.Database, newId: number): Hit[] {
  * two identical purchases on one day stored once and brought twice count one as new.
  */
 function transactionHits(db: Database.Database, newId: number): Hit[] {
+  // Only an import of the same kind can hold the same purchases (its sources are fleet ones):
+  // with none live, the scan below, which reads every row of the batch's dates, is skipped.
+  const others = db.prepare(`SELECT 1 FROM batches o JOIN batches n ON n.id = ? WHERE o.org = n.org AND o.kind = n.kind AND o.id <> n.id AND o.status = 'active' LIMIT 1`).get(newId);
+  if (others === undefined) return [];
   // Stored purchases that match one of the batch's on every field, found by the stored side: a
   // new file of new purchases (the usual case) costs one indexed range scan, not a query per line.
   const candidates = db.prepare(`

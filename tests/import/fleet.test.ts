@@ -8,6 +8,7 @@ import { loadFactors } from '../../src/factors/library.js';
 import { importFleet, type ImportRequest } from '../../src/import/import-fleet.js';
 import { rejectsCsv } from '../../src/import/rejects.js';
 import { allProfiles, loadBuiltinProfiles } from '../../src/map/profiles.js';
+import { msg } from '../../src/messages.js';
 import { Ledger } from '../../src/store/ledger.js';
 import { ROOT, userErrorAsync, runCli } from '../helpers.js';
 
@@ -356,6 +357,44 @@ describe('import fleet: EV charging', () => {
     const main = ledger.batchActivities(s.batchId!)[0]!;
     expect([main.quantity, main.unit, main.factorKey]).toEqual([1.5, 'MWh', 'electricity.grid']);
     expect(main.kgCo2e).toBeCloseTo(1500 * GRID_PER_KWH, 9);
+    ledger.close();
+  });
+});
+
+describe('import fleet: layouts read by meaning', () => {
+  it('reads dates written as bare digits from their values, and the registration from a LicenseNumber column', async () => {
+    const { ledger, req, file } = setup();
+    const f = file('card-api.csv', 'CardPAN,TransactionDate,ProductName,Quantity,LicenseNumber\n****1,20240402,Shell FuelSave Diesel,40.00,NM21ABC\n****2,20240410,Shell FuelSave Unleaded,20.00,NM23 GHI\n');
+    const s = await importFleet(ledger, req(f));
+    expect([s.status, s.profile]).toEqual(['stored', 'fuel-card']);
+    const main = ledger.batchActivities(s.batchId!).filter((a) => a.companionOf === null);
+    expect(main.map((a) => [a.periodStart, a.meter, a.factorKey, a.quantity])).toEqual([
+      ['2024-04-02', 'NM21ABC', 'diesel.average_biofuel_blend', 40],
+      ['2024-04-10', 'NM23GHI', 'petrol.average_biofuel_blend', 20],
+    ]);
+    ledger.close();
+  });
+
+  it('refuses digits that read as two dates, naming both and how to settle it', async () => {
+    const { ledger, req, file } = setup();
+    const f = file('card.csv', 'Date,Registration,Product,Litres\n02042024,AB12CDE,Diesel,40\n03042024,AB12CDE,Diesel,30\n');
+    const e = await userErrorAsync(importFleet(ledger, req(f)));
+    expect(e.code).toBe('ambiguous_dates');
+    expect(e.message).toBe(msg.datesAmbiguous('card.csv', 'Date', '02042024', ['ddMMyyyy', 'MMddyyyy'], ['2024-04-02', '2024-02-04']));
+    expect(ledger.listBatches()).toEqual([]);
+    ledger.close();
+  });
+
+  it('stores charging energy in the unit its header states, and refuses a column of kW', async () => {
+    const { ledger, req, file } = setup();
+    const wh = file('wh.csv', 'Start,Charger,Energy (Wh)\n02/04/2024 08:00,CP-1,8000\n');
+    const s = await importFleet(ledger, req(wh));
+    const main = ledger.batchActivities(s.batchId!)[0]!;
+    expect([main.quantity, main.unit]).toEqual([8000, 'Wh']);
+    expect(main.kgCo2e).toBeCloseTo(8 * GRID_PER_KWH, 9);
+    const kw = file('kw.csv', 'Start,Charger,Energy (kW)\n02/04/2024 08:00,CP-1,7\n');
+    const e = await userErrorAsync(importFleet(ledger, req(kw)));
+    expect([e.code, e.message]).toEqual(['power_not_energy', msg.powerNotEnergy('kw.csv', 'Energy (kW)')]);
     ledger.close();
   });
 });

@@ -12,6 +12,7 @@ import { parseCarSize } from '../../src/map/business-travel.js';
 import { Profile, type ProfileInput } from '../../src/map/profile-schema.js';
 import { loadBuiltinProfiles } from '../../src/map/profiles.js';
 import { parseCommuteMode } from '../../src/map/survey.js';
+import { msg } from '../../src/messages.js';
 import { Ledger } from '../../src/store/ledger.js';
 import { ROOT, userErrorAsync, runCli } from '../helpers.js';
 
@@ -247,12 +248,26 @@ describe('import journeys: a staff travel survey', () => {
     ledger.close();
   });
 
-  it('needs a wave label: from --wave, else the profile; without either nothing is stored', async () => {
-    const { ledger, req, sql } = setup();
-    const e = await userErrorAsync(importJourneys(ledger, req(SURVEY)));
+  it('needs a wave label: from --wave, else the profile, else the dates beside the responses; without any nothing is stored', async () => {
+    const { ledger, req, sql, file } = setup();
+    const undated = file('undated.csv', 'Respondent ID,Main mode,Distance (miles),Days per week\nA,Bus,4,5\n');
+    const e = await userErrorAsync(importJourneys(ledger, req(undated)));
     expect(e.code).toBe('wave_required');
     expect(e.hint).toContain('--wave');
     expect(ledger.listBatches()).toEqual([]);
+
+    // Dates that read either way (10/09 is 10 September or 9 October) name neither month: --wave settles it.
+    const twoWays = file('two-ways.csv', 'Timestamp,Main mode,Distance (miles),Days per week\n10/09/2024 08:00,Bus,4,5\n11/09/2024 08:00,Walk,1,5\n');
+    const e2 = await userErrorAsync(importJourneys(ledger, req(twoWays)));
+    expect(e2.code).toBe('wave_required');
+    expect(e2.message).toBe(msg.surveyWaveTwoReadings('two-ways.csv', 'Timestamp', 'September 2024', 'October 2024'));
+    expect(e2.hint).toBe(msg.surveyWaveTwoReadingsHint('September 2024', 'October 2024'));
+    expect(ledger.listBatches()).toEqual([]);
+
+    // The fixture's "Completion time" has 13/09/2024: day first, so September 2024, said in a warning.
+    const dated = await importJourneys(ledger, req(SURVEY, { dryRun: true }));
+    expect(dated.wave).toBe('September 2024');
+    expect(dated.warnings.filter((w) => w.code === 'wave_from_dates').map((w) => w.message)).toEqual([msg.surveyWaveFromDates('September 2024', 'Completion time', 'September 2024')]);
 
     const withWave = builtins.map((p) => (p.id === 'travel-survey' ? { ...p, wave: '2023 spring' } : p));
     const fromProfile = await importJourneys(ledger, req(SURVEY, { profiles: withWave, dryRun: true }));
@@ -408,7 +423,9 @@ describe('tco2e import journeys (CLI)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tco2e-cli-journeys-'));
     expect(runCli(dir, 'init', '--org', 'north-acute', '--name', 'North Acute Hospitals NHS Trust').code).toBe(0);
 
-    const noWave = runCli(dir, 'import', 'journeys', SURVEY, '--org', 'north-acute');
+    const undated = join(dir, 'undated.csv');
+    writeFileSync(undated, 'Respondent ID,Main mode,Distance (miles),Days per week\nA,Bus,4,5\n');
+    const noWave = runCli(dir, 'import', 'journeys', undated, '--org', 'north-acute');
     expect(noWave.code).toBe(2);
     expect(noWave.stderr).toContain('--wave');
 

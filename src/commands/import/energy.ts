@@ -1,3 +1,4 @@
+import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { importArgs, importFlags, replaceFlag, runImport } from '../../cli/import-command.js';
 import { importEnergy } from '../../import/import-energy.js';
@@ -11,13 +12,19 @@ export default class ImportEnergy extends BaseCommand {
     '<%= config.bin %> import energy hh-export.csv --org north-acute --profile half-hourly-end --rejects rejects.csv',
     '<%= config.bin %> import energy corrected-may.csv --org north-acute --replace',
     '<%= config.bin %> import energy bills.csv --org north-acute --dry-run --json',
+    '<%= config.bin %> import energy octopus-download.csv --org north-acute --meter 1200023456781',
   ];
 
   static override args = importArgs;
-  static override flags = { ...importFlags, ...replaceFlag };
+  static override flags = {
+    ...importFlags,
+    ...replaceFlag,
+    meter: Flags.string({ description: 'The meter (MPAN or MPRN) of a file without a meter column, such as a single meter\'s consumption download.' }),
+  };
 
   async run(): Promise<ImportSummary> {
     const { args, flags } = await this.parse(ImportEnergy);
-    return runImport(this, args.file, flags, importEnergy);
+    const meter = flags.meter?.trim();
+    return runImport(this, args.file, flags, (ledger, req) => importEnergy(ledger, req, meter === undefined || meter === '' ? {} : { meter }));
   }
 }

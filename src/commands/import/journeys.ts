@@ -6,7 +6,7 @@ import { formatNumber } from '../../kernel/format.js';
 
 export default class ImportJourneys extends BaseCommand {
   static override summary = 'Import staff journeys (a travel survey, or business journeys and mileage claims) into the ledger.';
-  static override description = 'A travel survey is stored response by response under a wave label (--wave, or the profile\'s), its mode answers normalised; commuting emissions are worked out from the responses later. Business journeys and grey-fleet mileage claims are converted now, as Scope 3 business travel; a claim that gives only money is turned into miles at the profile\'s mileage rate and flagged. The file lands whole or not at all, and importing the same file again changes nothing.';
+  static override description = 'A travel survey is stored response by response under a wave label (--wave, the profile\'s, or the month its responses were given), its mode answers normalised and a survey tool\'s extra header rows set aside; commuting emissions are worked out from the responses later. Business journeys and grey-fleet mileage claims are converted now, as Scope 3 business travel; a claim that gives only money is turned into miles at the profile\'s mileage rate and flagged. The file lands whole or not at all, and importing the same file again changes nothing.';
   static override examples = [
     '<%= config.bin %> import journeys staff-travel-survey-2024.csv --org north-acute --wave "2024 autumn"',
     '<%= config.bin %> import journeys expenses-q1.csv --org north-acute --rejects rejects.csv',
@@ -16,7 +16,7 @@ export default class ImportJourneys extends BaseCommand {
   static override args = importArgs;
   static override flags = {
     ...importFlags,
-    wave: Flags.string({ description: 'Survey wave label stored with every response, e.g. "2024 autumn" (required for a survey unless its profile sets one).' }),
+    wave: Flags.string({ description: 'Survey wave label stored with every response, e.g. "2024 autumn"; without it (or the profile\'s), the month the first response was given, from the form tool\'s date column, said in a warning.' }),
   };
 
   async run(): Promise<JourneysSummary> {

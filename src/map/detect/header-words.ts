@@ -1,6 +1,7 @@
 /**
  * A header cell as words, whatever the system that wrote it: case, spacing and punctuation
- * ignored, line breaks inside a quoted header read as spaces, a survey tool's question number
+ * ignored, words glued in camel case (`TransactionDate`) set apart, line breaks inside a quoted
+ * header read as spaces, a survey tool's question number
  * (`Q3.`, `3)`, `Q12:`) and a trailing colon dropped, `&` read as `and` and `No.`/`Nr`/`Num`
  * as `number`, so "Meter No." and "meter number" are the same words.
  */
@@ -11,12 +12,24 @@ const QUESTION_NUMBER = /^\s*(?:q\s*\d{1,3}[a-z]?\s*[.):-]?|\d{1,3}[a-z]?\s*[.):
 /** Abbreviations of "number" as headers write them, as whole words. */
 const NUMBER_WORDS = new Set(['no', 'nr', 'num', 'nbr', 'number']);
 
+/** Units written with their own capitals, kept whole when a header glues words together. */
+const GLUED_UNIT = /(kVArh|kVAh|kVA|kWh|MWh|GWh|kW)(?![a-z])/g;
+
+/**
+ * `TransactionDate`, `siteRef`, `CardPAN`, `TotalConsumptionKwh` as the words an API or
+ * database writes glued together: a break before a capital that follows two lower-case letters
+ * (so `kWh`, `eMail` and `McAdam` stay whole), with units such as `kWh` set apart first.
+ */
+function unglue(name: string): string {
+  return name.replace(GLUED_UNIT, ' $1 ').replace(/(?<=[a-z]{2})(?=[A-Z])/g, ' ');
+}
+
 /** The header's text normalised: lower-case words separated by single spaces (£ and % kept). */
 export function headerText(name: string): string {
-  const words = name
+  const words = unglue(name
     .replace(/^\uFEFF/, '')
     .replace(/[\r\n]+/g, ' ')
-    .replace(QUESTION_NUMBER, '')
+    .replace(QUESTION_NUMBER, ''))
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9£%]+/g, ' ')

@@ -97,6 +97,12 @@ export function matchSpelling(names: readonly string[], spellings: readonly stri
     const i = names.indexOf(w);
     if (i >= 0) return { index: i, spelling: s, longer: false };
   }
+  // "Datetime" for "DateTime", "ResponseID" for "responseid": the same words, spaced otherwise.
+  const unspaced = names.map((n) => n.replaceAll(' ', ''));
+  for (const [s, w] of wanted) {
+    const i = unspaced.indexOf(w.replaceAll(' ', ''));
+    if (i >= 0) return { index: i, spelling: s, longer: false };
+  }
   for (const [s, w] of wanted) {
     // A truncated header is at least 12 characters, so "site" does not match "site manager phone".
     const i = names.findIndex((n) => (n.length >= 12 && w.startsWith(n)) || (w.length >= 12 && n.startsWith(w)));

@@ -73,6 +73,8 @@ export const VOCABULARY: Readonly<Record<string, Concept>> = {
     words: {
       registration: 1, 'registration number': 1, reg: 0.9, 'reg number': 1, 'vehicle reg': 1, 'vehicle registration': 1, vrn: 1, 'vehicle reg number': 1,
       'number plate': 1, plate: 0.8, vehicle: 0.5, 'vehicle id': 0.6, 'car reg': 1,
+      // The plate is a licence plate in US-built systems (Shell's API calls the registration LicenseNumber).
+      'licence plate': 1, 'license plate': 1, 'licence number': 0.8, 'license number': 0.8, 'plate number': 1,
     },
     against: { date: 1, type: 1, make: 1, model: 1, fuel: 1, size: 1, class: 1, category: 1, odometer: 1 },
     units: [],
@@ -86,7 +88,7 @@ export const VOCABULARY: Readonly<Record<string, Concept>> = {
     units: [],
   },
   distance: {
-    words: { distance: 1, 'how far': 1, miles: 0.8, km: 0.8, 'one way': 0.6, mileage: 0.7, kilometres: 0.8 },
+    words: { distance: 1, 'how far': 1, miles: 0.8, km: 0.8, 'one way': 0.6, mileage: 0.7, kilometres: 0.8, 'how many miles': 1, 'how many km': 1, 'how many kilometres': 1 },
     against: { days: 1, mode: 1, 'how many': 0.6, claim: 0.3, rate: 1, cost: 1 },
     units: ['distance'],
     unitWeight: 0.3,
@@ -104,9 +106,10 @@ export const VOCABULARY: Readonly<Record<string, Concept>> = {
   site: {
     words: {
       site: 0.8, 'place of work': 0.9, workplace: 0.9, 'work site': 1, base: 0.6, 'base site': 0.9, location: 0.6, depot: 0.8, premises: 0.7,
-      building: 0.6, 'work at': 0.6, 'where do you work': 0.9, 'site name': 1, hospital: 0.5,
+      building: 0.6, 'work at': 0.6, 'where do you work': 0.9, 'site name': 1, hospital: 0.5, 'work base': 0.9, 'main base': 0.9, 'based at': 0.8,
     },
-    against: { ref: 1, reference: 1, id: 1, code: 0.6, number: 1, days: 1, address: 0.5, postcode: 1, 'on site': 1 },
+    // A form tool's respondent location (Qualtrics' LocationLatitude, an IP address) is not where they work.
+    against: { ref: 1, reference: 1, id: 1, code: 0.6, number: 1, days: 1, address: 0.5, postcode: 1, 'on site': 1, latitude: 1, longitude: 1, ip: 1 },
     units: [],
   },
   staffGroup: {
