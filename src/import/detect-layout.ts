@@ -8,6 +8,8 @@
 
 import { basename } from 'node:path';
 import { explainColumns } from '../map/columns.js';
+import { chooseEnergyLayout, type EnergyLayout } from '../map/energy-layout.js';
+import { isUserError } from '../kernel/errors.js';
 import { nearestProfiles, periodColumnCount, profilesFitting, type Profile } from '../map/profiles.js';
 import { openCsv, type CsvFile } from '../read/csv/index.js';
 import type { ImportKind } from './request.js';
@@ -53,6 +55,8 @@ export interface KindDetection {
   readonly tied: readonly string[];
   /** When none fits: each layout of the kind, nearest first, with what it still lacks. */
   readonly nearest: readonly { readonly profile: string; readonly lacks: readonly string[] }[];
+  /** What was settled by reading the values (a column, a date format, the labelling), for the person to check. */
+  readonly notes: readonly string[];
 }
 
 export interface LayoutDetection {
@@ -103,6 +107,21 @@ function choice(p: Profile, header: readonly string[], sample: readonly (readonl
   };
 }
 
+/** A meter-data choice with the columns the import takes, found by the values where the header did not name them. */
+function withLayout(c: LayoutChoice, layout: EnergyLayout, header: readonly string[]): LayoutChoice {
+  const byHeader = new Map(c.columns.map((col) => [col.field, col]));
+  const columns: ColumnReading[] = Object.entries(layout.columns).map(([field, column]) => {
+    const known = byHeader.get(field);
+    return known !== undefined && known.column === column ? known : { field, column: column, header: header[column] ?? '', by: 'meaning' as const, why: 'its values' };
+  }).sort((a, b) => a.column - b.column);
+  const used = new Set(columns.map((col) => col.column));
+  return {
+    ...c, columns,
+    sureness: columns.every((col) => col.by === 'spelling') ? c.sureness : 'by meaning',
+    unused: c.unused.filter((h) => !used.has(header.indexOf(h))),
+  };
+}
+
 /**
  * Detects the layout of `path` for the kinds asked for (every kind when none is), among
  * `profiles` (built-in and the workspace's own).
@@ -113,10 +132,24 @@ export async function detectLayout(path: string, profiles: readonly Profile[], k
   const sample = await sampleRows(csv);
   const header = csv.header;
   const detections = kinds.map((kind): KindDetection => {
+    const nearest = (): KindDetection['nearest'] => nearestProfiles(profiles, kind, header).map((n) => ({ profile: n.id, lacks: n.missing }));
+    // Meter data is read as an import reads it: by structure and values where the header is silent.
+    if (kind === 'energy') {
+      try {
+        const r = chooseEnergyLayout({ profiles, header, sample, named: undefined, file: basename(path), meter: undefined });
+        const chosen = r.layout === undefined ? choice(r.profile, header, sample) : withLayout(choice(r.profile, header, sample), r.layout, header);
+        return { kind, chosen, tied: [], nearest: [], notes: (r.layout?.notes ?? []).map((n) => n.message) };
+      } catch (e) {
+        if (!isUserError(e)) throw e;
+        if (e.code === 'ambiguous_profile') return { kind, chosen: null, tied: profilesFitting(profiles, kind, header).map((p) => p.id), nearest: [], notes: [] };
+        const notes = e.code === 'no_profile_fits' ? [] : [`${e.message}${e.hint === undefined ? '' : ` ${e.hint}`}`];
+        return { kind, chosen: null, tied: [], nearest: nearest(), notes };
+      }
+    }
     const fitting = profilesFitting(profiles, kind, header);
-    if (fitting.length === 1) return { kind, chosen: choice(fitting[0]!, header, sample), tied: [], nearest: [] };
-    if (fitting.length > 1) return { kind, chosen: null, tied: fitting.map((p) => p.id), nearest: [] };
-    return { kind, chosen: null, tied: [], nearest: nearestProfiles(profiles, kind, header).map((n) => ({ profile: n.id, lacks: n.missing })) };
+    if (fitting.length === 1) return { kind, chosen: choice(fitting[0]!, header, sample), tied: [], nearest: [], notes: [] };
+    if (fitting.length > 1) return { kind, chosen: null, tied: fitting.map((p) => p.id), nearest: [], notes: [] };
+    return { kind, chosen: null, tied: [], nearest: nearest(), notes: [] };
   });
   return {
     file: basename(path), encoding: csv.encoding, delimiter: csv.delimiter, headerLine: csv.headerLine, header,

@@ -9,6 +9,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { LayoutDetection } from '../../src/import/detect-layout.js';
 import { Ledger } from '../../src/store/ledger.js';
 import { ROOT, runCli } from '../helpers.js';
 
@@ -79,8 +80,13 @@ describe('real export layouts load with no --profile', () => {
         return;
       }
       expect(r.code, `${r.stderr}\n${r.stdout.slice(0, 2_000)}`).toBe(0);
-      const summary = JSON.parse(r.stdout) as { status: string; rows: { read: number; accepted: number; excluded: number; rejected: number } };
+      const summary = JSON.parse(r.stdout) as { status: string; profile: string; rows: { read: number; accepted: number; excluded: number; rejected: number } };
       expect(summary.status).toBe(e.status);
+      // \`profiles detect\` says what the import did: the same layout, or, for a single meter's
+      // download, that it needs --meter.
+      const d = JSON.parse(runCli(dir, 'profiles', 'detect', path, '--kind', f.kind, '--json').stdout) as LayoutDetection;
+      if (f.args?.includes('--meter') === true) expect(d.kinds[0]!.notes.join(' ')).toContain('--meter');
+      else expect(d.kinds[0]!.chosen?.profile, f.path).toBe(summary.profile);
       if (e.rows !== undefined) expect(summary.rows, e.note).toMatchObject(e.rows);
       const c = counted(dir);
       for (const [key, q] of Object.entries({ ...e.kWhByFactorKey, ...e.litresByFactorKey })) expect(c.byKey[key], `${key}: ${e.note}`).toBeCloseTo(q, 6);

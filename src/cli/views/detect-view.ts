@@ -12,10 +12,10 @@ function kindLines(k: KindDetection): string[] {
     if (c.periodColumns !== undefined) lines.push(`  ${'periods'.padEnd(14)} ${c.periodColumns} half-hour columns`);
     if (c.dateFormat !== null) lines.push(`  ${'dates'.padEnd(14)} ${c.dateFormat}`);
     if (c.unused.length > 0) lines.push(`  not used: ${c.unused.slice(0, 12).map((h) => `"${h}"`).join(', ')}${c.unused.length > 12 ? `, and ${c.unused.length - 12} more` : ''}`);
-    return lines;
+    return [...lines, ...k.notes.map((n) => `  Note: ${n}`)];
   }
   if (k.tied.length > 0) return [`As ${k.kind}: several layouts fit equally (${k.tied.join(', ')}); name one with --profile.`];
-  return [`As ${k.kind}: no layout fits. The nearest:`, ...k.nearest.slice(0, 4).map((n) => `  ${n.profile} needs ${n.lacks.join(', ')}`)];
+  return [`As ${k.kind}: no layout fits.`, ...k.notes.map((n) => `  ${n}`), 'The nearest:', ...k.nearest.slice(0, 4).map((n) => `  ${n.profile} needs ${n.lacks.join(', ')}`)];
 }
 
 export function detectionText(d: LayoutDetection): string {
