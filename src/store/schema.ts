@@ -189,6 +189,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX activities_summed ON activities (org, period_start, period_end, source, unit, factor_key, companion_of, factor_year, policy, site);
     `,
   },
+  {
+    version: 5,
+    description: 'the indexes of superseded rows hold only those: a new row is in none of them',
+    // Only rows a correction touched are ever looked up by these columns (\`= ?\`, which SQLite
+    // and PostgreSQL both match to a partial index); every row stored is NULL in them, and
+    // writing each into indexes it would never be found by cost every insert (150,000 activity
+    // rows, measured on a shared machine: 19.0–21.4 µs a row with them whole, 16.5–20.7 µs partial).
+    sql: `
+      DROP INDEX activities_superseded;
+      DROP INDEX activities_introduced;
+      DROP INDEX hh_days_superseded;
+      CREATE INDEX activities_superseded ON activities (superseded_by) WHERE superseded_by IS NOT NULL;
+      CREATE INDEX activities_introduced ON activities (introduced_by) WHERE introduced_by IS NOT NULL;
+      CREATE INDEX hh_days_superseded ON hh_days (superseded_by) WHERE superseded_by IS NOT NULL;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
