@@ -16,7 +16,8 @@ import { renderChartSvg } from '../../render/chart/render-svg.js';
 import { dataTable, figure, noDataSection, section } from '../../render/html/components.js';
 import { html, type Html } from '../../render/html/escape.js';
 import { formatPercent, formatQuantity, formatTco2e, fyLabel } from '../../render/html/format-uk.js';
-import { STATUS_RULES, STATUS_WORDS, statusHeading } from '../../targets/target-text.js';
+import { STATUS_RULES, STATUS_WORDS } from '../../targets/target-text.js';
+import { targetVerdict } from '../../targets/verdict.js';
 import { yearLabel } from '../../targets/years.js';
 import type { TargetReport } from '../../targets/from-ledger.js';
 import type { TravelReport } from '../../travel/types.js';
@@ -75,7 +76,15 @@ export function headlineSection(d: BoardData): Html {
   ];
   const partial = d.partial.length > 0;
   // A partial year is never judged, nor set against a whole one as a rise or a fall.
-  const status = d.targets.map((t) => [t.progress.target.name, partial ? `Partial year: not judged (${d.partial.join('; ')})` : t.progress.headline?.status ? `${statusHeading(t.progress.headline.status)} (${t.progress.headline.label})` : 'Not judged: no complete year']);
+  const verdicts = d.targets.map((t) => ({ name: t.progress.target.name, v: targetVerdict(t.progress) }));
+  const cut = (p: number | null, tco2e: number | null): string => (p === null || tco2e === null ? '–' : `${formatQuantity(p, 1)}% (${formatTco2e(tco2e)} t)`);
+  const status = verdicts.map(({ name, v }) => [
+    name,
+    partial ? '–' : v.year === null ? '–' : `${cut(v.requiredCutPct, v.requiredCutTco2e)} by ${v.year}`,
+    partial ? '–' : cut(v.achievedCutPct, v.achievedCutTco2e),
+    partial ? `Partial year: not judged (${d.partial.join('; ')})` : v.words,
+  ]);
+  const whys = partial ? [] : verdicts.filter(({ v }) => v.why !== null).map(({ name, v }) => `${name}: ${v.why ?? ''}`);
   const takeaway = partial
     ? `Partial view of ${d.period}: ${d.partial.join('; ')}. ${d.org.name}'s figures so far come to ${formatTco2e(now)} tCO2e; they are not a year's emissions and are not compared with whole years.`
     : prev === null ? `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}.` : `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}, ${now <= prev ? 'down' : 'up'} ${formatPercent(Math.abs(now - prev) / prev)} on ${fyLabel(d.fyStart - 1)}.`;
@@ -83,7 +92,7 @@ export function headlineSection(d: BoardData): Html {
     id: 'headlines',
     title: 'Headlines',
     body: html`<p class="lead">${takeaway}</p>${dataTable({ columns: [{ header: 'Measure' }, { header: 'Value', numeric: true }], rows })}
-${status.length > 0 ? html`<h3>Targets</h3>${dataTable({ columns: [{ header: 'Target' }, { header: 'Status' }], rows: status })}` : html`<p>No reduction targets are set for this organisation in the workspace config.</p>`}`,
+${status.length > 0 ? html`<h3>Targets</h3>${dataTable({ columns: [{ header: 'Target' }, { header: 'Cut required against the baseline', numeric: true }, { header: 'Cut achieved', numeric: true }, { header: 'Verdict' }], rows: status })}${whys.length > 0 ? html`<ul class="verdicts">${whys.map((w) => html`<li>${w}</li>`)}</ul>` : null}` : html`<p>No reduction targets are set for this organisation in the workspace config.</p>`}`,
   });
 }
 
