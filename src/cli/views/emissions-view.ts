@@ -6,6 +6,7 @@ import { scopeLabel } from '../../aggregate/group.js';
 import { DENOMINATOR_LABELS } from '../../aggregate/intensity.js';
 import { toCsv } from '../../kernel/csv-cell.js';
 import { formatNumber, renderTable } from '../../kernel/format.js';
+import { sourceName } from '../../render/source-names.js';
 
 const t = (kg: number): string => formatNumber(kg / 1000, kg !== 0 && Math.abs(kg) < 10_000 ? 2 : 1);
 const pct = (share: number): string => `${formatNumber(share * 100, 1)}%`;
@@ -13,7 +14,7 @@ const pct = (share: number): string => `${formatNumber(share * 100, 1)}%`;
 function keyLabel(g: GroupTotal): string {
   const k = g.key;
   if (k.scope !== undefined) return k.scope;
-  if (k.source !== undefined) return k.source;
+  if (k.source !== undefined) return sourceName(k.source);
   if (k.site !== undefined) return k.site === '' ? '(no site)' : k.site;
   return k.period ?? k.org ?? k.quality ?? '';
 }
@@ -41,7 +42,10 @@ export function emissionsTable(r: EmissionsReport): string {
   // Market-based only differs where a supplier factor priced some kWh; otherwise it is the grid figure again.
   const hasMarket = market || r.result.groups.some((g) => g.market !== null && g.market.supplierKwh > 0);
   const headline = (g: GroupTotal): number => (market && g.market ? g.market.kgCo2e : g.kgCo2e);
-  const rows = [...r.result.groups, r.result.total];
+  // A group with nothing in it at all (every figure zero, no biogenic CO2, no quantity) says
+  // nothing a person needs; the JSON and CSV keep it.
+  const empty = (g: GroupTotal): boolean => g.kgCo2e === 0 && (g.market?.kgCo2e ?? 0) === 0 && g.outsideScopesKgCo2e === 0 && g.excludedKgCo2e.wtt === 0 && g.excludedKgCo2e.td === 0 && g.quantities.every((q) => q.quantity === 0);
+  const rows = [...r.result.groups.filter((g) => !empty(g)), r.result.total];
   const isTotal = (g: GroupTotal): boolean => g === r.result.total;
   const lines = [
     `${r.orgs.join(', ')}: emissions ${r.query.period ?? 'all periods held'}, by ${r.query.by}, tCO2e`,

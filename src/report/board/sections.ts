@@ -22,14 +22,10 @@ import { yearLabel } from '../../targets/years.js';
 import type { TargetReport } from '../../targets/from-ledger.js';
 import type { TravelReport } from '../../travel/types.js';
 import type { BoardData } from './data.js';
+import { sourceName } from '../../render/source-names.js';
 
-const SOURCE_NAMES: Readonly<Record<string, string>> = {
-  electricity: 'Electricity', gas: 'Gas', oil: 'Heating oil', gas_oil: 'Gas oil', lpg: 'LPG', biomass_pellets: 'Wood pellets', biomass_chips: 'Wood chips',
-  water: 'Water', fleet: 'Fleet', travel: 'Business travel', commuting: 'Staff commuting',
-};
 /** Units in the singular, as "per" wants them. */
 const PER_UNIT: Readonly<Record<string, string>> = { litres: 'litre', tonnes: 'tonne', miles: 'mile', m3: 'm³', passenger_km: 'passenger km', passenger_miles: 'passenger mile', gallons_uk: 'UK gallon' };
-export const sourceName = (s: string): string => SOURCE_NAMES[s] ?? s.replace(/[_:]/g, ' ');
 
 function heading(tag: string, text: string): Html {
   return tag === 'h4' ? html`<h4>${text}</h4>` : html`<h3>${text}</h3>`;

@@ -1,0 +1,26 @@
+/**
+ * What a person calls a source (`commuting:drive_alone:electricity` → "Staff commuting: car,
+ * driving alone, electric"). The keys stay in JSON and CSV, for the tools that read them; the
+ * words are for people, in the terminal and in reports.
+ */
+
+const GROUPS: Readonly<Record<string, string>> = {
+  electricity: 'Electricity', gas: 'Gas', oil: 'Heating oil', gas_oil: 'Gas oil', lpg: 'LPG', biomass_pellets: 'Wood pellets', biomass_chips: 'Wood chips',
+  water: 'Water', water_supply: 'Water supply', water_treatment: 'Water treatment', heat: 'Heat', steam: 'Steam',
+  fleet: 'Fleet', travel: 'Business travel', commuting: 'Staff commuting',
+};
+
+/** A fleet names its vehicles in the plural (its vans); a journey by its mode (a van, the train). */
+const FLEET: Readonly<Record<string, string>> = { car: 'cars', van: 'vans', other: 'other vehicles', 'ev-charging': 'EV charging', motorbike: 'motorbikes', hgv: 'lorries' };
+const MODES: Readonly<Record<string, string>> = {
+  drive_alone: 'car, driving alone', car_share: 'car share', cycle: 'bicycle', walk: 'walking', flight: 'flights', hotel: 'hotel stays', other: 'other',
+};
+
+export function sourceName(source: string): string {
+  const [group, ...rest] = source.split(':');
+  const name = GROUPS[group!] ?? group!.replace(/_/g, ' ');
+  if (rest.length === 0) return name;
+  const names = group === 'fleet' ? FLEET : MODES;
+  const words = rest.map((part) => (part === 'electricity' ? 'electric' : names[part] ?? part.replace(/_/g, ' ')));
+  return `${name}: ${words.join(', ')}`;
+}
