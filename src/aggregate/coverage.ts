@@ -58,6 +58,12 @@ export interface CoverageOptions {
    * counts neither as missing nor in the missing share. Default: no month is in the future.
    */
   readonly asOf?: string;
+  /**
+   * When each site (by name) opened and closed, from the config: a month before a site opened or
+   * after it closed is not a gap. A site whose data simply stops, with no closing date, still shows
+   * its missing months: a closure is never inferred.
+   */
+  readonly sites?: ReadonlyMap<string, { readonly opened?: string | undefined; readonly closed?: string | undefined }>;
 }
 
 function yearsOf(lines: readonly EmissionLine[]): string[] {
@@ -178,7 +184,9 @@ export function coverage(lines: readonly EmissionLine[], options: CoverageOption
       ));
       const covered = months.filter((m) => m.days > 0).length;
       const filled = months.filter((m) => m.days === 0 && m.filled).length;
-      const due = months.filter((m) => asOfMonth === undefined || m.month <= asOfMonth);
+      const life = p.site === null ? undefined : options.sites?.get(p.site);
+      const due = months.filter((m) => (asOfMonth === undefined || m.month <= asOfMonth)
+        && (life?.opened === undefined || m.month >= life.opened.slice(0, 7)) && (life?.closed === undefined || m.month <= life.closed.slice(0, 7)));
       const missing = due.filter((m) => m.days === 0 && !m.filled).map((m) => m.month);
       const byUnit: Record<string, number> = {};
       for (const [unit, [q, e]] of p.quantities.get(year) ?? []) byUnit[unit] = q === 0 ? 0 : e / q;

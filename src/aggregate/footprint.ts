@@ -223,7 +223,8 @@ export function footprint(ctx: AnalysisContext, q: FootprintQuery): Footprint {
   const siteLines = grain === 'line' || grain === 'summed-site'
     ? (q.policy === undefined ? read.lines : linesFrom(readOnce(ctx, q, grain), dates).lines).filter((l) => l.kind === 'main')
     : linesFrom(readOnce(ctx, q, 'site-main'), dates).lines;
-  const asOf = q.asOf === undefined ? {} : { asOf: q.asOf };
+  const sites = new Map(organisationsById(ctx.config, q.orgs).flatMap((o) => o.sites.map((x) => [x.name, { opened: x.opened, closed: x.closed }] as const)));
+  const asOf = { ...(q.asOf === undefined ? {} : { asOf: q.asOf }), sites };
   const rows = coverage(siteLines, asOf);
   const fill = q.fill ?? 'none';
   let filledRows = rows;

@@ -27,4 +27,14 @@ describe('coverage as of a day', () => {
     expect(ukDate(new Date('2027-03-31T23:30:00Z'))).toBe('2027-04-01');
     expect(ukDate(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
   });
+
+  it('leaves out months before a site opened or after it closed, as the config says; a site whose data stops with no closing date still has gaps', () => {
+    const sites = new Map([['Main Hospital', { closed: '2026-09-15' }]]);
+    const [closed] = coverage(lines, { asOf: '2026-12-06', sites });
+    expect(closed!.missingMonths).toEqual([]);
+    const [opened] = coverage(lines, { asOf: '2026-12-06', sites: new Map([['Main Hospital', { opened: '2026-06-01' }]]) });
+    expect(opened!.missingMonths).toEqual(['2026-12']);
+    const [none] = coverage(lines, { asOf: '2026-12-06', sites: new Map() });
+    expect(none!.missingMonths).toEqual(['2026-12']);
+  });
 });
