@@ -170,12 +170,14 @@ function fits(p: Profile, header: readonly string[], byMeaning: boolean): boolea
 
 /** How many of a half-hourly header's columns are period columns labelled as the profile says. */
 export function periodColumnCount(p: Profile & { shape: 'half-hourly' }, header: readonly string[]): number {
-  const spelled = header.filter((h) => PERIOD_PATTERNS[p.periodLabels].test(h.trim())).length;
-  // Labels no pattern spells (`H0030`, a bare `2400`, a flag after each reading) are found by
-  // their order instead, and count for the profile of the labelling they show.
-  if (Object.values(PERIOD_PATTERNS).some((pattern) => header.filter((h) => pattern.test(h.trim())).length >= 46)) return spelled;
+  // Whether a day's columns are labelled by the start or the end of each half-hour is read from
+  // the order of the labels (a day of 00:30 … 24:00 is by the end, brackets or none), never from
+  // how each label is written: `00:30`…`24:00` fits the start pattern label by label, and read as
+  // start times it would put every reading half an hour late. Labels no pattern spells (`H0030`,
+  // a bare `2400`, a flag after each reading) are found the same way.
   const byStructure = periodColumnsByStructure(header);
-  return byStructure?.labels === p.periodLabels ? byStructure.columns.length : spelled;
+  if (byStructure !== undefined) return byStructure.labels === p.periodLabels ? byStructure.columns.length : 0;
+  return header.filter((h) => PERIOD_PATTERNS[p.periodLabels].test(h.trim())).length;
 }
 
 /** The profile for a file: the one named, or the single one its header fits. */

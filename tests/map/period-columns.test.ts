@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { periodColumnsByStructure } from '../../src/map/period-columns.js';
+import { chooseProfile, loadBuiltinProfiles } from '../../src/map/profiles.js';
 
 const times = (from: number, n: number, write: (minutes: number) => string): string[] => Array.from({ length: n }, (_, i) => write(from + 30 * i));
 const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -29,5 +30,18 @@ describe('half-hour period columns found by their structure', () => {
   it('never counts reactive columns, and needs at least 46 periods', () => {
     expect(periodColumnsByStructure(['MPAN', 'Date', ...Array.from({ length: 48 }, (_, i) => `kVArh_${i + 1}`)])).toBeUndefined();
     expect(periodColumnsByStructure(['MPAN', 'Date', ...times(0, 40, hhmm)])).toBeUndefined();
+  });
+});
+
+describe('a day labelled 00:30 … 24:00 without brackets', () => {
+  it('is read by the end of each half-hour: it fits half-hourly-end, never half-hourly-start, whose pattern each label also matches', () => {
+    const times = Array.from({ length: 48 }, (_, i) => `${String(Math.floor((i + 1) / 2)).padStart(2, '0')}:${i % 2 === 0 ? '30' : '00'}`);
+    const header = ['Site Name', 'MPAN', 'Reading Date', ...times];
+    expect(times[0]).toBe('00:30');
+    expect(times[47]).toBe('24:00');
+    expect(chooseProfile(loadBuiltinProfiles(), 'energy', header, undefined, 'f.csv').id).toBe('half-hourly-end');
+    // 00:00 … 23:30 stays start-labelled.
+    const starts = Array.from({ length: 48 }, (_, i) => `${String(Math.floor(i / 2)).padStart(2, '0')}:${i % 2 === 0 ? '00' : '30'}`);
+    expect(chooseProfile(loadBuiltinProfiles(), 'energy', ['MPAN', 'Date', ...starts], undefined, 'f.csv').id).toBe('half-hourly-start');
   });
 });
