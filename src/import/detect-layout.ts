@@ -8,9 +8,9 @@
 
 import { basename } from 'node:path';
 import { explainColumns } from '../map/columns.js';
-import { chooseEnergyLayout, type EnergyLayout } from '../map/energy-layout.js';
+import { chooseEnergyLayout, periodColumnsOf, type EnergyLayout } from '../map/energy-layout.js';
 import { isUserError } from '../kernel/errors.js';
-import { nearestProfiles, periodColumnCount, profilesFitting, type Profile } from '../map/profiles.js';
+import { missingFields, nearestProfiles, profilesFitting, type Profile } from '../map/profiles.js';
 import { openCsv, type CsvFile } from '../read/csv/index.js';
 import type { ImportKind } from './request.js';
 
@@ -95,13 +95,16 @@ function choice(p: Profile, header: readonly string[], sample: readonly (readonl
   }
   columns.sort((a, b) => a.column - b.column);
   const used = new Set(columns.map((c) => c.column));
-  const periods = p.shape === 'half-hourly' ? periodColumnCount(p, header) : undefined;
+  // The period columns as the import reads them (and their flag columns): the layout's own.
+  const own = p.shape === 'half-hourly' ? periodColumnsOf(p, header) : undefined;
+  const periodCols = new Set([...(own?.columns ?? []), ...(own?.flags ?? [])]);
+  const periods = own?.columns.length;
   return {
     profile: p.id, shape: p.shape, description: p.description,
     sureness: columns.every((c) => c.by === 'spelling') ? 'certain' : 'by meaning',
     columns,
     // Period columns are the layout's own; the rest nobody reads.
-    unused: header.filter((h, i) => !used.has(i) && h.trim() !== '' && !(p.shape === 'half-hourly' && periodColumnCount(p, [h]) === 1)),
+    unused: header.filter((h, i) => !used.has(i) && h.trim() !== '' && !periodCols.has(i)),
     dateFormat: p.dateFormat ?? null,
     ...(periods === undefined ? {} : { periodColumns: periods }),
   };
@@ -147,7 +150,13 @@ export async function detectLayout(path: string, profiles: readonly Profile[], k
       }
     }
     const fitting = profilesFitting(profiles, kind, header);
-    if (fitting.length === 1) return { kind, chosen: choice(fitting[0]!, header, sample), tied: [], nearest: [], notes: [] };
+    if (fitting.length === 1) {
+      // The header alone fitted it; read with the values, a column it needed may be ruled out
+      // (a "Units" column of the text "kWh" is no quantity): then it does not fit after all.
+      const c = choice(fitting[0]!, header, sample);
+      const lacks = missingFields(fitting[0]!, new Set(c.columns.map((col) => col.field))).map((alternatives) => alternatives.map((all) => all.join(' and ')).join(' or '));
+      return lacks.length === 0 ? { kind, chosen: c, tied: [], nearest: [], notes: [] } : { kind, chosen: null, tied: [], nearest: [{ profile: c.profile, lacks: lacks.map((l) => `${l} (a column its values bear out)`) }, ...nearest().filter((n) => n.profile !== c.profile)], notes: [] };
+    }
     if (fitting.length > 1) return { kind, chosen: null, tied: fitting.map((p) => p.id), nearest: [], notes: [] };
     return { kind, chosen: null, tied: [], nearest: nearest(), notes: [] };
   });

@@ -50,6 +50,20 @@ describe('profiles detect', () => {
     expect(quantity.score).toBeGreaterThanOrEqual(0.6);
   });
 
+  it('offers a layout only when the values bear out its columns: a half-hourly file is not also read as EV charging', () => {
+    const dir = workspace();
+    const file = join(dir, 'hh.csv');
+    const times = Array.from({ length: 48 }, (_, i) => `${String(Math.floor((i + 1) / 2)).padStart(2, '0')}:${i % 2 === 0 ? '30' : '00'}`);
+    const row = (d: number): string => ['Main Block', '1012345678901', `${String(d).padStart(2, '0')}/10/2025`, 'kWh', ...times.map(() => '1.5')].join(',');
+    writeFileSync(file, [['Site Name', 'MPAN', 'Reading Date', 'Units', ...times].join(','), row(1), row(2)].join('\n') + '\n');
+    const d = detect(dir, file);
+    expect(d.kinds.find((k) => k.kind === 'energy')!.chosen).toMatchObject({ profile: 'half-hourly-end', periodColumns: 48, unused: ['Units'] });
+    const fleet = d.kinds.find((k) => k.kind === 'fleet')!;
+    expect(fleet.chosen).toBeNull();
+    expect(fleet.nearest.find((n) => n.profile === 'ev-charging')!.lacks.join(' ')).toContain('quantity');
+    expect(runCli(dir, 'profiles', 'detect', file).stdout).not.toContain('As fleet');
+  });
+
   it('for a file no layout fits, names the nearest layouts and what each still lacks', () => {
     const dir = workspace();
     const file = join(dir, 'odd.csv');

@@ -11,7 +11,11 @@ function kindLines(k: KindDetection): string[] {
     ];
     if (c.periodColumns !== undefined) lines.push(`  ${'periods'.padEnd(14)} ${c.periodColumns} half-hour columns`);
     if (c.dateFormat !== null) lines.push(`  ${'dates'.padEnd(14)} ${c.dateFormat}`);
-    if (c.unused.length > 0) lines.push(`  not used: ${c.unused.slice(0, 12).map((h) => `"${h}"`).join(', ')}${c.unused.length > 12 ? `, and ${c.unused.length - 12} more` : ''}`);
+    // A name repeated (a flag column after each reading) is said once, with how many.
+    const counts = new Map<string, number>();
+    for (const h of c.unused) counts.set(h, (counts.get(h) ?? 0) + 1);
+    const unused = [...counts].map(([h, n]) => (n > 1 ? `"${h}" (${n} columns)` : `"${h}"`));
+    if (unused.length > 0) lines.push(`  not used: ${unused.slice(0, 12).join(', ')}${unused.length > 12 ? `, and ${unused.length - 12} more` : ''}`);
     return [...lines, ...k.notes.map((n) => `  Note: ${n}`)];
   }
   if (k.tied.length > 0) return [`As ${k.kind}: several layouts fit equally (${k.tied.join(', ')}); name one with --profile.`];
