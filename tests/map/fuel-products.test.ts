@@ -13,6 +13,8 @@ describe('fuel-card products', () => {
     ['Premium Diesel', 'diesel.average_biofuel_blend'],
     ['Unleaded', 'petrol.average_biofuel_blend'],
     ['Super Unleaded 99', 'petrol.average_biofuel_blend'],
+    ['ULSP', 'petrol.average_biofuel_blend'],
+    ['SUL 97', 'petrol.average_biofuel_blend'],
     ['V-Power', 'petrol.average_biofuel_blend'],
     ['Red Diesel', 'gas_oil'],
     ['LPG', 'lpg'],
