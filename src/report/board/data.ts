@@ -105,9 +105,6 @@ function fyOf(period: string): number {
 
 const KM_PER_MILE = 1.609344;
 
-/** The date in the UK, as a person reading the report would write it (see `ukDate`). */
-export const londonDate = ukDate;
-
 export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
   const org = organisationOf(ctx, o.org);
   const fy = fyOf(o.period);
@@ -116,7 +113,8 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
   const { years, current, previous } = yearTotals(fp, fy);
   const thisYear = fp.lines.filter((l) => inYear(l, fy));
   const lastYear = fp.lines.filter((l) => inYear(l, fy - 1));
-  const partial = partialReasons(fy, thisYear, londonDate(o.now));
+  const today = ukDate(o.now);
+  const partial = partialReasons(fy, thisYear, today);
   if (partial.length > 0 && o.partial !== true) {
     throw new UserError('period_incomplete', `${financialYearLabel(fy)} cannot be reported as a whole year: ${partial.join('; ')}.`,
       'Report a year that is over and has metered data, or pass --partial for a partial view that says so on every headline and status.');
@@ -129,7 +127,7 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
   const factors = factorsUsed(ctx.library, thisYear);
 
   return {
-    org, members, fyStart: fy, period: financialYearLabel(fy), generated: londonDate(o.now), toolVersion: o.toolVersion,
+    org, members, fyStart: fy, period: financialYearLabel(fy), generated: today, toolVersion: o.toolVersion,
     years, current, previous, baseline: years[0] ?? null,
     intensity: current ? intensityFigures(org, financialYearLabel(fy), current.kgCo2e).filter((f) => f.kgCo2ePerUnit !== null) : [],
     targets: progress.targets,

@@ -14,7 +14,7 @@ import { formatQuantity, formatTco2e, fyLabel } from '../../render/html/format-u
 import { renderPage } from '../../render/html/page.js';
 import { statusHeading } from '../../targets/target-text.js';
 import { compareReport, type CompareReport } from '../../targets/compare-orgs.js';
-import { londonDate } from '../board/data.js';
+import { ukDate } from '../../aggregate/periods.js';
 
 
 export interface CompareOptions {
@@ -75,7 +75,7 @@ ${rollupNotes.length > 0 ? html`<ul class="notes">${rollupNotes.map((n) => html`
 ${section({ id: 'absolute', title: 'Absolute and per denominator', body: html`${absolute}<p class="note">Denominators (${Object.values(DENOMINATOR_LABELS).join(', ')}) come from the workspace config. A caveat means the figure is not comparable as it stands.</p>` })}
 ${r.standings.length === 0 ? noDataSection('Who is on track for what', 'No targets are set for these organisations.') : section({ id: 'standings', title: 'Who is on track for what', body: standings })}`;
   return {
-    html: renderPage({ title: `Comparing ${String(o.orgs.length)} organisations' emissions`, subtitle: `${o.orgs.map(name).join(' · ')}. Trajectories${o.period ? ` to ${o.period}` : ''}; generated ${londonDate(o.now)} by tco2e ${o.toolVersion}`, body }),
+    html: renderPage({ title: `Comparing ${String(o.orgs.length)} organisations' emissions`, subtitle: `${o.orgs.map(name).join(' · ')}. Trajectories${o.period ? ` to ${o.period}` : ''}; generated ${ukDate(o.now)} by tco2e ${o.toolVersion}`, body }),
     data: r,
   };
 }
