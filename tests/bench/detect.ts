@@ -6,16 +6,15 @@
  * first file is timed cold (the first call in a fresh process), then each file's median of 5.
  */
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectLayout } from '../../dist/import/detect-layout.js';
 import { loadBuiltinProfiles, profilesFitting } from '../../dist/map/profiles.js';
 import { openCsv } from '../../dist/read/csv/index.js';
+import { CORPUS, corpusFixtures } from '../import/corpus-manifest.js';
 
-const CORPUS = join(import.meta.dirname, '../fixtures/corpus');
 
 export async function benchDetect(): Promise<string> {
-  const { fixtures } = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as { fixtures: { path: string; kind: 'energy' | 'fleet' | 'journeys' }[] };
+  const fixtures = corpusFixtures<{ path: string; kind: 'energy' | 'fleet' | 'journeys' }>();
   const profiles = loadBuiltinProfiles();
   // What an import without --profile does that one with it does not: choose among the layouts.
   const headers = await Promise.all(fixtures.map(async (f) => (await openCsv(join(CORPUS, f.path))).header));

@@ -5,13 +5,14 @@
  * to be, be refused with nothing stored.
  */
 
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LayoutDetection } from '../../src/import/detect-layout.js';
 import { Ledger } from '../../src/store/ledger.js';
-import { ROOT, runCli } from '../helpers.js';
+import { runCli } from '../helpers.js';
+import { CORPUS, corpusFixtures } from './corpus-manifest.js';
 
 interface Expect {
   readonly status?: string;
@@ -35,8 +36,7 @@ interface Fixture {
   readonly expect: Expect;
 }
 
-const CORPUS = join(ROOT, 'tests/fixtures/corpus');
-const manifest = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as { fixtures: Fixture[] };
+const manifest = { fixtures: corpusFixtures<Fixture>() };
 const ORG = 'north-acute';
 
 function workspaceWith(file: string): { dir: string; path: string } {
