@@ -12,7 +12,7 @@ import type { VehicleRecord } from '../store/records.js';
 import { unitLabel } from '../units/units.js';
 import type { ActivityDraft } from './activity-draft.js';
 import { RowReader, type CellContext } from './cells.js';
-import { resolveColumns } from './columns.js';
+import { isForecourt, resolveColumns } from './columns.js';
 import { unitInHeader } from './detect/units-in-header.js';
 import { excluded, rejected, yields, type Mapped, type RowMapper } from './mapped.js';
 import type { ProductMatch } from './fuel-products.js';
@@ -58,6 +58,9 @@ export function fuelCardMapper(
   meterSite: (meter: string) => string | undefined,
 ): FuelCardMapper {
   const col = resolveColumns(ctx.header, profile.columns);
+  // The forecourt (name, town) is never the organisation's site (see `isForecourt`): it is kept
+  // with each line as where the fuel was bought.
+  const forecourt = ctx.header.flatMap((h, i) => (isForecourt(h) ? [i] : []));
   // A quantity headed in litres ("Quantity (Ltrs)", "Litres") is litres whatever the profile says.
   const unit = unitInHeader(col.quantity === undefined ? '' : (ctx.header[col.quantity] ?? ''))?.kind === 'volume' ? 'litres' : profile.unit;
   const unitText = unit === 'litres' ? 'litres' : 'UK gallons';
@@ -89,6 +92,8 @@ export function fuelCardMapper(
     if (cost !== undefined) extra.cost = cost;
     const odometer = quietNumber(r.text(col.odometer), ctx.decimal);
     if (odometer !== undefined) extra.odometer = odometer;
+    const where = forecourt.map((i) => r.text(i)).filter((t) => t !== '').join(', ');
+    if (where !== '') extra.forecourt = where;
     const draft: ActivityDraft = {
       line, site, meter: registration === '' ? null : registration, source: `fleet:${vehicle?.vehicleType ?? 'unknown'}`, factorKey: m.key, use: 'owned',
       periodStart: date.iso, periodEnd: date.iso, quantity, unit, estimated: false, direction: 'import', apportionedFrom: null, extra,
