@@ -1,7 +1,7 @@
 /**
  * When a survey's responses were given, read from the timestamp a form tool writes beside every
  * response (Microsoft Forms' "Completion time", Google Forms' "Timestamp", Qualtrics'
- * "RecordedDate", SurveyMonkey's "End Date"), to name a wave nobody named.
+ * "RecordedDate", SurveyMonkey's "End Date", SmartSurvey's "Ended"), to name a wave nobody named.
  *
  * Form tools write the date in the locale of whoever set the form up: `10/03/2025` (UK),
  * `3/10/25` (US), `2025-03-10` (Qualtrics). A single slash date is often readable both ways, so
@@ -13,10 +13,14 @@
 import { MONTH_NAMES } from '../read/values/calendar.js';
 import { findColumn } from './columns.js';
 
-/** Columns that date a response, the moment it was sent first; the moment it was begun last. */
+/**
+ * Columns that date a response, the moment it was sent first; the moment it was begun last.
+ * SmartSurvey writes "Started" and "Ended" beside each response; other tools "Completed".
+ */
 export const RESPONSE_DATE_HEADERS = [
   'Completion time', 'Timestamp', 'Submitted', 'Date submitted', 'Submission date', 'Submitted at', 'RecordedDate', 'Recorded Date',
-  'Response date', 'EndDate', 'End Date', 'End time', 'Date', 'Start time', 'StartDate', 'Start Date',
+  'Response date', 'EndDate', 'End Date', 'End time', 'Ended', 'Completed', 'Date completed', 'Completed at', 'Completed on',
+  'Date', 'Start time', 'StartDate', 'Start Date', 'Started', 'Date started', 'Started at',
 ] as const;
 
 /** The column dating each response, if the header has one. */

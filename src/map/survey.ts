@@ -15,6 +15,9 @@
  *    taxi, ferry, e-scooter and "Other…" → other, each with its `modeDetail`.
  * 4. An answer naming two different modes ("Bus and train") is rejected as ambiguous rather than
  *    guessed; an answer naming none is rejected with the accepted answers listed.
+ * 5. "Other (please specify)" with the mode typed in the column beside it is read from what was
+ *    typed ("Motorbike" → motorbike); a bare choice number (an export with numeric values) is
+ *    rejected, saying to export the choices' texts, since no number says which mode it stands for.
  *
  * Days on site may be answered as a share of the week (`60%`): a share of five working days.
  *
@@ -62,11 +65,11 @@ type Cue = 'wfh' | 'park_and_ride' | 'car_share' | 'e_bike' | 'e_scooter' | 'mot
 const CUES: readonly [Cue, RegExp][] = [
   ['wfh', /\bwork(ing|ed|s)? (mainly |mostly |only |entirely )?(at or from|from|at) home\b|\bhome ?work(ing|er)?\b|\bwfh\b|\bremote(ly)?\b/],
   ['park_and_ride', /\bpark (and )?ride\b|\bp and r\b|\bp r\b/],
-  ['car_share', /\bcar ?shar\w*|\bshare (a |the )?(car|lift)s?\b|\blift ?shar\w*|\blifts?\b|\bcar ?pool\w*|\b(car|van) passenger\b|\bpassenger (in|of) (a |an |the |someone s |someone else s )?(car|van)\b|\bdropped off\b|\bdriven (in|by|to)\b/],
+  ['car_share', /\bcar ?shar\w*|\bcar\b.*\bshar(e|es|ed|ing)\b|\bshare (a |the )?(car|lift)s?\b|\blift ?shar\w*|\blifts?\b|\bcar ?pool\w*|\b(car|van) passenger\b|\bpassenger (in|of) (a |an |the |someone s |someone else s )?(car|van)\b|\bdropped off\b|\bdriven (in|by|to)\b/],
   ['e_bike', /\be ?bikes?\b|\belectric (push )?(bi)?(cycle|bike)s?\b|\bpedelecs?\b|\be ?cycles?\b/],
   ['e_scooter', /\be ?scooters?\b|\belectric scooters?\b|\bkick scooters?\b/],
   ['motorbike', /\bmotor ?(bike|cycle)s?\b|\bmotorcycl\w*|\bmopeds?\b|\bscooters?\b|\bpowered two wheeler\b/],
-  ['cycle', /\b(bi)?cycl(e|es|ing|ist)\b|\bbikes?\b|\bbiking\b|\bpush ?bike\b/],
+  ['cycle', /\b(bi)?cycl(e|es|ed|ing|ist)\b|\bbikes?\b|\bbiking\b|\bpush ?bike\b/],
   ['walk', /\bwalk\w*|\bon foot\b|\bfoot\b|\brun(ning)?\b|\bjog\w*|\bwheel(ing|chair)?\b/],
   ['coach', /\bcoach(es)?\b/],
   ['bus', /\bbus(es)?\b|\bminibus\w*|\bshuttle\b/],
@@ -169,6 +172,8 @@ type Extra = Record<string, string | number | boolean>;
 interface SurveyLayout {
   readonly ctx: CellContext;
   readonly col: Columns;
+  /** The column beside the mode question where a respondent who chose "Other" typed their mode. */
+  readonly otherModeCol: number | undefined;
   readonly fuelCol: number | undefined;
   readonly sizeCol: number | undefined;
   /** The unit of a distance written without one. */
@@ -243,6 +248,7 @@ export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrga
   const headerUnit = headerDistanceUnit(col.distance === undefined ? undefined : ctx.header[col.distance]);
   const layout: SurveyLayout = {
     ctx, col,
+    otherModeCol: otherModeColumn(ctx.header, col),
     fuelCol: findColumn(ctx.header, CAR_FUEL_HEADERS),
     sizeCol: findColumn(ctx.header, CAR_SIZE_HEADERS),
     distanceUnit: headerUnit ?? profile.distanceUnit,
@@ -273,7 +279,7 @@ export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrga
       const warnings: Problem[] = [];
       const extra: Extra = {};
       const modeText = r.text(col.mainMode);
-      const main = readMainMode(r, layout, modeText, extra);
+      const main = readMainMode(r, layout, modeText, r.text(layout.otherModeCol), extra);
       // Only people who work from home may leave the distance and the days blank.
       const journeys = main !== undefined && main.mode !== 'work_from_home';
       const oneWayKm = readOneWayKm(r, layout, journeys, extra, warnings);
@@ -310,6 +316,20 @@ export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrga
   };
 }
 
+/**
+ * The column right after the mode question that holds the text of an "Other (please specify)"
+ * answer, if there is one: survey tools put it there under a blank header (SurveyMonkey, whose
+ * second header row says "Other (please specify)"), the question's text with "- Other - Text"
+ * (Qualtrics), or a sub-question of its own ("2.a. If you selected Other, please specify:").
+ */
+function otherModeColumn(header: readonly string[], col: Columns): number | undefined {
+  if (col.mainMode === undefined) return undefined;
+  const i = col.mainMode + 1;
+  if (i >= header.length || Object.values(col).includes(i)) return undefined;
+  const words = answerWords(header[i] ?? '');
+  return words === '' || /\bother\b|\bplease specify\b|\bspecify\b/.test(words) ? i : undefined;
+}
+
 /** The columns as the header alone places them (ties taken leftmost, as `matchColumns` does). */
 function surveyColumnsByHeader(header: readonly string[], profile: Profile): Columns {
   const col: Record<string, number> = {};
@@ -331,13 +351,36 @@ function warning(ctx: CellContext, r: RowReader, column: number | undefined, cod
   return { file: ctx.file, line: r.line, column: column === undefined ? '' : (ctx.header[column] ?? ''), value: r.text(column), code, message };
 }
 
-function readMainMode(r: RowReader, layout: SurveyLayout, modeText: string, extra: Extra): ModeAnswer | undefined {
+/** A bare choice number (`1`, `4`): the survey was exported with numeric values instead of the choices' texts. */
+const CHOICE_NUMBER = /^\d{1,3}$/;
+
+/**
+ * The main mode, from the answer or, when the respondent chose "Other" (or left the choice blank,
+ * as SurveyMonkey does for an "Other" answer) and typed their mode beside it, from what they typed.
+ * Typed text naming no mode keeps the answer "other", with the text kept as given.
+ */
+function readMainMode(r: RowReader, layout: SurveyLayout, modeText: string, otherText: string, extra: Extra): ModeAnswer | undefined {
   const column = layout.col.mainMode;
+  const chose = modeText === '' ? undefined : parseCommuteMode(modeText);
+  const choseOther = modeText === '' || (chose?.ok === true && chose.answer.mode === 'other' && chose.answer.detail === undefined);
+  if (otherText !== '' && choseOther) {
+    const typed = parseCommuteMode(otherText);
+    extra.mainModeAnswer = modeText === '' ? otherText : `${modeText}: ${otherText}`;
+    extra.otherModeAnswer = otherText;
+    if (!typed.ok) return { mode: 'other' };
+    if (typed.answer.detail !== undefined) extra.modeDetail = typed.answer.detail;
+    if (typed.answer.carShareRole !== undefined) extra.carShareRole = typed.answer.carShareRole;
+    return typed.answer;
+  }
   if (modeText === '') {
     r.problem(column, 'missing_mode', 'the main mode of travel is not answered');
     return undefined;
   }
-  const m = parseCommuteMode(modeText);
+  if (CHOICE_NUMBER.test(modeText)) {
+    r.problem(column, 'mode_choice_number', `"${modeText}" is the number of a choice, not its text: export the survey's responses with the choices' texts (Qualtrics: "Use choice text"; SurveyMonkey: "Actual answer text") and import that file`);
+    return undefined;
+  }
+  const m = chose ?? parseCommuteMode(modeText);
   if (!m.ok) {
     if (m.code === 'ambiguous_mode') r.problem(column, m.code, `"${modeText}" names more than one mode (${m.modes.join(', ').replace(/_/g, ' ')}): give the main one, used for the longest part of the journey`);
     else r.problem(column, m.code, `"${modeText}" is not a travel mode tco2e recognises: answer ${ACCEPTED_MODE_ANSWERS}`);

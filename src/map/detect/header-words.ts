@@ -6,8 +6,8 @@
  * as `number`, so "Meter No." and "meter number" are the same words.
  */
 
-/** Question numbering a survey tool puts before the text: `Q3.`, `Q3)`, `3)`, `3.`, `Q12 -`, `Q3:`. */
-const QUESTION_NUMBER = /^\s*(?:q\s*\d{1,3}[a-z]?\s*[.):-]?|\d{1,3}[a-z]?\s*[.):-])\s+(?=\S*[a-z])/i;
+/** Question numbering a survey tool puts before the text: `Q3.`, `Q3)`, `3)`, `3.`, `Q12 -`, `Q3:`, and Jisc Online Surveys' `3.a.`, `3.1.`. */
+const QUESTION_NUMBER = /^\s*(?:q\s*\d{1,3}[a-z]?\s*[.):-]?|\d{1,3}(?:\.[a-z0-9]{1,2})*[a-z]?\s*[.):-])\s+(?=\S*[a-z])/i;
 
 /** Abbreviations of "number" as headers write them, as whole words. */
 const NUMBER_WORDS = new Set(['no', 'nr', 'num', 'nbr', 'number']);

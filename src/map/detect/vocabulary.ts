@@ -83,8 +83,10 @@ export const VOCABULARY: Readonly<Record<string, Concept>> = {
     words: {
       'main mode': 1, 'mode of travel': 0.9, 'mode of transport': 0.9, 'travel to work': 0.8, 'how do you travel': 1, 'usually travel': 0.9, 'normally travel': 0.9,
       'get to work': 0.8, 'journey to work': 0.6, 'commute': 0.7, 'travel mode': 0.9, mode: 0.7, transport: 0.5,
+      // "…the one you use for the longest part of your journey" names the main mode; "for part of" points to a second one.
+      'longest part of': 0.9,
     },
-    against: { second: 1, secondary: 1, other: 0.8, another: 1, 'part of': 0.8, 'how far': 1, distance: 1, miles: 1, 'how many': 1, 'days a week': 1, 'days per week': 1, cost: 1 },
+    against: { second: 1, secondary: 1, other: 0.8, another: 1, 'for part of': 0.8, 'as part of': 0.8, 'how far': 1, distance: 1, miles: 1, 'how many': 1, 'days a week': 1, 'days per week': 1, cost: 1 },
     units: [],
   },
   distance: {
@@ -94,7 +96,8 @@ export const VOCABULARY: Readonly<Record<string, Concept>> = {
     unitWeight: 0.3,
   },
   daysPerWeek: {
-    words: { days: 0.8, 'days a week': 1, 'days per week': 1, 'how many days': 1, 'days on site': 1, 'days do you travel': 1, 'days in work': 1 },
+    // Some surveys ask for a share of the week instead ("What percentage of your working week are you on site?").
+    words: { days: 0.8, 'days a week': 1, 'days per week': 1, 'how many days': 1, 'days on site': 1, 'days do you travel': 1, 'days in work': 1, 'working week': 0.8, 'of your week': 0.7 },
     against: { home: 1, leave: 1, holiday: 1, sick: 1, mode: 1, distance: 1 },
     units: [],
   },
@@ -109,7 +112,11 @@ export const VOCABULARY: Readonly<Record<string, Concept>> = {
       building: 0.6, 'work at': 0.6, 'where do you work': 0.9, 'site name': 1, hospital: 0.5, 'work base': 0.9, 'main base': 0.9, 'based at': 0.8,
     },
     // A form tool's respondent location (Qualtrics' LocationLatitude, an IP address) is not where they work.
-    against: { ref: 1, reference: 1, id: 1, code: 0.6, number: 1, days: 1, address: 0.5, postcode: 1, 'on site': 1, latitude: 1, longitude: 1, ip: 1 },
+    // How people travel to their "main place of work" is the mode question, not the site one.
+    against: {
+      ref: 1, reference: 1, id: 1, code: 0.6, number: 1, days: 1, address: 0.5, postcode: 1, 'on site': 1, latitude: 1, longitude: 1, ip: 1,
+      'usually travel': 1, 'normally travel': 1, 'how do you travel': 1, 'get to work': 1, mode: 1, transport: 1, 'how far': 1,
+    },
     units: [],
   },
   staffGroup: {

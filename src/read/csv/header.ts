@@ -2,7 +2,8 @@
  * Which row is the header. Supplier reports often put a title, a "Generated:" line or the site
  * name above it, so it is not always line 1. Given the column names a profile expects, the row
  * naming most of them wins; without them, the header is the first row as wide as the data below
- * it whose cells are mostly words rather than numbers.
+ * it whose cells are mostly words rather than numbers. Either way, a row naming its questions by
+ * short ids (Qualtrics' `Q1`, `Q2_1`, `QID3_TEXT`) gives way to the row of question texts under it.
  */
 
 import { modal } from './dialect.js';
@@ -51,7 +52,11 @@ export function findHeaderRow(firstRows: readonly CsvRow[], expectedNames?: read
         bestMatched = matched;
       }
     });
-    if (best >= 0) return guess(firstRows, best, 'expected', bestMatched);
+    if (best >= 0) {
+      const index = textsBelowIds(firstRows, best);
+      const matched = index === best ? bestMatched : new Set(firstRows[index]!.cells.map(normaliseName).filter((c) => expected.has(c))).size;
+      return guess(firstRows, index, 'expected', matched);
+    }
   }
   // Exactly as wide as the data first; then at least as wide, for systems that drop trailing empty fields.
   for (const fits of [(width: number, data: number) => width === data, (width: number, data: number) => width >= data]) {
@@ -60,9 +65,46 @@ export function findHeaderRow(firstRows: readonly CsvRow[], expectedNames?: read
       const dataWidth = below.length > 0 ? modal(below).value : row.cells.length;
       return fits(row.cells.length, dataWidth) && mostlyText(row.cells);
     });
-    if (i >= 0) return guess(firstRows, i, 'shape', 0);
+    if (i >= 0) return guess(firstRows, textsBelowIds(firstRows, i), 'shape', 0);
   }
   return guess(firstRows, 0, 'first_row', 0);
+}
+
+/**
+ * A question id as survey tools write one in place of the question: `Q1`, `Q12a`, `Q2_1`,
+ * `QID3`, `QID3_TEXT`, `Q5_7_TEXT`. (Qualtrics writes these in its first header row and the
+ * question texts in the second; people read the texts, and so do the profiles.)
+ */
+const QUESTION_ID = /^q(?:id)?\d{1,4}[a-z]?(?:[_.-][a-z0-9]+)*$/i;
+
+/**
+ * Whether a cell reads as a question's text rather than an answer: a question mark or a colon,
+ * Qualtrics' ` - ` before a choice's part ("… - Selected Choice"), or at least four words.
+ * Answers are mostly a word or two, or a number.
+ */
+function questionLike(cell: string): boolean {
+  const t = cell.trim();
+  if (t === '' || looksNumeric(t) || QUESTION_ID.test(t)) return false;
+  return /[?:]/.test(t) || t.includes(' - ') || t.split(/\s+/).length >= 4;
+}
+
+/**
+ * The row of question texts when the row at `index` names its questions by ids and the row under
+ * it spells most of them out; else `index`. A text counts only if it does not come again further
+ * down its column: answers repeat from one respondent to the next, a question is asked once. So a
+ * header of quarters (Q1…Q4) over figures, or a survey exported with ids only over its answers,
+ * keeps its own header.
+ */
+function textsBelowIds(rows: readonly CsvRow[], index: number): number {
+  const ids = rows[index]!.cells.flatMap((c, i) => (QUESTION_ID.test(c.trim()) ? [i] : []));
+  const below = rows[index + 1];
+  if (ids.length < 2 || below === undefined) return index;
+  const further = rows.slice(index + 2, index + 2 + WIDTH_SAMPLE_ROWS);
+  const spelled = ids.filter((i) => {
+    const text = (below.cells[i] ?? '').trim();
+    return questionLike(text) && !further.some((r) => (r.cells[i] ?? '').trim() === text);
+  }).length;
+  return spelled * 2 > ids.length ? index + 1 : index;
 }
 
 /** The header at a given index, with its duplicates. */

@@ -14,6 +14,10 @@ describe('header words', () => {
     expect(headerText('Gas & Electricity:')).toBe('gas and electricity');
     expect(headerText('Q3. How do you usually\ntravel to work?')).toBe('how do you usually travel to work');
     expect(headerText('3) Days on site')).toBe('days on site');
+    // Jisc Online Surveys numbers sub-questions: the numbering goes, a figure in the text stays.
+    expect(headerText('3.a. How far do you travel?')).toBe('how far do you travel');
+    expect(headerText('12.1. Main mode')).toBe('main mode');
+    expect(headerText('1.5 miles or more')).toBe('1 5 miles or more');
     expect(headerText('\uFEFFConsumption (kWh)')).toBe('consumption kwh');
     // A bare period number stays a number.
     expect(headerText('12')).toBe('12');

@@ -120,3 +120,28 @@ describe('openCsv and the header', () => {
     expect(f.warnings.map((w) => [w.code, w.line])).toEqual([['header_guessed', 1]]);
   });
 });
+
+describe('findHeaderRow: question ids over question texts', () => {
+  const ids = ['StartDate', 'ResponseId', 'Q1', 'Q2', 'Q2_7_TEXT', 'Q3'];
+  const texts = ['Start Date', 'Response ID', 'Where do you work?', 'How do you usually get to work? - Selected Choice', 'How do you usually get to work? - Other - Text', 'How far is it, one way?'];
+  const importIds = ['{"ImportId":"startDate"}', '{"ImportId":"_recordId"}', '{"ImportId":"QID1"}', '{"ImportId":"QID2"}', '{"ImportId":"QID2_7_TEXT"}', '{"ImportId":"QID3"}'];
+  const answers = [['2025-03-10 08:00:00', 'R_1', 'Main Hospital', 'Bus', '', '4'], ['2025-03-11 08:00:00', 'R_2', 'Main Hospital', 'Car (on my own)', '', '12']];
+
+  it('takes the row of question texts under a row of Qualtrics ids, by shape', () => {
+    expect(findHeaderRow(rows(ids, texts, importIds, ...answers))).toMatchObject({ index: 1, line: 2, reason: 'shape', names: texts });
+  });
+
+  it('takes it too when both rows hold as many expected names', () => {
+    expect(findHeaderRow(rows(ids, texts, importIds, ...answers), ['ResponseId', 'Response ID'])).toMatchObject({ index: 1, reason: 'expected', matched: 1 });
+  });
+
+  it('keeps a header of ids when what is under it are answers, which repeat down the column', () => {
+    // Long enough to pass for question texts, but a question is not asked twice.
+    const wordy = (id: string) => ['2025-03-12 08:00:00', id, 'The Main Hospital, Ward 7', 'Car share - driver', '', 'about 9 miles each way'];
+    expect(findHeaderRow(rows(ids, wordy('R_3'), ...answers, wordy('R_4')))?.index).toBe(0);
+  });
+
+  it('keeps a header of quarters over figures', () => {
+    expect(findHeaderRow(rows(['Site', 'Q1', 'Q2', 'Q3', 'Q4'], ['Main Hospital', '120', '98', '101', '130'], ['Community Hub', '40', '38', '35', '44']))?.index).toBe(0);
+  });
+});
