@@ -8,6 +8,9 @@ import { unitLabel } from './units/units.js';
 
 const units = (list: readonly UnitId[]): string => list.map(unitLabel).join(', ');
 
+/** The default boundary of a total (see `msg.headlineBoundary`). */
+const headlineBoundary = 'Scopes 1–3, Scope 2 location-based, without well-to-tank and T&D losses, biogenic CO2 apart';
+
 export const msg = {
   unknownKey: (key: string, nearest: readonly string[]) =>
     `Unknown factor key "${key}".` + (nearest.length > 0 ? ` Did you mean: ${nearest.join(', ')}?` : ''),
@@ -33,8 +36,22 @@ export const msg = {
   inputMissingHint: 'Check the file name and its folder: a relative path is read from the folder tco2e is run in. Give the full path if the file is elsewhere.',
   inputIsFolder: (what: string, path: string) => `The ${what}, ${path}, is a folder, not a file.`,
   inputIsFolderHint: 'Name one file in it: tco2e reads one file at a time.',
+  configIsFolderHint: 'Give --config (or $TCO2E_CONFIG) the config file itself, tco2e.config.json unless it was named otherwise.',
   inputNotReadable: (what: string, path: string, code: string) => `The ${what}, ${path}, cannot be read: permission denied (${code}).`,
   inputNotReadableHint: 'Ask for read access to it, or copy it somewhere you can read and give that path.',
+
+  // The boundary of a total, said next to it wherever one is printed. The headline is what
+  // `tco2e emissions` totals by default; what it leaves out is given beside it, never lost.
+  headlineBoundary,
+  importHeadline: (tonnes: string) => `Emissions: ${tonnes} t CO2e (${headlineBoundary}: as \`tco2e emissions\` totals them)`,
+  importWttTd: (tonnes: string, wtt: string, td: string) =>
+    `Well-to-tank and T&D losses (Scope 3 category 3), not in that total: ${tonnes} t CO2e (well-to-tank ${wtt}, T&D ${td}); \`tco2e emissions --wtt\` adds them`,
+  /** Said with a target's coverage: what its actuals leave out. */
+  progressBoundary: 'without well-to-tank and T&D losses, biogenic CO2 apart',
+  /** `convert --file` converts the keys as listed: no companion is added, none taken out. */
+  convertTotal: (tonnes: string, converted: number, rows: number, policy: string) =>
+    `Total, Scopes 1–3 of the rows as listed: ${tonnes} t CO2e from ${converted} of ${rows} rows (policy ${policy}). Well-to-tank and T&D losses are in it only where a row names their key (none are added); biogenic CO2 apart.`,
+  importOutsideScopes: (tonnes: string) => `Outside of scopes (biogenic CO2, not in any total): ${tonnes} t CO2`,
 
   // Files tco2e writes where a person asked (`--out`, `--rejects`); `flag` names the option.
   outputProtected: (path: string, what: string) => `Refusing to write ${path}: it is ${what}, which tco2e never overwrites.`,

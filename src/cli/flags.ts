@@ -120,6 +120,11 @@ export function calendarFlag(what: 'years' | 'years and quarters' = 'years') {
   return Flags.boolean({ description: `Calendar ${what} instead of financial ones (April–March).` });
 }
 
+/** `--baseline`: one baseline year for every organisation compared (the index's 100), as `compare` and `report compare` take it. */
+export function baselineFlag() {
+  return Flags.string({ description: 'One baseline year for all (e.g. 2019/20, or 2019 with --calendar); default: each organisation\'s first year with data.' });
+}
+
 /** `--out`: the file to write; for an HTML report, its default path, else the terminal. */
 export function outFlag(o: { readonly htmlDefault?: string } = {}) {
   return Flags.string({ description: o.htmlDefault === undefined ? 'Write to this file instead of the terminal.' : `The HTML file to write (default ${o.htmlDefault}).` });

@@ -92,8 +92,8 @@ export async function runImport<S extends ImportSummary>(
       replace: flags.replace ?? false,
       now: new Date(),
       toolVersion: cmd.config.version,
-      onProgress: (n) => {
-        bar.update(n);
+      onProgress: (n, bytes) => {
+        bar.update(n, bytes);
       },
     });
     bar.done();

@@ -11,6 +11,7 @@ import { assertInputFile } from '../import/file-identity.js';
 /** What each input is called in a refusal. */
 export const INPUT = {
   import: 'file to import',
+  detect: 'file to examine',
   activities: 'activity file (--file)',
   factors: 'custom factor file (--factors)',
   config: 'workspace config',

@@ -1,7 +1,9 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isUserError } from '../kernel/errors.js';
+import { isUserError, UserError } from '../kernel/errors.js';
+import { msg } from '../messages.js';
 import { allProfiles, loadBuiltinProfiles, type Profile } from '../map/profiles.js';
-import { configPathFor, ENV_DB, loadWorkspace, type LocateOptions, type Workspace } from '../workspace/config.js';
+import { configPathFor, ENV_CONFIG, ENV_DB, loadWorkspace, type LocateOptions, type Workspace } from '../workspace/config.js';
 import { Ledger } from '../store/ledger.js';
 import type { AnalysisContext } from '../aggregate/footprint.js';
 import { loadFactors } from '../factors/library.js';
@@ -19,10 +21,21 @@ function locate(flags: WorkspaceFlagValues): LocateOptions {
 
 /** The workspace the flags name (its ledger not opened); a config that cannot be read is the person's to fix. */
 export function findWorkspace(flags: WorkspaceFlagValues): Workspace {
+  const path = configPathFor(locate(flags));
+  // A folder named as the config is a slip of the path, not a missing workspace: said as such.
+  if (isFolder(path)) throw new UserError('input_is_folder', msg.inputIsFolder(INPUT.config, path), msg.configIsFolderHint, { file: path });
   try {
     return loadWorkspace(locate(flags));
   } catch (e) {
-    throw inputFileFailure(e, configPathFor(locate(flags)), INPUT.config);
+    throw inputFileFailure(e, path, INPUT.config);
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // not there, or not to be looked at: `loadWorkspace` says which
   }
 }
 
@@ -66,13 +79,18 @@ export function analysisContext(workspace: Workspace, ledger: Ledger): AnalysisC
   return { ledger, library: loadFactors(), config: workspace.config, reads: new Map() };
 }
 
-/** The workspace's profiles; outside a workspace, the built-in ones. A broken config is still an error. */
+/**
+ * The workspace's profiles; outside a workspace, the built-in ones. A broken config is still an
+ * error, and so is a config named by --config or $TCO2E_CONFIG that is not there: the person
+ * meant that one, and its profiles would silently be missing.
+ */
 export function profilesFor(flags: { config?: string | undefined }): Profile[] {
   try {
     const ws = findWorkspace({ config: flags.config });
     return allProfiles(ws.config.profiles, ws.configPath);
   } catch (e) {
-    if (isUserError(e) && e.code === 'no_workspace') return loadBuiltinProfiles();
+    const named = flags.config !== undefined || (process.env[ENV_CONFIG]?.trim() ?? '') !== '';
+    if (isUserError(e) && e.code === 'no_workspace' && !named) return loadBuiltinProfiles();
     throw e;
   }
 }

@@ -1,19 +1,18 @@
-import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
-import { calendarFlag, orgsFlag, workspaceFlags } from '../cli/flags.js';
+import { baselineFlag, calendarFlag, orgsFlag, workspaceFlags } from '../cli/flags.js';
 import { formatFlag, formatOutput } from '../cli/format-flag.js';
 import { analysisContext, openWorkspace } from '../cli/workspace-flags.js';
 import { compareCsv, compareText } from '../cli/views/compare-view.js';
 import { compareReport, type CompareReport } from '../targets/compare-orgs.js';
 
 export default class Compare extends BaseCommand {
-  static override summary = 'Organisations side by side: trajectories indexed to each one\'s baseline, absolute and per denominator, with who is on track for what.';
+  static override summary = 'Organisations side by side: trajectories indexed to each one\'s baseline, absolute and per denominator, the ICS sum, a ranking within each target and commuting where surveyed.';
   static override examples = ['<%= config.bin %> compare --orgs north-acute,riverside-council', '<%= config.bin %> compare --orgs a,b,my-ics --baseline 2019/20 --format csv'];
   static override flags = {
     ...workspaceFlags,
     ...formatFlag,
     orgs: orgsFlag(),
-    baseline: Flags.string({ description: 'One baseline year for all (e.g. 2019/20); default: each organisation\'s first year with data.' }),
+    baseline: baselineFlag(),
     calendar: calendarFlag(),
   };
 

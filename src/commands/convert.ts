@@ -64,7 +64,7 @@ export default class Convert extends BaseCommand {
         { header: 'lines', value: (t) => String(t.lines), align: 'right' },
         { header: 't CO2e', value: (t) => formatNumber(t.kgCo2e / 1000, 3), align: 'right' },
       ])}`);
-      this.log(`\nTotal, Scopes 1–3: ${formatNumber(totals.kgCo2e / 1000, 3)} t CO2e from ${converted.results.length} of ${read.rows} rows (policy ${policyName(policy)}).`);
+      this.log(`\n${msg.convertTotal(formatNumber(totals.kgCo2e / 1000, 3), converted.results.length, read.rows, policyName(policy))}`);
       if (totals.outsideScopesKgCo2 > 0) this.log(`Outside of scopes (biogenic CO2, not in the total): ${formatNumber(totals.outsideScopesKgCo2 / 1000, 3)} t CO2.`);
       const warned = converted.results.filter((r) => r.warnings.length > 0);
       for (const r of warned) this.log(`* line ${r.trace.activitySource?.line ?? '?'}: ${r.warnings.map((w) => w.message).join(' ')}`);

@@ -8,6 +8,7 @@ import { aggregate } from '../aggregate/group.js';
 import { footprint, memberIds, type AnalysisContext } from '../aggregate/footprint.js';
 import type { FactorLibrary } from '../factors/library.js';
 import { progressFromLedger } from '../targets/from-ledger.js';
+import { targetVerdict } from '../targets/verdict.js';
 import type { Status } from '../targets/types.js';
 import { boardReport } from '../report/board/index.js';
 import { compareHtml } from '../report/compare/index.js';
@@ -23,7 +24,7 @@ export interface DemoOrgSummary {
   readonly name: string;
   /** Latest complete-looking financial year and its total, and the year before. */
   readonly years: readonly { readonly year: string; readonly tco2e: number }[];
-  readonly targets: readonly { readonly id: string; readonly name: string; readonly status: Status | null; readonly year: string | null }[];
+  readonly targets: readonly { readonly id: string; readonly name: string; readonly status: Status | null; readonly year: string | null; readonly verdict: string }[];
 }
 
 export interface DemoResult {
@@ -52,7 +53,8 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
         org: org.id,
         name: org.name,
         years: byYear.slice(-2),
-        targets: progress.targets.map((t) => ({ id: t.progress.target.id, name: t.progress.target.name, status: t.progress.headline?.status ?? null, year: t.progress.headline?.label ?? null })),
+        // The verdict as a board reads it: final (met, missed) once the target year has passed.
+        targets: progress.targets.map((t) => ({ id: t.progress.target.id, name: t.progress.target.name, status: t.progress.headline?.status ?? null, year: t.progress.headline?.label ?? null, verdict: targetVerdict(t.progress).words })),
       };
     });
     // The period reported: the latest financial year every organisation has complete.

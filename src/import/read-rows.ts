@@ -7,12 +7,23 @@ import { UserError } from '../kernel/errors.js';
 import { faultPoint } from '../kernel/fault-point.js';
 import type { Mapped, RowMapper } from '../map/mapped.js';
 import type { OpenedFile } from './open.js';
-import type { ImportRequest } from './request.js';
+import type { ImportProgressBytes, ImportRequest } from './request.js';
 import type { ImportSession } from './session.js';
 
-/** The bytes of the first full read go to the file's hash when it is still pending. */
-function hashTap(opened: OpenedFile): ((bytes: Uint8Array) => void) | undefined {
-  return opened.identity.tap();
+/**
+ * Watches the bytes of a full read: they go to the file's hash when it is still pending, and
+ * are counted, so that progress can say what share of the file is read (and so the time left).
+ */
+function readTap(opened: OpenedFile): { readonly tap: (bytes: Uint8Array) => void; readonly progress: () => ImportProgressBytes } {
+  const hash = opened.identity.tap();
+  let read = 0;
+  return {
+    tap: (bytes) => {
+      read += bytes.length;
+      hash?.(bytes);
+    },
+    progress: () => ({ read, total: opened.identity.sizeBytes }),
+  };
 }
 
 /**
@@ -31,10 +42,11 @@ function rejectNul(opened: OpenedFile, line: number, cells: readonly string[], s
 /** Reads every row through `onRow`, counting rows and reporting progress. */
 export async function readAllRows(opened: OpenedFile, req: ImportRequest, onRow: (line: number, cells: readonly string[]) => void, session: ImportSession): Promise<void> {
   noteCsvWarnings(opened, session);
-  for await (const batch of opened.csv.batches(hashTap(opened))) {
+  const watch = readTap(opened);
+  for await (const batch of opened.csv.batches(watch.tap)) {
     for (const row of batch) if (!rejectNul(opened, row.line, row.cells, session)) onRow(row.line, row.cells);
     session.rowsRead += batch.length;
-    req.onProgress?.(session.rowsRead);
+    req.onProgress?.(session.rowsRead, watch.progress());
     faultPoint('rows-read', session.rowsRead);
   }
   requireRows(opened, session);
@@ -64,13 +76,14 @@ export async function readAllPieces(
   session: ImportSession,
 ): Promise<void> {
   noteCsvWarnings(opened, session);
-  for await (const piece of opened.csv.pieces(hashTap(opened))) {
+  const watch = readTap(opened);
+  for await (const piece of opened.csv.pieces(watch.tap)) {
     if (piece.kind === 'text') session.rowsRead += onText(withoutNulRecords(opened, piece.text, piece.line, session), piece.line);
     else {
       for (const row of piece.rows) if (!rejectNul(opened, row.line, row.cells, session)) onRow(row.line, row.cells);
       session.rowsRead += piece.rows.length;
     }
-    req.onProgress?.(session.rowsRead);
+    req.onProgress?.(session.rowsRead, watch.progress());
     faultPoint('rows-read', session.rowsRead);
   }
   requireRows(opened, session);

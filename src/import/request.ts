@@ -22,6 +22,12 @@ export interface ImportRequest {
   readonly replace?: boolean;
   readonly now: Date;
   readonly toolVersion: string;
-  /** Called with rows read so far, for a progress bar. */
-  readonly onProgress?: (rowsRead: number) => void;
+  /** Called with rows read so far and, where the file's size is known, its bytes read, for a progress bar. */
+  readonly onProgress?: (rowsRead: number, bytes?: ImportProgressBytes) => void;
+}
+
+/** How much of the file a read has gone through: bytes as read from disk, before decoding. */
+export interface ImportProgressBytes {
+  readonly read: number;
+  readonly total: number;
 }

@@ -17,8 +17,8 @@ export interface ImportSummary {
   readonly period: { readonly start: string; readonly end: string } | null;
   readonly sites: readonly string[];
   readonly meters: readonly string[];
-  /** Quantities by source and unit, and emissions (Scopes 1–3, main figures and companions). */
-  readonly totals: { readonly quantities: readonly { source: string; unit: string; direction: string; quantity: number }[]; readonly kgCo2e: number; readonly outsideScopesKgCo2: number };
+  /** Quantities by source and unit, and emissions. */
+  readonly totals: ImportTotals;
   readonly rejectReasons: readonly { code: string; count: number; example: string }[];
   /** Rows left out on purpose (AdBlue, car wash…), by reason. */
   readonly excludedReasons: readonly { code: string; count: number; example: string }[];
@@ -34,6 +34,30 @@ export interface ImportSummary {
   /** For a file refused as unusable: the other profiles its header fits (what to try instead). */
   readonly otherProfiles: readonly string[];
 }
+
+/**
+ * What an import's activities add up to. `headlineKgCo2e` is drawn within the boundary that
+ * `tco2e emissions` totals by default (`boundary`), so the two agree on the same data; what that
+ * boundary leaves out is given beside it, never lost.
+ */
+export interface ImportTotals {
+  readonly quantities: readonly { source: string; unit: string; direction: string; quantity: number }[];
+  /** Everything in Scopes 1–3: main figures and their well-to-tank and T&D companions (= headline + wtt + td). */
+  readonly kgCo2e: number;
+  /** Scopes 1–3, Scope 2 location-based, without well-to-tank and T&D losses: the `emissions` default. */
+  readonly headlineKgCo2e: number;
+  /** Well-to-tank companions (Scope 3 category 3), the well-to-tank of T&D losses included. */
+  readonly wttKgCo2e: number;
+  /** Electricity transmission and distribution losses (Scope 3 category 3). */
+  readonly tdKgCo2e: number;
+  /** The boundary of `headlineKgCo2e`, in the shape `emissions` states its own. */
+  readonly boundary: typeof HEADLINE_BOUNDARY;
+  /** Biogenic CO2, outside the scopes: never in a total. */
+  readonly outsideScopesKgCo2: number;
+}
+
+/** The default boundary of `tco2e emissions` (see `src/aggregate/group.ts`), which an import's headline shares. */
+export const HEADLINE_BOUNDARY = { includeWtt: false, includeTd: false, outsideScopesSeparate: true, scope2Headline: 'location' } as const;
 
 export interface SummaryInput {
   readonly status: ImportStatus;
@@ -61,6 +85,10 @@ export interface SummaryInput {
 export class RecordTotals {
   readonly quantities = new Map<string, { source: string; unit: string; direction: string; quantity: number }>();
   kgCo2e = 0;
+  /** `kgCo2e` split by the headline boundary: inside it, and its Scope 3 category 3 companions. */
+  headlineKgCo2e = 0;
+  wttKgCo2e = 0;
+  tdKgCo2e = 0;
   outsideScopesKgCo2 = 0;
   start: string | null = null;
   end: string | null = null;
@@ -69,7 +97,13 @@ export class RecordTotals {
 
   add(r: ActivityRecord): void {
     if (r.scope === null && r.direction === 'import') this.outsideScopesKgCo2 += r.kgCo2e;
-    else this.kgCo2e += r.kgCo2e;
+    else {
+      this.kgCo2e += r.kgCo2e;
+      // Told apart by key as the aggregate stage does (`lineKind`): the WTT of T&D is well-to-tank.
+      if (r.companionOf === null) this.headlineKgCo2e += r.kgCo2e;
+      else if (r.factorKey.endsWith('.td_losses')) this.tdKgCo2e += r.kgCo2e;
+      else this.wttKgCo2e += r.kgCo2e;
+    }
     if (r.companionOf !== null) return;
     const id = `${r.source}|${r.unit}|${r.direction}`;
     let q = this.quantities.get(id);
@@ -105,7 +139,8 @@ export function summarise(i: SummaryInput): ImportSummary {
     period: t.start !== null && t.end !== null ? { start: t.start, end: t.end } : null,
     sites: [...t.sites].sort(),
     meters: [...t.meters].sort(),
-    totals: { quantities: [...t.quantities.values()].sort((a, b) => a.source.localeCompare(b.source) || a.unit.localeCompare(b.unit)), kgCo2e: t.kgCo2e, outsideScopesKgCo2: t.outsideScopesKgCo2 },
+    totals: { quantities: [...t.quantities.values()].sort((a, b) => a.source.localeCompare(b.source) || a.unit.localeCompare(b.unit)), kgCo2e: t.kgCo2e,
+      headlineKgCo2e: t.headlineKgCo2e, wttKgCo2e: t.wttKgCo2e, tdKgCo2e: t.tdKgCo2e, boundary: HEADLINE_BOUNDARY, outsideScopesKgCo2: t.outsideScopesKgCo2 },
     rejectReasons: reasonsOf(i.problems),
     excludedReasons: reasonsOf(i.excludedProblems ?? []),
     surveyResponses: i.surveyResponses ?? 0,

@@ -24,3 +24,17 @@ export function sourceName(source: string): string {
   const words = rest.map((part) => (part === 'electricity' ? 'electric' : names[part] ?? part.replace(/_/g, ' ')));
   return `${name}: ${words.join(', ')}`;
 }
+
+/** A step in coverage in words (see `targets/comparable.ts`): "staff commuting (a different survey)". */
+export function stepName(step: { readonly group: string; readonly sites: readonly string[]; readonly surveyChanged: boolean }): string {
+  const name = sourceName(step.group).toLowerCase();
+  if (step.surveyChanged) return `${name} (estimated from a different travel survey)`;
+  if (step.sites.length > 0) return `${name} at ${step.sites.join(', ')}`;
+  return name;
+}
+
+/** Steps in coverage as one phrase: "staff commuting and gas at New Wing". */
+export function stepsPhrase(steps: readonly Parameters<typeof stepName>[0][]): string {
+  const names = steps.map(stepName);
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+}

@@ -13,6 +13,7 @@ import type { CoverageRow } from '../aggregate/coverage.js';
 import type { EmissionLine } from '../kernel/emission-line.js';
 import { fixedPolicy } from '../convert/policy.js';
 import { UserError } from '../kernel/errors.js';
+import { partsByYear } from './comparable.js';
 import { coversLine } from './coverage.js';
 import { splitChange, type ChangeSplit, type SeriesPoint } from './like-for-like.js';
 import { loadPresets, type Preset } from './presets.js';
@@ -147,8 +148,10 @@ export function targetLines(target: Target, fp: Footprint, excludedSites: readon
   return [...fp.lines.filter((l) => l.scope !== 2 && keep(l)), ...fp.marketLines.filter((l) => keep({ ...l, basis: 'location' }))].map((l) => (l.basis === 'market' ? { ...l, basis: 'location' as const } : l));
 }
 
+const periodOf = (target: Target): 'calendar-year' | 'financial-year' => (target.basis === 'calendar' ? 'calendar-year' : 'financial-year');
+
 function series(target: Target, lines: readonly EmissionLine[]): SeriesPoint[] {
-  const r = aggregate(lines, { groupBy: ['period'], period: target.basis === 'calendar' ? 'calendar-year' : 'financial-year' });
+  const r = aggregate(lines, { groupBy: ['period'], period: periodOf(target) });
   return r.groups.map((g) => ({ year: Number((g.key.period ?? '').slice(0, 4)), tco2e: g.kgCo2e / 1000 })).filter((p) => Number.isFinite(p.year)).sort((a, b) => a.year - b.year);
 }
 
@@ -180,18 +183,20 @@ export function progressFromLedger(ctx: AnalysisContext, o: ProgressOptions): Or
       covered = covered.filter((l) => !excludedForBaseline.includes(sourceGroup(l.source)));
     }
     const reported = series(target, covered);
-    const actuals: YearActual[] = reported.map((p) => ({ year: p.year, tco2e: p.tco2e, complete: !incomplete.has(p.year) }));
+    const parts = partsByYear(covered, periodOf(target));
+    const actuals: YearActual[] = reported.map((p) => ({ year: p.year, tco2e: p.tco2e, complete: !incomplete.has(p.year), parts: parts.get(p.year) ?? new Map<string, number>() }));
     const r = targetProgress(target, { actuals, excludedSites: target.excludeSites });
     if (!r.ok) {
       allProblems.push(...r.problems);
       continue;
     }
     fixedFp ??= o.fixedFootprint?.(fixedYear) ?? footprint(ctx, { orgs, policy: fixedPolicy(fixedYear) });
-    const fixed = series(target, targetLines(target, fixedFp, excludedSiteNames).filter((l) => !excludedForBaseline.includes(sourceGroup(l.source))));
+    const fixedLines = targetLines(target, fixedFp, excludedSiteNames).filter((l) => !excludedForBaseline.includes(sourceGroup(l.source)));
+    const fixed = series(target, fixedLines);
     const complete = actuals.filter((a) => a.complete).map((a) => a.year);
     let split: ChangeSplit | null = null;
     if (complete.length >= 2) {
-      const s = splitChange({ reported, fixedFactors: fixed, fixedYear }, Math.min(...complete), Math.max(...complete));
+      const s = splitChange({ reported, fixedFactors: fixed, fixedYear, reportedParts: parts, fixedParts: partsByYear(fixedLines, periodOf(target)) }, Math.min(...complete), Math.max(...complete));
       split = s.ok ? s.split : null;
     }
     reports.push({ progress: r.progress, actuals, likeForLike: { fixedYear, series: fixed, split }, excludedSiteNames, excludedForBaseline });

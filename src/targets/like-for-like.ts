@@ -11,6 +11,7 @@
  * factors are held at (another year weights fuels differently); the result names it.
  */
 
+import { compareParts, stepsOf, sumOf, type Step, type YearParts } from './comparable.js';
 import { targetMsg } from './target-text.js';
 
 export interface SeriesPoint {
@@ -25,6 +26,9 @@ export interface LikeForLikeInput {
   readonly fixedFactors: readonly SeriesPoint[];
   /** The factor year the fixed series uses (its `fixed:YYYY` policy). */
   readonly fixedYear: number;
+  /** Each year's parts in either series (see `comparable.ts`): given, the split compares like with like. */
+  readonly reportedParts?: ReadonlyMap<number, YearParts>;
+  readonly fixedParts?: ReadonlyMap<number, YearParts>;
 }
 
 export interface ChangeSplit {
@@ -34,6 +38,13 @@ export interface ChangeSplit {
   readonly totalChangeTco2e: number;
   readonly fromUsingLessTco2e: number;
   readonly fromFactorsTco2e: number;
+  /**
+   * The part of the change that is coverage, not emissions: parts one year has and the other
+   * does not (commuting from the first survey, a new site, a new survey replacing another).
+   * Zero, with no steps, when both years hold the same parts.
+   */
+  readonly fromCoverageTco2e: number;
+  readonly steps: readonly Step[];
 }
 
 export type ChangeSplitResult = { readonly ok: true; readonly split: ChangeSplit } | { readonly ok: false; readonly problems: readonly string[] };
@@ -51,6 +62,32 @@ export function splitChange(input: LikeForLikeInput, fromYear: number, toYear: n
   const fixedTo = pick(input.fixedFactors, `fixed:${input.fixedYear}`, toYear);
   if (problems.length > 0) return { ok: false, problems };
   const totalChangeTco2e = reportedTo - reportedFrom;
-  const fromUsingLessTco2e = fixedTo - fixedFrom;
-  return { ok: true, split: { fromYear, toYear, fixedYear: input.fixedYear, totalChangeTco2e, fromUsingLessTco2e, fromFactorsTco2e: totalChangeTco2e - fromUsingLessTco2e } };
+  const like = likeParts(input, fromYear, toYear);
+  if (like === null) {
+    const fromUsingLessTco2e = fixedTo - fixedFrom;
+    return { ok: true, split: { fromYear, toYear, fixedYear: input.fixedYear, totalChangeTco2e, fromUsingLessTco2e, fromFactorsTco2e: totalChangeTco2e - fromUsingLessTco2e, fromCoverageTco2e: 0, steps: [] } };
+  }
+  // Only the parts both years hold are a change in emissions; the rest is a step in coverage.
+  const sum = (parts: ReadonlyMap<number, YearParts>, year: number): number => sumOf(parts.get(year) ?? new Map<string, number>(), like.common);
+  const commonChange = sum(input.reportedParts!, toYear) - sum(input.reportedParts!, fromYear);
+  const fromUsingLessTco2e = sum(input.fixedParts!, toYear) - sum(input.fixedParts!, fromYear);
+  return {
+    ok: true,
+    split: {
+      fromYear, toYear, fixedYear: input.fixedYear, totalChangeTco2e, fromUsingLessTco2e,
+      fromFactorsTco2e: commonChange - fromUsingLessTco2e,
+      fromCoverageTco2e: totalChangeTco2e - commonChange,
+      steps: like.steps,
+    },
+  };
+}
+
+/** The parts both years hold, and the steps between them; null when there are no parts to compare or no step. */
+function likeParts(input: LikeForLikeInput, fromYear: number, toYear: number): { common: ReadonlySet<string>; steps: Step[] } | null {
+  const from = input.reportedParts?.get(fromYear);
+  const to = input.reportedParts?.get(toYear);
+  if (from === undefined || to === undefined || input.fixedParts === undefined) return null;
+  const c = compareParts([from, to]);
+  if (c.steps.length === 0) return null;
+  return { common: c.common, steps: stepsOf(c, [from, to]) };
 }

@@ -146,7 +146,7 @@ export function targetProgress(target: Target, input: ProgressInput): ProgressRe
   const incomplete = actuals.filter((a) => !a.complete);
   if (!anyComplete && actuals.length > 0) warnings.push({ code: 'only_incomplete', message: targetMsg.onlyIncomplete });
   else if (incomplete.length > 0) warnings.push({ code: 'incomplete_years', message: targetMsg.incompleteYears(incomplete.map((a) => label(a.year))) });
-  const usedPoints: TrendPoint[] = actuals.filter(isUsed).map((a) => ({ year: a.year, tco2e: a.tco2e }));
+  const usedPoints: TrendPoint[] = actuals.filter(isUsed).map((a) => ({ year: a.year, tco2e: a.tco2e, ...(a.parts ? { parts: a.parts } : {}) }));
 
   const rows = progressRows(target, measure, actuals, isUsed, usedPoints);
   const usedRows = rows.filter((r) => r.used);

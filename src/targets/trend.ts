@@ -6,12 +6,15 @@
  * mean so that years near 2000 do not cost precision; `interceptTco2e` is its value at year 0).
  */
 
+import { compareParts, stepsOf, sumOf, type Step, type YearParts } from './comparable.js';
 import { targetMsg } from './target-text.js';
 import { MIN_TREND_POINTS } from './thresholds.js';
 
 export interface TrendPoint {
   readonly year: number;
   readonly tco2e: number;
+  /** What the year's total is made of (see `comparable.ts`): given, the line is fitted like for like. */
+  readonly parts?: YearParts;
 }
 
 export interface LeastSquares {
@@ -33,6 +36,12 @@ export interface Projection {
   /** Why `reachesTargetIn` is null. */
   readonly noCrossingReason: string | null;
   readonly reachesTargetByTargetYear: boolean;
+  /**
+   * Set when the fitted years do not all hold the same parts (a first survey, a new site, a
+   * survey replacing another): the line was fitted to the parts every fitted year has, and the
+   * others were held at their level in the last fitted year. Null: every fitted year alike.
+   */
+  readonly likeForLike: { readonly steps: readonly Step[]; readonly heldAtYear: number } | null;
 }
 
 export type ProjectionResult =
@@ -68,7 +77,8 @@ export function lineAt(line: LeastSquares, year: number): number {
 export function projectTrend(points: readonly TrendPoint[], trendYears: number, targetYear: number, targetTco2e: number): ProjectionResult {
   const fitted = [...points].sort((a, b) => a.year - b.year).slice(-trendYears);
   if (fitted.length < MIN_TREND_POINTS) return { ok: false, reason: targetMsg.noTrendTooFew(fitted.length, MIN_TREND_POINTS) };
-  const line = leastSquares(fitted);
+  const { points: fitPoints, likeForLike } = comparablePoints(fitted);
+  const line = leastSquares(fitPoints);
   const firstYear = fitted[0]!.year;
   const lastYear = fitted[fitted.length - 1]!.year;
 
@@ -93,6 +103,25 @@ export function projectTrend(points: readonly TrendPoint[], trendYears: number, 
       reachesTargetIn,
       noCrossingReason,
       reachesTargetByTargetYear: reachesTargetIn !== null && reachesTargetIn <= targetYear,
+      likeForLike,
     },
+  };
+}
+
+/**
+ * The fitted points, like for like: when the years hold different parts, each year is the sum of
+ * the parts every year has plus the other parts as the last year has them, so a step in coverage
+ * (commuting from the first survey) is neither a rise nor a fall on the line. Without parts, or
+ * with the same parts in every year, the points as they are.
+ */
+function comparablePoints(fitted: readonly TrendPoint[]): { points: readonly TrendPoint[]; likeForLike: Projection['likeForLike'] } {
+  if (fitted.length === 0 || fitted.some((p) => p.parts === undefined)) return { points: fitted, likeForLike: null };
+  const c = compareParts(fitted.map((p) => p.parts!));
+  if (c.steps.length === 0) return { points: fitted, likeForLike: null };
+  const last = fitted[fitted.length - 1]!;
+  const held = last.tco2e - sumOf(last.parts!, c.common);
+  return {
+    points: fitted.map((p) => ({ year: p.year, tco2e: sumOf(p.parts!, c.common) + held })),
+    likeForLike: { steps: stepsOf(c, fitted.map((p) => p.parts!)), heldAtYear: last.year },
   };
 }

@@ -89,6 +89,8 @@ export interface YearActual {
   readonly complete: boolean;
   /** Data quality, e.g. the Recipe Book's `OC`, `SC`, `RC`; carried through, never judged here. */
   readonly qualityTier?: string;
+  /** What the total is made of, by part (see `comparable.ts`), so trends compare like with like. */
+  readonly parts?: ReadonlyMap<string, number>;
 }
 
 export type Status = 'on-track' | 'at-risk' | 'off-track';

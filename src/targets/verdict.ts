@@ -32,10 +32,13 @@ export function targetVerdict(p: TargetProgress): TargetVerdict {
   const tg = p.target;
   const h = p.headline;
   const base = p.baseline.tco2e;
-  const figures = h === null || h.actualTco2e === null
-    ? { year: null, requiredCutPct: null, requiredCutTco2e: null, achievedCutPct: null, achievedCutTco2e: null }
-    : { year: h.label, requiredCutPct: h.requiredReductionPct, requiredCutTco2e: base - h.requiredTco2e, achievedCutPct: h.actualReductionPct, achievedCutTco2e: base - h.actualTco2e };
   const final = p.milestones.find((m) => m.final);
+  // A target whose year has passed is judged on that year: its figures are that year's, not the latest's.
+  const decided = final !== undefined && (final.state === 'met' || final.state === 'missed');
+  const judgedRow = decided ? p.rows.find((r) => r.year === tg.targetYear && r.actualTco2e !== null) ?? h : h;
+  const figures = judgedRow === null || judgedRow.actualTco2e === null
+    ? { year: null, requiredCutPct: null, requiredCutTco2e: null, achievedCutPct: null, achievedCutTco2e: null }
+    : { year: judgedRow.label, requiredCutPct: judgedRow.requiredReductionPct, requiredCutTco2e: base - judgedRow.requiredTco2e, achievedCutPct: judgedRow.actualReductionPct, achievedCutTco2e: base - judgedRow.actualTco2e };
   const targetLabel = p.rows.find((r) => r.year === tg.targetYear)?.label ?? String(tg.targetYear);
   if (final !== undefined && final.state === 'met') {
     const metLabel = p.rows.find((r) => r.year === final.metIn)?.label ?? String(final.metIn);

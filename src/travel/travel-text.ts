@@ -6,6 +6,11 @@
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export const travelMsg = {
+  /** What every tCO2e of the travel report includes: the boundary of `tco2e emissions` by default. */
+  boundary: 'Every tCO2e below is location-based, without well-to-tank and T&D losses (given beside it), biogenic CO2 apart: as `tco2e emissions` totals it.',
+  /** A mode's claims that ran on grid electricity: inside its lines, km and tCO2e, not added to them. */
+  electricPart: (mode: string, lines: number, electricLines: number, km: string, tonnes: string) =>
+    `${mode}: ${plural(electricLines, 'line', 'lines')} of the ${lines} ${electricLines === 1 ? 'is an electric or plug-in hybrid vehicle' : 'are electric or plug-in hybrid vehicles'} (${km} km); the grid electricity ${electricLines === 1 ? 'it' : 'they'} ran on, ${tonnes} tCO2e, is in the ${mode} figures.`,
   waveUndated: (wave: string) =>
     `Survey wave "${wave}" names no year (such as "2024 autumn" or "2024/25") and its import has no dates: it is left out of commuting emissions and of comparisons between waves. Name the year with the waveYears option.`,
   waveWinter: (wave: string, fy: string) =>

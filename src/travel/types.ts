@@ -47,7 +47,9 @@
  *     "greyFleet": { "lines": 9, "km": 1200, "kgCo2e": 200.1, "wttKgCo2e": 40.2, "tdKgCo2e": 1.2 },
  *     "moneyDerived": { "lines": 1, "sharePct": 7.1, "km": 80.5, "kmSharePct": 0.9 },
  *     "modes": [{ "mode": "car", "greyFleet": true, "lines": 9, "km": 1200, "kgCo2e": 200.1,
- *                 "wttKgCo2e": 40.2, "tdKgCo2e": 0, "moneyDerivedLines": 1, "moneyDerivedKm": 80.5, "reversals": 1 }]
+ *                 "wttKgCo2e": 40.2, "tdKgCo2e": 1.2, "moneyDerivedLines": 1, "moneyDerivedKm": 80.5, "reversals": 1,
+ *                 // the car lines that ran on grid electricity: inside the figures above, not added to them
+ *                 "electricity": { "lines": 2, "km": 300, "kgCo2e": 14.2, "wttKgCo2e": 3.1, "tdKgCo2e": 1.2 } }]
  *   },
  *   "avoided": {
  *     "kgCo2e": 45000.2, "wttKgCo2e": 9000.1,  // beside the footprint, never subtracted from it
@@ -200,8 +202,18 @@ export interface BusinessTravelTotals extends Emissions {
 }
 
 export interface BusinessTravelMode extends BusinessTravelTotals {
-  /** `car`, `rail`, `car:electricity`… (the activity source after `travel:`). */
+  /**
+   * `car`, `rail`… (the activity source after `travel:`). An electric or plug-in car's claim is
+   * counted here once, its grid electricity (`travel:car:electricity`) included in the mode's
+   * tCO2e, so lines, km and tCO2e cover the same claims.
+   */
   readonly mode: string;
+  /**
+   * The mode's claims that ran on grid electricity (electric and plug-in hybrid cars, electric
+   * vans): their lines and km, and the electricity's emissions. Part of the mode's figures, not
+   * added to them; null when there are none.
+   */
+  readonly electricity: BusinessTravelTotals | null;
   /** Staff's own vehicles claimed by mileage (car, van, motorbike). */
   readonly greyFleet: boolean;
   readonly moneyDerivedLines: number;

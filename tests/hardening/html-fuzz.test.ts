@@ -25,7 +25,7 @@ import { html } from '../../src/render/html/escape.js';
 import { renderPage } from '../../src/render/html/page.js';
 import { svgProblem, trustedSvg } from '../../src/render/html/svg-safety.js';
 import type { BoardData } from '../../src/report/board/data.js';
-import { coverSection, emissionsSection, energySection, fleetSection, headlineSection, methodSection, qualitySection, trajectorySection, travelSection } from '../../src/report/board/sections.js';
+import { coverSection, emissionsSection, energySection, factorsAppendix, fleetSection, methodSection, qualitySection, summarySection, trajectorySection, travelSection } from '../../src/report/board/sections.js';
 import { ConfigSchema } from '../../src/workspace/config.js';
 
 const SEED = 20_250_611;
@@ -48,7 +48,7 @@ const hostile: fc.Arbitrary<string> = fc.oneof(
 const hostileNames = (min: number, max: number): fc.Arbitrary<string[]> => fc.uniqueArray(hostile, { minLength: min, maxLength: max });
 
 const SVG_ELEMENTS = ['svg', 'g', 'path', 'rect', 'line', 'circle', 'ellipse', 'polygon', 'polyline', 'text', 'tspan', 'title', 'desc', 'defs', 'clipPath', 'linearGradient', 'radialGradient', 'stop', 'pattern'];
-const HTML_ELEMENTS = ['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'h1', 'h2', 'h3', 'h4', 'p', 'section', 'figure', 'figcaption', 'details', 'summary', 'div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'code'];
+const HTML_ELEMENTS = ['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'h1', 'h2', 'h3', 'h4', 'p', 'section', 'figure', 'figcaption', 'details', 'summary', 'div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'ol', 'li', 'code'];
 const ELEMENTS = new Set([...SVG_ELEMENTS, ...HTML_ELEMENTS]);
 const TAG = /^<\/?([A-Za-z][\w:-]*)((?:\s+[A-Za-z_:][\w:.-]*(?:="[^"<>]*")?)*)\s*\/?>$/;
 const ATTRIBUTE = /\s+([A-Za-z_:][\w:.-]*)(?:="([^"<>]*)")?/g;
@@ -245,6 +245,17 @@ function boardData(n: readonly string[]): BoardData {
     years: [{ fyStart: 2023, tco2e: 150, marketTco2e: null }, { fyStart: 2024, tco2e: 120, marketTco2e: null }],
     current,
     previous,
+    // Steps in coverage name sites and kinds of data: hostile words in the summary's sentences too.
+    yearOnYear: {
+      fromTco2e: 150, toTco2e: 120, likeChangeTco2e: -25, likeFromTco2e: 140, coverageTco2e: -5,
+      steps: [{ group: at(40), sites: [at(41)], surveyChanged: false }],
+      byGroup: [{ group: at(42), likeChangeTco2e: -25 }],
+      coverageByGroup: [{ step: { group: at(40), sites: [at(41)], surveyChanged: false }, tco2e: -5 }],
+    },
+    movements: [
+      { group: at(42), changeTco2e: -25, kind: 'emissions', step: null, why: { unit: at(43), quantityChange: -0.1, perUnitChange: -0.05 } },
+      { group: at(40), changeTco2e: -5, kind: 'coverage', step: { group: at(40), sites: [at(41)], surveyChanged: false }, why: null },
+    ],
     baseline: { fyStart: 2023, tco2e: 150, marketTco2e: null },
     intensity: [{ metric: 'staffWte', denominator: 100, kgCo2ePerUnit: 1200 }],
     targets: [],
@@ -283,8 +294,8 @@ describe('board sections with hostile data', () => {
       fc.asyncProperty(hostileNames(5, 38), async (names) => {
         const d = boardData(names);
         const parts = [
-          coverSection(d), headlineSection(d), await trajectorySection(d), await emissionsSection(d), await energySection(d),
-          fleetSection(d), await travelSection(d), await qualitySection(d), methodSection(d),
+          coverSection(d), await summarySection(d), await summarySection({ ...d, partial: [] }), await trajectorySection(d), await emissionsSection(d), await energySection(d),
+          fleetSection(d), await travelSection(d), await qualitySection(d), methodSection(d), factorsAppendix(d),
         ];
         const page = renderPage({ title: `${d.org.name}: carbon report ${d.period}`, body: html`${parts}` });
         expectSafe(page, names);

@@ -45,10 +45,10 @@ const BOARDS = {
 const COMPARE = 'compare.html';
 const REPORTS: readonly string[] = [...Object.values(BOARDS), COMPARE];
 
-/** The board report's nine sections in page order; a section with nothing to show keeps its place as one line. */
+/** The board report's ten sections in page order; a section with nothing to show keeps its place as one line. */
 const BOARD_SECTIONS: readonly { readonly id: string; readonly title: string; readonly noDataTitle?: string }[] = [
+  { id: 'summary', title: 'Summary for the board' },
   { id: 'cover', title: 'About this report' },
-  { id: 'headlines', title: 'Headlines' },
   { id: 'trajectory', title: 'Trajectory against targets' },
   { id: 'emissions', title: 'Emissions by scope and source', noDataTitle: 'Emissions by source' },
   { id: 'energy', title: 'Energy' },
@@ -56,6 +56,7 @@ const BOARD_SECTIONS: readonly { readonly id: string; readonly title: string; re
   { id: 'travel', title: 'Staff travel' },
   { id: 'quality', title: 'Data quality' },
   { id: 'method', title: 'Method and factors' },
+  { id: 'factors', title: `Appendix: every factor used in ${PERIOD}` },
 ];
 
 let outDir = '';
@@ -95,7 +96,7 @@ describe('the demo writes its five reports', () => {
 });
 
 describe('what a reader relies on, whatever the goldens say', () => {
-  it.each(Object.values(BOARDS))('%s has the nine sections in order, each with content or one line saying why not', (name) => {
+  it.each(Object.values(BOARDS))('%s has the ten sections in order, each with content or one line saying why not', (name) => {
     const found = sections(page(name));
     expect(found.map((s) => s.title)).toHaveLength(BOARD_SECTIONS.length);
     for (const [i, want] of BOARD_SECTIONS.entries()) {
@@ -111,7 +112,7 @@ describe('what a reader relies on, whatever the goldens say', () => {
     for (const id of ['cover', 'quality', 'method']) expect(found.some((s) => s.id === id && !s.noData), id).toBe(true);
   });
 
-  it('the acute trust, which has every kind of data, shows all nine sections in full', () => {
+  it('the acute trust, which has every kind of data, shows all ten sections in full', () => {
     expect(sections(page(BOARDS.acute)).map((s) => [s.id, s.noData])).toEqual(BOARD_SECTIONS.map((s) => [s.id, false]));
   });
 
@@ -128,16 +129,16 @@ describe('what a reader relies on, whatever the goldens say', () => {
     const r = emissionsReport(ctx, query('northmere-acute', 'location'));
     const tco2e = r.result.total.kgCo2e / 1000;
     expect(tco2e).toBeGreaterThan(0);
-    const shown = rowValue(sectionById(page(BOARDS.acute), 'headlines'), `Total ${PERIOD} (location-based)`);
+    const shown = rowValue(sectionById(page(BOARDS.acute), 'summary'), `Total ${PERIOD} (location-based)`);
     expect(shown).toBe(`${formatTco2e(tco2e)} tCO2e`);
     // One decimal at this size, with UK thousands separators.
     expect(shown).toMatch(/^\d{1,3}(,\d{3})+\.\d tCO2e$/);
     // The lead sentence carries the same figure.
-    expect(sectionById(page(BOARDS.acute), 'headlines')).toContain(`emitted ${formatTco2e(tco2e)} tCO2e in ${PERIOD}`);
+    expect(sectionById(page(BOARDS.acute), 'summary')).toContain(`emitted ${formatTco2e(tco2e)} tCO2e in ${PERIOD}`);
   });
 
   it('the council, which buys a zero-rated supplier tariff, shows the market-based total beside the location-based one', () => {
-    const headlines = sectionById(page(BOARDS.council), 'headlines');
+    const headlines = sectionById(page(BOARDS.council), 'summary');
     const location = rowValue(headlines, `Total ${PERIOD} (location-based)`);
     const market = rowValue(headlines, `Total ${PERIOD} (market-based)`);
     const r = emissionsReport(ctx, query('northmere-council', 'market'));
@@ -148,18 +149,18 @@ describe('what a reader relies on, whatever the goldens say', () => {
     // Zero kgCO2e per kWh for most of the council's electricity: market-based must be lower.
     expect(tonnes(market!)).toBeLessThan(tonnes(location!));
     // The acute trust has no supplier factors, so no market-based line is offered.
-    expect(rowValue(sectionById(page(BOARDS.acute), 'headlines'), `Total ${PERIOD} (market-based)`)).toBeNull();
+    expect(rowValue(sectionById(page(BOARDS.acute), 'summary'), `Total ${PERIOD} (market-based)`)).toBeNull();
   });
 
   it('the ICS total is the sum of its three members\' totals (each rounded to 0.1 t)', () => {
-    const total = (name: string): number => tonnes(rowValue(sectionById(page(name), 'headlines'), `Total ${PERIOD} (location-based)`)!);
+    const total = (name: string): number => tonnes(rowValue(sectionById(page(name), 'summary'), `Total ${PERIOD} (location-based)`)!);
     const members = total(BOARDS.acute) + total(BOARDS.community) + total(BOARDS.council);
     expect(Math.abs(total(BOARDS.ics) - members)).toBeLessThanOrEqual(0.15);
   });
 
   it('the factor appendix lists the 2025 grid electricity factor the year was priced with', () => {
     for (const name of Object.values(BOARDS)) {
-      expect(rowValue(sectionById(page(name), 'method'), 'electricity.grid'), name).toBe('2025');
+      expect(rowValue(sectionById(page(name), 'factors'), 'electricity.grid'), name).toBe('2025');
     }
   });
 
@@ -245,7 +246,7 @@ describe('a year that is not over, or holds no metered data, is not reported as 
   it('with --partial, every headline and status says partial, and nothing is judged or set against a whole year', async () => {
     const r = await board('2026/27', true);
     expect(r.data.partial.length).toBe(2);
-    const head = sectionById(r.html, 'headlines');
+    const head = sectionById(r.html, 'summary');
     expect(head).toContain('Partial view of 2026/27');
     expect(head).not.toMatch(/down \d+(\.\d+)?% on/);
     expect(head).not.toContain('On track');

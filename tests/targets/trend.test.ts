@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { targetMsg } from '../../src/targets/target-text.js';
+import { partKey } from '../../src/targets/comparable.js';
 import { leastSquares, lineAt, projectTrend } from '../../src/targets/trend.js';
 
 // x̄ = 2021, ȳ = (100 + 90 + 85 + 70 + 65) / 5 = 82.
@@ -74,5 +75,29 @@ describe('projectTrend', () => {
     // 2020: 8, 2021: 6 (slope −2); target 10 is met by the line from the start.
     const r = projectTrend([{ year: 2020, tco2e: 8 }, { year: 2021, tco2e: 6 }], 5, 2030, 10);
     expect(r.ok && r.projection.reachesTargetIn).toBe(2020);
+  });
+});
+
+describe('a trend across a step in coverage', () => {
+  const k = (group: string): string => partKey({ group, site: null, survey: group === 'commuting' ? 5 : null });
+  // Energy falls 100 t a year; commuting (300 t) is counted from the first survey in 2022.
+  const points = [2020, 2021, 2022, 2023, 2024].map((year) => {
+    const energy = 1000 - 100 * (year - 2020);
+    const parts = new Map([[k('electricity'), energy], ...(year >= 2022 ? [[k('commuting'), 300] as [string, number]] : [])]);
+    return { year, tco2e: energy + (year >= 2022 ? 300 : 0), parts };
+  });
+
+  it('is fitted to what every year counts, with the new part held at its latest level: the step is neither a rise nor a fall', () => {
+    const r = projectTrend(points, 5, 2030, 0);
+    if (!r.ok) throw new Error(r.reason);
+    // Like for like the line falls 100 t a year through 2024's 900 t (600 energy + 300 commuting).
+    expect(r.projection.line.slopeTco2ePerYear).toBeCloseTo(-100, 9);
+    expect(lineAt(r.projection.line, 2024)).toBeCloseTo(900, 9);
+    expect(r.projection.likeForLike).toEqual({ steps: [{ group: 'commuting', sites: [], surveyChanged: false }], heldAtYear: 2024 });
+    // Without the parts, the step reads as a much slower fall.
+    const plain = projectTrend(points.map(({ year, tco2e }) => ({ year, tco2e })), 5, 2030, 0);
+    if (!plain.ok) throw new Error(plain.reason);
+    expect(plain.projection.line.slopeTco2ePerYear).toBeCloseTo(-10, 9);
+    expect(plain.projection.likeForLike).toBeNull();
   });
 });

@@ -6,9 +6,10 @@ import { scopeLabel } from '../../aggregate/group.js';
 import { DENOMINATOR_LABELS } from '../../aggregate/intensity.js';
 import { toCsv } from '../../kernel/csv-cell.js';
 import { formatNumber, renderTable } from '../../kernel/format.js';
+import { tonnes } from './tonnes.js';
 import { sourceName } from '../../render/source-names.js';
 
-const t = (kg: number): string => formatNumber(kg / 1000, kg !== 0 && Math.abs(kg) < 10_000 ? 2 : 1);
+const t = tonnes;
 const pct = (share: number): string => `${formatNumber(share * 100, 1)}%`;
 
 function keyLabel(g: GroupTotal): string {

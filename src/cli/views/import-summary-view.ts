@@ -2,6 +2,8 @@ import type { ImportSummary } from '../../import/summary.js';
 import type { Superseded } from '../../store/records.js';
 import { unitLabel, parseUnit } from '../../units/units.js';
 import { formatNumber } from '../../kernel/format.js';
+import { msg } from '../../messages.js';
+import { tonnes } from './tonnes.js';
 
 const STATUS: Record<ImportSummary['status'], string> = {
   stored: 'Stored',
@@ -33,8 +35,14 @@ export function renderImportSummary(s: ImportSummary & { readonly vehicles?: num
     const u = parseUnit(q.unit);
     out.push(`  ${q.source}${q.direction === 'export' ? ' exported' : ''}: ${formatNumber(q.quantity, 1)} ${u ? unitLabel(u) : q.unit}`);
   }
-  out.push(`Emissions: ${formatNumber(s.totals.kgCo2e / 1000, 3)} t CO2e (Scopes 1–3, including T&D and well-to-tank where published)`);
-  if (s.totals.outsideScopesKgCo2 > 0) out.push(`Outside of scopes (biogenic CO2, not in the total): ${formatNumber(s.totals.outsideScopesKgCo2 / 1000, 3)} t`);
+  // The headline is drawn as `tco2e emissions` draws its total, and says so; Scope 3 category 3
+  // is given on its own line, so a person can add it if their convention includes it.
+  // A vehicle register or a survey converts nothing here (surveys are worked out when reported):
+  // a total of nothing would read as a figure.
+  const tot = s.totals;
+  if (tot.quantities.length > 0) out.push(msg.importHeadline(tonnes(tot.headlineKgCo2e)));
+  if (tot.wttKgCo2e + tot.tdKgCo2e > 0) out.push(msg.importWttTd(tonnes(tot.wttKgCo2e + tot.tdKgCo2e), tonnes(tot.wttKgCo2e), tonnes(tot.tdKgCo2e)));
+  if (tot.outsideScopesKgCo2 > 0) out.push(msg.importOutsideScopes(tonnes(tot.outsideScopesKgCo2)));
   if (s.excludedReasons.length > 0) {
     out.push('Excluded on purpose (not rejected):');
     for (const r of s.excludedReasons) {

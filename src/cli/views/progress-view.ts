@@ -2,9 +2,12 @@
 
 import { STATUS_RULES, STATUS_WORDS } from '../../targets/target-text.js';
 import type { OrgProgress, TargetReport } from '../../targets/from-ledger.js';
+import { stepsPhrase } from '../../render/source-names.js';
+import { targetVerdict } from '../../targets/verdict.js';
 import { yearLabel } from '../../targets/years.js';
 import { toCsv } from '../../kernel/csv-cell.js';
 import { formatNumber, renderTable } from '../../kernel/format.js';
+import { msg } from '../../messages.js';
 
 const t = (n: number | null): string => (n === null ? '–' : formatNumber(n, Math.abs(n) < 10 ? 2 : 0));
 const pp = (n: number | null): string => (n === null ? '–' : `${n > 0 ? '+' : ''}${formatNumber(n, 1)}`);
@@ -16,7 +19,9 @@ function describe(r: TargetReport): string[] {
   const lines = [
     `${tg.name} [${tg.id}${tg.preset ? `, preset ${tg.preset}` : ''}]`,
     `  Baseline ${p.baseline.label}: ${t(p.baseline.tco2e)} tCO2e (${p.baseline.origin === 'declared' ? `declared: ${p.baseline.source ?? ''}` : 'from the ledger'}); target ${label(tg.targetYear)}: ${t(p.targetTco2e)} tCO2e (${formatNumber(tg.reductionPct, 1)}% cut).`,
-    `  Covers scope ${tg.scopes.join(', ')}${tg.sources ? ` (sources: ${tg.sources.join(', ')})` : ''}; Scope 2 ${tg.scope2}-based; ${tg.pathway} pathway${p.excludedSites.length > 0 ? `; sites excluded from both sides: ${p.excludedSites.join(', ')}` : ''}.`,
+    // Targets are judged without Scope 3 category 3 (the `emissions` default), which is said here
+    // because a target's source may count it (the NHS Carbon Footprint includes energy WTT and T&D).
+    `  Covers scope ${tg.scopes.join(', ')}${tg.sources ? ` (sources: ${tg.sources.join(', ')})` : ''}; Scope 2 ${tg.scope2}-based; ${msg.progressBoundary}; ${tg.pathway} pathway${p.excludedSites.length > 0 ? `; sites excluded from both sides: ${p.excludedSites.join(', ')}` : ''}.`,
   ];
   if (r.excludedForBaseline.length > 0) lines.push(`  Left out of every year, because the baseline year ${label(tg.baselineYear)} has none: ${r.excludedForBaseline.join(', ')} (like for like).`);
   if (tg.citation) lines.push(`  Source: ${tg.citation.title}, ${tg.citation.publisher}, ${tg.citation.date}.`);
@@ -35,16 +40,20 @@ function describe(r: TargetReport): string[] {
   const h = p.headline;
   lines.push('');
   lines.push(h === null ? '  No actuals from the baseline year on.' : `  ${h.label}: ${t(h.actualTco2e)} tCO2e against a pathway of ${t(h.requiredTco2e)}: ${h.status === null ? 'not judged' : STATUS_WORDS[h.status]}.`);
+  // Once the target year has passed, the year's status is not the target's: the verdict is final.
+  const v = targetVerdict(p);
+  if (v.state === 'met' || v.state === 'missed') lines.push(`  Verdict: ${v.words}.${v.why === null ? '' : ` ${v.why}`}`);
   const b = p.budget;
   lines.push(`  Carbon budget: the pathway allows ${t(b.pathwayTotalTco2e)} tCO2e to ${label(tg.targetYear)}; in the ${b.comparedYears.length} year(s) with data it allowed ${t(b.allowedInComparedYearsTco2e)} and ${t(b.emittedInComparedYearsTco2e)} was emitted (${b.overBudgetTco2e > 0 ? `${t(b.overBudgetTco2e)} over` : `${t(-b.overBudgetTco2e)} under`}).`);
   if (p.projection) {
     const pr = p.projection;
     lines.push(`  Trend (least squares over ${pr.fittedYears.map(label).join(', ')}): ${formatNumber(pr.line.slopeTco2ePerYear, 0)} tCO2e a year; ${pr.reachesTargetIn === null ? `does not reach the target (${pr.noCrossingReason ?? ''})` : `reaches the target level in ${label(pr.reachesTargetIn)}${pr.reachesTargetByTargetYear ? ', in time' : ', too late'}`}.`);
+    if (pr.likeForLike) lines.push(`  The trend compares like with like: ${stepsPhrase(pr.likeForLike.steps)} ${pr.likeForLike.steps.length === 1 ? 'is' : 'are'} not the same in every year fitted, so ${pr.likeForLike.steps.length === 1 ? 'it is' : 'they are'} held at the ${label(pr.likeForLike.heldAtYear)} level, neither a rise nor a fall.`);
   } else if (p.projectionNote) lines.push(`  Trend: ${p.projectionNote}`);
   for (const m of p.milestones) lines.push(`  Milestone ${m.label}: ${m.state}${m.metIn === null ? '' : ` (met in ${label(m.metIn)})`}.`);
   const s = r.likeForLike?.split;
   if (s) {
-    lines.push(`  Like-for-like (factors held at ${s.fixedYear}): ${label(s.fromYear)} to ${label(s.toYear)} the total changed by ${t(s.totalChangeTco2e)} tCO2e: ${t(s.fromUsingLessTco2e)} from activity (using less or more), ${t(s.fromFactorsTco2e)} from the factors (a cleaner grid).`);
+    lines.push(`  Like-for-like (factors held at ${s.fixedYear}): ${label(s.fromYear)} to ${label(s.toYear)} the total changed by ${t(s.totalChangeTco2e)} tCO2e: ${t(s.fromUsingLessTco2e)} from activity (using less or more), ${t(s.fromFactorsTco2e)} from the factors (a cleaner grid)${s.steps.length > 0 ? `, ${t(s.fromCoverageTco2e)} from coverage, not emissions (${stepsPhrase(s.steps)}: not in both years)` : ''}.`);
   }
   for (const w of p.warnings) lines.push(`  Note: ${w.message}`);
   return lines;

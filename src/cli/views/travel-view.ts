@@ -9,8 +9,10 @@ import { COMMUTE_MODES } from '../../map/survey.js';
 import type { ModeShare, TravelReport, WaveModeShare } from '../../travel/types.js';
 import { toCsv } from '../../kernel/csv-cell.js';
 import { formatNumber, renderTable } from '../../kernel/format.js';
+import { travelMsg } from '../../travel/travel-text.js';
+import { tonnes } from './tonnes.js';
 
-const t = (kg: number): string => formatNumber(kg / 1000, kg !== 0 && Math.abs(kg) < 10_000 ? 2 : 1);
+const t = tonnes;
 const pct = (n: number | null): string => (n === null ? '–' : `${formatNumber(n, 1)}%`);
 const pp = (n: number): string => `${n > 0 ? '+' : ''}${formatNumber(n, 1)} pp`;
 const modeName = (m: string): string => m.replace(/_/g, ' ');
@@ -42,12 +44,12 @@ function commutingLines(r: TravelReport): string[] {
     { header: 'scaling', value: scalingText },
     { header: 'share of year', value: (w) => pct(w.share * 100), align: 'right' },
     { header: 'tCO2e', value: (w) => t(w.kgCo2e), align: 'right' },
-    { header: 'WTT tCO2e', value: (w) => t(w.wttKgCo2e), align: 'right' },
+    { header: 'WTT, T&D tCO2e', value: (w) => t(w.wttKgCo2e + w.tdKgCo2e), align: 'right' },
   ]));
   for (const w of c.waves) {
     lines.push(`  ${w.wave} by mode: ${w.modes.filter((m) => m.kgCo2e !== 0).map((m) => `${modeName(m.mode)} ${t(m.kgCo2e)} t (${formatNumber(m.scaledKm, 0)} km)`).join(', ') || 'no emitting modes'}.`);
   }
-  lines.push(`  Commuting total: ${t(c.kgCo2e)} tCO2e; well-to-tank ${t(c.wttKgCo2e)} tCO2e beside it.`);
+  lines.push(`  Commuting total: ${t(c.kgCo2e)} tCO2e; well-to-tank and T&D losses ${t(c.wttKgCo2e + c.tdKgCo2e)} tCO2e beside it.`);
   return lines;
 }
 
@@ -94,9 +96,10 @@ function businessLines(r: TravelReport): string[] {
       { header: 'lines', value: (m) => formatNumber(m.lines), align: 'right' },
       { header: 'km', value: (m) => formatNumber(m.km, 0), align: 'right' },
       { header: 'tCO2e', value: (m) => t(m.kgCo2e), align: 'right' },
-      { header: 'WTT tCO2e', value: (m) => t(m.wttKgCo2e), align: 'right' },
+      { header: 'WTT, T&D tCO2e', value: (m) => t(m.wttKgCo2e + m.tdKgCo2e), align: 'right' },
       { header: 'miles from money (lines)', value: (m) => formatNumber(m.moneyDerivedLines), align: 'right' },
     ]),
+    ...b.modes.filter((m) => m.electricity !== null).map((m) => `  ${travelMsg.electricPart(m.mode, m.lines, m.electricity!.lines, formatNumber(m.electricity!.km, 0), t(m.electricity!.kgCo2e))}`),
     `  Total: ${formatNumber(b.lines)} lines, ${formatNumber(b.km, 0)} km, ${t(b.kgCo2e)} tCO2e; grey fleet ${formatNumber(b.greyFleet.lines)} lines, ${formatNumber(b.greyFleet.km, 0)} km, ${t(b.greyFleet.kgCo2e)} tCO2e.`,
     `  Miles worked out from the amount claimed (not a recorded distance): ${formatNumber(b.moneyDerived.lines)} of ${formatNumber(b.lines)} lines (${pct(b.moneyDerived.sharePct)}), ${formatNumber(b.moneyDerived.km, 0)} km (${pct(b.moneyDerived.kmSharePct)} of km).`,
   ];
@@ -122,6 +125,7 @@ function avoidedLines(r: TravelReport): string[] {
 export function travelText(r: TravelReport): string {
   const lines = [
     `${r.org}: travel ${r.period.start} to ${r.period.end} (factor policy ${r.policy}), tCO2e`,
+    travelMsg.boundary,
     '',
     ...commutingLines(r), '',
     ...modeShareLines(r), '',
@@ -179,7 +183,8 @@ export function travelCsv(r: TravelReport): string {
   }
   const b = r.businessTravel;
   for (const m of b.modes) {
-    rows.push(row({ section: 'business_travel', mode: m.mode, grey_fleet: m.greyFleet ? 'yes' : 'no', lines: m.lines, km: m.km, tco2e: m.kgCo2e / 1000, wtt_tco2e: m.wttKgCo2e / 1000, money_derived_lines: m.moneyDerivedLines, money_derived_km: m.moneyDerivedKm }));
+    rows.push(row({ section: 'business_travel', mode: m.mode, grey_fleet: m.greyFleet ? 'yes' : 'no', lines: m.lines, km: m.km, tco2e: m.kgCo2e / 1000, wtt_tco2e: m.wttKgCo2e / 1000, money_derived_lines: m.moneyDerivedLines, money_derived_km: m.moneyDerivedKm,
+      note: m.electricity === null ? null : `of which electric or plug-in hybrid (in these figures): ${m.electricity.lines} lines, ${m.electricity.km} km, ${m.electricity.kgCo2e / 1000} tCO2e of grid electricity` }));
   }
   rows.push(row({ section: 'business_travel_total', lines: b.lines, km: b.km, tco2e: b.kgCo2e / 1000, wtt_tco2e: b.wttKgCo2e / 1000, money_derived_lines: b.moneyDerived.lines, money_derived_km: b.moneyDerived.km, note: `miles worked out from money: ${b.moneyDerived.sharePct ?? 0}% of lines, ${b.moneyDerived.kmSharePct ?? 0}% of km` }));
   for (const e of r.avoided.entries) {

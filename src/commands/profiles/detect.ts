@@ -27,7 +27,7 @@ export default class ProfilesDetect extends BaseCommand {
 
   async run(): Promise<LayoutDetection & { saved?: string }> {
     const { args, flags } = await this.parse(ProfilesDetect);
-    checkInput(args.file, INPUT.import);
+    checkInput(args.file, INPUT.detect);
     const profiles = profilesFor(flags);
     const kinds = flags.kind === undefined ? IMPORT_KINDS : [flags.kind as ImportKind];
     const d = await detectLayout(args.file, profiles, kinds);

@@ -1,17 +1,21 @@
 import { join, resolve } from 'node:path';
 import { BaseCommand } from '../../cli/base-command.js';
-import { orgsFlag, outFlag, periodFlag, workspaceFlags } from '../../cli/flags.js';
+import { baselineFlag, orgsFlag, outFlag, periodFlag, workspaceFlags } from '../../cli/flags.js';
 import { analysisContext, openWorkspace } from '../../cli/workspace-flags.js';
 import { compareHtml } from '../../report/compare/index.js';
 import { assertOutputTarget, workspaceFiles, writeOutputFile } from '../../render/output-file.js';
 
 export default class ReportCompare extends BaseCommand {
   static override summary = 'Write the comparison report: organisations\' trajectories side by side, fairly, in one self-contained HTML file.';
-  static override examples = ['<%= config.bin %> report compare --orgs north-acute,riverside-council --period 2024/25'];
+  static override examples = [
+    '<%= config.bin %> report compare --orgs north-acute,riverside-council --period 2024/25',
+    '<%= config.bin %> report compare --orgs north-acute,riverside-council,north-ics --baseline 2019/20 --out board-pack/compare.html',
+  ];
   static override flags = {
     ...workspaceFlags,
     orgs: orgsFlag(),
     period: periodFlag({ is: 'last-financial-year', fallback: 'all held' }),
+    baseline: baselineFlag(),
     out: outFlag({ htmlDefault: 'reports/compare.html' }),
   };
 
@@ -24,7 +28,7 @@ export default class ReportCompare extends BaseCommand {
       // A typed path must be in a folder that exists; the default's folder is made. Checked before the report is built.
       const target = { makeFolders: flags.out === undefined };
       assertOutputTarget(file, workspaceFiles(workspace), target);
-      const r = await compareHtml(analysisContext(workspace, ledger), { orgs, ...(flags.period === undefined ? {} : { period: flags.period }), now: new Date(), toolVersion: this.config.version });
+      const r = await compareHtml(analysisContext(workspace, ledger), { orgs, ...(flags.period === undefined ? {} : { period: flags.period }), ...(flags.baseline === undefined ? {} : { baselineYear: flags.baseline }), now: new Date(), toolVersion: this.config.version });
       await writeOutputFile(file, r.html, workspaceFiles(workspace), '--out', target);
       if (!this.jsonEnabled()) this.log(`Wrote ${file}`);
       return { file };

@@ -49,28 +49,26 @@ export function preloadCharts(): void {
   load().catch(() => undefined);
 }
 
+// Vega calls a logger's methods unbound in places (a dataflow error is handed `logger.error`
+// itself), so each is a bound arrow function, never a method that needs `this`.
 class CollectingLogger {
   #level = 2;
   constructor(private readonly out: string[]) {}
-  level(level?: number): number | this {
+  readonly level = (level?: number): number | this => {
     if (level === undefined) return this.#level;
     this.#level = level;
     return this;
-  }
-  error(...args: unknown[]): this {
+  };
+  readonly error = (...args: unknown[]): this => {
     this.out.push(`error: ${args.map(String).join(' ')}`);
     return this;
-  }
-  warn(...args: unknown[]): this {
+  };
+  readonly warn = (...args: unknown[]): this => {
     this.out.push(args.map(String).join(' '));
     return this;
-  }
-  info(): this {
-    return this;
-  }
-  debug(): this {
-    return this;
-  }
+  };
+  readonly info = (): this => this;
+  readonly debug = (): this => this;
 }
 
 // Rendering resets vega's module-wide state (random source, SVG id counter), so renders run one

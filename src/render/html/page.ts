@@ -18,6 +18,8 @@ export interface PageInput {
   /** BCP 47 language tag; default `en-GB`. */
   readonly lang?: string;
   readonly body: Html;
+  /** Print the tables of numbers under each chart; default false: on paper they are left out (the screen has them). */
+  readonly printTables?: boolean;
 }
 
 /** A complete HTML document. No timestamp is added: the same input gives the same bytes. */
@@ -31,7 +33,7 @@ export function renderPage(input: PageInput): string {
 <title>${input.title}</title>
 <style>${trustedHtml(REPORT_CSS)}</style>
 </head>
-<body>
+<body${input.printTables === true ? html` class="print-tables"` : null}>
 <header><h1>${input.title}</h1>${input.subtitle === undefined ? null : html`<p class="subtitle">${input.subtitle}</p>`}</header>
 <main>
 ${input.body}

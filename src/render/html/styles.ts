@@ -1,7 +1,10 @@
 /**
  * The report's only stylesheet, inlined in every page (the Content-Security-Policy forbids
- * anything fetched). Screen first, with an A4 print layout: sections start on a new page,
- * figures never split, and the data tables that hide in `<details>` on screen are printed open.
+ * anything fetched). Screen first, with an A4 print layout: the board summary on pages of its
+ * own, then the sections one after another (a page each would leave pages holding a line),
+ * figures never split, and the appendix on new pages. The tables of numbers that hide in
+ * `<details>` on screen are left out on paper unless the report was made to print them
+ * (`body.print-tables`).
  */
 
 // Chromium cannot print a closed <details> open without script, so each figure carries its
@@ -28,13 +31,22 @@ td.num, th.num { text-align: right; }
 section.no-data p.no-data { color: #555; font-style: italic; }
 .print-only { display: none; }
 @page { size: A4; margin: 18mm 16mm 20mm; }
+ol.movements li, ul.verdicts li { margin-bottom: 0.25rem; }
+section.appendix table { width: 100%; table-layout: fixed; }
+section.appendix th:nth-child(1) { width: 24%; } section.appendix th:nth-child(2) { width: 7%; } section.appendix th:nth-child(3) { width: 10%; }
+section.appendix th:nth-child(4) { width: 33%; } section.appendix th:nth-child(5) { width: 10%; } section.appendix th:nth-child(6) { width: 10%; } section.appendix th:nth-child(7) { width: 6%; }
+section.appendix th, section.appendix td { overflow-wrap: anywhere; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   .screen-only { display: none; }
   .print-only { display: block; }
-  section.report-section + section.report-section { break-before: page; }
-  section.report-section.no-data, section.report-section + section.report-section.no-data { break-before: auto; }
-  figure.chart, table { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
+  .chart-data.print-only { display: none; }
+  body.print-tables .chart-data.print-only { display: block; }
+  h2 { margin-top: 1.2rem; }
+  figure.chart { margin: 0.6rem 0 0.9rem; }
+  section#summary + section.report-section, section.appendix { break-before: page; }
+  section.appendix table { font-size: 8.5pt; }
+  figure.chart, tr { break-inside: avoid; }
+  h2, h3, figcaption { break-after: avoid; }
 }
 `;

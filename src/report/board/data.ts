@@ -14,6 +14,7 @@ import { financialYearOf, monthsOfFinancialYear, ukDate } from '../../aggregate/
 import { financialYearLabel, fixedPolicy } from '../../convert/policy.js';
 import { UserError } from '../../kernel/errors.js';
 import type { PublishedLabels } from '../../factors/types.js';
+import { compareYears, partsByYear, type Step, type YearChange } from '../../targets/comparable.js';
 import { BASELINE_BOUND, progressFromLedger, siteLives, type TargetReport } from '../../targets/from-ledger.js';
 import { parseFinancialYear } from '../../travel/period.js';
 import { travelReport } from '../../travel/report.js';
@@ -49,6 +50,10 @@ export interface BoardData {
   readonly years: readonly YearFigure[];
   readonly current: GroupTotal | null;
   readonly previous: GroupTotal | null;
+  /** The year against the one before, like for like: what is change and what is coverage (see `targets/comparable.ts`). */
+  readonly yearOnYear: YearChange | null;
+  /** The three largest movements on the year before, and why (see `movementsOf`). */
+  readonly movements: readonly Movement[];
   readonly baseline: YearFigure | null;
   readonly intensity: readonly IntensityFigure[];
   readonly targets: readonly TargetReport[];
@@ -82,6 +87,20 @@ export interface BoardData {
   readonly partial: readonly string[];
 }
 
+/** One of the largest changes on the year before: in emissions (like for like), or in what is counted. */
+export interface Movement {
+  readonly group: string;
+  readonly changeTco2e: number;
+  readonly kind: 'emissions' | 'coverage';
+  /** For a coverage movement: what stepped. */
+  readonly step: Step | null;
+  /**
+   * For a kind of data measured in one unit in both years, with nothing in it that only one year
+   * has: how much the quantity changed, and the tCO2e per unit (the factor, mostly), as shares.
+   */
+  readonly why: { readonly unit: string; readonly quantityChange: number; readonly perUnitChange: number } | null;
+}
+
 export interface BoardOptions {
   readonly org: string;
   /** `2024/25`. */
@@ -93,6 +112,8 @@ export interface BoardOptions {
    * (every headline and status says so) rather than refuse it.
    */
   readonly partial?: boolean;
+  /** Print every chart's table of numbers (on paper they are left out unless asked for). */
+  readonly printTables?: boolean;
 }
 
 function fyOf(period: string): number {
@@ -125,10 +146,11 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
   const travel = members.map((id) => travelReport(ctx.ledger, ctx.library, ctx.config.organisations.find((x) => x.id === id) ?? org, fyPeriod));
   const { baselineLikeForLike, currentLikeForLike, baselineLeftOut } = likeForLike(fp.lines, thisYear, years[0], current);
   const factors = factorsUsed(ctx.library, thisYear);
+  const change = yearOnYear(fp.lines, fy, previous !== null && current !== null);
 
   return {
     org, members, fyStart: fy, period: financialYearLabel(fy), generated: today, toolVersion: o.toolVersion,
-    years, current, previous, baseline: years[0] ?? null,
+    years, current, previous, yearOnYear: change, movements: change === null ? [] : movementsOf(change, thisYear, lastYear), baseline: years[0] ?? null,
     intensity: current ? intensityFigures(org, financialYearLabel(fy), current.kgCo2e).filter((f) => f.kgCo2ePerUnit !== null) : [],
     targets: progress.targets,
     targetProblems: progress.problems.map((p) => p.message),
@@ -193,6 +215,51 @@ function yearTotals(fp: Footprint, fy: number): Pick<BoardData, 'years' | 'curre
   };
 }
 
+/** The year against the one before, by part; null when either year holds nothing. */
+function yearOnYear(lines: readonly EmissionLine[], fy: number, both: boolean): YearChange | null {
+  if (!both) return null;
+  const near = lines.filter((l) => l.periodEnd >= `${fy - 1}-04-01` && l.periodStart <= `${fy + 1}-03-31`);
+  const parts = partsByYear(near, 'financial-year');
+  const from = parts.get(fy - 1);
+  const to = parts.get(fy);
+  return from === undefined || to === undefined ? null : compareYears(from, to);
+}
+
+/** How many movements the board summary shows. */
+const MOVEMENTS = 3;
+
+/**
+ * The largest changes on the year before, by size: each kind of data's like-for-like change, and
+ * each step in coverage (a new survey, a first survey, a new site) as a change in what is counted.
+ */
+function movementsOf(y: YearChange, thisYear: readonly EmissionLine[], lastYear: readonly EmissionLine[]): Movement[] {
+  const stepped = new Set(y.steps.map((s) => s.group));
+  const all: Movement[] = [
+    ...y.byGroup.map((g) => ({ group: g.group, changeTco2e: g.likeChangeTco2e, kind: 'emissions' as const, step: null, why: stepped.has(g.group) ? null : whyOf(g.group, thisYear, lastYear) })),
+    ...y.coverageByGroup.map((c) => ({ group: c.step.group, changeTco2e: c.tco2e, kind: 'coverage' as const, step: c.step, why: null })),
+  ];
+  return all.filter((m) => Math.abs(m.changeTco2e) >= 0.05).sort((a, b) => Math.abs(b.changeTco2e) - Math.abs(a.changeTco2e)).slice(0, MOVEMENTS);
+}
+
+/** Quantity and tCO2e per unit of one kind of data in both years, when it is measured in one unit. */
+function whyOf(group: string, thisYear: readonly EmissionLine[], lastYear: readonly EmissionLine[]): Movement['why'] {
+  const sum = (lines: readonly EmissionLine[]): { units: Set<string>; q: number; kg: number } => {
+    const r = { units: new Set<string>(), q: 0, kg: 0 };
+    for (const l of lines) {
+      if (l.kind !== 'main' || l.basis !== 'location' || sourceGroup(l.source) !== group) continue;
+      r.units.add(l.unit);
+      r.q += l.quantity;
+      r.kg += l.kgCo2e;
+    }
+    return r;
+  };
+  const now = sum(thisYear);
+  const before = sum(lastYear);
+  const units = new Set([...now.units, ...before.units]);
+  if (units.size !== 1 || now.q <= 0 || before.q <= 0 || before.kg <= 0) return null;
+  return { unit: [...units][0]!, quantityChange: now.q / before.q - 1, perUnitChange: now.kg / now.q / (before.kg / before.q) - 1 };
+}
+
 /** tCO2e by calendar month (1 to 12) of one year's lines. */
 function monthlyTco2e(lines: readonly EmissionLine[]): { month: number; quantity: number }[] {
   return aggregate(lines, { groupBy: ['period'], period: 'month' }).groups.map((g) => ({ month: Number((g.key.period ?? '').slice(5, 7)), quantity: g.kgCo2e / 1000 }));
@@ -220,10 +287,14 @@ function energyBySource(lines: readonly EmissionLine[]): Map<string, number> {
   return m;
 }
 
-/** tCO2e by site in the year, largest first, beside the year before. */
+/**
+ * Scope 1 and 2 tCO2e by site in the year (what a site burns and draws, as the page says),
+ * largest first, beside the year before.
+ */
 function siteRows(siteLines: readonly EmissionLine[], fy: number): BoardData['sites'] {
-  const now = siteTotals(siteLines.filter((l) => l.site !== null && inYear(l, fy)));
-  const before = siteTotals(siteLines.filter((l) => l.site !== null && inYear(l, fy - 1)));
+  const placed = siteLines.filter((l) => l.site !== null && (l.scope === 1 || l.scope === 2));
+  const now = siteTotals(placed.filter((l) => inYear(l, fy)));
+  const before = siteTotals(placed.filter((l) => inYear(l, fy - 1)));
   return [...now].map(([site, tco2e]) => ({ site, tco2e, previous: before.get(site) ?? null })).sort((a, b) => b.tco2e - a.tco2e);
 }
 

@@ -8,7 +8,7 @@ import { html } from '../../render/html/escape.js';
 import { renderPage } from '../../render/html/page.js';
 import { preloadCharts } from '../../render/chart/render-svg.js';
 import { boardData, type BoardData, type BoardOptions } from './data.js';
-import { coverSection, emissionsSection, energySection, fleetSection, headlineSection, methodSection, qualitySection, trajectorySection, travelSection } from './sections.js';
+import { coverSection, emissionsSection, energySection, factorsAppendix, fleetSection, methodSection, qualitySection, summarySection, trajectorySection, travelSection } from './sections.js';
 
 export interface BoardReport {
   readonly html: string;
@@ -21,17 +21,19 @@ export async function boardReport(ctx: AnalysisContext, o: BoardOptions): Promis
   await new Promise((resolve) => setImmediate(resolve));
   const d = boardData(ctx, o);
   // Charts render one at a time (vega is single-threaded here), in page order.
-  const body = html`${coverSection(d)}
-${headlineSection(d)}
+  // The summary first, on two A4 pages of its own; what it rests on after; the factors last, as an appendix.
+  const body = html`${await summarySection(d)}
+${coverSection(d)}
 ${await trajectorySection(d)}
 ${await emissionsSection(d)}
 ${await energySection(d)}
 ${fleetSection(d)}
 ${await travelSection(d)}
 ${await qualitySection(d)}
-${methodSection(d)}`;
+${methodSection(d)}
+${factorsAppendix(d)}`;
   return {
-    html: renderPage({ title: `${d.org.name}: carbon report ${d.period}`, subtitle: `Greenhouse gas emissions and progress against targets, financial year ${d.period}`, body }),
+    html: renderPage({ title: `${d.org.name}: carbon report ${d.period}`, subtitle: `Greenhouse gas emissions and progress against targets, financial year ${d.period}`, body, printTables: o.printTables === true }),
     data: d,
   };
 }

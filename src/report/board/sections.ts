@@ -10,7 +10,7 @@ import { coverageGridChart, type SourceMonthCoverage } from '../../render/chart/
 import { modeShareChart } from '../../render/chart/kinds/mode-share.js';
 import { stackedByYearChart } from '../../render/chart/kinds/stacked-by-year.js';
 import { topSitesChart } from '../../render/chart/kinds/top-sites.js';
-import { trajectoryChart, type Pathway } from '../../render/chart/kinds/trajectory.js';
+import { trajectoryChart, type CoverageStep, type Pathway } from '../../render/chart/kinds/trajectory.js';
 import type { Chart } from '../../render/chart/chart.js';
 import { renderChartSvg } from '../../render/chart/render-svg.js';
 import { dataTable, figure, noDataSection, section } from '../../render/html/components.js';
@@ -18,11 +18,13 @@ import { html, type Html } from '../../render/html/escape.js';
 import { formatPercent, formatQuantity, formatTco2e, fyLabel } from '../../render/html/format-uk.js';
 import { STATUS_RULES, STATUS_WORDS } from '../../targets/target-text.js';
 import { targetVerdict } from '../../targets/verdict.js';
+import { lineAt } from '../../targets/trend.js';
 import { yearLabel } from '../../targets/years.js';
 import type { TargetReport } from '../../targets/from-ledger.js';
 import type { TravelReport } from '../../travel/types.js';
 import type { BoardData } from './data.js';
-import { sourceName } from '../../render/source-names.js';
+import { sourceName, stepsPhrase } from '../../render/source-names.js';
+import { partOf, type YearChange } from '../../targets/comparable.js';
 
 /** Units in the singular, as "per" wants them. */
 const PER_UNIT: Readonly<Record<string, string>> = { litres: 'litre', tonnes: 'tonne', miles: 'mile', m3: 'm³', passenger_km: 'passenger km', passenger_miles: 'passenger mile', gallons_uk: 'UK gallon' };
@@ -57,15 +59,46 @@ export function coverSection(d: BoardData): Html {
   return html`<section class="report-section cover" id="cover"><h2>About this report</h2>${dataTable({ columns: [{ header: 'Item' }, { header: 'Detail' }], rows })}</section>`;
 }
 
-export function headlineSection(d: BoardData): Html {
-  if (d.current === null) return noDataSection('Headlines', `No emissions are held for ${d.period}${d.partial.length > 0 ? ` (partial view: ${d.partial.join('; ')})` : ''}.`);
+/** A like-for-like change as a percentage of the earlier year's like-for-like figure. */
+function likePct(y: YearChange): number | null {
+  return y.likeFromTco2e > 0 ? y.likeChangeTco2e / y.likeFromTco2e : null;
+}
+
+/**
+ * "down 5.9% on 2024/25 like for like (9.8% in all: …)": the change in the parts both years
+ * hold first, and what coverage added or took away named beside it, so a new survey replacing a
+ * carried-forward one is never read as a cut.
+ */
+function movedWords(d: BoardData, now: number, prev: number): string {
+  const y = d.yearOnYear;
+  const last = fyLabel(d.fyStart - 1);
+  const all = `${now <= prev ? 'down' : 'up'} ${formatPercent(Math.abs(now - prev) / prev)}`;
+  const p = y === null ? null : likePct(y);
+  if (y === null || y.steps.length === 0 || p === null) return `${all} on ${last}`;
+  return `${p <= 0 ? 'down' : 'up'} ${formatPercent(Math.abs(p))} on ${last} like for like (${all} in all: ${stepsPhrase(y.steps)}, ${signedT(y.coverageTco2e)} tCO2e, is a change in what is counted, not in emissions)`;
+}
+
+function changeOnLastYear(d: BoardData, now: number, prev: number): string {
+  const y = d.yearOnYear;
+  const p = y === null ? null : likePct(y);
+  const whole = `${change(now, prev)} (${fyLabel(d.fyStart - 1)}: ${formatTco2e(prev)} tCO2e)`;
+  if (y === null || y.steps.length === 0 || p === null) return whole;
+  return `${formatPercent(p, { signed: true })} like for like; ${whole} in all, of which ${signedT(y.coverageTco2e)} tCO2e is ${stepsPhrase(y.steps)}`;
+}
+
+const signedT = (t: number): string => `${t > 0 ? '+' : ''}${formatTco2e(t)}`;
+
+export async function summarySection(d: BoardData): Promise<Html> {
+  if (d.current === null) return noDataSection('Summary for the board', `No emissions are held for ${d.period}${d.partial.length > 0 ? ` (partial view: ${d.partial.join('; ')})` : ''}.`);
   const now = d.current.kgCo2e / 1000;
   const prev = d.previous ? d.previous.kgCo2e / 1000 : null;
   const base = d.baseline;
   const rows: string[][] = [
     [`Total ${d.period}${d.partial.length > 0 ? ' so far (partial)' : ''} (location-based)`, `${formatTco2e(now)} tCO2e`],
+    // Every total in this report has this boundary unless it says otherwise, as \`tco2e emissions\` has by default.
+    ['What the totals cover', 'Scopes 1, 2 and 3 as listed under Method; Scope 2 location-based; without well-to-tank and T&D losses; biogenic CO2 apart'],
     ...(d.current.market && d.current.market.supplierKwh > 0 ? [[`Total ${d.period} (market-based)`, `${formatTco2e(d.current.market.kgCo2e / 1000)} tCO2e`]] : []),
-    ['Change on the previous year', d.partial.length > 0 ? 'not compared: a partial year' : prev === null ? 'no figure for the previous year' : `${change(now, prev)} (${fyLabel(d.fyStart - 1)}: ${formatTco2e(prev)} tCO2e)`],
+    ['Change on the previous year', d.partial.length > 0 ? 'not compared: a partial year' : prev === null ? 'no figure for the previous year' : changeOnLastYear(d, now, prev)],
     ['Change on the first year held', d.partial.length > 0 || base === null || base.fyStart === d.fyStart || d.baselineLikeForLike === null || d.currentLikeForLike === null ? '–'
       : `${change(d.currentLikeForLike, d.baselineLikeForLike.tco2e)} (${fyLabel(base.fyStart)}: ${formatTco2e(d.baselineLikeForLike.tco2e)} tCO2e${d.baselineLeftOut.length > 0 ? `; like for like, without ${d.baselineLeftOut.map((g) => sourceName(g).toLowerCase()).join(' and ')}, which ${fyLabel(base.fyStart)} has no data for` : ''})`],
     ...d.intensity.map((f) => [`Intensity per ${f.metric === 'floorAreaM2' ? 'm² floor area' : f.metric === 'staffWte' ? 'staff WTE' : f.metric === 'spendGbpM' ? '£m spend' : f.metric}`, `${formatQuantity(f.kgCo2ePerUnit!, 1)} kgCO2e`]),
@@ -83,38 +116,120 @@ export function headlineSection(d: BoardData): Html {
   const whys = partial ? [] : verdicts.filter(({ v }) => v.why !== null).map(({ name, v }) => `${name}: ${v.why ?? ''}`);
   const takeaway = partial
     ? `Partial view of ${d.period}: ${d.partial.join('; ')}. ${d.org.name}'s figures so far come to ${formatTco2e(now)} tCO2e; they are not a year's emissions and are not compared with whole years.`
-    : prev === null ? `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}.` : `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}, ${now <= prev ? 'down' : 'up'} ${formatPercent(Math.abs(now - prev) / prev)} on ${fyLabel(d.fyStart - 1)}.`;
+    : prev === null ? `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}.` : `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}, ${movedWords(d, now, prev)}.`;
+  const main = summaryTarget(d);
+  const chart = main === undefined || partial ? null : await chartFigure('summary-trajectory', `${main.progress.target.name}: the trajectory`, targetChart(main).takeaway, targetChart(main).chart);
   return section({
-    id: 'headlines',
-    title: 'Headlines',
+    id: 'summary',
+    title: 'Summary for the board',
     body: html`<p class="lead">${takeaway}</p>${dataTable({ columns: [{ header: 'Measure' }, { header: 'Value', numeric: true }], rows })}
-${status.length > 0 ? html`<h3>Targets</h3>${dataTable({ columns: [{ header: 'Target' }, { header: 'Cut required against the baseline', numeric: true }, { header: 'Cut achieved', numeric: true }, { header: 'Verdict' }], rows: status })}${whys.length > 0 ? html`<ul class="verdicts">${whys.map((w) => html`<li>${w}</li>`)}</ul>` : null}` : html`<p>No reduction targets are set for this organisation in the workspace config.</p>`}`,
+${status.length > 0 ? html`<h3>Targets</h3>${dataTable({ columns: [{ header: 'Target' }, { header: 'Cut required against the baseline', numeric: true }, { header: 'Cut achieved', numeric: true }, { header: 'Verdict' }], rows: status })}${whys.length > 0 ? html`<ul class="verdicts">${whys.map((w) => html`<li>${w}</li>`)}</ul>` : null}` : html`<p>No reduction targets are set for this organisation in the workspace config.</p>`}
+${chart}${movementsList(d)}`,
   });
 }
 
-async function targetFigure(t: TargetReport, i: number): Promise<Html> {
+/**
+ * The target the summary draws: the one whose year comes next among those not yet decided, or
+ * the first, when every target's year has passed.
+ */
+function summaryTarget(d: BoardData): TargetReport | undefined {
+  const open = d.targets.filter((t) => { const v = targetVerdict(t.progress); return v.state !== 'met' && v.state !== 'missed'; });
+  return [...open].sort((a, b) => a.progress.target.targetYear - b.progress.target.targetYear)[0] ?? d.targets[0];
+}
+
+/** The three largest movements on last year, each with why, in words. */
+function movementsList(d: BoardData): Html | null {
+  if (d.movements.length === 0 || d.partial.length > 0) return null;
+  const items = d.movements.map((m) => {
+    const head = `${sourceName(m.group)}: ${signedT(m.changeTco2e)} tCO2e`;
+    if (m.kind === 'coverage') {
+      const step = m.step!;
+      const what = step.surveyChanged ? 'estimated from a new staff travel survey that replaced the one carried forward'
+        : step.sites.length > 0 ? `${step.sites.join(', ')} ${step.sites.length === 1 ? 'has' : 'have'} data in only one of the two years`
+        : `counted in only one of the two years`;
+      return `${head}, a change in what is counted, not in emissions: ${what}.`;
+    }
+    const w = m.why;
+    if (w === null) return `${head} like for like.`;
+    const unit = PER_UNIT[w.unit] ?? w.unit;
+    // Under half of one per cent reads as 0% either way: say it did not change.
+    const moved = (x: number): string => (Math.abs(x) < 0.005 ? 'about the same' : `${x <= 0 ? 'down' : 'up'} ${formatPercent(Math.abs(x))}`);
+    return `${head} like for like: the quantity used is ${moved(w.quantityChange)}, and the emissions per ${unit} ${moved(w.perUnitChange)} (the year's published factors).`;
+  });
+  return html`<h3>The largest changes on ${fyLabel(d.fyStart - 1)}</h3><ol class="movements">${items.map((i) => html`<li>${i}</li>`)}</ol>`;
+}
+
+/**
+ * Where what a target counts changes between drawn years: a kind of data that starts or stops
+ * (commuting from the first survey, a fleet), or commuting estimated from a new survey. Each is
+ * marked on the chart, so a step is not read as a rise or a fall.
+ */
+function coverageSteps(t: TargetReport, drawn: readonly number[]): CoverageStep[] {
+  const parts = new Map(t.actuals.map((a) => [a.year, a.parts]));
+  const groups = (year: number): Map<string, Set<number | null>> => {
+    const m = new Map<string, Set<number | null>>();
+    for (const k of parts.get(year)?.keys() ?? []) {
+      const p = partOf(k);
+      m.set(p.group, (m.get(p.group) ?? new Set<number | null>()).add(p.survey));
+    }
+    return m;
+  };
+  const out: CoverageStep[] = [];
+  const years = [...drawn].sort((a, b) => a - b);
+  for (let i = 1; i < years.length; i++) {
+    const before = groups(years[i - 1]!);
+    const now = groups(years[i]!);
+    const words = [
+      ...[...now.keys()].filter((g) => !before.has(g)).map((g) => `+ ${sourceName(g).toLowerCase()}`),
+      ...[...before.keys()].filter((g) => !now.has(g)).map((g) => `− ${sourceName(g).toLowerCase()}`),
+      ...(now.has('commuting') && before.has('commuting') && [...now.get('commuting')!].some((s) => !before.get('commuting')!.has(s)) ? ['new travel survey'] : []),
+    ];
+    if (words.length > 0) out.push({ fyStart: years[i]!, label: words.join(', ') });
+  }
+  return out;
+}
+
+/** A target's trajectory chart and its one-line takeaway. */
+function targetChart(t: TargetReport): { chart: Chart; takeaway: string } {
   const p = t.progress;
   const tg = p.target;
   // Calendar-year targets are drawn at the financial year starting in that year.
   // Only complete years are drawn: a part year would read as a fall (or a rise) that did not happen.
   const actual = p.rows.filter((r) => r.actualTco2e !== null && r.complete === true).map((r) => ({ fyStart: r.year, tco2e: r.actualTco2e! }));
-  const partYears = p.rows.filter((r) => r.actualTco2e !== null && r.complete !== true).map((r) => r.label);
   const firstActual = actual[0]?.fyStart ?? tg.baselineYear;
   const pathway = p.rows.filter((r) => r.year >= firstActual - 1).map((r) => ({ fyStart: r.year, tco2e: r.requiredTco2e }));
   const pathways: Pathway[] = [{ name: 'Required pathway', points: pathway }];
-  if (p.projection) pathways.push({ name: 'Recent trend', points: p.projection.projected.map((x) => ({ fyStart: x.year, tco2e: x.tco2e })) });
-  if (t.likeForLike && t.likeForLike.series.length > 1) pathways.push({ name: `At ${t.likeForLike.fixedYear} factors`, points: t.likeForLike.series.map((x) => ({ fyStart: x.year, tco2e: x.tco2e })) });
+  if (p.projection) {
+    // The trend drawn from the last year it was fitted to, so it joins the reported line rather than floating after it.
+    const from = p.projection.fittedYears[p.projection.fittedYears.length - 1]!;
+    const start = { fyStart: from, tco2e: Math.max(0, lineAt(p.projection.line, from)) };
+    pathways.push({ name: 'Recent trend', points: [start, ...p.projection.projected.map((x) => ({ fyStart: x.year, tco2e: x.tco2e }))] });
+  }
+  // One rule for every series of actuals: the fixed-factor line is drawn for the same complete years as the reported one.
+  const drawn = new Set(actual.map((a) => a.fyStart));
+  const fixedPoints = (t.likeForLike?.series ?? []).filter((x) => drawn.has(x.year));
+  if (t.likeForLike && fixedPoints.length > 1) pathways.push({ name: `At ${t.likeForLike.fixedYear} factors`, points: fixedPoints.map((x) => ({ fyStart: x.year, tco2e: x.tco2e })) });
   const milestones = p.milestones.map((m) => ({ fyStart: Math.round((m.fromYear + m.toYear) / 2), tco2e: m.levelTco2e, label: `−${formatQuantity(m.reductionPct, 0)}% by ${m.fromYear === m.toYear ? yearLabel(tg.basis, m.toYear) : `${yearLabel(tg.basis, m.fromYear)}–${yearLabel(tg.basis, m.toYear)}`}` }));
-  const chart = trajectoryChart({ actual, pathways, milestones, actualName: 'Reported' });
+  const chart = trajectoryChart({ actual, pathways, milestones, actualName: 'Reported', steps: coverageSteps(t, actual.map((a) => a.fyStart)) });
   const h = p.headline;
   const reaches = p.projection?.reachesTargetIn ?? null;
   // A straight line fitted to a few years says little about the next century: past 2100 it is not given as a year.
-  const trend = reaches !== null && reaches <= 2100 ? ` On the recent trend the target level is reached in ${yearLabel(tg.basis, reaches)}.` : reaches !== null ? ' On the recent trend the target level is not reached this century.' : p.projection ? ' On the recent trend the target is not reached.' : '';
+  const trendLike = p.projection?.likeForLike;
+  const trend = (reaches !== null && reaches <= 2100 ? ` On the recent trend the target level is reached in ${yearLabel(tg.basis, reaches)}.` : reaches !== null ? ' On the recent trend the target level is not reached this century.' : p.projection ? ' On the recent trend the target is not reached.' : '')
+    + (trendLike ? ` The trend compares like with like: ${stepsPhrase(trendLike.steps)}, not the same in every year it is fitted to, ${trendLike.steps.length === 1 ? 'is' : 'are'} held at the ${yearLabel(tg.basis, trendLike.heldAtYear)} level.` : '');
   const takeaway = h === null || h.actualTco2e === null
     ? `No actuals from the baseline year on for ${tg.name}.`
     : `${h.label}: ${formatTco2e(h.actualTco2e)} tCO2e against ${formatTco2e(h.requiredTco2e)} on the pathway — ${h.status ? STATUS_WORDS[h.status] : 'not judged (incomplete year)'}.${trend}`;
+  return { chart, takeaway };
+}
+
+async function targetFigure(t: TargetReport, i: number): Promise<Html> {
+  const p = t.progress;
+  const tg = p.target;
+  const { chart, takeaway } = targetChart(t);
+  const partYears = p.rows.filter((r) => r.actualTco2e !== null && r.complete !== true).map((r) => r.label);
   const split = t.likeForLike?.split;
-  const lfl = split ? html`<p>Like for like: from ${yearLabel(tg.basis, split.fromYear)} to ${yearLabel(tg.basis, split.toYear)} emissions changed by ${formatTco2e(split.totalChangeTco2e)} tCO2e, of which ${formatTco2e(split.fromUsingLessTco2e)} came from the activity itself (using less or more) and ${formatTco2e(split.fromFactorsTco2e)} from the emission factors (mostly a cleaner grid), with factors held at ${String(split.fixedYear)}.</p>` : null;
+  const lfl = split ? html`<p>Like for like: from ${yearLabel(tg.basis, split.fromYear)} to ${yearLabel(tg.basis, split.toYear)} emissions changed by ${formatTco2e(split.totalChangeTco2e)} tCO2e, of which ${formatTco2e(split.fromUsingLessTco2e)} came from the activity itself (using less or more) and ${formatTco2e(split.fromFactorsTco2e)} from the emission factors (mostly a cleaner grid), with factors held at ${String(split.fixedYear)}${split.steps.length > 0 ? `; ${signedT(split.fromCoverageTco2e)} is not a change in emissions but in what is counted: ${stepsPhrase(split.steps)}, which only one of the two years has` : ''}.</p>` : null;
   const b = p.budget;
   const notes = [
     `Baseline ${p.baseline.label}: ${formatTco2e(p.baseline.tco2e)} tCO2e (${p.baseline.origin === 'declared' ? `declared: ${p.baseline.source ?? ''}` : 'from the ledger'}). Covers scope ${tg.scopes.join(', ')}${tg.sources ? ` (${tg.sources.join(', ')})` : ''}, Scope 2 ${tg.scope2}-based.`,
@@ -149,9 +264,15 @@ export async function emissionsSection(d: BoardData): Promise<Html> {
   const totalNow = [...now.values()].reduce((s, v) => s + v, 0);
   const totalBefore = [...before.values()].reduce((s, v) => s + v, 0);
   const biggest = deltas[0];
+  const y = d.yearOnYear;
+  const likeP = y === null ? null : likePct(y);
+  const biggestLike = y?.byGroup[0];
   const takeaway = totalBefore === 0 || biggest === undefined
     ? `${formatTco2e(totalNow)} tCO2e in ${d.period}.`
-    : `Emissions ${totalNow <= totalBefore ? 'fell' : 'rose'} ${formatPercent(Math.abs(totalNow - totalBefore) / totalBefore)} on last year, mostly from ${sourceName(biggest.c).toLowerCase()} (${biggest.delta <= 0 ? '' : '+'}${formatTco2e(biggest.delta)} tCO2e).`;
+    : y !== null && y.steps.length > 0 && likeP !== null && biggestLike !== undefined
+      // Like for like first: a part only one year has (a first survey, a new survey, a new site) is named apart.
+      ? `Like for like, emissions ${likeP <= 0 ? 'fell' : 'rose'} ${formatPercent(Math.abs(likeP))} on last year, mostly from ${sourceName(biggestLike.group).toLowerCase()} (${signedT(biggestLike.likeChangeTco2e)} tCO2e); ${stepsPhrase(y.steps)} ${y.steps.length === 1 ? 'adds' : 'add'} ${signedT(y.coverageTco2e)} tCO2e that is a change in what is counted, not in emissions.`
+      : `Emissions ${totalNow <= totalBefore ? 'fell' : 'rose'} ${formatPercent(Math.abs(totalNow - totalBefore) / totalBefore)} on last year, mostly from ${sourceName(biggest.c).toLowerCase()} (${biggest.delta <= 0 ? '' : '+'}${formatTco2e(biggest.delta)} tCO2e).`;
   const stacked = await chartFigure('by-source', 'Emissions by source, each financial year', takeaway, stackedByYearChart({ rows, categoryTitle: 'Source' }));
   const scopeRows = d.byScope.filter((s) => Math.abs(s.tco2e) >= 0.005).map((s) => [s.scope, formatTco2e(s.tco2e)]);
   const monthsChart = monthsCompareChart({ current: { label: d.period, months: d.months.current }, previous: { label: fyLabel(d.fyStart - 1), months: d.months.previous }, unit: 'tCO₂e', tableDecimals: 1 });
@@ -176,10 +297,11 @@ export async function energySection(d: BoardData): Promise<Html> {
   if (d.sites.length > 0) {
     const total = d.sites.reduce((s, x) => s + x.tco2e, 0);
     const top = d.sites[0]!;
-    sites = await chartFigure('top-sites', `Sites by emissions, ${d.period}`, `${top.site} emitted ${formatTco2e(top.tco2e)} tCO2e, ${formatPercent(total > 0 ? top.tco2e / total : 0)} of the emissions that can be placed at a site.`, topSitesChart({ rows: d.sites.map((s) => ({ name: s.site, tco2e: s.tco2e })) }));
+    // The site figures are Scopes 1 and 2 (what a site burns and draws), said in the title and the sentence: \`emissions --by site\` adds each site's Scope 3.
+    sites = await chartFigure('top-sites', `Sites by Scope 1 and 2 emissions, ${d.period}`, `${top.site} emitted ${formatTco2e(top.tco2e)} tCO2e in Scopes 1 and 2 (its fuel, fleet and electricity, location-based), ${formatPercent(total > 0 ? top.tco2e / total : 0)} of the Scope 1 and 2 emissions placed at a site. Its travel and commuting (Scope 3) are not counted here.`, topSitesChart({ rows: d.sites.map((s) => ({ name: s.site, tco2e: s.tco2e })) }));
     const changes = d.sites.filter((s) => s.previous !== null).map((s) => ({ ...s, delta: s.tco2e - s.previous! })).sort((a, b) => a.delta - b.delta);
     if (changes.length > 0) {
-      sites = html`${sites}<h3>Largest changes on last year</h3>${dataTable({
+      sites = html`${sites}<h3>Largest changes on last year, Scopes 1 and 2 by site</h3>${dataTable({
         columns: [{ header: 'Site' }, { header: d.period, numeric: true }, { header: fyLabel(d.fyStart - 1), numeric: true }, { header: 'Change tCO2e', numeric: true }],
         rows: [...changes.slice(0, 5), ...changes.slice(-5).reverse()].filter((c, i, all) => all.indexOf(c) === i).map((c) => [c.site, formatTco2e(c.tco2e), formatTco2e(c.previous!), formatTco2e(c.delta)]),
       })}`;
@@ -277,11 +399,6 @@ ${d.rejected.length > 0 ? dataTable({ columns: [{ header: 'File' }, { header: 'R
 }
 
 export function methodSection(d: BoardData): Html {
-  const factorRows = d.factors.map((f) => [
-    f.key, String(f.year), f.custom ? 'custom' : f.edition,
-    f.labels ? [f.labels.level1, f.labels.level2, f.labels.level3, f.labels.level4, f.labels.columnText].filter((x) => x !== '').join(' › ') : '–',
-    formatQuantity(f.kgPerUnit, 8), `${f.key.endsWith('.outside_scopes') ? 'kg biogenic CO2' : 'kgCO2e'} per ${PER_UNIT[f.unit] ?? f.unit}`, formatQuantity(f.lines, 0),
-  ]);
   return section({
     id: 'method',
     title: 'Method and factors',
@@ -291,9 +408,19 @@ export function methodSection(d: BoardData): Html {
 <li>Included: energy (Scope 1 and 2), owned fleet (Scope 1, EV charging Scope 2), business travel and grey fleet (Scope 3 category 6), staff commuting from travel surveys (Scope 3 category 7, scaled to headcount; between surveys the latest survey is carried forward).</li>
 <li>Excluded from totals: well-to-tank and transmission and distribution losses (Scope 3 category 3); biogenic CO2 from biomass is reported separately and never added.</li>
 <li>Gaps in metered data are shown, not filled. Every figure can be traced to its file and line with <code>tco2e export lines</code>.</li>
+<li>Every factor used in ${d.period} is listed in the appendix.</li>
 </ul>
-<h3>Every factor used in ${d.period}</h3>
-${factorRows.length === 0 ? html`<p>None.</p>` : dataTable({ columns: [{ header: 'Key' }, { header: 'Year' }, { header: 'Edition' }, { header: 'Published labels' }, { header: 'Value', numeric: true }, { header: 'Unit' }, { header: 'Lines', numeric: true }], rows: factorRows })}
 ${d.warnings.length > 0 ? html`<h3>Notes from the data</h3><ul>${d.warnings.slice(0, 30).map((w) => html`<li>${w}</li>`)}</ul>` : null}`,
   });
+}
+
+/** Every factor used, with the publication's labels: an appendix, on pages of its own in print. */
+export function factorsAppendix(d: BoardData): Html {
+  const factorRows = d.factors.map((f) => [
+    f.key, String(f.year), f.custom ? 'custom' : f.edition,
+    f.labels ? [f.labels.level1, f.labels.level2, f.labels.level3, f.labels.level4, f.labels.columnText].filter((x) => x !== '').join(' › ') : '–',
+    formatQuantity(f.kgPerUnit, 8), `${f.key.endsWith('.outside_scopes') ? 'kg biogenic CO2' : 'kgCO2e'} per ${PER_UNIT[f.unit] ?? f.unit}`, formatQuantity(f.lines, 0),
+  ]);
+  return html`<section class="report-section appendix" id="factors"><h2>Appendix: every factor used in ${d.period}</h2>
+${factorRows.length === 0 ? html`<p>None.</p>` : dataTable({ columns: [{ header: 'Key' }, { header: 'Year' }, { header: 'Edition' }, { header: 'Published labels' }, { header: 'Value', numeric: true }, { header: 'Unit' }, { header: 'Lines', numeric: true }], rows: factorRows })}</section>`;
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ACUTE_CALENDAR_KG, BUSINESS_2019_KG, YEARS, acuteKg, communityElectricityKg, councilKg, fy } from './expected.js';
-import { csvRecords, json, near, text } from './workspace.js';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../helpers.js';
+import { cli, csvRecords, json, near, text } from './workspace.js';
 
 const ORGS = 'north-acute,east-community,riverside-council,north-ics';
 const MEMBERS = ['east-community', 'north-acute', 'riverside-council'];
@@ -77,7 +81,8 @@ export function compareCases(dir: () => string): void {
         text(dir(), 'compare', '--orgs', ORGS, '--format', 'csv'),
         json(dir(), 'compare', '--orgs', ORGS, '--json'),
       ]);
-      expect(table).toContain('north-ics (sum) t (index)');
+      expect(table).toContain('north-ics (sum)');
+      expect(table).toContain('each cell is tCO2e (index)');
       expect(table).toMatch(/2016\/17 .*1,358 \(100\)/);
       const rows = csvRecords(csv);
       const sum19 = rows.find((x) => x.org === 'north-ics' && x.year === '2019/20')!;
@@ -88,6 +93,55 @@ export function compareCases(dir: () => string): void {
         ['north-acute', 'nhs-2040', '2019/20', 'on-track'],
         ['riverside-council', 'net-zero-2030', '2019/20', 'on-track'],
       ]));
+    });
+
+    it('marks only the cells whose year has a caveat, each marker said in words under the table', async () => {
+      const [table, r] = await Promise.all([text(dir(), 'compare', '--orgs', ORGS), json(dir(), 'compare', '--orgs', ORGS, '--json')]);
+      const flagged = r.series.flatMap((s: any) => s.points.filter((p: any) => p.flags.length > 0).map((p: any) => `${s.org} ${p.year}`));
+      // No mark that means nothing: the old "!" on every cell is gone.
+      expect(table).not.toMatch(/ !( |$)/m);
+      const rows = table.split('\n').filter((l) => /^\d{4}\/\d{2} /.test(l));
+      const markers = rows.reduce((n, l) => n + [...l.matchAll(/\[\d+(?:,\d+)*\]/g)].length, 0);
+      const cells = flagged.length;
+      expect(markers).toBe(cells);
+      for (const cell of flagged) expect(table).toContain(`] ${cell.split(' ')[0]!} `);
+      if (cells === 0) expect(table).toContain('No year is marked');
+      // Caveats never name a raw key.
+      expect(table).not.toMatch(/no [a-z]+_[a-z_]+ data/);
+    });
+
+    it('ranks within one target at a time, on that target\'s boundary', async () => {
+      const r = await json(dir(), 'compare', '--orgs', ORGS, '--json');
+      for (const g of r.rankings) {
+        // Every organisation in a ranking holds that one target.
+        const ids = new Set(g.rows.map((x: any) => x.target));
+        expect(ids.size, g.name).toBe(1);
+        const cuts = g.rows.filter((x: any) => x.cutPct !== null).map((x: any) => x.cutPct);
+        expect(cuts).toEqual([...cuts].sort((a, b) => b - a));
+      }
+      const table = await text(dir(), 'compare', '--orgs', ORGS);
+      expect(table).toContain('Ranking within each target');
+    });
+
+    it('keeps its tables within an 80-column terminal', () => {
+      const run = spawnSync(process.execPath, [join(ROOT, 'bin/run.js'), 'compare', '--orgs', ORGS], { cwd: dir(), encoding: 'utf8', env: { ...process.env, COLUMNS: '80', TCO2E_DB: '', TCO2E_CONFIG: '' } });
+      expect(run.status, run.stderr).toBe(0);
+      const rows = run.stdout.split('\n').filter((l) => / {2,}\S/.test(l) || /^-+( +-+)+$/.test(l));
+      expect(rows.length).toBeGreaterThan(5);
+      for (const l of rows) expect(l.length, l).toBeLessThanOrEqual(80);
+    });
+
+    it('report compare takes --baseline as compare does, and indexes every line to it', async () => {
+      const out = join(dir(), 'compare-2017.html');
+      const r = await cli(dir(), 'report', 'compare', '--orgs', ORGS, '--baseline', '2017/18', '--out', out);
+      expect(r.code, r.stderr).toBe(0);
+      const page = readFileSync(out, 'utf8');
+      const indexed = page.slice(page.indexOf('id="indexed"'));
+      expect(indexed).toContain('(2017/18 = 100)');
+      expect(indexed).not.toContain('(2016/17 = 100)');
+      const bad = await cli(dir(), 'report', 'compare', '--orgs', ORGS, '--baseline', 'last year', '--out', join(dir(), 'bad.html'));
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('is not a financial year');
     });
   });
 }

@@ -189,3 +189,28 @@ describe('determinism', () => {
     expect(a.svg).toBe(b.svg);
   });
 });
+
+describe('what a chart shows is what its legend lists', () => {
+  it('a pathway with fewer than two points (a trend after the target year) is neither drawn nor in the legend', () => {
+    const c = trajectoryChart({ actual: [{ fyStart: 2020, tco2e: 10 }, { fyStart: 2021, tco2e: 9 }], pathways: [{ name: 'Recent trend', points: [] }, { name: 'Pathway', points: [{ fyStart: 2020, tco2e: 10 }, { fyStart: 2025, tco2e: 5 }] }] });
+    expect(JSON.stringify(c.spec)).not.toContain('Recent trend');
+    expect(c.table.columns.map((col) => col.header)).toEqual(['Financial year', 'Reported (tCO₂e)', 'Pathway (tCO₂e)']);
+  });
+
+  it('a coverage step is a dotted rule with its label, and said in the description', async () => {
+    const c = trajectoryChart({ actual: [2020, 2021, 2022].map((fyStart) => ({ fyStart, tco2e: 10 })), steps: [{ fyStart: 2022, label: '+ staff commuting' }] });
+    const { svg, warnings } = await renderChartSvg(c.spec);
+    expect(svg).toMatch(/<line[^>]*stroke-dasharray="2,3"/);
+    expect(svg).toContain('+ staff commuting');
+    expect(warnings.filter((w) => w.startsWith('error'))).toEqual([]);
+    expect(c.description).toContain('+ staff commuting from 2022/23');
+  });
+
+  it('a source under 1.5% of every year is left out of the bars and the legend, named in a note, and kept in the table', () => {
+    const rows = [2023, 2024].flatMap((fyStart) => [{ fyStart, category: 'Electricity', tco2e: 500 }, { fyStart, category: 'Gas', tco2e: 480 }, { fyStart, category: 'Fleet', tco2e: 5 }]);
+    const c = stackedByYearChart({ rows });
+    expect(JSON.stringify(c.spec)).not.toContain('Fleet');
+    expect(c.notes).toEqual(['Fleet is under 1.5% of every year\'s total, too small to see in the bars: its figures are in the table.']);
+    expect(c.table.columns.map((col) => col.header)).toContain('Fleet (tCO₂e)');
+  });
+});

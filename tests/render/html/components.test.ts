@@ -76,12 +76,14 @@ describe('renderPage', () => {
     expect(page).not.toMatch(/<script|<link|src="http/);
   });
 
-  it('prints on A4, a page per section, figures unbroken, tables open', () => {
+  it('prints on A4: the summary on pages of its own, the appendix on new pages, figures unbroken, chart tables only when asked', () => {
     expect(page).toContain(REPORT_CSS);
     expect(REPORT_CSS).toContain('@page { size: A4;');
-    expect(REPORT_CSS).toContain('section.report-section + section.report-section { break-before: page; }');
-    expect(REPORT_CSS).toContain('figure.chart, table { break-inside: avoid; }');
-    expect(REPORT_CSS).toMatch(/@media print \{[^@]*\.screen-only \{ display: none; \}[^@]*\.print-only \{ display: block; \}/);
+    expect(REPORT_CSS).toContain('section#summary + section.report-section, section.appendix { break-before: page; }');
+    expect(REPORT_CSS).toContain('figure.chart, tr { break-inside: avoid; }');
+    expect(REPORT_CSS).toMatch(/@media print \{[^@]*\.screen-only \{ display: none; \}[^@]*\.print-only \{ display: block; \}[^@]*\.chart-data\.print-only \{ display: none; \}[^@]*body\.print-tables \.chart-data\.print-only \{ display: block; \}/);
+    expect(page).toContain('<body>');
+    expect(renderPage({ title: 't', body: html`<p>b</p>`, printTables: true })).toContain('<body class="print-tables">');
   });
 
   it('is the same bytes for the same input (no timestamp)', () => {

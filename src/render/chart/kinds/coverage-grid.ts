@@ -72,7 +72,7 @@ export function coverageGridChart(input: CoverageGridInput): Chart {
         mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
         encoding: { color: { field: 'status', type: 'nominal', title: null, scale: { domain: [...STATUSES], range: STATUS_COLOURS } } },
       },
-      { mark: { type: 'text', fontSize: 11, color: '#1a1a1a' }, encoding: { text: { field: 'mark', type: 'nominal' } } },
+      { mark: { type: 'text', fontSize: 12, color: '#1a1a1a' }, encoding: { text: { field: 'mark', type: 'nominal' } } },
     ],
   };
   const status = (source: string, month: string): string => {

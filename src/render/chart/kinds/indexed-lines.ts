@@ -1,6 +1,7 @@
 /**
  * Organisations of very different size on one chart: each series divided by its own baseline
- * year, so the baseline reads 100 and a fall to 72 is a 28% reduction whatever the size.
+ * year, so the baseline reads 100 and a fall to 72 is a 28% reduction whatever the size. Lines
+ * differ in colour and point shape; the legend gives every name whole.
  */
 
 import type { TopLevelSpec } from 'vega-lite';
@@ -11,12 +12,18 @@ import { DEFAULT_HEIGHT, DEFAULT_WIDTH } from '../chart.js';
 import { NEUTRAL_GREY, seriesColour } from '../palette.js';
 import { CHART_CONFIG } from '../theme.js';
 import type { YearTco2e } from './trajectory.js';
+import { WHOLE_LEGEND } from './legend.js';
+
+/** Point shapes, in the order of the series palette. */
+const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'circle', 'square'] as const;
 
 export interface IndexedSeries {
   readonly name: string;
   /** The year that reads 100. */
   readonly baselineFyStart: number;
   readonly points: readonly YearTco2e[];
+  /** Colour index in the series palette; default the series' position. Keeps an organisation's colour the same across charts. */
+  readonly colour?: number;
 }
 
 export interface IndexedLinesInput extends ChartOptions {
@@ -32,7 +39,7 @@ export function indexedLinesChart(input: IndexedLinesInput): Chart {
       return [];
     }
     const points = [...s.points].sort((a, b) => a.fyStart - b.fyStart).map((p) => ({ fy: p.fyStart, index: (p.tco2e / base.tco2e) * 100 }));
-    return [{ name: s.name, baselineFyStart: s.baselineFyStart, points }];
+    return [{ name: s.name, baselineFyStart: s.baselineFyStart, points, colour: s.colour }];
   });
   const names = usable.map((s) => s.name);
   const values = usable.flatMap((s) => s.points.map((p) => ({ series: s.name, fy: p.fy, index: p.index })));
@@ -55,7 +62,8 @@ export function indexedLinesChart(input: IndexedLinesInput): Chart {
         encoding: {
           x: { field: 'fy', type: 'quantitative', scale: { zero: false, nice: false, domain: years.length > 0 ? [Math.min(...years), Math.max(...years)] : [0, 1] }, axis: fyAxis() },
           y: { field: 'index', type: 'quantitative', title: 'Index (baseline = 100)', scale: { zero: true } },
-          color: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: names.map((_, i) => seriesColour(i)) } },
+          color: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: usable.map((s, i) => seriesColour(s.colour ?? i)) }, legend: WHOLE_LEGEND },
+          shape: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: usable.map((s, i) => SHAPES[(s.colour ?? i) % SHAPES.length]!) }, legend: WHOLE_LEGEND },
         },
       },
     ],

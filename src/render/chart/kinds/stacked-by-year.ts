@@ -22,10 +22,21 @@ export interface StackedByYearInput extends ChartOptions {
   readonly categoryOrder?: readonly string[];
 }
 
+/**
+ * A category below this share of every year's total is a sliver no reader can see or pick out by
+ * colour: it is left out of the bars and the legend, named in a note, and kept in the table.
+ */
+export const MIN_VISIBLE_SHARE = 0.015;
+
 export function stackedByYearChart(input: StackedByYearInput): Chart {
   const categories = input.categoryOrder ? [...input.categoryOrder] : orderSources(input.rows.map((r) => r.category));
   const fys = [...new Set(input.rows.map((r) => r.fyStart))].sort((a, b) => a - b);
-  const values = input.rows.map((r) => ({ fy: fyLabel(r.fyStart), category: r.category, tco2e: r.tco2e, order: categories.indexOf(r.category) }));
+  const yearTotal = new Map<number, number>();
+  for (const r of input.rows) yearTotal.set(r.fyStart, (yearTotal.get(r.fyStart) ?? 0) + Math.max(0, r.tco2e));
+  const shareIn = (r: CategoryYearTco2e): number => { const t = yearTotal.get(r.fyStart) ?? 0; return t > 0 ? r.tco2e / t : 0; };
+  const tooSmall = categories.filter((c) => input.rows.filter((r) => r.category === c).every((r) => shareIn(r) < MIN_VISIBLE_SHARE));
+  const drawn = categories.filter((c) => !tooSmall.includes(c));
+  const values = input.rows.filter((r) => drawn.includes(r.category)).map((r) => ({ fy: fyLabel(r.fyStart), category: r.category, tco2e: r.tco2e, order: drawn.indexOf(r.category) }));
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: CHART_CONFIG,
@@ -37,7 +48,7 @@ export function stackedByYearChart(input: StackedByYearInput): Chart {
     encoding: {
       x: { field: 'fy', type: 'ordinal', title: 'Financial year', sort: fys.map(fyLabel), axis: { labelAngle: 0 } },
       y: { aggregate: 'sum', field: 'tco2e', type: 'quantitative', title: 'tCO₂e' },
-      color: { field: 'category', type: 'nominal', title: input.categoryTitle ?? null, scale: { domain: categories, range: categories.map(sourceColour) } },
+      color: { field: 'category', type: 'nominal', title: input.categoryTitle ?? null, scale: { domain: drawn, range: drawn.map(sourceColour) } },
       // Lowest order at the bottom of the stack, matching the legend read left to right.
       order: { field: 'order', type: 'quantitative', sort: 'ascending' },
     },
@@ -58,5 +69,6 @@ export function stackedByYearChart(input: StackedByYearInput): Chart {
     fys.length === 0
       ? 'Stacked bar chart with no figures.'
       : `Stacked bar chart of emissions by financial year from ${fyLabel(fys[0]!)} to ${fyLabel(fys.at(-1)!)}, split into ${categories.join(', ')}.`;
-  return { spec, description, table, notes: [] };
+  const notes = tooSmall.length === 0 ? [] : [`${tooSmall.join(', ')} ${tooSmall.length === 1 ? 'is' : 'are'} under ${String(MIN_VISIBLE_SHARE * 100)}% of every year's total, too small to see in the bars: ${tooSmall.length === 1 ? 'its figures are' : 'their figures are'} in the table.`];
+  return { spec, description, table, notes };
 }

@@ -44,7 +44,7 @@ export function topSitesChart(input: TopSitesInput): Chart {
     },
     layer: [
       { mark: { type: 'bar', color: OKABE_ITO.blue } },
-      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#333' }, encoding: { text: { field: 'label', type: 'nominal' } } },
+      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#333' }, encoding: { text: { field: 'label', type: 'nominal' } } },
     ],
   };
   const table = {

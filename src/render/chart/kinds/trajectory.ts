@@ -25,17 +25,27 @@ export interface Milestone extends YearTco2e {
   readonly label: string;
 }
 
+/** A year in which what is counted changes (a first survey, a new site): marked with a rule. */
+export interface CoverageStep {
+  readonly fyStart: number;
+  /** Short text at the top of the rule, e.g. "+ staff commuting". */
+  readonly label: string;
+}
+
 export interface TrajectoryInput extends ChartOptions {
   /** Legend name of the solid line; default "Reported". */
   readonly actualName?: string;
   readonly actual: readonly YearTco2e[];
   readonly pathways?: readonly Pathway[];
   readonly milestones?: readonly Milestone[];
+  readonly steps?: readonly CoverageStep[];
 }
 
 export function trajectoryChart(input: TrajectoryInput): Chart {
   const actualName = input.actualName ?? 'Reported';
-  const pathways = input.pathways ?? [];
+  // A line needs two points: a pathway with fewer draws nothing, so it has no place in the legend either.
+  const pathways = (input.pathways ?? []).filter((p) => p.points.length >= 2);
+  const steps = input.steps ?? [];
   const milestones = [...(input.milestones ?? [])].sort((a, b) => a.fyStart - b.fyStart);
   const byYear = (a: YearTco2e, b: YearTco2e): number => a.fyStart - b.fyStart;
   const actual = [...input.actual].sort(byYear);
@@ -45,6 +55,8 @@ export function trajectoryChart(input: TrajectoryInput): Chart {
   ];
   const names = [actualName, ...pathways.map((p) => p.name)];
   const years = [...lines.map((l) => l.fy), ...milestones.map((m) => m.fyStart)];
+  const lastYear = years.length > 0 ? Math.max(...years) : 0;
+  const top = Math.max(0, ...lines.map((l) => l.tco2e), ...milestones.map((m) => m.tco2e));
 
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -71,11 +83,31 @@ export function trajectoryChart(input: TrajectoryInput): Chart {
       },
       {
         data: { values: milestones.map((m) => ({ fy: m.fyStart, tco2e: m.tco2e, label: m.label })) },
-        layer: [
-          { mark: { type: 'point', shape: 'diamond', filled: true, size: 70, color: OKABE_ITO.vermillion } },
-          { mark: { type: 'text', align: 'left', dx: 6, dy: -8, fontSize: 10, color: '#333' }, encoding: { text: { field: 'label', type: 'nominal' } } },
-        ],
+        mark: { type: 'point', shape: 'diamond', filled: true, size: 70, color: OKABE_ITO.vermillion },
       },
+      // Labels above the point, clear of the lines through it; near the right edge one reads
+      // leftwards, to stay in the chart. (Split here, not by a filter: vega fails on a text layer
+      // that a filter leaves empty.)
+      ...[false, true].flatMap((end) => {
+        const values = milestones.filter((m) => (m.fyStart >= lastYear - 2) === end).map((m) => ({ fy: m.fyStart, tco2e: m.tco2e, label: m.label }));
+        return values.length === 0 ? [] : [{
+          data: { values },
+          mark: { type: 'text' as const, align: end ? ('right' as const) : ('left' as const), baseline: 'bottom' as const, dx: end ? -4 : 4, dy: -9, fontSize: 12, color: '#333' },
+          encoding: { text: { field: 'label', type: 'nominal' as const } },
+        }];
+      }),
+      // A rule half a year before the first year that counts the new part, from the axis to the top of the data.
+      ...(steps.length === 0 ? [] : [{
+        data: { values: steps.map((s) => ({ fy: s.fyStart - 0.5, tco2e: top, floor: 0 })) },
+        mark: { type: 'rule' as const, strokeDash: [2, 3], color: '#666' },
+        encoding: { y: { field: 'floor', type: 'quantitative' as const }, y2: { field: 'tco2e' } },
+      }]),
+      // Each label on a line of its own, one under another, so neighbouring steps' labels never overlap.
+      ...steps.map((s, i) => ({
+        data: { values: [{ fy: s.fyStart - 0.5, tco2e: top, label: s.label }] },
+        mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 3, dy: 15 * i, fontSize: 12, color: '#444' },
+        encoding: { text: { field: 'label', type: 'nominal' as const } },
+      })),
     ],
   };
 
@@ -102,6 +134,7 @@ export function trajectoryChart(input: TrajectoryInput): Chart {
       : `Line chart of ${actualName.toLowerCase()} emissions by financial year, from ${formatTco2e(first.tco2e)} tCO₂e in ${fyLabel(first.fyStart)} to ${formatTco2e(last.tco2e)} tCO₂e in ${fyLabel(last.fyStart)}` +
         (pathways.length > 0 ? `; dashed lines show ${pathways.map((p) => p.name).join(', ')}` : '') +
         (milestones.length > 0 ? `; marked milestones: ${milestones.map((m) => `${m.label} in ${fyLabel(m.fyStart)}`).join(', ')}` : '') +
+        (steps.length > 0 ? `; dotted rules mark where what is counted changes: ${steps.map((s) => `${s.label} from ${fyLabel(s.fyStart)}`).join(', ')}` : '') +
         '.';
   return { spec, description, table, notes: [] };
 }
