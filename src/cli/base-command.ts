@@ -2,6 +2,7 @@ import { Command, Config, Flags, type Interfaces } from '@oclif/core';
 import { isUserError, UserError } from '../kernel/errors.js';
 import { nearestKeys } from '../kernel/nearest.js';
 import { wrapProse } from '../kernel/format.js';
+import { asJsonData } from '../kernel/json.js';
 
 /**
  * Shared behaviour of every tco2e command: `--json`, and the kinds of failure.
@@ -59,6 +60,11 @@ export abstract class BaseCommand extends Command {
 
   private helpCommand(): string {
     return `\`${this.config.bin}${this.id ? ` ${this.id.replaceAll(':', ' ')}` : ''} --help\``;
+  }
+
+  /** `--json` output: Maps in a result written as the objects they stand for (see `kernel/json.ts`). */
+  protected override toSuccessJson(result: unknown): unknown {
+    return asJsonData(result);
   }
 
   protected override async catch(err: Error & { exitCode?: number }): Promise<unknown> {

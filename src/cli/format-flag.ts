@@ -1,4 +1,5 @@
 import { Flags } from '@oclif/core';
+import { jsonReplacer } from '../kernel/json.js';
 
 export type OutputFormat = 'table' | 'csv' | 'json';
 
@@ -14,6 +15,6 @@ export const formatFlag = {
 
 /** The text to print for a format; JSON is the result itself. */
 export function formatOutput(format: string, result: unknown, table: () => string, csv: () => string): string {
-  if (format === 'json') return JSON.stringify(result, null, 2);
+  if (format === 'json') return JSON.stringify(result, jsonReplacer, 2);
   return format === 'csv' ? csv().replace(/\r\n$/, '') : table();
 }

@@ -40,6 +40,7 @@ function cli(dir: string, ...args: string[]): string {
 
 let dir = '';
 let boardFile = '';
+let printTablesFile = '';
 let compareFile = '';
 
 beforeAll(() => {
@@ -59,8 +60,17 @@ beforeAll(() => {
   boardFile = join(dir, 'board.html');
   compareFile = join(dir, 'compare.html');
   cli(dir, 'report', 'board', '--org', 'hostile', '--period', '2024/25', '--out', boardFile);
+  printTablesFile = join(dir, 'board-print-tables.html');
+  cli(dir, 'report', 'board', '--org', 'hostile', '--period', '2024/25', '--out', printTablesFile, '--print-tables');
   cli(dir, 'report', 'compare', '--period', '2024/25', '--out', compareFile);
 }, SETUP_TIMEOUT_MS);
+
+describe('report board --print-tables', () => {
+  it('marks the page to print every chart\'s table; without it the page prints none', () => {
+    expect(readFileSync(printTablesFile, 'utf8')).toContain('<body class="print-tables">');
+    expect(readFileSync(boardFile, 'utf8')).toContain('<body>');
+  });
+});
 
 describe('hostile names in the board and comparison reports', () => {
   it('the raw HTML carries them escaped, with no script or img element anywhere', () => {

@@ -17,6 +17,7 @@ export default class ReportBoard extends BaseCommand {
     period: periodFlag({ is: 'financial-year' }),
     out: outFlag({ htmlDefault: 'reports/board-ORG-YYYY-YY.html' }),
     partial: Flags.boolean({ description: 'Report a year that is not over, or has no metered data, as a partial view that says so on every headline (refused otherwise).' }),
+    'print-tables': Flags.boolean({ description: 'Print the table of numbers under every chart (on paper they are left out; the screen always has them).' }),
   };
 
   async run(): Promise<{ file: string }> {
@@ -28,7 +29,7 @@ export default class ReportBoard extends BaseCommand {
       // A typed path must be in a folder that exists; the default's folder is made. Checked before the report is built.
       const target = { makeFolders: flags.out === undefined };
       assertOutputTarget(file, workspaceFiles(workspace), target);
-      const r = await boardReport(analysisContext(workspace, ledger), { org: flags.org, period: flags.period, now: new Date(), toolVersion: this.config.version, partial: flags.partial });
+      const r = await boardReport(analysisContext(workspace, ledger), { org: flags.org, period: flags.period, now: new Date(), toolVersion: this.config.version, partial: flags.partial, printTables: flags['print-tables'] });
       await writeOutputFile(file, r.html, workspaceFiles(workspace), '--out', target);
       if (!this.jsonEnabled()) this.log(`Wrote ${file}`);
       return { file };

@@ -210,7 +210,7 @@ function targetChart(t: TargetReport): { chart: Chart; takeaway: string } {
   const fixedPoints = (t.likeForLike?.series ?? []).filter((x) => drawn.has(x.year));
   if (t.likeForLike && fixedPoints.length > 1) pathways.push({ name: `At ${t.likeForLike.fixedYear} factors`, points: fixedPoints.map((x) => ({ fyStart: x.year, tco2e: x.tco2e })) });
   const milestones = p.milestones.map((m) => ({ fyStart: Math.round((m.fromYear + m.toYear) / 2), tco2e: m.levelTco2e, label: `−${formatQuantity(m.reductionPct, 0)}% by ${m.fromYear === m.toYear ? yearLabel(tg.basis, m.toYear) : `${yearLabel(tg.basis, m.fromYear)}–${yearLabel(tg.basis, m.toYear)}`}` }));
-  const chart = trajectoryChart({ actual, pathways, milestones, actualName: 'Reported', steps: coverageSteps(t, actual.map((a) => a.fyStart)) });
+  const chart = trajectoryChart({ actual, pathways, milestones, actualName: 'Reported', steps: coverageSteps(t, actual.map((a) => a.fyStart)), years: tg.basis === 'calendar' ? 'calendar' : 'financial' });
   const h = p.headline;
   const reaches = p.projection?.reachesTargetIn ?? null;
   // A straight line fitted to a few years says little about the next century: past 2100 it is not given as a year.
@@ -236,7 +236,7 @@ async function targetFigure(t: TargetReport, i: number): Promise<Html> {
     `Carbon budget: over the ${b.comparedYears.length} year(s) with data the pathway allowed ${formatTco2e(b.allowedInComparedYearsTco2e)} tCO2e and ${formatTco2e(b.emittedInComparedYearsTco2e)} was emitted (${b.overBudgetTco2e > 0 ? `${formatTco2e(b.overBudgetTco2e)} over` : `${formatTco2e(-b.overBudgetTco2e)} under`}); the whole pathway allows ${formatTco2e(b.pathwayTotalTco2e)}.`,
     ...(t.excludedForBaseline.length > 0 ? [`Left out of every year because the baseline year has none: ${t.excludedForBaseline.map(sourceName).join(', ')}.`] : []),
     ...(partYears.length > 0 ? [`Not drawn, because the year is incomplete in the ledger (months missing or not yet over): ${partYears.join(', ')}; their figures are in the table.`] : []),
-    ...(tg.basis === 'calendar' ? ['This target counts calendar years; each is drawn at the financial year that starts in it.'] : []),
+    ...(tg.basis === 'calendar' ? ['This target counts calendar years (January to December), so its figures differ from the financial-year totals elsewhere in this report.'] : []),
     ...(tg.citation ? [`Source: ${tg.citation.title}, ${tg.citation.publisher}, ${tg.citation.date}.`] : []),
   ];
   return html`${await chartFigure(`trajectory-${i + 1}`, tg.name, takeaway, chart)}${lfl}<ul class="notes">${notes.map((n) => html`<li>${n}</li>`)}</ul>`;

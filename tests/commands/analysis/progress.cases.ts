@@ -17,6 +17,9 @@ export function progressCases(dir: () => string): void {
       near(t.progress.baseline.tco2e, b);
       near(t.progress.targetTco2e, b / 2);
       expect(t.actuals.map((a: any) => [a.year, a.complete])).toEqual(YEARS.map((y) => [y, true]));
+      // Each year's parts are written as an object (kind of data, site and survey → tCO2e) that adds up to the year.
+      for (const a of t.actuals) near(Object.values(a.parts as Record<string, number>).reduce((s, v) => s + v, 0), a.tco2e);
+      expect(Object.keys(t.actuals[0].parts).length).toBeGreaterThan(0);
       for (const y of YEARS) {
         // Linear from 494.46 in 2016/17 to half of it in 2026/27: 50% × (y − 2016) / 10 cut by y.
         const required = b * (1 - (0.5 * (y - 2016)) / 10);

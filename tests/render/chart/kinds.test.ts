@@ -214,3 +214,13 @@ describe('what a chart shows is what its legend lists', () => {
     expect(c.table.columns.map((col) => col.header)).toContain('Fleet (tCO₂e)');
   });
 });
+
+describe('a calendar-year target\'s chart', () => {
+  it('labels its years as the calendar years they are, never as financial years', () => {
+    const c = trajectoryChart({ actual: [{ fyStart: 2024, tco2e: 10 }, { fyStart: 2025, tco2e: 9 }], years: 'calendar' });
+    expect(c.table.columns[0]!.header).toBe('Calendar year');
+    expect(c.table.rows.map((r) => r[0])).toEqual(['2024', '2025']);
+    expect(c.description).toContain('by calendar year, from 10.0 tCO₂e in 2024 to 9.00 tCO₂e in 2025');
+    expect(JSON.stringify(c.spec)).toContain('"title":"Calendar year"');
+  });
+});

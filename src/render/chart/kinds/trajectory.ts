@@ -39,10 +39,18 @@ export interface TrajectoryInput extends ChartOptions {
   readonly pathways?: readonly Pathway[];
   readonly milestones?: readonly Milestone[];
   readonly steps?: readonly CoverageStep[];
+  /**
+   * How the years are counted: `financial` (2024 is 2024/25, the default) or `calendar` (2024 is
+   * 2024). A calendar-year target's figures are labelled as the years they are, never as the
+   * financial years they are drawn at.
+   */
+  readonly years?: 'financial' | 'calendar';
 }
 
 export function trajectoryChart(input: TrajectoryInput): Chart {
   const actualName = input.actualName ?? 'Reported';
+  const calendar = input.years === 'calendar';
+  const yearText = (y: number): string => (calendar ? String(y) : fyLabel(y));
   // A line needs two points: a pathway with fewer draws nothing, so it has no place in the legend either.
   const pathways = (input.pathways ?? []).filter((p) => p.points.length >= 2);
   const steps = input.steps ?? [];
@@ -65,7 +73,7 @@ export function trajectoryChart(input: TrajectoryInput): Chart {
     width: input.width ?? DEFAULT_WIDTH,
     height: input.height ?? DEFAULT_HEIGHT,
     encoding: {
-      x: { field: 'fy', type: 'quantitative', scale: { zero: false, nice: false, domain: years.length > 0 ? [Math.min(...years), Math.max(...years)] : [0, 1] }, axis: fyAxis() },
+      x: { field: 'fy', type: 'quantitative', scale: { zero: false, nice: false, domain: years.length > 0 ? [Math.min(...years), Math.max(...years)] : [0, 1] }, axis: calendar ? { title: 'Calendar year', tickMinStep: 1, format: 'd', grid: false, labelAngle: 0, labelOverlap: true } : fyAxis() },
       y: { field: 'tco2e', type: 'quantitative', title: 'tCO₂e', scale: { zero: true } },
     },
     layer: [
@@ -117,9 +125,9 @@ export function trajectoryChart(input: TrajectoryInput): Chart {
     return p === undefined ? '' : formatTco2e(p.tco2e);
   };
   const table = {
-    columns: [{ header: 'Financial year' }, { header: `${actualName} (tCO₂e)`, numeric: true }, ...pathways.map((p) => ({ header: `${p.name} (tCO₂e)`, numeric: true })), ...(milestones.length > 0 ? [{ header: 'Milestone' }] : [])],
+    columns: [{ header: calendar ? 'Calendar year' : 'Financial year' }, { header: `${actualName} (tCO₂e)`, numeric: true }, ...pathways.map((p) => ({ header: `${p.name} (tCO₂e)`, numeric: true })), ...(milestones.length > 0 ? [{ header: 'Milestone' }] : [])],
     rows: allYears.map((fy) => [
-      fyLabel(fy),
+      yearText(fy),
       valueAt(actual, fy),
       ...pathways.map((p) => valueAt(p.points, fy)),
       ...(milestones.length > 0 ? [milestones.filter((m) => m.fyStart === fy).map((m) => `${m.label} (${formatTco2e(m.tco2e)})`).join('; ')] : []),
@@ -131,10 +139,10 @@ export function trajectoryChart(input: TrajectoryInput): Chart {
   const description =
     first === undefined || last === undefined
       ? `Line chart with no ${actualName.toLowerCase()} figures.`
-      : `Line chart of ${actualName.toLowerCase()} emissions by financial year, from ${formatTco2e(first.tco2e)} tCO₂e in ${fyLabel(first.fyStart)} to ${formatTco2e(last.tco2e)} tCO₂e in ${fyLabel(last.fyStart)}` +
+      : `Line chart of ${actualName.toLowerCase()} emissions by ${calendar ? 'calendar' : 'financial'} year, from ${formatTco2e(first.tco2e)} tCO₂e in ${yearText(first.fyStart)} to ${formatTco2e(last.tco2e)} tCO₂e in ${yearText(last.fyStart)}` +
         (pathways.length > 0 ? `; dashed lines show ${pathways.map((p) => p.name).join(', ')}` : '') +
-        (milestones.length > 0 ? `; marked milestones: ${milestones.map((m) => `${m.label} in ${fyLabel(m.fyStart)}`).join(', ')}` : '') +
-        (steps.length > 0 ? `; dotted rules mark where what is counted changes: ${steps.map((s) => `${s.label} from ${fyLabel(s.fyStart)}`).join(', ')}` : '') +
+        (milestones.length > 0 ? `; marked milestones: ${milestones.map((m) => `${m.label} in ${yearText(m.fyStart)}`).join(', ')}` : '') +
+        (steps.length > 0 ? `; dotted rules mark where what is counted changes: ${steps.map((s) => `${s.label} from ${yearText(s.fyStart)}`).join(', ')}` : '') +
         '.';
   return { spec, description, table, notes: [] };
 }
