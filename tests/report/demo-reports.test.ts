@@ -158,6 +158,14 @@ describe('what a reader relies on, whatever the goldens say', () => {
     expect(Math.abs(total(BOARDS.ics) - members)).toBeLessThanOrEqual(0.15);
   });
 
+  it('plain words first: Scope 3 categories by what they are, and the carbon budget explained', () => {
+    const emissions = sectionById(page(BOARDS.acute), 'emissions');
+    expect(rowValue(emissions, 'Business travel and grey fleet (Scope 3 category 6)')).not.toBeNull();
+    expect(rowValue(emissions, 'Staff commuting (Scope 3 category 7)')).not.toBeNull();
+    expect(rowValue(emissions, 'Scope 3 category 6')).toBeNull();
+    expect(sectionById(page(BOARDS.acute), 'trajectory')).toMatch(/Carbon budget, the tonnes the pathway allows added up year by year: [\d,.]+ tCO2e from 2013\/14 to 2020\/21\. In the 13 years with data so far, the pathway allowed [\d,.]+ tCO2e and [\d,.]+ was emitted: [\d,.]+ (less|more) than allowed\./);
+  });
+
   it('the factor appendix lists the 2025 grid electricity factor the year was priced with', () => {
     for (const name of Object.values(BOARDS)) {
       expect(rowValue(sectionById(page(name), 'factors'), 'electricity.grid'), name).toBe('2025');

@@ -44,7 +44,7 @@ function describe(r: TargetReport): string[] {
   const v = targetVerdict(p);
   if (v.state === 'met' || v.state === 'missed') lines.push(`  Verdict: ${v.words}.${v.why === null ? '' : ` ${v.why}`}`);
   const b = p.budget;
-  lines.push(`  Carbon budget: the pathway allows ${t(b.pathwayTotalTco2e)} tCO2e to ${label(tg.targetYear)}; in the ${b.comparedYears.length} year(s) with data it allowed ${t(b.allowedInComparedYearsTco2e)} and ${t(b.emittedInComparedYearsTco2e)} was emitted (${b.overBudgetTco2e > 0 ? `${t(b.overBudgetTco2e)} over` : `${t(-b.overBudgetTco2e)} under`}).`);
+  lines.push(`  Carbon budget (the tonnes the pathway allows, added up year by year): ${t(b.pathwayTotalTco2e)} tCO2e from ${p.baseline.label} to ${label(tg.targetYear)}. In the ${b.comparedYears.length} ${b.comparedYears.length === 1 ? 'year' : 'years'} with data it allowed ${t(b.allowedInComparedYearsTco2e)} and ${t(b.emittedInComparedYearsTco2e)} was emitted: ${b.overBudgetTco2e > 0 ? `${t(b.overBudgetTco2e)} more than allowed` : `${t(-b.overBudgetTco2e)} less than allowed`}.`);
   if (p.projection) {
     const pr = p.projection;
     lines.push(`  Trend (least squares over ${pr.fittedYears.map(label).join(', ')}): ${formatNumber(pr.line.slopeTco2ePerYear, 0)} tCO2e a year; ${pr.reachesTargetIn === null ? `does not reach the target (${pr.noCrossingReason ?? ''})` : `reaches the target level in ${label(pr.reachesTargetIn)}${pr.reachesTargetByTargetYear ? ', in time' : ', too late'}`}.`);

@@ -233,7 +233,8 @@ async function targetFigure(t: TargetReport, i: number): Promise<Html> {
   const b = p.budget;
   const notes = [
     `Baseline ${p.baseline.label}: ${formatTco2e(p.baseline.tco2e)} tCO2e (${p.baseline.origin === 'declared' ? `declared: ${p.baseline.source ?? ''}` : 'from the ledger'}). Covers scope ${tg.scopes.join(', ')}${tg.sources ? ` (${tg.sources.join(', ')})` : ''}, Scope 2 ${tg.scope2}-based.`,
-    `Carbon budget: over the ${b.comparedYears.length} year(s) with data the pathway allowed ${formatTco2e(b.allowedInComparedYearsTco2e)} tCO2e and ${formatTco2e(b.emittedInComparedYearsTco2e)} was emitted (${b.overBudgetTco2e > 0 ? `${formatTco2e(b.overBudgetTco2e)} over` : `${formatTco2e(-b.overBudgetTco2e)} under`}); the whole pathway allows ${formatTco2e(b.pathwayTotalTco2e)}.`,
+    // Written for a reader who has not met a carbon budget: what it is, then how the years so far compare with it.
+    `Carbon budget, the tonnes the pathway allows added up year by year: ${formatTco2e(b.pathwayTotalTco2e)} tCO2e from ${p.baseline.label} to ${yearLabel(tg.basis, tg.targetYear)}. In the ${String(b.comparedYears.length)} ${b.comparedYears.length === 1 ? 'year' : 'years'} with data so far, the pathway allowed ${formatTco2e(b.allowedInComparedYearsTco2e)} tCO2e and ${formatTco2e(b.emittedInComparedYearsTco2e)} was emitted: ${b.overBudgetTco2e > 0 ? `${formatTco2e(b.overBudgetTco2e)} more than allowed` : `${formatTco2e(-b.overBudgetTco2e)} less than allowed`}.`,
     ...(t.excludedForBaseline.length > 0 ? [`Left out of every year because the baseline year has none: ${t.excludedForBaseline.map(sourceName).join(', ')}.`] : []),
     ...(partYears.length > 0 ? [`Not drawn, because the year is incomplete in the ledger (months missing or not yet over): ${partYears.join(', ')}; their figures are in the table.`] : []),
     ...(tg.basis === 'calendar' ? ['This target counts calendar years (January to December), so its figures differ from the financial-year totals elsewhere in this report.'] : []),
@@ -255,6 +256,20 @@ export async function trajectorySection(d: BoardData): Promise<Html> {
   });
 }
 
+/** What a Scope 3 category is, in words, before its number (GHG Protocol Scope 3 Standard categories). */
+const SCOPE3_WORDS: Readonly<Record<string, string>> = {
+  'Scope 3 category 1': 'Purchased goods and services',
+  'Scope 3 category 3': 'Fuel and energy related (well-to-tank, T&D losses)',
+  'Scope 3 category 5': 'Waste',
+  'Scope 3 category 6': 'Business travel and grey fleet',
+  'Scope 3 category 7': 'Staff commuting',
+};
+
+function scopeWords(scope: string): string {
+  const words = SCOPE3_WORDS[scope];
+  return words === undefined ? scope : `${words} (${scope})`;
+}
+
 export async function emissionsSection(d: BoardData): Promise<Html> {
   if (d.bySourceYear.length === 0) return noDataSection('Emissions by source', 'No emissions are held.');
   const rows = d.bySourceYear.map((r) => ({ fyStart: r.fyStart, category: sourceName(r.category), tco2e: r.tco2e }));
@@ -274,7 +289,7 @@ export async function emissionsSection(d: BoardData): Promise<Html> {
       ? `Like for like, emissions ${likeP <= 0 ? 'fell' : 'rose'} ${formatPercent(Math.abs(likeP))} on last year, mostly from ${sourceName(biggestLike.group).toLowerCase()} (${signedT(biggestLike.likeChangeTco2e)} tCO2e); ${stepsPhrase(y.steps)} ${y.steps.length === 1 ? 'adds' : 'add'} ${signedT(y.coverageTco2e)} tCO2e that is a change in what is counted, not in emissions.`
       : `Emissions ${totalNow <= totalBefore ? 'fell' : 'rose'} ${formatPercent(Math.abs(totalNow - totalBefore) / totalBefore)} on last year, mostly from ${sourceName(biggest.c).toLowerCase()} (${biggest.delta <= 0 ? '' : '+'}${formatTco2e(biggest.delta)} tCO2e).`;
   const stacked = await chartFigure('by-source', 'Emissions by source, each financial year', takeaway, stackedByYearChart({ rows, categoryTitle: 'Source' }));
-  const scopeRows = d.byScope.filter((s) => Math.abs(s.tco2e) >= 0.005).map((s) => [s.scope, formatTco2e(s.tco2e)]);
+  const scopeRows = d.byScope.filter((s) => Math.abs(s.tco2e) >= 0.005).map((s) => [scopeWords(s.scope), formatTco2e(s.tco2e)]);
   const monthsChart = monthsCompareChart({ current: { label: d.period, months: d.months.current }, previous: { label: fyLabel(d.fyStart - 1), months: d.months.previous }, unit: 'tCO₂e', tableDecimals: 1 });
   const lower = d.months.current.filter((m) => { const p = d.months.previous.find((x) => x.month === m.month); return p !== undefined && m.quantity < p.quantity; }).length;
   const months = d.months.previous.length === 0
