@@ -24,8 +24,25 @@ function unglue(name: string): string {
   return name.replace(GLUED_UNIT, ' $1 ').replace(/(?<=[a-z]{2})(?=[A-Z])/g, ' ');
 }
 
+/**
+ * Headers are few and the same ones are matched against every concept of every profile (a
+ * 99-column half-hourly header, some 40 times each): each is normalised once. Bounded, so a
+ * long-running process that reads many files keeps no more than this many.
+ */
+const MEMO_LIMIT = 20_000;
+const textMemo = new Map<string, string>();
+
 /** The header's text normalised: lower-case words separated by single spaces (£ and % kept). */
 export function headerText(name: string): string {
+  let t = textMemo.get(name);
+  if (t === undefined) {
+    if (textMemo.size >= MEMO_LIMIT) textMemo.clear();
+    textMemo.set(name, (t = normalise(name)));
+  }
+  return t;
+}
+
+function normalise(name: string): string {
   const words = unglue(name
     .replace(/^\uFEFF/, '')
     .replace(/[\r\n]+/g, ' ')

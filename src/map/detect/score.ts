@@ -18,8 +18,27 @@ export interface ConceptScore {
   readonly unit?: HeaderUnit;
 }
 
-/** How a header cell scores for a concept: its best phrase, less what points away, plus a stated unit. */
+/**
+ * How a header cell scores for a concept: its best phrase, less what points away, plus a stated
+ * unit. Worked out once per header and concept: a layout is chosen by
+ * scoring every column for every concept of every profile, and a 99-column half-hourly header
+ * repeats the same few dozen names over and over.
+ */
+const scoreMemo = new WeakMap<Concept, Map<string, ConceptScore>>();
+const SCORE_MEMO_LIMIT = 20_000;
+
 export function scoreHeader(name: string, concept: Concept): ConceptScore {
+  let byName = scoreMemo.get(concept);
+  if (byName === undefined) scoreMemo.set(concept, (byName = new Map<string, ConceptScore>()));
+  let score = byName.get(name);
+  if (score === undefined) {
+    if (byName.size >= SCORE_MEMO_LIMIT) byName.clear();
+    byName.set(name, (score = scoreOnce(name, concept)));
+  }
+  return score;
+}
+
+function scoreOnce(name: string, concept: Concept): ConceptScore {
   const words = headerWords(name);
   const unit = unitInHeader(name);
   if (unit !== undefined && concept.units !== undefined && !concept.units.includes(unit.kind)) {

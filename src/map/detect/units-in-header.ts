@@ -53,8 +53,21 @@ const UNIT_WORDS: Readonly<Record<string, Omit<HeaderUnit, 'word'>>> = {
 /** `(L)` or `[L]`: a bare L is litres only in brackets, never as a word of its own. */
 const BRACKETED_L = /[([]\s*l\s*[)\]]/i;
 
+/** Each header's unit, worked out once (see `headerText` on why headers are memoised); null: none. */
+const unitMemo = new Map<string, HeaderUnit | null>();
+const UNIT_MEMO_LIMIT = 20_000;
+
 /** The unit the header states, or undefined when it states none (or two that disagree). */
 export function unitInHeader(name: string): HeaderUnit | undefined {
+  let u = unitMemo.get(name);
+  if (u === undefined) {
+    if (unitMemo.size >= UNIT_MEMO_LIMIT) unitMemo.clear();
+    unitMemo.set(name, (u = statedUnit(name) ?? null));
+  }
+  return u ?? undefined;
+}
+
+function statedUnit(name: string): HeaderUnit | undefined {
   const found: HeaderUnit[] = [];
   for (const w of headerWords(name)) {
     const u = UNIT_WORDS[w];
