@@ -166,6 +166,13 @@ describe('what a reader relies on, whatever the goldens say', () => {
     expect(sectionById(page(BOARDS.acute), 'trajectory')).toMatch(/Carbon budget, the tonnes the pathway allows added up year by year: [\d,.]+ tCO2e from 2013\/14 to 2020\/21\. In the 13 years with data so far, the pathway allowed [\d,.]+ tCO2e and [\d,.]+ was emitted: [\d,.]+ (less|more) than allowed\./);
   });
 
+  it('a trend that starts below a target\'s level is said to be below it, never to reach it "too late"', () => {
+    const trajectory = sectionById(page(BOARDS.acute), 'trajectory');
+    expect(trajectory).toContain('Health and care system: 28% by 2020/21 on 2013/14');
+    expect(trajectory).toMatch(/28% by 2020\/21 on 2013\/14<\/h3>[\s\S]*?The recent trend is already below the target level\./);
+    expect(trajectory).not.toContain('the target level is reached in 2021/22');
+  });
+
   it('the factor appendix lists the 2025 grid electricity factor the year was priced with', () => {
     for (const name of Object.values(BOARDS)) {
       expect(rowValue(sectionById(page(name), 'factors'), 'electricity.grid'), name).toBe('2025');

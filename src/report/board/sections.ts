@@ -215,7 +215,9 @@ function targetChart(t: TargetReport): { chart: Chart; takeaway: string } {
   const reaches = p.projection?.reachesTargetIn ?? null;
   // A straight line fitted to a few years says little about the next century: past 2100 it is not given as a year.
   const trendLike = p.projection?.likeForLike;
-  const trend = (reaches !== null && reaches <= 2100 ? ` On the recent trend the target level is reached in ${yearLabel(tg.basis, reaches)}.` : reaches !== null ? ' On the recent trend the target level is not reached this century.' : p.projection ? ' On the recent trend the target is not reached.' : '')
+  // A line that starts below the target level "reaches" it in its first year: say what that means.
+  const already = reaches !== null && reaches === p.projection?.fittedYears[0];
+  const trend = (already ? ' The recent trend is already below the target level.' : reaches !== null && reaches <= 2100 ? ` On the recent trend the target level is reached in ${yearLabel(tg.basis, reaches)}.` : reaches !== null ? ' On the recent trend the target level is not reached this century.' : p.projection ? ' On the recent trend the target is not reached.' : '')
     + (trendLike ? ` The trend compares like with like: ${stepsPhrase(trendLike.steps)}, not the same in every year it is fitted to, ${trendLike.steps.length === 1 ? 'is' : 'are'} held at the ${yearLabel(tg.basis, trendLike.heldAtYear)} level.` : '');
   const takeaway = h === null || h.actualTco2e === null
     ? `No actuals from the baseline year on for ${tg.name}.`
