@@ -17,6 +17,7 @@ import { runDemo, type DemoResult } from '../../src/demo/run-demo.js';
 import type { UserError } from '../../src/kernel/errors.js';
 import { boardData } from '../../src/report/board/data.js';
 import { boardReport } from '../../src/report/board/index.js';
+import { compareHtml } from '../../src/report/compare/index.js';
 import { loadFactors } from '../../src/factors/library.js';
 import { formatTco2e } from '../../src/render/html/format-uk.js';
 import { Ledger } from '../../src/store/ledger.js';
@@ -250,6 +251,21 @@ describe('a year that is not over, or holds no metered data, is not reported as 
       expect(e!.hint).toContain('--partial');
     }
   });
+
+  it('the comparison up to 2026/27 or 2030/31 is refused the same way; with --partial its subtitle says why', async () => {
+    const orgs = ['northmere-acute', 'northmere-council'];
+    for (const period of ['2026/27', '2030/31']) {
+      const e = await compareHtml(ctx, { orgs, period, now: NOW, toolVersion: TOOL_VERSION }).then(() => undefined, (x: unknown) => x as UserError);
+      expect(e?.code, period).toBe('period_incomplete');
+      expect(e!.message).toContain(`${period} is not over (it ends on 31 March ${Number(period.slice(0, 4)) + 1})`);
+      expect(e!.hint).toContain('--partial');
+    }
+    expect((await compareHtml(ctx, { orgs, period: '2030/31', now: NOW, toolVersion: TOOL_VERSION }).then(() => undefined, (x: unknown) => x as UserError))!.message).toContain('no organisation compared has data for 2030/31');
+    const partial = await compareHtml(ctx, { orgs, period: 'FY26/27', now: NOW, toolVersion: TOOL_VERSION, partial: true });
+    expect(partial.html).toContain('Financial years to 2026/27 (partial view: 2026/27 is not over (it ends on 31 March 2027)');
+    // A year that is over compares as before, read as NHS papers write it.
+    expect((await compareHtml(ctx, { orgs, period: '2024-25', now: NOW, toolVersion: TOOL_VERSION })).html).toContain('Financial years to 2024/25;');
+  }, DEMO_TIMEOUT_MS);
 
   it('a year long past with no metered data is refused for that alone', async () => {
     const e = await board('2005/06').then(() => undefined, (x: unknown) => x as UserError);

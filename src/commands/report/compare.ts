@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { baselineFlag, orgsFlag, outFlag, periodFlag, workspaceFlags } from '../../cli/flags.js';
 import { analysisContext, openWorkspace } from '../../cli/workspace-flags.js';
@@ -17,6 +18,7 @@ export default class ReportCompare extends BaseCommand {
     period: periodFlag({ is: 'last-financial-year', fallback: 'all held' }),
     baseline: baselineFlag(),
     out: outFlag({ htmlDefault: 'reports/compare.html' }),
+    partial: Flags.boolean({ description: 'Compare up to a year that is not over, or that no organisation has data for, as a partial view that says so (refused otherwise).' }),
   };
 
   async run(): Promise<{ file: string }> {
@@ -28,7 +30,7 @@ export default class ReportCompare extends BaseCommand {
       // A typed path must be in a folder that exists; the default's folder is made. Checked before the report is built.
       const target = { makeFolders: flags.out === undefined };
       assertOutputTarget(file, workspaceFiles(workspace), target);
-      const r = await compareHtml(analysisContext(workspace, ledger), { orgs, ...(flags.period === undefined ? {} : { period: flags.period }), ...(flags.baseline === undefined ? {} : { baselineYear: flags.baseline }), now: new Date(), toolVersion: this.config.version });
+      const r = await compareHtml(analysisContext(workspace, ledger), { orgs, ...(flags.period === undefined ? {} : { period: flags.period }), ...(flags.baseline === undefined ? {} : { baselineYear: flags.baseline }), now: new Date(), toolVersion: this.config.version, partial: flags.partial });
       await writeOutputFile(file, r.html, workspaceFiles(workspace), '--out', target);
       if (!this.jsonEnabled()) this.log(`Wrote ${file}`);
       return { file };

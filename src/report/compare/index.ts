@@ -10,6 +10,8 @@
 import type { AnalysisContext } from '../../aggregate/footprint.js';
 import type { DenominatorMetric } from '../../aggregate/intensity.js';
 import { ukDate } from '../../aggregate/periods.js';
+import { UserError } from '../../kernel/errors.js';
+import { parseFinancialYear } from '../../travel/period.js';
 import type { Chart } from '../../render/chart/chart.js';
 import { compareLinesChart, type CompareLine } from '../../render/chart/kinds/compare-lines.js';
 import { indexedLinesChart } from '../../render/chart/kinds/indexed-lines.js';
@@ -32,9 +34,29 @@ export interface CompareOptions {
   readonly baselineYear?: string;
   readonly now: Date;
   readonly toolVersion: string;
+  /** Compare up to a year that is not over, or that no organisation has data for, as a partial view that says so (refused otherwise). */
+  readonly partial?: boolean;
 }
 
 const fyStart = (label: string): number => Number(label.slice(0, 4));
+
+/** The financial year a `--period` names, as NHS papers write it (2024/25, 2024-25, FY24/25). */
+function periodStart(period: string): number {
+  const fy = parseFinancialYear(period);
+  if (fy === undefined) throw new UserError('bad_period', `"${period}" is not a financial year.`, 'Give the last year to compare like 2024/25 (or 2024-25, FY24/25).');
+  return fy;
+}
+
+/**
+ * Why a comparison cannot run to a year as a whole one: the year is not over (by the UK date),
+ * or no organisation compared has a figure for it (carried-forward commuting is not one).
+ */
+function partialReasons(r: CompareReport, fy: number, today: string): string[] {
+  const reasons: string[] = [];
+  if (today <= `${fy + 1}-03-31`) reasons.push(`${fyLabel(fy)} is not over (it ends on 31 March ${String(fy + 1)})`);
+  if (!r.series.some((s) => s.points.some((p) => fyStart(p.year) === fy))) reasons.push(`no organisation compared has data for ${fyLabel(fy)}`);
+  return reasons;
+}
 
 /** The boundary of every figure in the report unless it says otherwise, said where each is shown. */
 const BASIS = 'location-based Scope 2, without well-to-tank and T&D losses, without staff commuting';
@@ -56,7 +78,12 @@ ${basis === null ? null : html`<p class="note">Basis: ${basis}.</p>`}${chart.not
 
 export async function compareHtml(ctx: AnalysisContext, o: CompareOptions): Promise<{ html: string; data: CompareReport }> {
   const r = compareReport(ctx, { orgs: o.orgs, ...(o.baselineYear === undefined ? {} : { baselineYear: o.baselineYear }) });
-  const last = o.period === undefined ? Infinity : fyStart(o.period);
+  const last = o.period === undefined ? Infinity : periodStart(o.period);
+  const partial = last === Infinity ? [] : partialReasons(r, last, ukDate(o.now));
+  if (partial.length > 0 && o.partial !== true) {
+    throw new UserError('period_incomplete', `The comparison cannot run to ${fyLabel(last)} as a whole year: ${partial.join('; ')}.`,
+      'Compare up to a year that is over and has data (--period), or pass --partial for a partial view that says so.');
+  }
   const name = (id: string): string => ctx.config.organisations.find((x) => x.id === id)?.name ?? id;
   const order = [...r.series.map((s) => s.org), ...r.rollups.map((x) => x.ics)];
   const c: Ctx = { r, name, colour: (id) => Math.max(0, order.indexOf(id)), inPeriod: (year) => fyStart(year) <= last, last };
@@ -71,7 +98,7 @@ ${rankingSection(c)}
 ${await commutingSection(c)}
 ${await marketSection(c)}`;
   return {
-    html: renderPage({ title: `Comparing ${String(o.orgs.length)} organisations' emissions`, subtitle: `${o.orgs.map(name).join(' · ')}. Financial years${o.period ? ` to ${o.period}` : ''}; generated ${ukDate(o.now)} by tco2e ${o.toolVersion}`, body }),
+    html: renderPage({ title: `Comparing ${String(o.orgs.length)} organisations' emissions`, subtitle: `${o.orgs.map(name).join(' · ')}. Financial years${o.period ? ` to ${fyLabel(last)}` : ''}${partial.length > 0 ? ` (partial view: ${partial.join('; ')})` : ''}; generated ${ukDate(o.now)} by tco2e ${o.toolVersion}`, body }),
     data: r,
   };
 }
