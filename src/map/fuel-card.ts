@@ -61,9 +61,11 @@ export function fuelCardMapper(
   // The forecourt (name, town) is never the organisation's site (see `isForecourt`): it is kept
   // with each line as where the fuel was bought.
   const forecourt = ctx.header.flatMap((h, i) => (isForecourt(h) ? [i] : []));
-  // A quantity headed in litres ("Quantity (Ltrs)", "Litres") is litres whatever the profile says.
-  const unit = unitInHeader(col.quantity === undefined ? '' : (ctx.header[col.quantity] ?? ''))?.kind === 'volume' ? 'litres' : profile.unit;
-  const unitText = unit === 'litres' ? 'litres' : 'UK gallons';
+  // A quantity headed in a volume ("Quantity (Ltrs)", "Litres", "Gallons", "US Gallons") is in
+  // that unit whatever the profile says: a gallons column read as litres would be 4.5 times short.
+  const stated = unitInHeader(col.quantity === undefined ? '' : (ctx.header[col.quantity] ?? ''));
+  const unit = stated?.kind === 'volume' ? (stated.unit as 'litres' | 'gallon_uk' | 'gallon_us') : profile.unit;
+  const unitText = unit === 'litres' ? 'litres' : unit === 'gallon_us' ? 'US gallons' : 'UK gallons';
   /** A row checked; `full` false stops at what netting needs. */
   function read(line: number, cells: readonly string[], full: true): Mapped<FuelLine>;
   function read(line: number, cells: readonly string[], full: false): Mapped<NettingEntry>;

@@ -84,3 +84,21 @@ describe('import fleet: a card statement with a forecourt and a cost centre', ()
     expect(extras[4]).toEqual({ product: 'ULSP', cost: 36.2, forecourt: 'EASTGATE, EASTHAM' });
   });
 });
+
+describe('import fleet: a quantity headed in gallons', () => {
+  it('is stored in UK gallons (4.54609 L each), or US gallons when the header says US, never read as litres', async () => {
+    for (const [header, unit, litresPer] of [['Quantity (Gallons)', 'gallon_uk', 4.54609], ['Fuel Qty US Gallons', 'gallon_us', 3.785411784]] as const) {
+      const { s, main } = await imported([
+        `Registration,Transaction Date,Product,${header},Net Amount (£)`,
+        'NM21 ABC,02/04/2024,Diesel,10.00,68.00',
+        '',
+      ].join('\n'));
+      expect(s.status, header).toBe('stored');
+      expect(main.map((a) => [a.quantity, a.unit]), header).toEqual([[10, unit]]);
+      // The factor is per litre: 10 gallons are 45.4609 L (UK) or 37.85411784 L (US) of diesel.
+      // 2024 diesel (average biofuel blend): 2.51279 kg CO2e a litre, so 114.2337 kg for 10 UK gallons.
+      expect([main[0]!.factorUnit, main[0]!.factorKgPerUnit], header).toEqual(['litres', 2.51279]);
+      expect(main[0]!.kgCo2e, header).toBeCloseTo(10 * litresPer * 2.51279, 6);
+    }
+  });
+});

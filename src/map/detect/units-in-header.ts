@@ -11,7 +11,7 @@ export type HeaderUnitKind = 'energy' | 'power' | 'volume' | 'money' | 'distance
 export interface HeaderUnit {
   readonly kind: HeaderUnitKind;
   /** The unit's name as tco2e writes it. */
-  readonly unit: 'Wh' | 'kWh' | 'MWh' | 'kW' | 'litres' | 'GBP' | 'miles' | 'km';
+  readonly unit: 'Wh' | 'kWh' | 'MWh' | 'kW' | 'litres' | 'gallon_uk' | 'gallon_us' | 'GBP' | 'miles' | 'km';
   /**
    * Multiply a value by this to get the base unit of its kind: kWh for energy (and for a
    * half-hour's kW demand, see `HALF_HOUR_KW_TO_KWH`), litres, pounds, or the distance as stated.
@@ -40,6 +40,13 @@ const UNIT_WORDS: Readonly<Record<string, Omit<HeaderUnit, 'word'>>> = {
   ltrs: { kind: 'volume', unit: 'litres', toBase: 1 },
   ltr: { kind: 'volume', unit: 'litres', toBase: 1 },
   lts: { kind: 'volume', unit: 'litres', toBase: 1 },
+  // A gallon in a UK export is the imperial gallon, 4.54609 litres exactly (Weights and Measures
+  // Act 1985, schedule 1); "US gallons" (3.785411784 litres) is told apart by its "US" (see below).
+  gallons: { kind: 'volume', unit: 'gallon_uk', toBase: 4.54609 },
+  gallon: { kind: 'volume', unit: 'gallon_uk', toBase: 4.54609 },
+  gals: { kind: 'volume', unit: 'gallon_uk', toBase: 4.54609 },
+  gal: { kind: 'volume', unit: 'gallon_uk', toBase: 4.54609 },
+  usg: { kind: 'volume', unit: 'gallon_us', toBase: 3.785411784 },
   '£': { kind: 'money', unit: 'GBP', toBase: 1 },
   gbp: { kind: 'money', unit: 'GBP', toBase: 1 },
   miles: { kind: 'distance', unit: 'miles', toBase: 1 },
@@ -49,6 +56,8 @@ const UNIT_WORDS: Readonly<Record<string, Omit<HeaderUnit, 'word'>>> = {
   kilometres: { kind: 'distance', unit: 'km', toBase: 1 },
   kilometers: { kind: 'distance', unit: 'km', toBase: 1 },
 };
+
+const US_GALLON: Omit<HeaderUnit, 'word'> = { kind: 'volume', unit: 'gallon_us', toBase: 3.785411784 };
 
 /** `(L)` or `[L]`: a bare L is litres only in brackets, never as a word of its own. */
 const BRACKETED_L = /[([]\s*l\s*[)\]]/i;
@@ -69,9 +78,13 @@ export function unitInHeader(name: string): HeaderUnit | undefined {
 
 function statedUnit(name: string): HeaderUnit | undefined {
   const found: HeaderUnit[] = [];
-  for (const w of headerWords(name)) {
+  const words = headerWords(name);
+  for (const [i, w] of words.entries()) {
     const u = UNIT_WORDS[w];
-    if (u !== undefined) found.push({ ...u, word: w });
+    if (u === undefined) continue;
+    // "US gallons", "US gal": the smaller US gallon, never the imperial one.
+    if (u.unit === 'gallon_uk' && words[i - 1] === 'us') found.push({ ...US_GALLON, word: `us ${w}` });
+    else found.push({ ...u, word: w });
   }
   // "£" stuck to a number or word ("Net£") is split off by the normaliser only when apart.
   if (found.length === 0 && name.includes('£')) found.push({ ...UNIT_WORDS['£']!, word: '£' });

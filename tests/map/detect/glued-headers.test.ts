@@ -39,3 +39,14 @@ describe('headers written as glued words', () => {
     expect(fleet(['Name', 'Serial', 'Identity', 'Start', 'Plug Duration', 'Energy', 'Cost'])).toEqual(['ev-charging']);
   });
 });
+
+describe('gallons in a header', () => {
+  it('are imperial unless the header says US', () => {
+    expect(unitInHeader('Quantity (Gallons)')).toMatchObject({ kind: 'volume', unit: 'gallon_uk', toBase: 4.54609 });
+    expect(unitInHeader('Gals')).toMatchObject({ unit: 'gallon_uk' });
+    expect(unitInHeader('Fuel Qty US Gallons')).toMatchObject({ kind: 'volume', unit: 'gallon_us', toBase: 3.785411784, word: 'us gallons' });
+    expect(unitInHeader('Volume (USG)')).toMatchObject({ unit: 'gallon_us' });
+    // Litres and gallons in one header disagree: no unit is taken from it.
+    expect(unitInHeader('Litres or gallons')).toBeUndefined();
+  });
+});
