@@ -14,7 +14,7 @@
  * - Lines spanning a period boundary are split by days, pro rata (`periods.ts`).
  */
 
-import type { EmissionLine, FillMethodName } from '../kernel/emission-line.js';
+import { DEFAULT_BOUNDARY, type EmissionLine, type FillMethodName } from '../kernel/emission-line.js';
 import { GRID_KEY, kwhOf } from './market.js';
 import { DEFAULT_PERIOD, periodBounds, periodLabel, splitByPeriod, type PeriodKind } from './periods.js';
 import { EstimatedShare, estimatedPortion, tierFor, TIER_LABELS, type QualityTier } from './quality.js';
@@ -227,7 +227,7 @@ class Acc {
 export function aggregate(lines: readonly EmissionLine[], options: AggregateOptions = {}): AggregateResult {
   const groupBy = options.groupBy ?? ['period'];
   const period = options.period ?? DEFAULT_PERIOD;
-  const boundary: Boundary = { includeWtt: options.includeWtt ?? false, includeTd: options.includeTd ?? false, outsideScopesSeparate: true, scope2Headline: 'location' };
+  const boundary: Boundary = { ...DEFAULT_BOUNDARY, includeWtt: options.includeWtt ?? DEFAULT_BOUNDARY.includeWtt, includeTd: options.includeTd ?? DEFAULT_BOUNDARY.includeTd };
   const groups = new Map<string, Acc>();
   const total = new Acc({});
   const byPeriod = groupBy.includes('period');

@@ -1,5 +1,6 @@
 /** What a person sees after an import, as data (rendered at the edge). */
 
+import { DEFAULT_BOUNDARY } from '../kernel/emission-line.js';
 import type { Problem } from '../kernel/problem.js';
 import type { ActivityRecord, Overlap, Superseded } from '../store/records.js';
 
@@ -51,13 +52,11 @@ export interface ImportTotals {
   /** Electricity transmission and distribution losses (Scope 3 category 3). */
   readonly tdKgCo2e: number;
   /** The boundary of `headlineKgCo2e`, in the shape `emissions` states its own. */
-  readonly boundary: typeof HEADLINE_BOUNDARY;
+  readonly boundary: typeof DEFAULT_BOUNDARY;
   /** Biogenic CO2, outside the scopes: never in a total. */
   readonly outsideScopesKgCo2: number;
 }
 
-/** The default boundary of `tco2e emissions` (see `src/aggregate/group.ts`), which an import's headline shares. */
-export const HEADLINE_BOUNDARY = { includeWtt: false, includeTd: false, outsideScopesSeparate: true, scope2Headline: 'location' } as const;
 
 export interface SummaryInput {
   readonly status: ImportStatus;
@@ -140,7 +139,7 @@ export function summarise(i: SummaryInput): ImportSummary {
     sites: [...t.sites].sort(),
     meters: [...t.meters].sort(),
     totals: { quantities: [...t.quantities.values()].sort((a, b) => a.source.localeCompare(b.source) || a.unit.localeCompare(b.unit)), kgCo2e: t.kgCo2e,
-      headlineKgCo2e: t.headlineKgCo2e, wttKgCo2e: t.wttKgCo2e, tdKgCo2e: t.tdKgCo2e, boundary: HEADLINE_BOUNDARY, outsideScopesKgCo2: t.outsideScopesKgCo2 },
+      headlineKgCo2e: t.headlineKgCo2e, wttKgCo2e: t.wttKgCo2e, tdKgCo2e: t.tdKgCo2e, boundary: DEFAULT_BOUNDARY, outsideScopesKgCo2: t.outsideScopesKgCo2 },
     rejectReasons: reasonsOf(i.problems),
     excludedReasons: reasonsOf(i.excludedProblems ?? []),
     surveyResponses: i.surveyResponses ?? 0,

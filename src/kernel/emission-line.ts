@@ -86,3 +86,10 @@ export interface MarketFactorRef {
 
 /** How a missing month was filled (see `fill.ts`). */
 export type FillMethodName = 'previous-year' | 'average-of-year';
+
+/**
+ * The boundary a total is drawn within unless asked otherwise: Scopes 1–3 with Scope 2
+ * location-based, without well-to-tank and T&D losses (Scope 3 category 3), biogenic CO2 beside
+ * the total. `tco2e emissions` and an import's summary both total within it, so they agree.
+ */
+export const DEFAULT_BOUNDARY = { includeWtt: false, includeTd: false, outsideScopesSeparate: true, scope2Headline: 'location' } as const;

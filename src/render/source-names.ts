@@ -11,7 +11,8 @@ const GROUPS: Readonly<Record<string, string>> = {
 };
 
 /** A fleet names its vehicles in the plural (its vans); a journey by its mode (a van, the train). */
-const FLEET: Readonly<Record<string, string>> = { car: 'cars', van: 'vans', other: 'other vehicles', 'ev-charging': 'EV charging', motorbike: 'motorbikes', hgv: 'lorries' };
+// `unknown`: a purchase whose registration the vehicle register does not hold, so its type is not known.
+const FLEET: Readonly<Record<string, string>> = { car: 'cars', van: 'vans', other: 'other vehicles', 'ev-charging': 'EV charging', motorbike: 'motorbikes', hgv: 'lorries', unknown: 'vehicles not in the register' };
 const MODES: Readonly<Record<string, string>> = {
   drive_alone: 'car, driving alone', car_share: 'car share', cycle: 'bicycle', walk: 'walking', flight: 'flights', hotel: 'hotel stays', other: 'other',
 };
@@ -25,9 +26,20 @@ export function sourceName(source: string): string {
   return `${name}: ${words.join(', ')}`;
 }
 
+/** A source in a sentence: lower case, except a name that starts with capitals (`LPG`). */
+export function sourceWords(source: string): string {
+  const n = sourceName(source);
+  return /^[A-Z]{2}/.test(n) ? n : n.charAt(0).toLowerCase() + n.slice(1);
+}
+
+/** A list as a person writes it: `a`, `a and b`, `a, b and c`. */
+export function listWords(items: readonly string[], last = 'and'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)!}`;
+}
+
 /** A step in coverage in words (see `targets/comparable.ts`): "staff commuting (a different survey)". */
 export function stepName(step: { readonly group: string; readonly sites: readonly string[]; readonly surveyChanged: boolean }): string {
-  const name = sourceName(step.group).toLowerCase();
+  const name = sourceWords(step.group);
   if (step.surveyChanged) return `${name} (estimated from a different travel survey)`;
   if (step.sites.length > 0) return `${name} at ${step.sites.join(', ')}`;
   return name;
@@ -35,6 +47,5 @@ export function stepName(step: { readonly group: string; readonly sites: readonl
 
 /** Steps in coverage as one phrase: "staff commuting and gas at New Wing". */
 export function stepsPhrase(steps: readonly Parameters<typeof stepName>[0][]): string {
-  const names = steps.map(stepName);
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+  return listWords(steps.map(stepName));
 }

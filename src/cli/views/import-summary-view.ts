@@ -3,6 +3,7 @@ import type { Superseded } from '../../store/records.js';
 import { unitLabel, parseUnit } from '../../units/units.js';
 import { formatNumber } from '../../kernel/format.js';
 import { msg } from '../../messages.js';
+import { sourceName } from '../../render/source-names.js';
 import { tonnes } from './tonnes.js';
 
 const STATUS: Record<ImportSummary['status'], string> = {
@@ -33,7 +34,8 @@ export function renderImportSummary(s: ImportSummary & { readonly vehicles?: num
   else if (s.meters.length > 0) out.push(`${what[0]!.toUpperCase()}${what.slice(1)}: ${s.meters.length}`);
   for (const q of s.totals.quantities) {
     const u = parseUnit(q.unit);
-    out.push(`  ${q.source}${q.direction === 'export' ? ' exported' : ''}: ${formatNumber(q.quantity, 1)} ${u ? unitLabel(u) : q.unit}`);
+    // In words, as every other view names sources ("Fleet: vehicles not in the register", not `fleet:unknown`).
+    out.push(`  ${sourceName(q.source)}${q.direction === 'export' ? ' exported' : ''}: ${formatNumber(q.quantity, 1)} ${u ? unitLabel(u) : q.unit}`);
   }
   // The headline is drawn as `tco2e emissions` draws its total, and says so; Scope 3 category 3
   // is given on its own line, so a person can add it if their convention includes it.

@@ -28,7 +28,7 @@ export default class ImportJourneys extends BaseCommand {
       (ledger, req) => importJourneys(ledger, { ...req, ...(flags.wave === undefined ? {} : { wave: flags.wave }) }),
       (summary) =>
         summary.wave !== null && summary.status !== 'already-imported'
-          ? [`Survey responses: ${formatNumber(summary.surveyResponses)} ${summary.status === 'stored' ? 'stored' : 'read'}, wave "${summary.wave}" (no emissions yet: commuting emissions are worked out from the responses later)`]
+          ? [`Survey responses: ${formatNumber(summary.surveyResponses)} ${summary.status === 'stored' ? 'stored' : 'read'}, wave "${summary.wave}" (no emissions yet: commuting is worked out from the responses when it is asked for; \`tco2e travel --org ${flags.org}\` shows it)`]
           : [],
     );
   }

@@ -23,7 +23,7 @@ import { yearLabel } from '../../targets/years.js';
 import type { TargetReport } from '../../targets/from-ledger.js';
 import type { TravelReport } from '../../travel/types.js';
 import type { BoardData } from './data.js';
-import { sourceName, stepsPhrase } from '../../render/source-names.js';
+import { listWords, sourceName, sourceWords, stepsPhrase } from '../../render/source-names.js';
 import { partOf, type YearChange } from '../../targets/comparable.js';
 
 /** Units in the singular, as "per" wants them. */
@@ -100,7 +100,7 @@ export async function summarySection(d: BoardData): Promise<Html> {
     ...(d.current.market && d.current.market.supplierKwh > 0 ? [[`Total ${d.period} (market-based)`, `${formatTco2e(d.current.market.kgCo2e / 1000)} tCO2e`]] : []),
     ['Change on the previous year', d.partial.length > 0 ? 'not compared: a partial year' : prev === null ? 'no figure for the previous year' : changeOnLastYear(d, now, prev)],
     ['Change on the first year held', d.partial.length > 0 || base === null || base.fyStart === d.fyStart || d.baselineLikeForLike === null || d.currentLikeForLike === null ? '–'
-      : `${change(d.currentLikeForLike, d.baselineLikeForLike.tco2e)} (${fyLabel(base.fyStart)}: ${formatTco2e(d.baselineLikeForLike.tco2e)} tCO2e${d.baselineLeftOut.length > 0 ? `; like for like, without ${d.baselineLeftOut.map((g) => sourceName(g).toLowerCase()).join(' and ')}, which ${fyLabel(base.fyStart)} has no data for` : ''})`],
+      : `${change(d.currentLikeForLike, d.baselineLikeForLike.tco2e)} (${fyLabel(base.fyStart)}: ${formatTco2e(d.baselineLikeForLike.tco2e)} tCO2e${d.baselineLeftOut.length > 0 ? `; like for like, without ${listWords(d.baselineLeftOut.map(sourceWords))}, which ${fyLabel(base.fyStart)} has no data for` : ''})`],
     ...d.intensity.map((f) => [`Intensity per ${f.metric === 'floorAreaM2' ? 'm² floor area' : f.metric === 'staffWte' ? 'staff WTE' : f.metric === 'spendGbpM' ? '£m spend' : f.metric}`, `${formatQuantity(f.kgCo2ePerUnit!, 1)} kgCO2e`]),
   ];
   const partial = d.partial.length > 0;
@@ -118,7 +118,8 @@ export async function summarySection(d: BoardData): Promise<Html> {
     ? `Partial view of ${d.period}: ${d.partial.join('; ')}. ${d.org.name}'s figures so far come to ${formatTco2e(now)} tCO2e; they are not a year's emissions and are not compared with whole years.`
     : prev === null ? `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}.` : `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}, ${movedWords(d, now, prev)}.`;
   const main = summaryTarget(d);
-  const chart = main === undefined || partial ? null : await chartFigure('summary-trajectory', `${main.progress.target.name}: the trajectory`, targetChart(main).takeaway, targetChart(main).chart);
+  const drawn = main === undefined || partial ? null : targetChart(main);
+  const chart = drawn === null ? null : await chartFigure('summary-trajectory', `${main!.progress.target.name}: the trajectory`, drawn.takeaway, drawn.chart);
   return section({
     id: 'summary',
     title: 'Summary for the board',
@@ -180,8 +181,8 @@ function coverageSteps(t: TargetReport, drawn: readonly number[]): CoverageStep[
     const before = groups(years[i - 1]!);
     const now = groups(years[i]!);
     const words = [
-      ...[...now.keys()].filter((g) => !before.has(g)).map((g) => `+ ${sourceName(g).toLowerCase()}`),
-      ...[...before.keys()].filter((g) => !now.has(g)).map((g) => `− ${sourceName(g).toLowerCase()}`),
+      ...[...now.keys()].filter((g) => !before.has(g)).map((g) => `+ ${sourceWords(g)}`),
+      ...[...before.keys()].filter((g) => !now.has(g)).map((g) => `− ${sourceWords(g)}`),
       ...(now.has('commuting') && before.has('commuting') && [...now.get('commuting')!].some((s) => !before.get('commuting')!.has(s)) ? ['new travel survey'] : []),
     ];
     if (words.length > 0) out.push({ fyStart: years[i]!, label: words.join(', ') });
@@ -288,8 +289,8 @@ export async function emissionsSection(d: BoardData): Promise<Html> {
     ? `${formatTco2e(totalNow)} tCO2e in ${d.period}.`
     : y !== null && y.steps.length > 0 && likeP !== null && biggestLike !== undefined
       // Like for like first: a part only one year has (a first survey, a new survey, a new site) is named apart.
-      ? `Like for like, emissions ${likeP <= 0 ? 'fell' : 'rose'} ${formatPercent(Math.abs(likeP))} on last year, mostly from ${sourceName(biggestLike.group).toLowerCase()} (${signedT(biggestLike.likeChangeTco2e)} tCO2e); ${stepsPhrase(y.steps)} ${y.steps.length === 1 ? 'adds' : 'add'} ${signedT(y.coverageTco2e)} tCO2e that is a change in what is counted, not in emissions.`
-      : `Emissions ${totalNow <= totalBefore ? 'fell' : 'rose'} ${formatPercent(Math.abs(totalNow - totalBefore) / totalBefore)} on last year, mostly from ${sourceName(biggest.c).toLowerCase()} (${biggest.delta <= 0 ? '' : '+'}${formatTco2e(biggest.delta)} tCO2e).`;
+      ? `Like for like, emissions ${likeP <= 0 ? 'fell' : 'rose'} ${formatPercent(Math.abs(likeP))} on last year, mostly from ${sourceWords(biggestLike.group)} (${signedT(biggestLike.likeChangeTco2e)} tCO2e); ${stepsPhrase(y.steps)} ${y.steps.length === 1 ? 'adds' : 'add'} ${signedT(y.coverageTco2e)} tCO2e that is a change in what is counted, not in emissions.`
+      : `Emissions ${totalNow <= totalBefore ? 'fell' : 'rose'} ${formatPercent(Math.abs(totalNow - totalBefore) / totalBefore)} on last year, mostly from ${sourceWords(biggest.c)} (${biggest.delta <= 0 ? '' : '+'}${formatTco2e(biggest.delta)} tCO2e).`;
   const stacked = await chartFigure('by-source', 'Emissions by source, each financial year', takeaway, stackedByYearChart({ rows, categoryTitle: 'Source' }));
   const scopeRows = d.byScope.filter((s) => Math.abs(s.tco2e) >= 0.005).map((s) => [scopeWords(s.scope), formatTco2e(s.tco2e)]);
   const monthsChart = monthsCompareChart({ current: { label: d.period, months: d.months.current }, previous: { label: fyLabel(d.fyStart - 1), months: d.months.previous }, unit: 'tCO₂e', tableDecimals: 1 });
@@ -335,7 +336,7 @@ export function fleetSection(d: BoardData): Html {
     title: 'Fleet',
     body: html`<p class="lead">${electric}</p>${dataTable({
       columns: [{ header: 'Vehicles and fuel' }, { header: 'Quantity', numeric: true }, { header: 'Unit' }, { header: 'tCO2e', numeric: true }],
-      rows: d.fleet.rows.map((r) => [r.source.replace(/^fleet:/, '').replace(/:/g, ', '), formatQuantity(r.quantity, 0), r.unit, formatTco2e(r.tco2e)]),
+      rows: d.fleet.rows.map((r) => [sourceName(r.source).replace(/^Fleet: /, ''), formatQuantity(r.quantity, 0), r.unit, formatTco2e(r.tco2e)]),
     })}`,
   });
 }

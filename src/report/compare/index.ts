@@ -24,7 +24,8 @@ import { formatPercent, formatQuantity, formatTco2e, fyLabel } from '../../rende
 import { renderPage } from '../../render/html/page.js';
 import { STATUS_RULES, statusHeading } from '../../targets/target-text.js';
 import { compareReport, type CompareReport, type CompareRollup, type CompareSeries, type OrgPathway, type RankingRow } from '../../targets/compare-orgs.js';
-import { caveatWords, listWords, PER_SHORT, PER_WORDS, sourceWords } from './words.js';
+import { listWords, sourceWords } from '../../render/source-names.js';
+import { caveatWords, PER_SHORT, PER_WORDS } from './words.js';
 
 export interface CompareOptions {
   readonly orgs: readonly string[];

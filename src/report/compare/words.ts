@@ -4,7 +4,7 @@
  * as "November 2019", and a figure's basis and boundary said where it is shown.
  */
 
-import { sourceName } from '../../render/source-names.js';
+import { listWords, sourceWords } from '../../render/source-names.js';
 import type { CompareCaveat } from '../../targets/compare-orgs.js';
 import type { DenominatorMetric } from '../../aggregate/intensity.js';
 
@@ -17,16 +17,6 @@ export function monthWords(month: string): string {
   return m === null || name === undefined ? month : `${name} ${m[1]!}`;
 }
 
-/** A source in a sentence: lower case, except a name that starts with capitals (`LPG`). */
-export function sourceWords(source: string): string {
-  const n = sourceName(source);
-  return /^[A-Z]{2}/.test(n) ? n : n.charAt(0).toLowerCase() + n.slice(1);
-}
-
-/** A list as a person writes it: `a`, `a and b`, `a, b and c`. */
-export function listWords(items: readonly string[], last = 'and'): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)!}`;
-}
 
 /** One caveat in words, without the organisation and year (the caller puts them in front). */
 export function caveatWords(c: CompareCaveat): string {
