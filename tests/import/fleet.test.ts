@@ -459,7 +459,7 @@ describe('tco2e import fleet (CLI)', () => {
     expect(card.stdout).toContain('Excluded on purpose (not rejected):');
     expect(card.stdout).toContain('2 × non_fuel — not fuel: car wash');
     expect(card.stdout).toContain('4 × refunded');
-    expect(card.stdout).toContain('fleet:van: 55.5 litres');
+    expect(card.stdout).toContain('Fleet: vans: 55.5 litres');
     expect(readFileSync(rejectsPath, 'utf8').split('\r\n').slice(1, 4).map((l) => l.split(',')[0])).toEqual(['9', '10', '11']);
 
     const again = runCli(dir, 'import', 'fleet', FUEL_CARD, '--org', 'north-acute');
