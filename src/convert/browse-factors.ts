@@ -102,7 +102,8 @@ export function showKey(library: FactorLibrary, key: string): KeyHistory {
       const set = library.sets.get(year)!;
       const yf = library.lookup(key, year);
       return {
-        year, publisher: set.publisher, edition: set.edition, published: yf !== undefined,
+        // A key read from another edition of the year (the waste sheets of some years) names it.
+        year, publisher: set.publisher, edition: yf?.source.kind === 'published' ? yf.source.edition : set.edition, published: yf !== undefined,
         custom: yf?.source.kind === 'custom', variants: (yf?.variants ?? []).map(view),
       };
     }),

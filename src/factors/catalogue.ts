@@ -5,8 +5,9 @@
  * Labels drift between editions (`UK electricity for Evs` / `UK electricity for EVs`,
  * `WTT- UK & overseas elec` / `WTT- UK electricity`, `kWh` / `kWh (Gross CV)`): matching is done on
  * normalised labels (see `normalise.ts`), so one matcher covers every year. Which years a key is
- * expected in is declared here too (`since`, and the `family` an edition may leave out), and the
- * factor-table build fails if the publication disagrees, so the declarations stay honest.
+ * expected in is declared here too (`since`, `until`, `absentIn`, and the `family` an edition may
+ * leave out), and the factor-table build fails if the publication disagrees, so the declarations
+ * stay honest.
  *
  * This module holds no figures: the figures live in `data/factors/`.
  */
@@ -21,7 +22,8 @@ export type Family =
   | 'car' | 'car_wtt' | 'van' | 'van_wtt' | 'motorbike' | 'motorbike_wtt'
   | 'ev_electricity' | 'ev_td'
   | 'taxi' | 'bus' | 'rail' | 'ferry' | 'land_travel_wtt' | 'ferry_wtt'
-  | 'flight' | 'flight_wtt';
+  | 'flight' | 'flight_wtt'
+  | 'waste';
 
 /**
  * How a key's emissions are scoped (GHG Protocol). `travel` keys are scoped by how the journey
@@ -58,6 +60,8 @@ export interface KeyDef {
   readonly basis?: EnergyBasis;
   /** First year the publication has this key (editions' own gaps come from the family). */
   readonly since?: number;
+  /** Last year the publication has this key, for a factor it has stopped publishing. */
+  readonly until?: number;
   /** Years in which the publication, against its usual coverage, does not give this key. */
   readonly absentIn?: readonly number[];
   /** Keys whose emissions accompany this one: its well-to-tank, T&D losses, outside-of-scopes CO2. */
@@ -422,6 +426,180 @@ for (const haul of Object.keys(HAULS) as (keyof typeof HAULS)[]) {
         match: [{ level1: 'wtt- business travel- air', level2: 'wtt- flights', level3, level4, column: rf ? 'with rf' : 'without rf' }],
       });
     }
+  }
+}
+
+// --- Waste disposal ------------------------------------------------------------------------
+// Per tonne of waste by material and route; Scope 3 category 5 (waste generated in operations).
+// The sheet publishes the kg CO2e total only, with no per-gas split.
+type WasteRoute =
+  | 'landfill' | 'combustion' | 'recycling_open_loop' | 'recycling_closed_loop'
+  | 'composting' | 'anaerobic_digestion' | 'reuse';
+
+/** Each route's column text, in every spelling the 2013–2025 editions use, and how a description names it. */
+const WASTE_ROUTES: Record<WasteRoute, { readonly columns: readonly string[]; readonly text: string }> = {
+  landfill: { columns: ['landfill'], text: 'landfill' },
+  // The 2025 set calls the route "Incineration with Energy Recovery"; 2013–2024 call it
+  // "Combustion". The reference README lists the change among the labels that drift between
+  // years, and no edition publishes both for one material.
+  combustion: { columns: ['combustion', 'incineration with energy recovery'], text: 'combustion (incineration with energy recovery)' },
+  // "Open loop"/"Closed loop" to 2016 (both spellings of open loop within the 2017 sheet), hyphenated after.
+  recycling_open_loop: { columns: ['open-loop', 'open loop'], text: 'open-loop recycling' },
+  recycling_closed_loop: { columns: ['closed-loop', 'closed loop'], text: 'closed-loop recycling' },
+  composting: { columns: ['composting'], text: 'composting' },
+  anaerobic_digestion: { columns: ['anaerobic digestion'], text: 'anaerobic digestion' },
+  // "Reuse" in 2013–2015, "Re-use" in 2016–2019; not published from 2020.
+  reuse: { columns: ['re-use', 'reuse'], text: 're-use' },
+};
+
+interface WasteMaterial {
+  readonly id: string;
+  readonly level2: string;
+  /** Normalised level 3; more than one where the publication renamed the material. */
+  readonly level3: readonly string[];
+  readonly text: string;
+  /**
+   * The years each route is published, as spans: `2013-2019, 2021-` (an open end: still published
+   * in the latest set). The build fails if the publication disagrees.
+   */
+  readonly routes: Partial<Record<WasteRoute, string>>;
+}
+
+const ALL_YEARS = '2013-';
+/** Several routes published in the same years. */
+const routesIn = (years: string, ...routes: WasteRoute[]): Partial<Record<WasteRoute, string>> =>
+  Object.fromEntries(routes.map((r) => [r, years]));
+
+const WASTE: readonly WasteMaterial[] = [
+  // The 2020 sheet replaces "Municipal waste" with "Household residual waste": the reference
+  // README lists it among the labels that drift between years ("Municipal waste becomes Household
+  // residual waste from 2020"), and no edition publishes both, so one key carries the series. Its
+  // figures step at the change (landfill 586.5 in 2019, 437.4 in 2020, kg CO2e per tonne), as
+  // commercial and industrial landfill does that year (99.8 to 458.2).
+  {
+    id: 'household_residual', level2: 'refuse', level3: ['household residual waste', 'municipal waste'],
+    text: 'household residual waste (published as municipal waste to 2019)',
+    routes: {
+      ...routesIn(ALL_YEARS, 'landfill', 'combustion'),
+      ...routesIn('2013-2021', 'anaerobic_digestion', 'recycling_closed_loop', 'recycling_open_loop'),
+      composting: '2021',
+    },
+  },
+  {
+    id: 'commercial_industrial', level2: 'refuse', level3: ['commercial and industrial waste'], text: 'commercial and industrial waste',
+    routes: { ...routesIn(ALL_YEARS, 'landfill', 'combustion'), ...routesIn('2013-2021', 'anaerobic_digestion', 'recycling_closed_loop'), composting: '2021' },
+  },
+  ...([
+    ['organic_food_drink', 'organic: food and drink waste', 'food and drink waste'],
+    ['organic_garden', 'organic: garden waste', 'garden waste'],
+    ['organic_food_garden_mixed', 'organic: mixed food and garden waste', 'mixed food and garden waste'],
+  ] as const).map(([id, level3, text]) => ({
+    id, level2: 'refuse', level3: [level3], text,
+    routes: routesIn(ALL_YEARS, 'landfill', 'combustion', 'composting', 'anaerobic_digestion'),
+  })),
+  ...([
+    ['paper_board_mixed', 'mixed'],
+    ['paper_board_board', 'board'],
+    ['paper_board_paper', 'paper'],
+  ] as const).map(([id, kind]) => ({
+    id, level2: 'paper', level3: [`paper and board: ${kind}`], text: `paper and board (${kind})`,
+    routes: routesIn(ALL_YEARS, 'landfill', 'combustion', 'composting', 'recycling_closed_loop'),
+  })),
+  ...([
+    ['plastics_average', 'plastics: average plastics', 'plastics (average)'],
+    ['plastics_average_film', 'plastics: average plastic film', 'plastic film (average)'],
+    ['plastics_average_rigid', 'plastics: average plastic rigid', 'rigid plastic (average)'],
+    ['plastics_hdpe', 'plastics: hdpe (incl. forming)', 'HDPE plastic'],
+    ['plastics_ldpe_lldpe', 'plastics: ldpe and lldpe (incl. forming)', 'LDPE and LLDPE plastic'],
+    ['plastics_pet', 'plastics: pet (incl. forming)', 'PET plastic'],
+    ['plastics_pp', 'plastics: pp (incl. forming)', 'PP plastic'],
+    ['plastics_ps', 'plastics: ps (incl. forming)', 'PS plastic'],
+    ['plastics_pvc', 'plastics: pvc (incl. forming)', 'PVC plastic'],
+  ] as const).map(([id, level3, text]) => ({
+    id, level2: 'plastic', level3: [level3], text,
+    routes: routesIn(ALL_YEARS, 'landfill', 'combustion', 'recycling_open_loop', 'recycling_closed_loop'),
+  })),
+  ...([
+    ['metal_aluminium_cans_foil', 'metal: aluminium cans and foil (excl. forming)', 'aluminium cans and foil'],
+    ['metal_cans_mixed', 'metal: mixed cans', 'mixed cans'],
+    ['metal_cans_steel', 'metal: steel cans', 'steel cans'],
+    ['metal_scrap', 'metal: scrap metal', 'scrap metal'],
+  ] as const).map(([id, level3, text]) => ({
+    id, level2: 'metal', level3: [level3], text,
+    routes: { ...routesIn(ALL_YEARS, 'landfill', 'combustion', 'recycling_closed_loop'), recycling_open_loop: '2021-' },
+  })),
+  {
+    // No "Books" rows at all in the 2020 sheet, and no composting figure in 2020–2022.
+    id: 'books', level2: 'other', level3: ['books'], text: 'books',
+    routes: { ...routesIn('2013-2019, 2021-', 'landfill', 'combustion', 'recycling_closed_loop'), composting: '2013-2019, 2023-' },
+  },
+  { id: 'clothing', level2: 'other', level3: ['clothing'], text: 'clothing', routes: { ...routesIn(ALL_YEARS, 'landfill', 'combustion', 'recycling_closed_loop'), reuse: '2013-2019' } },
+  { id: 'glass', level2: 'other', level3: ['glass'], text: 'glass', routes: routesIn(ALL_YEARS, 'landfill', 'combustion', 'recycling_open_loop', 'recycling_closed_loop') },
+  // Electrical items: landfill is published from 2016.
+  { id: 'batteries', level2: 'electrical items', level3: ['batteries'], text: 'batteries', routes: { recycling_open_loop: ALL_YEARS, landfill: '2016-' } },
+  {
+    id: 'weee_fridges_freezers', level2: 'electrical items', level3: ['weee - fridges and freezers'], text: 'WEEE, fridges and freezers',
+    routes: { recycling_open_loop: ALL_YEARS, landfill: '2016-' },
+  },
+  ...([['weee_large', 'large'], ['weee_mixed', 'mixed'], ['weee_small', 'small']] as const).map(([id, size]) => ({
+    id, level2: 'electrical items', level3: [`weee - ${size}`], text: `WEEE, ${size}`,
+    routes: { ...routesIn(ALL_YEARS, 'combustion', 'recycling_open_loop'), landfill: '2016-' },
+  })),
+  // Construction: the 2013–2015 sets have no construction waste.
+  ...([
+    ['construction_aggregates', 'aggregates', 'aggregates', { ...routesIn('2016-', 'landfill', 'recycling_open_loop', 'recycling_closed_loop'), reuse: '2016-2019' }],
+    ['construction_asbestos', 'asbestos', 'asbestos', { landfill: '2016-' }],
+    ['construction_asphalt', 'asphalt', 'asphalt', { ...routesIn('2016-', 'landfill', 'recycling_open_loop', 'recycling_closed_loop'), reuse: '2016-2019' }],
+    [
+      'construction_average', 'average construction', 'average',
+      { ...routesIn('2016-', 'recycling_open_loop', 'recycling_closed_loop'), reuse: '2016-2019', combustion: '2022-' },
+    ],
+    ['construction_bricks', 'bricks', 'bricks', routesIn('2016-', 'landfill', 'recycling_open_loop')],
+    ['construction_concrete', 'concrete', 'concrete', routesIn('2016-', 'landfill', 'recycling_open_loop', 'recycling_closed_loop')],
+    ['construction_insulation', 'insulation', 'insulation', routesIn('2016-', 'landfill', 'recycling_closed_loop')],
+    ['construction_metals', 'metals', 'metals', routesIn('2016-', 'landfill', 'recycling_closed_loop')],
+    ['construction_mineral_oil', 'mineral oil', 'mineral oil', routesIn('2016-', 'combustion', 'recycling_closed_loop')],
+    ['construction_plasterboard', 'plasterboard', 'plasterboard', routesIn('2016-', 'landfill', 'recycling_closed_loop')],
+    ['construction_soils', 'soils', 'soils', routesIn('2016-', 'landfill', 'recycling_closed_loop')],
+    ['construction_tyres', 'tyres', 'tyres', { recycling_closed_loop: '2016-', ...routesIn('2016-2019', 'reuse', 'recycling_open_loop') }],
+    [
+      'construction_wood', 'wood', 'wood',
+      { ...routesIn('2016-', 'landfill', 'combustion', 'composting', 'recycling_closed_loop'), ...routesIn('2016-2019', 'reuse', 'recycling_open_loop') },
+    ],
+  ] as const).map(([id, level3, text, routes]) => ({ id, level2: 'construction', level3: [level3], text: `construction waste, ${text}`, routes })),
+];
+
+/** `since`, `until` and `absentIn` for a span list such as `2013-2019, 2021-`. */
+function wasteYears(spans: string): Pick<KeyDef, 'since' | 'until' | 'absentIn'> {
+  const parsed = spans.split(',').map((span) => {
+    const m = /^\s*(\d{4})(-(\d{4})?)?\s*$/.exec(span);
+    if (m === null) throw new Error(`waste catalogue: bad year span "${span}"`);
+    const from = Number(m[1]);
+    return { from, to: m[2] === undefined ? from : m[3] === undefined ? undefined : Number(m[3]) };
+  });
+  const since = parsed[0]!.from;
+  const last = parsed[parsed.length - 1]!;
+  const until = last.to;
+  const absentIn: number[] = [];
+  for (let i = 1; i < parsed.length; i++) {
+    const before = parsed[i - 1]!.to;
+    if (before === undefined) throw new Error(`waste catalogue: only the last span of "${spans}" may be open`);
+    for (let y = before + 1; y < parsed[i]!.from; y++) absentIn.push(y);
+  }
+  return { since, ...(until === undefined ? {} : { until }), ...(absentIn.length > 0 ? { absentIn } : {}) };
+}
+
+const CAT5 = { kind: 'fixed', scope: 3, category: 5 } as const;
+for (const m of WASTE) {
+  for (const route of Object.keys(WASTE_ROUTES) as WasteRoute[]) {
+    const spans = m.routes[route];
+    if (spans === undefined) continue;
+    const r = WASTE_ROUTES[route];
+    add({
+      key: `waste.${m.id}.${route}`, family: 'waste', scope: CAT5, preferredUnit: 'tonnes', ...wasteYears(spans),
+      description: `Waste: ${m.text}, ${r.text}`,
+      match: m.level3.flatMap((level3) => r.columns.map((column) => ({ level1: 'waste disposal', level2: m.level2, level3, column }))),
+    });
   }
 }
 

@@ -89,7 +89,18 @@ export function buildLibrary(files: readonly FactorYearFile[], custom: readonly 
   for (const file of files) {
     const source: FactorSource = { kind: 'published', publisher: file.publisher, title: file.title, year: file.year, edition: file.edition };
     sets.set(file.year, { year: file.year, publisher: file.publisher, title: file.title, edition: file.edition });
-    for (const [key, variants] of Object.entries(file.factors)) put(key, { key, year: file.year, source, variants });
+    // A key read from another edition of the year's publication names that edition in its source,
+    // so the trace of every figure says where it was read.
+    const otherEditions = new Map<string, FactorSource>();
+    for (const [key, variants] of Object.entries(file.factors)) {
+      const edition = variants[0]?.edition;
+      let keySource: FactorSource = source;
+      if (edition !== undefined && edition !== file.edition) {
+        keySource = otherEditions.get(edition) ?? { ...source, edition };
+        otherEditions.set(edition, keySource);
+      }
+      put(key, { key, year: file.year, source: keySource, variants });
+    }
   }
   const years = [...sets.keys()].sort((a, b) => a - b);
 

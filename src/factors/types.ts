@@ -28,6 +28,11 @@ export type GasValues = Partial<Record<'co2e' | 'co2' | 'ch4' | 'n2o', Published
 export interface FactorVariant {
   readonly unit: UnitId;
   readonly basis?: EnergyBasis;
+  /**
+   * The edition this figure was read from, where it is not the year file's own: a family read from
+   * another edition of the same year's publication (see `readFrom` in `data/factors/editions.json`).
+   */
+  readonly edition?: string;
   readonly labels: PublishedLabels;
   readonly values: GasValues;
 }

@@ -1,6 +1,7 @@
 /**
- * Builds tco2e's factor tables from the publication's flat file (one row per published value).
- * Pure: takes the parsed rows and the editions table, returns the year files and any problems.
+ * Builds tco2e's factor tables from the publication's figures in its flat-file layout (one row per
+ * published value, from one or more files). Pure: takes the parsed rows and the editions table,
+ * returns the year files and any problems.
  */
 
 import { CATALOGUE, type KeyDef, type Matcher } from '../catalogue.js';
@@ -17,15 +18,25 @@ export interface PublishedRow {
   readonly column_text: string;
   readonly uom: string;
   readonly ghg_unit: string;
-  readonly value: number;
-  /** 1-based line in the source file, for error messages. */
+  /** null where the publication prints text instead of a figure (`< 1` for some refrigerants). */
+  readonly value: number | null;
+  /** The source file, for error messages; '' when not named. */
+  readonly file: string;
+  /** 1-based line in the source file. */
   readonly line: number;
+}
+
+/** Where a row is, for error messages. */
+function at(r: PublishedRow): string {
+  return r.file === '' ? `line ${r.line}` : `${r.file}:${r.line}`;
 }
 
 export interface EditionInfo {
   readonly publisher: string;
   readonly edition: string;
   readonly excludes: readonly string[];
+  /** Families read from another edition of the same year's publication, and that edition. */
+  readonly readFrom?: Readonly<Record<string, string>>;
 }
 
 export interface EditionsFile {
@@ -36,6 +47,7 @@ export interface EditionsFile {
 
 export function expectedIn(def: KeyDef, year: number, edition: EditionInfo): boolean {
   if (def.since !== undefined && year < def.since) return false;
+  if (def.until !== undefined && year > def.until) return false;
   if (def.absentIn?.includes(year)) return false;
   return !edition.excludes.includes(def.family);
 }
@@ -51,7 +63,7 @@ function matches(m: Matcher, def: KeyDef, r: PublishedRow): boolean {
 }
 
 /** Groups one year's matching rows into variants (one per unit), or explains why it cannot. */
-function variantsFor(def: KeyDef, rows: readonly PublishedRow[], problems: string[], year: number): FactorVariant[] {
+function variantsFor(def: KeyDef, rows: readonly PublishedRow[], problems: string[], year: number, edition: string | undefined): FactorVariant[] {
   for (const m of def.match) {
     const hits = rows.filter((r) => matches(m, def, r));
     if (hits.length === 0) continue;
@@ -63,7 +75,11 @@ function variantsFor(def: KeyDef, rows: readonly PublishedRow[], problems: strin
       if (def.basis === 'net' && vu.basis === undefined) continue; // net-CV keys carry only the kWh (net) figure
       const gas = gasOf(r.ghg_unit);
       if (gas === undefined) {
-        problems.push(`${def.key} ${year}: line ${r.line}: unknown ghg_unit "${r.ghg_unit}"`);
+        problems.push(`${def.key} ${year}: ${at(r)}: unknown ghg_unit "${r.ghg_unit}"`);
+        continue;
+      }
+      if (r.value === null) {
+        problems.push(`${def.key} ${year}: ${at(r)}: published as text, not a figure`);
         continue;
       }
       const id = `${vu.unit}/${vu.basis ?? ''}`;
@@ -74,11 +90,12 @@ function variantsFor(def: KeyDef, rows: readonly PublishedRow[], problems: strin
           scope: r.scope, level1: r.level1, level2: r.level2, level3: r.level3, level4: r.level4,
           columnText: isFootnote(r.column_text) ? '' : r.column_text, uom: r.uom,
         };
-        entry = { v: { unit: vu.unit, ...(vu.basis ? { basis: vu.basis } : {}), labels, values: values }, values };
+        const v: FactorVariant = { unit: vu.unit, ...(vu.basis ? { basis: vu.basis } : {}), ...(edition === undefined ? {} : { edition }), labels, values };
+        entry = { v, values };
         byUnit.set(id, entry);
       }
       if (entry.values[gas] !== undefined) {
-        problems.push(`${def.key} ${year}: line ${r.line}: two published ${gas} figures for ${vu.unit}; the matcher is ambiguous`);
+        problems.push(`${def.key} ${year}: ${at(r)}: two published ${gas} figures for ${vu.unit}; the matcher is ambiguous`);
         continue;
       }
       entry.values[gas] = {
@@ -98,6 +115,8 @@ export interface BuildResult {
   readonly counts: Record<number, number>;
 }
 
+const FAMILIES: ReadonlySet<string> = new Set(CATALOGUE.map((d) => d.family));
+
 export function buildTables(rows: readonly PublishedRow[], editions: EditionsFile): BuildResult {
   const problems: string[] = [];
   const files: FactorYearFile[] = [];
@@ -112,14 +131,17 @@ export function buildTables(rows: readonly PublishedRow[], editions: EditionsFil
     const year = Number(yearText);
     const yearRows = byYear.get(year) ?? [];
     if (yearRows.length === 0) problems.push(`${year}: the source has no rows for this year`);
+    for (const family of Object.keys(edition.readFrom ?? {})) {
+      if (!FAMILIES.has(family)) problems.push(`${year}: readFrom names "${family}", which is not a family of any key`);
+    }
     const factors: Record<string, FactorVariant[]> = {};
     for (const def of CATALOGUE) {
-      const variants = variantsFor(def, yearRows, problems, year);
+      const variants = variantsFor(def, yearRows, problems, year, edition.readFrom?.[def.family]);
       const expected = expectedIn(def, year, edition);
       if (variants.length > 0 && !expected) {
-        problems.push(`${def.key} ${year}: published, but the catalogue says the ${edition.edition} does not have it (check since/family)`);
+        problems.push(`${def.key} ${year}: published, but the catalogue says the ${edition.edition} does not have it (check since/until/absentIn/family)`);
       } else if (variants.length === 0 && expected) {
-        problems.push(`${def.key} ${year}: not found in the ${edition.edition}, which should have it (check the matcher)`);
+        problems.push(`${def.key} ${year}: not found in the ${edition.edition}, which should have it (check the matcher and since/until/absentIn)`);
       }
       if (variants.length > 0) factors[def.key] = variants;
     }
