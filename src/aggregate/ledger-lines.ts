@@ -69,6 +69,14 @@ function estimatedShareOf(extraJson: string | null): number | undefined {
   return extra.estimatedPeriods / extra.periods;
 }
 
+/** A fuel-card month's line is its first purchase's: the note says how many it sums and where they are listed. */
+function purchasesNote(extraJson: string | null, line: number, batchId: number): { note?: string } {
+  if (extraJson === null || !extraJson.startsWith('{"purchases":')) return {};
+  const n = (JSON.parse(extraJson) as { purchases?: unknown }).purchases;
+  if (typeof n !== 'number' || n <= 1) return {};
+  return { note: `the sum of a vehicle's ${n} fuel-card purchases in the month, from line ${line}; \`tco2e imports show ${batchId} --purchases\` lists each` };
+}
+
 /**
  * One copy of each text a read meets. SQLite hands over a new string for every cell, yet the
  * organisation, dates, unit, factor key, edition, policy and file name repeat from row to row:
@@ -96,12 +104,13 @@ const NO_POOL: TextPool = { of: (text) => text };
 
 /**
  * The columns of a line-by-line read, in the order of `RawRow`. Rows come as arrays (see
- * `Ledger.rows`); `extra_json` is read only where it holds a half-hourly month's estimated count.
+ * `Ledger.rows`); `extra_json` is read only where it holds a half-hourly month's estimated count
+ * or a fuel-card month's purchases.
  */
 const LINE_COLUMNS = `a.batch_id, b.file_name, a.line, a.org, a.site, a.meter, a.source, a.period_start, a.period_end, a.quantity, a.unit,
       a.estimated, a.factor_key, a.companion_of, a.factor_year, a.factor_edition, a.factor_unit, a.factor_kg_per_unit,
       a.factor_custom, a.policy, a.kg_co2e, a.kg_co2, a.kg_ch4, a.kg_n2o, a.scope, a.scope_category,
-      CASE WHEN a.extra_json LIKE '%estimatedPeriods%' THEN a.extra_json END`;
+      CASE WHEN a.extra_json LIKE '%estimatedPeriods%' OR a.extra_json LIKE '{"purchases":%' THEN a.extra_json END`;
 
 type RawRow = readonly [
   batchId: number, fileName: string, line: number, org: string, site: string | null, meter: string | null, source: string,
@@ -124,7 +133,7 @@ function toLine(r: RawRow, t: TextPool): StoredLine {
     factorKgPerUnit: r[17], factorCustom: r[18] === 1, policy: t.of(r[19]),
     kgCo2e: r[20], kgCo2: r[21], kgCh4: r[22], kgN2o: r[23],
     scope: asScope(r[24]), scopeCategory: r[25],
-    trace: { file: t.of(r[1]), line: r[2], batchId: r[0] },
+    trace: { file: t.of(r[1]), line: r[2], batchId: r[0], ...purchasesNote(r[26], r[2], r[0]) },
   };
   // Spread only for the few lines that know their share: a spread in every literal cost more.
   return { line: share === undefined ? line : { ...line, estimatedShare: share }, companionOf };

@@ -44,7 +44,8 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
     return repeat;
   }
   session.writer ??= openWriter(ledger, req, opened, kind);
-  const converted = await convertInto(session.writer, req, fileName, session);
+  const converted = convertInto(session.writer, req, fileName, session);
+  storeFuelMonths(session.writer, session, fileName);
   await fillRejectedCells(opened, session);
   const excludedLines = new Set(session.excluded.map((p) => p.line));
   const base = {
@@ -83,11 +84,10 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
 }
 
 /**
- * Converts the session's activities (and any rows a second read yields) straight into the
- * batch's open transaction; only their totals and, for metered energy, each meter's periods are
+ * Converts the session's activities straight into the batch's open transaction; only their totals and, for metered energy, each meter's periods are
  * kept. Conversion problems join the rejected rows; factor-set gaps become warnings.
  */
-async function convertInto(writer: NonNullable<ImportSession['writer']>, req: ImportRequest, fileName: string, session: ImportSession): Promise<Converted> {
+function convertInto(writer: NonNullable<ImportSession['writer']>, req: ImportRequest, fileName: string, session: ImportSession): Converted {
   const totals = new RecordTotals();
   let recordsWritten = 0;
   const onRecord = (r: ActivityRecord): void => {
@@ -99,14 +99,6 @@ async function convertInto(writer: NonNullable<ImportSession['writer']>, req: Im
   const converted = convertDrafts(req.library, session.rows, req.org.id, req.policy, fileName, today, onRecord);
   session.rows.length = 0; // converted: the drafts can go
   for (const p of converted.problems) session.rejected.push(p);
-  if (session.lateRows) {
-    for await (const rows of session.lateRows()) {
-      const more = convertDrafts(req.library, rows, req.org.id, req.policy, fileName, today, onRecord);
-      for (const p of more.problems) session.rejected.push(p);
-      for (const [id, n] of more.missingCompanions) converted.missingCompanions.set(id, (converted.missingCompanions.get(id) ?? 0) + n);
-      for (const [id, n] of more.nearestSets) converted.nearestSets.set(id, (converted.nearestSets.get(id) ?? 0) + n);
-    }
-  }
   for (const [id, count] of converted.missingCompanions) {
     const [key, year] = id.split(' ');
     session.warnings.push({ file: fileName, line: 0, column: '', value: key!, code: 'companion_not_published', message: `the ${year} factor set does not publish ${key}; it was left out of ${count} activit${count === 1 ? 'y' : 'ies'} (not filled from another year)` });
@@ -116,6 +108,29 @@ async function convertInto(writer: NonNullable<ImportSession['writer']>, req: Im
     session.warnings.push({ file: fileName, line: 0, column: '', value: requested!, code: 'nearest_set', message: `tco2e has no ${requested} factor set; ${count} activit${count === 1 ? 'y' : 'ies'} of that year ${count === 1 ? 'was' : 'were'} converted with the ${used} set, the nearest published year (once a version of tco2e with the ${requested} set is installed, \`--policy financial-year\` recomputes them)` });
   }
   return { totals, recordsWritten };
+}
+
+/**
+ * Stores the fuel-card purchases whose month converted (before overlaps are judged: they are
+ * what a fleet import is matched on). A month that could not be converted (a key the year's set
+ * lacks) was rejected on its first line; each of its purchases is rejected with the same reason.
+ */
+function storeFuelMonths(writer: NonNullable<ImportSession['writer']>, session: ImportSession, fileName: string): void {
+  if (session.fuelMonths.length === 0) return;
+  const failed = new Map(session.rejected.map((p, i) => [p.line, i] as const));
+  for (const m of session.fuelMonths) {
+    const at = failed.get(m.line);
+    if (at === undefined) {
+      writer.addFuelMonth(m);
+      continue;
+    }
+    const problem = session.rejected[at]!;
+    for (const x of m.purchases) {
+      const own = { ...problem, file: fileName, line: x.line, value: `${x.quantity} ${m.unit}` };
+      if (x.line === m.line) session.rejected[at] = own;
+      else session.rejected.push(own);
+    }
+  }
 }
 
 /** Finishes the batch: its counts, problems, survey answers and vehicles, and (with --replace) what it supersedes. */

@@ -7,17 +7,19 @@
 import { UserError } from '../kernel/errors.js';
 import { msg } from '../messages.js';
 import { evChargingMapper } from '../map/ev-charging.js';
-import type { ActivityDraft } from '../map/activity-draft.js';
 import { resolveColumns } from '../map/columns.js';
 import { datesFromValues } from '../map/detect/date-values.js';
-import { fuelCardMapper, netRefunds, nettingProblem, type NettingEntry } from '../map/fuel-card.js';
+import { fuelCardMapper, netRefunds, nettedLine, nettingEntry, nettingProblem, type NettedLine } from '../map/fuel-card.js';
+import { FuelMonths } from '../map/fuel-months.js';
 import { loadProductRules, productMatcher } from '../map/fuel-products.js';
 import { mileageMapper } from '../map/mileage.js';
 import { registerMapper } from '../map/vehicle-register.js';
 import type { Ledger } from '../store/ledger.js';
 import type { VehicleRecord } from '../store/records.js';
+import { implausibleQuantity, plausibleQuantity } from '../units/plausible.js';
 import { completeImport } from './complete.js';
 import { dateParserFor, openForImport, type OpenedFile } from './open.js';
+import { importDay, notYetBegun } from './plausible.js';
 import { readMappedRows } from './read-rows.js';
 import type { ImportRequest } from './request.js';
 import { ImportSession } from './session.js';
@@ -61,9 +63,6 @@ function nonFuelOf(problems: readonly { code: string; message: string }[]): Flee
   for (const p of problems) if (p.code === 'non_fuel') counts.set(p.message, (counts.get(p.message) ?? 0) + 1);
   return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }
-
-/** Rows per hand-over from the second read of a fuel-card file to conversion and storage. */
-const LATE_ROWS_CHUNK = 256;
 
 export async function importFleet(ledger: Ledger, req: ImportRequest): Promise<FleetImportSummary> {
   const opened = await openForImport(ledger, req, 'fleet');
@@ -119,33 +118,51 @@ async function withDatesFromValues(opened: OpenedFile): Promise<OpenedFile> {
 }
 
 /**
- * Refunds can only be netted once every line is known, so the first read keeps just what netting
- * needs; a second read (during conversion) maps the rows again and streams each kept line into
- * the batch.
+ * Each purchase is checked as a reading (plausible, not in the future) and joins its vehicle's
+ * month for its fuel (`FuelMonths`) as it is read; refunds are held aside. Refunds can only be
+ * netted once every line is known: at the end, each is matched to its purchase, and the pair
+ * taken out of the months. The months are stored with their purchases as read.
  */
 async function readFuelCards({ req, opened, profile, session }: ShapeInput<'fuel-card', FleetRequest>): Promise<void> {
   const mapper = fuelCardMapper(profile, opened.ctx, productMatcher(loadProductRules()), req.vehicles, opened.meterSite);
-  const entries: NettingEntry[] = [];
-  await readMappedRows(opened, req, session, mapper.netting, (entry) => entries.push(entry));
-  const netting = netRefunds(entries);
-  entries.length = 0;
-  session.lateRows = async function* () {
-    for await (const batch of opened.csv.batches()) {
-      let rows: ActivityDraft[][] = [];
-      for (const { line, cells } of batch) {
-        const row = mapper.map(line, cells);
-        if (row.kind !== 'activity') continue; // counted by the first read
-        const p = nettingProblem(row.activity, netting, opened.fileName, mapper.quantityColumn);
-        if (p === undefined) rows.push([row.activity.draft]);
-        else if (p.severity === 'excluded') session.excluded.push(p.problem);
-        else session.reject(line, cells, [p.problem]);
-        // Small hand-overs: drafts die young, before the garbage collector would promote them.
-        if (rows.length >= LATE_ROWS_CHUNK) {
-          yield rows;
-          rows = [];
-        }
-      }
-      if (rows.length > 0) yield rows;
+  const months = new FuelMonths();
+  const refunds: NettedLine[] = [];
+  const today = importDay(req.now);
+  const file = opened.fileName;
+  await readMappedRows(opened, req, session, mapper, (l) => {
+    if (l.quantity < 0) {
+      refunds.push(nettedLine(l));
+      return;
     }
-  };
+    const d = l.draft;
+    const problem = !plausibleQuantity(d.quantity, d.unit) ? implausibleQuantity(d.line, d.quantity, d.unit, mapper.quantityColumn) : d.periodStart > today ? notYetBegun(d.line, d.periodStart, today) : undefined;
+    if (problem === undefined) months.add(d);
+    else session.reject(l.line, [], [{ file, ...problem }]);
+  });
+  if (refunds.length > 0) netInto(months, refunds, session, file, mapper.quantityColumn);
+  for (const { record, draft } of months.months(req.org.id)) {
+    session.fuelMonths.push(record);
+    session.rows.push([draft]);
+  }
+}
+
+/** Refunds netted against the purchases held in `months`: each pair excluded, a refund with no purchase rejected. */
+function netInto(months: FuelMonths, refunds: readonly NettedLine[], session: ImportSession, file: string, quantityColumn: string): void {
+  const wanted = new Set(refunds.map((r) => `${r.registration}|${r.key}`));
+  const lines = [...refunds, ...months.purchasesOf(wanted)].sort((a, b) => a.line - b.line);
+  const netting = netRefunds(lines.map(nettingEntry));
+  const refunded = new Set<number>();
+  for (const l of lines) {
+    const p = nettingProblem(l, netting, file, quantityColumn);
+    if (p === undefined) continue;
+    if (p.severity === 'rejected') {
+      session.reject(l.line, [], [p.problem]);
+      continue;
+    }
+    session.excluded.push(p.problem);
+    refunded.add(l.line);
+  }
+  months.remove(refunded);
+  // In the order of the file, as a second read gave them: the summary's examples are the first.
+  session.excluded.sort((a, b) => a.line - b.line);
 }

@@ -8,7 +8,7 @@ import type { Problem } from '../kernel/problem.js';
 import type { ActivityDraft } from '../map/activity-draft.js';
 import { MonthlyTotals, type HhDay } from '../map/half-hourly.js';
 import type { BatchWriter, Ledger } from '../store/ledger.js';
-import type { HhDayRecord, SurveyRecord, VehicleRecord } from '../store/records.js';
+import type { FuelMonthRecord, HhDayRecord, SurveyRecord, VehicleRecord } from '../store/records.js';
 import type { OpenedFile } from './open.js';
 import { importDay, notYetBegun } from './plausible.js';
 import type { ImportKind, ImportRequest } from './request.js';
@@ -30,12 +30,8 @@ export class ImportSession {
   /** Cells of rejected rows, so the rejects file can be fixed and re-imported. */
   readonly rejectedCells = new Map<number, readonly string[]>();
 
-  /**
-   * Rows produced by a second read of the file, converted and stored as they come, for mappers
-   * that must see the whole file before they can say what each row gives (refund netting) but
-   * must not hold every row meanwhile. It may add problems to this collection as it goes.
-   */
-  lateRows?: () => AsyncIterable<ActivityDraft[][]>;
+  /** Fuel-card purchases by vehicle, month and fuel; `rows` holds the activity summed from each. */
+  readonly fuelMonths: FuelMonthRecord[] = [];
 
   /** Monthly sums of the half-hourly days, the unit emissions are computed in. */
   readonly monthly = new MonthlyTotals();

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { Problem } from '../kernel/problem.js';
 import { parseNumber } from '../read/values/number.js';
 import type { VehicleRecord } from '../store/records.js';
-import { unitLabel } from '../units/units.js';
+import { unitLabel, type UnitId } from '../units/units.js';
 import type { ActivityDraft } from './activity-draft.js';
 import { RowReader, type CellContext } from './cells.js';
 import { isForecourt, resolveColumns } from './columns.js';
@@ -36,11 +36,6 @@ export interface FuelLine {
 export interface FuelCardMapper extends RowMapper<FuelLine> {
   /** The quantity column's header, for problems about refunds. */
   readonly quantityColumn: string;
-  /**
-   * The same checks, each row kept only as netting needs it: the first of a file's two reads
-   * builds no activity (no site, cost or odometer), since the second builds it again anyway.
-   */
-  readonly netting: RowMapper<NettingEntry>;
 }
 
 /** A cost or odometer reading: a number when it is one, else the text as written (never a reject). */
@@ -66,10 +61,7 @@ export function fuelCardMapper(
   const stated = unitInHeader(col.quantity === undefined ? '' : (ctx.header[col.quantity] ?? ''));
   const unit = stated?.kind === 'volume' ? (stated.unit as 'litres' | 'gallon_uk' | 'gallon_us') : profile.unit;
   const unitText = unit === 'litres' ? 'litres' : unit === 'gallon_us' ? 'US gallons' : 'UK gallons';
-  /** A row checked; `full` false stops at what netting needs. */
-  function read(line: number, cells: readonly string[], full: true): Mapped<FuelLine>;
-  function read(line: number, cells: readonly string[], full: false): Mapped<NettingEntry>;
-  function read(line: number, cells: readonly string[], full: boolean): Mapped<FuelLine | NettingEntry> {
+  function read(line: number, cells: readonly string[]): Mapped<FuelLine> {
     const r = new RowReader(ctx, line, cells);
     const product = r.text(col.product);
     const m = product === '' ? undefined : matchProduct(product);
@@ -86,7 +78,6 @@ export function fuelCardMapper(
     if (r.problems.length > 0 || m?.kind !== 'fuel' || date === undefined || quantity === undefined || quantity === null) return rejected(r.problems);
 
     const registration = normaliseRegistration(r.text(col.registration));
-    if (!full) return yields(nettingEntryOf(line, registration, m.key, quantity));
     const vehicle = registration === '' ? undefined : vehicles.get(registration);
     const site = r.text(col.site) || vehicle?.site || (registration === '' ? undefined : meterSite(registration)) || null;
     const extra: Record<string, string | number> = { product };
@@ -104,12 +95,11 @@ export function fuelCardMapper(
   }
   return {
     quantityColumn: col.quantity === undefined ? '' : (ctx.header[col.quantity] ?? ''),
-    map: (line, cells) => read(line, cells, true),
-    netting: { map: (line, cells) => read(line, cells, false) },
+    map: read,
   };
 }
 
-/** What netting needs to know of a fuel line: small enough to hold for every line of a large file. */
+/** What netting needs to know of a fuel line. */
 export interface NettingEntry {
   readonly line: number;
   /** Registration, factor key and absolute quantity: a refund cancels a purchase with the same. */
@@ -118,12 +108,23 @@ export interface NettingEntry {
   readonly quantity: number;
 }
 
-export function nettingEntry(l: FuelLine): NettingEntry {
-  return nettingEntryOf(l.line, l.registration, l.key, l.quantity);
+/** A fuel line as netting names it: a refund, or a purchase held in its month (`FuelMonths`). */
+export interface NettedLine {
+  readonly line: number;
+  readonly registration: string;
+  readonly product: string;
+  readonly key: string;
+  /** As in the file: negative for a refund. */
+  readonly quantity: number;
+  readonly unit: UnitId;
 }
 
-function nettingEntryOf(line: number, registration: string, key: string, quantity: number): NettingEntry {
-  return { line, id: `${registration}|${key}|${Math.abs(quantity).toFixed(3)}`, quantity };
+export function nettingEntry(l: NettedLine): NettingEntry {
+  return { line: l.line, id: `${l.registration}|${l.key}|${Math.abs(l.quantity).toFixed(3)}`, quantity: l.quantity };
+}
+
+export function nettedLine(l: FuelLine): NettedLine {
+  return { line: l.line, registration: l.registration, product: l.product, key: l.key, quantity: l.quantity, unit: l.draft.unit };
 }
 
 export interface Netting {
@@ -165,11 +166,10 @@ export function netRefunds(entries: readonly NettingEntry[]): Netting {
 }
 
 /** The problem a fuel line gets from netting, if any: excluded as refunded, or rejected as unmatched. */
-export function nettingProblem(l: FuelLine, netting: Netting, file: string, quantityColumn: string): { severity: 'excluded' | 'rejected'; problem: Problem } | undefined {
+export function nettingProblem(l: NettedLine, netting: Netting, file: string, quantityColumn: string): { severity: 'excluded' | 'rejected'; problem: Problem } | undefined {
   const other = netting.pairs.get(l.line);
-  // Most lines are neither: their description is not made (this runs for every line of the file).
   if (other === undefined && !netting.unmatched.has(l.line)) return undefined;
-  const what = `${Math.abs(l.quantity)} ${unitLabel(l.draft.unit)} of ${l.product}${l.registration === '' ? '' : ` for ${l.registration}`}`;
+  const what = `${Math.abs(l.quantity)} ${unitLabel(l.unit)} of ${l.product}${l.registration === '' ? '' : ` for ${l.registration}`}`;
   const base = { file, line: l.line, column: quantityColumn, value: String(l.quantity) };
   if (other !== undefined) {
     const message = l.quantity > 0

@@ -14,7 +14,8 @@ import { faultPoint } from '../kernel/fault-point.js';
 import { msg } from '../messages.js';
 import { backupsOf, damagedLedger, ledgerFailure } from './sqlite-errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
-import type { ActivityRecord, BatchRecord, HhDayRecord, NewBatch, Overlap, ProblemRecord, StoredActivity, Superseded, SurveyRecord, VehicleRecord } from './records.js';
+import type { ActivityRecord, BatchRecord, FuelMonthRecord, FuelPurchase, HhDayRecord, NewBatch, Overlap, ProblemRecord, StoredActivity, Superseded, SurveyRecord, VehicleRecord } from './records.js';
+import { parsePurchases, purchasesJson } from './purchases.js';
 import { findOverlaps as findStoredOverlaps, restoreAfterUndo, supersede } from './supersede.js';
 import type { LedgerSnapshot, RowsQuery, SnapshotKey, SqlParam } from './reads.js';
 import { readRows, SqliteSnapshot } from './snapshot.js';
@@ -473,11 +474,29 @@ export class Ledger {
       FROM activities WHERE batch_id = ? ORDER BY line, period_start, id`).all(id) as StoredActivity[]);
   }
 
+  /**
+   * A batch's fuel-card purchases, one by one in source order, each with the month it is summed
+   * in (the line its activities carry) and the import that brought it again, if one did.
+   */
+  batchFuelPurchases(id: number): StoredFuelPurchase[] {
+    const months = this.guard(() => this.db.prepare(`SELECT line, site, meter, month, source, factor_key AS factorKey, unit, purchases_json AS purchases, superseded_json AS superseded
+      FROM fuel_months WHERE batch_id = ? ORDER BY line`).all(id) as { line: number; site: string | null; meter: string | null; month: string; source: string; factorKey: string; unit: string; purchases: string; superseded: string | null }[]);
+    const out: StoredFuelPurchase[] = [];
+    for (const m of months) {
+      const superseded = m.superseded === null ? {} : (JSON.parse(m.superseded) as Record<string, number>);
+      for (const p of parsePurchases(m.purchases)) {
+        out.push({ ...p, monthLine: m.line, site: m.site, meter: m.meter, source: m.source, factorKey: m.factorKey, unit: m.unit, supersededBy: superseded[String(p.line)] ?? null });
+      }
+    }
+    return out.sort((a, b) => a.line - b.line);
+  }
+
   /** Counts of stored rows per table for a batch (for summaries and tests). */
-  batchCounts(id: number): { activities: number; hhDays: number; survey: number; vehicles: number; problems: number } {
+  batchCounts(id: number): { activities: number; hhDays: number; fuelPurchases: number; survey: number; vehicles: number; problems: number } {
     const n = (sql: string): number => this.guard(() => (this.db.prepare(sql).get(id) as { n: number }).n);
     return {
       activities: n('SELECT count(*) AS n FROM activities WHERE batch_id = ?'),
+      fuelPurchases: n('SELECT coalesce(sum(purchases), 0) AS n FROM fuel_months WHERE batch_id = ?'),
       hhDays: n('SELECT count(*) AS n FROM hh_days WHERE batch_id = ?'),
       survey: n('SELECT count(*) AS n FROM survey_responses WHERE batch_id = ?'),
       vehicles: n('SELECT count(*) AS n FROM vehicles WHERE batch_id = ?'),
@@ -489,6 +508,18 @@ export class Ledger {
   integrityCheck(): string {
     return (this.db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check;
   }
+}
+
+/** A fuel-card purchase as read back (see `Ledger.batchFuelPurchases`). */
+export interface StoredFuelPurchase extends FuelPurchase {
+  /** The line of the month's activities: its first purchase's. */
+  readonly monthLine: number;
+  readonly site: string | null;
+  readonly meter: string | null;
+  readonly source: string;
+  readonly factorKey: string;
+  readonly unit: string;
+  readonly supersededBy: number | null;
 }
 
 export interface BatchRecords {
@@ -507,6 +538,8 @@ export interface BatchWriter {
   readonly id: number;
   addActivity(a: ActivityRecord): void;
   addHhDay(h: HhDayRecord): void;
+  /** A vehicle's purchases of one fuel in one month; its activities are added beside it (`addActivity`). */
+  addFuelMonth(m: FuelMonthRecord): void;
   /**
    * What this batch brings again of the data stored and counting (by meter-day, meter and
    * period, or transaction; see `supersede.ts`), one example per meter.
@@ -527,6 +560,7 @@ class SqliteBatchWriter implements BatchWriter {
   // 300 meters is 110,000 rows, a fuel-card year 200,000.
   private readonly insertHh: Database.Statement;
   private readonly insertActivity: Database.Statement;
+  private readonly insertFuelMonth: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -536,6 +570,8 @@ class SqliteBatchWriter implements BatchWriter {
     this.insertHh = db.prepare('INSERT INTO hh_days (batch_id, line, org, site, meter, day, periods, kwh, estimated_periods, kwh_total, export_kwh_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.insertActivity = db.prepare(`INSERT INTO activities (batch_id, line, org, site, meter, source, period_start, period_end, quantity, unit, estimated, direction, apportioned_from, factor_key, companion_of, factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy, kg_co2e, kg_co2, kg_ch4, kg_n2o, scope, scope_category, extra_json)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertFuelMonth = db.prepare(`INSERT INTO fuel_months (batch_id, line, org, site, meter, month, source, factor_key, unit, purchases, quantity_total, purchases_json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
   addActivity(a: ActivityRecord): void {
@@ -545,6 +581,12 @@ class SqliteBatchWriter implements BatchWriter {
 
   addHhDay(h: HhDayRecord): void {
     this.insertHh.run(this.id, h.line, h.org, h.site, h.meter, h.day, h.periods, Buffer.from(Float64Array.from(h.kwh).buffer), h.estimatedPeriods, h.kwhTotal, h.exportKwhTotal);
+  }
+
+  addFuelMonth(m: FuelMonthRecord): void {
+    let total = 0;
+    for (const p of m.purchases) total += p.quantity;
+    this.insertFuelMonth.run(this.id, m.line, m.org, m.site, m.meter, m.month, m.source, m.factorKey, m.unit, m.purchases.length, total, purchasesJson(m.purchases));
   }
 
   overlaps(limit = 50): Overlap[] {

@@ -88,6 +88,30 @@ export interface HhDayRecord {
   readonly exportKwhTotal: number;
 }
 
+/** One fuel-card purchase as read: its line, day, quantity and what else the line said. */
+export interface FuelPurchase {
+  readonly line: number;
+  /** ISO date. */
+  readonly day: string;
+  readonly quantity: number;
+  readonly extra: Readonly<Record<string, string | number>>;
+}
+
+/** A vehicle's purchases of one fuel in one month (see schema 6): its activities are summed from them. */
+export interface FuelMonthRecord {
+  /** The first purchase's line; the month's activities carry it. */
+  readonly line: number;
+  readonly org: string;
+  readonly site: string | null;
+  readonly meter: string | null;
+  /** YYYY-MM. */
+  readonly month: string;
+  readonly source: string;
+  readonly factorKey: string;
+  readonly unit: string;
+  readonly purchases: readonly FuelPurchase[];
+}
+
 export interface SurveyRecord {
   readonly line: number;
   readonly org: string;

@@ -18,12 +18,15 @@
 import type Database from 'better-sqlite3';
 import { faultPoint } from '../kernel/fault-point.js';
 import type { Overlap, Superseded } from './records.js';
+import { FUEL_DERIVED, fuelTransactionHits, restorePurchasesAfterUndo, supersedePurchases } from './supersede-fuel.js';
 
 /** A stored row about to be superseded, and what replaces it. */
 interface Hit {
-  readonly table: 'activities' | 'hh_days';
-  /** `id` of the activity (its main row; companions follow) or `rowid` of the meter-day. */
+  readonly table: 'activities' | 'hh_days' | 'fuel_months';
+  /** `id` of the activity (its main row; companions follow), `rowid` of the meter-day, or `id` of the fuel-card month. */
   readonly rowId: number;
+  /** For a fuel-card month: the line of the purchase brought again. */
+  readonly purchaseLine?: number;
   readonly batchId: number;
   readonly fileName: string;
   readonly meter: string;
@@ -88,7 +91,13 @@ function findHits(db: Database.Database, newId: number, kind: string): Hit[] {
     hits.push({ table: 'hh_days', rowId: r.rowId, batchId: r.batchId, fileName: r.fileName, meter: r.meter, unit: 'kWh', start: r.day, end: r.day, quantity: r.kwh, uncovered: [], incoming: { start: r.day, end: r.day, quantity: r.newKwh } });
   }
   if (kind === 'energy') hits.push(...energyPeriodHits(db, newId));
-  if (kind === 'fleet') hits.push(...transactionHits(db, newId));
+  if (kind === 'fleet') {
+    hits.push(...transactionHits(db, newId));
+    for (const h of fuelTransactionHits(db, newId)) {
+      const day = { start: h.day, end: h.day };
+      hits.push({ ...day, table: h.table, rowId: h.rowId, ...(h.table === 'fuel_months' ? { purchaseLine: h.line } : {}), batchId: h.batchId, fileName: h.fileName, meter: h.meter, unit: h.unit, quantity: h.quantity, uncovered: [], incoming: { ...day, quantity: h.quantity } });
+    }
+  }
   return hits;
 }
 
@@ -169,13 +178,13 @@ function transactionHits(db: Database.Database, newId: number): Hit[] {
     WHERE x.org = (SELECT org FROM batches WHERE id = ?) AND x.batch_id <> ? AND x.companion_of IS NULL AND x.meter IS NOT NULL
       AND x.period_start >= (SELECT min(period_start) FROM activities WHERE batch_id = ?)
       AND x.period_start <= (SELECT max(period_start) FROM activities WHERE batch_id = ?)
-      AND ${LIVE}
+      AND ${LIVE} AND NOT ${FUEL_DERIVED('x')}
       AND EXISTS (SELECT 1 FROM activities n WHERE n.org = x.org AND n.meter = x.meter AND n.period_start = x.period_start
-        AND n.batch_id = ? AND n.companion_of IS NULL AND n.source = x.source AND n.quantity = x.quantity AND n.unit = x.unit)
+        AND n.batch_id = ? AND n.companion_of IS NULL AND n.source = x.source AND n.quantity = x.quantity AND n.unit = x.unit AND NOT ${FUEL_DERIVED('n')})
     ORDER BY x.id`).all(newId, newId, newId, newId, newId) as { id: number; batchId: number; fileName: string; meter: string; start: string; end: string; source: string; quantity: number; unit: string }[];
   if (candidates.length === 0) return [];
-  const copies = db.prepare(`SELECT count(*) AS n FROM activities WHERE org = (SELECT org FROM batches WHERE id = ?) AND meter = ? AND period_start = ?
-    AND batch_id = ? AND companion_of IS NULL AND source = ? AND quantity = ? AND unit = ?`);
+  const copies = db.prepare(`SELECT count(*) AS n FROM activities n WHERE org = (SELECT org FROM batches WHERE id = ?) AND meter = ? AND period_start = ?
+    AND batch_id = ? AND companion_of IS NULL AND source = ? AND quantity = ? AND unit = ? AND NOT ${FUEL_DERIVED('n')}`);
   // Matched as multisets: as many stored copies as the batch brings, the earliest first.
   const left = new Map<string, number>();
   const hits: Hit[] = [];
@@ -210,14 +219,18 @@ export function supersede(db: Database.Database, newId: number, kind: string): S
   if (hits.length === 0) return [];
   const markDay = db.prepare('UPDATE hh_days SET superseded_by = ? WHERE rowid = ? AND superseded_by IS NULL');
   const months = new Set<string>();
+  const purchases: { rowId: number; line: number }[] = [];
   for (const h of hits) {
     if (h.table === 'hh_days') {
       markDay.run(newId, h.rowId);
       months.add(monthKey(h.batchId, h.meter, h.start));
+    } else if (h.table === 'fuel_months') {
+      purchases.push({ rowId: h.rowId, line: h.purchaseLine! });
     } else {
       supersedeActivity(db, newId, h);
     }
   }
+  supersedePurchases(db, newId, purchases);
   for (const m of months) {
     const [batchId, meter, month] = m.split('\u0000') as [string, string, string];
     recomputeMonth(db, Number(batchId), meter, month, newId);
@@ -345,7 +358,7 @@ export function restoreAfterUndo(db: Database.Database, batchId: number): void {
   }
   // Rows it superseded outside half-hourly months: bills and fleet transactions (with companions).
   const rows = db.prepare(`SELECT x.id AS id, x.org AS org, x.meter AS meter, x.period_start AS start, x.period_end AS end, x.companion_of AS companionOf
-    FROM activities x WHERE x.superseded_by = ? AND x.introduced_by IS NOT ? AND NOT ${HH_DERIVED('x')}`).all(batchId, batchId) as { id: number; org: string; meter: string | null; start: string; end: string; companionOf: string | null }[];
+    FROM activities x WHERE x.superseded_by = ? AND x.introduced_by IS NOT ? AND NOT ${HH_DERIVED('x')} AND NOT ${FUEL_DERIVED('x')}`).all(batchId, batchId) as { id: number; org: string; meter: string | null; start: string; end: string; companionOf: string | null }[];
   const liveRow = db.prepare(`SELECT x.batch_id AS b FROM activities x JOIN batches b ON b.id = x.batch_id
     WHERE x.org = ? AND x.meter = ? AND x.companion_of IS NULL AND x.period_start <= ? AND x.period_end >= ? AND ${LIVE} LIMIT 1`);
   const setRow = db.prepare('UPDATE activities SET superseded_by = ? WHERE id = ?');
@@ -360,6 +373,7 @@ export function restoreAfterUndo(db: Database.Database, batchId: number): void {
     const [b, meter, month] = m.split('\u0000') as [string, string, string];
     recomputeMonth(db, Number(b), meter, month, batchId);
   }
+  restorePurchasesAfterUndo(db, batchId);
 }
 
 /**

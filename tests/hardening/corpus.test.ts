@@ -200,8 +200,8 @@ const PARTIAL: readonly Partial[] = [
   {
     name: 'fleet: 1e308 litres on a fuel card is rejected as implausible; NaN as not finite',
     kind: 'fleet', content: `${FUEL_HEADER}\r\n7077 0011,02/04/2024,AB12 CDE,DIESEL,45.20,68.50\r\n7077 0011,03/04/2024,AB12 CDE,DIESEL,1e308,68.50\r\n7077 0011,04/04/2024,AB12 CDE,DIESEL,NaN,68.50\r\n`,
-    rows: { read: 3, accepted: 1, excluded: 0, rejected: 2 }, // Reading problems come first, then those found on conversion.
-    problems: [[4, 'not_finite'], [3, 'implausible_quantity']], stored: 45.2,
+    rows: { read: 3, accepted: 1, excluded: 0, rejected: 2 }, // A purchase is checked as a reading as it is read: problems in line order.
+    problems: [[3, 'implausible_quantity'], [4, 'not_finite']], stored: 45.2,
   },
   {
     name: 'journeys: 29/02/2023 on a claim is rejected as not a real date; 1e308 miles as implausible',

@@ -6,7 +6,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/convert/policy.js';
 import { loadFactors } from '../../src/factors/library.js';
@@ -32,11 +31,10 @@ async function imported(csv: string) {
   writeFileSync(path, csv);
   const s = await importFleet(ledger, { path, org, profiles, library, policy: parsePolicy('financial-year'), now: new Date('2024-05-02T09:00:00Z'), toolVersion: '0.1.0' });
   const main = s.batchId === null ? [] : ledger.batchActivities(s.batchId).filter((a) => a.companionOf === null);
-  const db = new Database(dbPath, { readonly: true });
-  const extras = db.prepare('SELECT line, extra_json FROM activities WHERE companion_of IS NULL ORDER BY line').all() as { line: number; extra_json: string }[];
-  db.close();
+  // What each purchase's line said beyond its quantity, kept with the purchase.
+  const purchases = s.batchId === null ? [] : ledger.batchFuelPurchases(s.batchId);
   ledger.close();
-  return { s, main, extras: Object.fromEntries(extras.map((e) => [e.line, JSON.parse(e.extra_json) as Record<string, unknown>])) };
+  return { s, main, extras: Object.fromEntries(purchases.map((p) => [p.line, p.extra])) };
 }
 
 describe('fuel-card columns', () => {

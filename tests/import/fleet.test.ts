@@ -44,16 +44,8 @@ function setup() {
     writeFileSync(p, content);
     return p;
   };
-  /** The stored `extra` of each activity of a batch (not companions), by line. */
-  const extras = (batchId: number): Record<number, unknown> => {
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      const rows = db.prepare('SELECT line, extra_json FROM activities WHERE batch_id = ? AND companion_of IS NULL ORDER BY line').all(batchId) as { line: number; extra_json: string | null }[];
-      return Object.fromEntries(rows.map((r) => [r.line, r.extra_json === null ? null : JSON.parse(r.extra_json)]));
-    } finally {
-      db.close();
-    }
-  };
+  /** What each fuel-card purchase of a batch said beyond its quantity, by line. */
+  const extras = (batchId: number): Record<number, unknown> => Object.fromEntries(ledger.batchFuelPurchases(batchId).map((p) => [p.line, p.extra]));
   return { dir, ledger, req, file, extras };
 }
 

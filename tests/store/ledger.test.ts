@@ -57,7 +57,7 @@ describe('ledger', () => {
       activities: [activity(), activity({ line: 3, periodStart: '2024-05-01', periodEnd: '2024-05-31' })],
       problems: [{ severity: 'rejected', line: 4, column: 'kwh', value: 'abc', code: 'invalid', message: 'kwh is not a number' }],
     });
-    expect(l.batchCounts(id)).toEqual({ activities: 2, hhDays: 0, survey: 0, vehicles: 0, problems: 1 });
+    expect(l.batchCounts(id)).toEqual({ activities: 2, hhDays: 0, fuelPurchases: 0, survey: 0, vehicles: 0, problems: 1 });
     expect(l.findActiveBySha('acute', 'a'.repeat(64))?.id).toBe(id);
     expect(l.findActiveBySha('community', 'a'.repeat(64))).toBeUndefined();
     expect(l.batchProblems(id)).toEqual([{ severity: 'rejected', line: 4, column: 'kwh', value: 'abc', code: 'invalid', message: 'kwh is not a number' }]);

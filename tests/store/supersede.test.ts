@@ -6,6 +6,7 @@
  */
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -196,6 +197,112 @@ describe('fleet lines are transactions', () => {
     expect(replaced.superseded).toMatchObject([{ meter: 'AB12CDE', rows: 1, quantityBefore: 35.5, quantityAfter: 35.5 }]);
     const litres = emissionLines(ledger, { orgs: [org.id] }).lines.filter((l) => l.kind === 'main').reduce((s, l) => s + l.quantity, 0);
     expect(litres).toBeCloseTo(40 + 35.5 + 20 + 25, 9);
+    ledger.close();
+  });
+});
+
+describe('fuel-card purchases kept by vehicle and month are still transactions', () => {
+  const header = 'Card Number,Registration,Transaction Date,Product,Quantity,Net Amount\n';
+  /** Litres and kg CO2e counted per vehicle (main lines), through the reports' own query. */
+  const byVehicle = (ledger: Ledger): Record<string, { litres: number; kg: number }> => {
+    const out: Record<string, { litres: number; kg: number }> = {};
+    for (const l of emissionLines(ledger, { orgs: [org.id] }).lines) {
+      if (l.kind !== 'main' || l.meter === null) continue;
+      const v = (out[l.meter] ??= { litres: 0, kg: 0 });
+      v.litres += l.quantity;
+      v.kg += l.kgCo2e;
+    }
+    return out;
+  };
+  // Forecourt diesel, 2025 set (FY 2025/26): kg CO2e a litre (Fuels › Liquid fuels › Diesel (average biofuel blend)).
+  const DIESEL = 2.57082;
+  const april = ['0001,AB12CDE,03/04/2025,Diesel,40.00,60.00', '0001,AB12CDE,10/04/2025,Diesel,35.50,53.25', '0001,AB12CDE,24/04/2025,Diesel,30.00,45.00', '0002,XY34ZZZ,11/04/2025,Diesel,20.00,30.00'];
+
+  it("a vehicle's purchases of a fuel in a month are one activity, every purchase kept with its line", async () => {
+    const { ledger, req, file } = setup();
+    const s = await importFleet(ledger, req(file(header + [...april, '0001,AB12CDE,02/05/2025,Diesel,10.00,15.00'].join('\n') + '\n')));
+    expect(s.status).toBe('stored');
+    const main = ledger.batchActivities(s.batchId!).filter((a) => a.companionOf === null);
+    // April for AB12CDE (lines 2–4), April for XY34ZZZ (line 5), May for AB12CDE (line 6).
+    expect(main.map((a) => [a.line, a.meter, a.periodStart, a.periodEnd, a.quantity])).toEqual([
+      [2, 'AB12CDE', '2025-04-03', '2025-04-24', 105.5],
+      [5, 'XY34ZZZ', '2025-04-11', '2025-04-11', 20],
+      [6, 'AB12CDE', '2025-05-02', '2025-05-02', 10],
+    ]);
+    expect(main[0]!.kgCo2e).toBeCloseTo(105.5 * DIESEL, 9);
+    expect(ledger.batchFuelPurchases(s.batchId!).map((p) => [p.line, p.monthLine, p.day, p.quantity, p.extra])).toEqual([
+      [2, 2, '2025-04-03', 40, { product: 'Diesel', cost: 60 }],
+      [3, 2, '2025-04-10', 35.5, { product: 'Diesel', cost: 53.25 }],
+      [4, 2, '2025-04-24', 30, { product: 'Diesel', cost: 45 }],
+      [5, 5, '2025-04-11', 20, { product: 'Diesel', cost: 30 }],
+      [6, 6, '2025-05-02', 10, { product: 'Diesel', cost: 15 }],
+    ]);
+    expect(ledger.batchCounts(s.batchId!).fuelPurchases).toBe(5);
+    ledger.close();
+  });
+
+  it('a refund takes its purchase out of the month; the month sums the rest', async () => {
+    const { ledger, req, file } = setup();
+    const s = await importFleet(ledger, req(file(header + [...april, '0001,AB12CDE,12/04/2025,Diesel,-35.50,-53.25'].join('\n') + '\n')));
+    expect(s.rows).toEqual({ read: 5, accepted: 3, excluded: 2, rejected: 0 });
+    const main = ledger.batchActivities(s.batchId!).filter((a) => a.companionOf === null && a.meter === 'AB12CDE');
+    expect(main.map((a) => [a.line, a.periodStart, a.periodEnd, a.quantity])).toEqual([[2, '2025-04-03', '2025-04-24', 70]]);
+    expect(ledger.batchFuelPurchases(s.batchId!).map((p) => p.line)).toEqual([2, 4, 5]);
+    ledger.close();
+  });
+
+  it('a purchase brought again supersedes that purchase only: its month is summed from the rest; undo restores it', async () => {
+    const { ledger, req, file } = setup();
+    const first = await importFleet(ledger, req(file(header + april.join('\n') + '\n')));
+    expect(byVehicle(ledger).AB12CDE!.litres).toBeCloseTo(105.5, 9);
+    // A re-export with the 10 April purchase again, and a new one.
+    const again = file(header + ['0001,AB12CDE,10/04/2025,Diesel,35.50,53.25', '0001,AB12CDE,28/04/2025,Diesel,12.00,18.00'].join('\n') + '\n');
+    const refused = await importFleet(ledger, req(again));
+    expect(refused.status).toBe('refused-overlap');
+    expect(refused.overlaps).toMatchObject([{ meter: 'AB12CDE', start: '2025-04-10', end: '2025-04-10', batchId: first.batchId }]);
+    const replaced = await importFleet(ledger, req(again, { replace: true }));
+    expect(replaced.superseded).toMatchObject([{ meter: 'AB12CDE', rows: 1, quantityBefore: 35.5, quantityAfter: 35.5, start: '2025-04-10', end: '2025-04-10' }]);
+    // Counted once: 40 + 30 from the first file's month (summed again), 35.5 + 12 from the second.
+    const after = byVehicle(ledger);
+    expect(after.AB12CDE!.litres).toBeCloseTo(40 + 30 + 35.5 + 12, 9);
+    expect(after.AB12CDE!.kg).toBeCloseTo((40 + 30 + 35.5 + 12) * DIESEL, 9);
+    expect(after.XY34ZZZ!.litres).toBeCloseTo(20, 9);
+    expect(ledger.batchFuelPurchases(first.batchId!).find((p) => p.line === 3)?.supersededBy).toBe(replaced.batchId);
+    // The month that remains runs from its first live purchase to its last.
+    const live = emissionLines(ledger, { orgs: [org.id] }).lines.filter((l) => l.kind === 'main' && l.meter === 'AB12CDE' && l.trace.batchId === first.batchId);
+    expect(live.map((l) => [l.periodStart, l.periodEnd, l.quantity])).toEqual([['2025-04-03', '2025-04-24', 70]]);
+    // A third export bringing the same purchase again: it supersedes the second's, not the first's.
+    const third = await importFleet(ledger, req(file(header + '0001,AB12CDE,10/04/2025,Diesel,35.50,53.25\n'), { replace: true }));
+    expect(third.superseded).toMatchObject([{ batchId: replaced.batchId, rows: 1 }]);
+    expect(byVehicle(ledger).AB12CDE!.litres).toBeCloseTo(40 + 30 + 35.5 + 12, 9);
+    // Undoing the second: its 12 litres go; the 10 April purchase stays superseded by the third.
+    ledger.undoBatch(replaced.batchId!, { at: '2025-06-03T10:00:00Z' });
+    expect(byVehicle(ledger).AB12CDE!.litres).toBeCloseTo(40 + 30 + 35.5, 9);
+    expect(ledger.batchFuelPurchases(first.batchId!).find((p) => p.line === 3)?.supersededBy).toBe(third.batchId);
+    // Undoing the third too: the first file's month counts whole again, as first stored.
+    ledger.undoBatch(third.batchId!, { at: '2025-06-03T11:00:00Z' });
+    expect(byVehicle(ledger).AB12CDE).toEqual({ litres: 105.5, kg: expect.closeTo(105.5 * DIESEL, 9) as number });
+    expect(ledger.batchFuelPurchases(first.batchId!).every((p) => p.supersededBy === null)).toBe(true);
+    ledger.close();
+  });
+});
+
+describe('fuel cards stored one activity per purchase (before schema 6)', () => {
+  it('a new import of the same purchase supersedes the stored one; undo restores it', async () => {
+    const { ledger, req, file } = setup();
+    const header = 'Card Number,Registration,Transaction Date,Product,Quantity,Net Amount\n';
+    const old = await importFleet(ledger, req(file(header + '0001,AB12CDE,03/04/2025,Diesel,40.00,60.00\n0001,AB12CDE,10/05/2025,Diesel,35.50,53.25\n')));
+    // One purchase a month: the activities are those a ledger before schema 6 held; without
+    // their months, they are stored as it stored them.
+    const db = new Database(ledger.path);
+    db.prepare('DELETE FROM fuel_months WHERE batch_id = ?').run(old.batchId);
+    db.close();
+    const again = await importFleet(ledger, req(file(header + '0001,AB12CDE,10/05/2025,Diesel,35.50,53.25\n0001,AB12CDE,20/05/2025,Diesel,5.00,7.50\n'), { replace: true }));
+    expect(again.superseded).toMatchObject([{ batchId: old.batchId, meter: 'AB12CDE', rows: 1, quantityBefore: 35.5 }]);
+    const litres = (): number => emissionLines(ledger, { orgs: [org.id] }).lines.filter((l) => l.kind === 'main').reduce((s, l) => s + l.quantity, 0);
+    expect(litres()).toBeCloseTo(40 + 35.5 + 5, 9);
+    ledger.undoBatch(again.batchId!, { at: '2025-06-03T10:00:00Z' });
+    expect(litres()).toBeCloseTo(40 + 35.5, 9);
     ledger.close();
   });
 });
