@@ -12,6 +12,7 @@ import type { Ledger } from '../store/ledger.js';
 import type { RowsQuery } from '../store/reads.js';
 import type { EmissionLine, LineKind } from '../kernel/emission-line.js';
 import type { AggregateWarning } from './warnings.js';
+import { ericChoices, ericCondition } from './eric-choice.js';
 import { clipLine } from './periods.js';
 import { recomputeLines, type StoredLine } from './recompute.js';
 
@@ -202,7 +203,7 @@ function summedLine(r: SummedRaw, t: TextPool, files: ReadonlyMap<number, string
 const SUMMED_NOTE = 'ledger lines of the same period, source and factor, summed; `tco2e export lines` lists each';
 
 /** The organisations and date range of a query as SQL conditions on `activities a`, with their parameters (organisations first). */
-function orgsAndDates(query: Pick<LineQuery, 'orgs' | 'from' | 'to'>): { dates: string; params: (string | number)[] } {
+function orgsAndDates(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from' | 'to'>): { dates: string; params: (string | number)[] } {
   const params: (string | number)[] = [...query.orgs];
   let dates = '';
   if (query.to !== undefined) {
@@ -213,7 +214,9 @@ function orgsAndDates(query: Pick<LineQuery, 'orgs' | 'from' | 'to'>): { dates: 
     dates += ' AND a.period_end >= ?';
     params.push(query.from);
   }
-  return { dates, params };
+  // An ERIC return and metered data for the same year and source: only one of them counts.
+  const eric = ericCondition(ericChoices(ledger, query.orgs));
+  return { dates: dates + eric.sql, params: [...params, ...eric.params] };
 }
 
 /**
@@ -246,7 +249,7 @@ export function readSummed(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from
   if (query.orgs.length === 0) return { stored: [], batches: [] };
   // Organisations in order, so that SQLite walks the index once, in its order, for all of them.
   const orgs = [...query.orgs].sort();
-  const { dates, params } = orgsAndDates({ ...query, orgs });
+  const { dates, params } = orgsAndDates(ledger, { ...query, orgs });
   const texts = new Texts();
   const files = fileNames(ledger);
   const stored: StoredLine[] = [];
@@ -276,7 +279,7 @@ type SiteMainRaw = readonly [org: string, site: string | null, source: string, p
 /** Main rows with only what coverage and site rankings use (see `Grain`), a row at a time. */
 export function readSiteMain(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from' | 'to'>): StoredRead {
   if (query.orgs.length === 0) return { stored: [], batches: [] };
-  const { where, params } = countedRows(query);
+  const { where, params } = countedRows(ledger, query);
   const files = fileNames(ledger);
   const t = new Texts();
   const stored: StoredLine[] = [];
@@ -305,14 +308,14 @@ export interface StoredRead {
 }
 
 /** The rows that count (see the top of this file) for the organisations and dates asked for, as a condition on `activities a` joined to `batches b`. */
-function countedRows(query: Pick<LineQuery, 'orgs' | 'from' | 'to'>): { where: string; params: (string | number)[] } {
-  const { dates, params } = orgsAndDates(query);
+function countedRows(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from' | 'to'>): { where: string; params: (string | number)[] } {
+  const { dates, params } = orgsAndDates(ledger, query);
   return { where: `b.status = 'active' AND a.superseded_by IS NULL AND a.direction = 'import' AND a.org IN (${query.orgs.map(() => '?').join(', ')})${dates}`, params };
 }
 
 export function readStored(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from' | 'to'>): StoredRead {
   if (query.orgs.length === 0) return { stored: [], batches: [] };
-  const { where, params } = countedRows(query);
+  const { where, params } = countedRows(ledger, query);
   // Each row becomes its line as it is read, so only the lines are held (see `Ledger.rows`).
   const texts = new Texts();
   const stored: StoredLine[] = [];
@@ -345,7 +348,7 @@ export interface StoredLineStream {
 
 export function streamStored(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from' | 'to'>): StoredLineStream {
   if (query.orgs.length === 0) return { *all() {}, *scope2Main() {}, close() {} };
-  const { where, params } = countedRows(query);
+  const { where, params } = countedRows(ledger, query);
   const snapshot = ledger.snapshot({ select: 'a.id', from: `activities a JOIN batches b ON b.id = a.batch_id WHERE ${where}`, orderBy: LINE_ORDER }, params);
   function* lines(only?: string): Generator<StoredLine> {
     const read = { columns: LINE_COLUMNS, join: 'activities a ON a.id = s.id JOIN batches b ON b.id = a.batch_id', ...(only === undefined ? {} : { where: only }) };

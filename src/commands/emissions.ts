@@ -6,6 +6,8 @@ import { calendarFlag, orgFlag, periodFlag, recomputePolicyFlag, workspaceFlags 
 import { formatFlag, formatOutput } from '../cli/format-flag.js';
 import { analysisContext, openWorkspace } from '../cli/workspace-flags.js';
 import { emissionsCsv, emissionsTable } from '../cli/views/emissions-view.js';
+import { ericComparisonCsv, ericComparisonTable } from '../cli/views/eric-view.js';
+import { ericComparison, type EricComparison } from '../aggregate/eric-choice.js';
 
 export default class Emissions extends BaseCommand {
   static override summary = 'How much an organisation emitted, from what and in which scope, with the quality of every figure.';
@@ -25,12 +27,20 @@ export default class Emissions extends BaseCommand {
     wtt: Flags.boolean({ description: 'Include well-to-tank and T&D losses (Scope 3 category 3).' }),
     fill: Flags.string({ options: ['none', 'previous-year', 'average-of-year'], default: 'none', description: 'Fill months with no data (the method is named in the output).' }),
     policy: recomputePolicyFlag(),
+    'compare-eric': Flags.boolean({ description: "Show each year and source an ERIC return holds beside the metered data for it, the difference, and which counts (they are never added)." }),
   };
 
-  async run(): Promise<EmissionsReport> {
+  async run(): Promise<EmissionsReport | { compareEric: EricComparison[] }> {
     const { flags } = await this.parse(Emissions);
     const { workspace, ledger } = openWorkspace(flags);
     try {
+      if (flags['compare-eric']) {
+        const id = flags.org ?? workspace.config.organisations[0]!.id;
+        const org = workspace.config.organisations.find((o) => o.id === id);
+        const rows = ericComparison(ledger, org === undefined || org.members.length === 0 ? [id] : org.members);
+        if (!this.jsonEnabled()) this.log(formatOutput(flags.format, rows, () => ericComparisonTable(rows), () => ericComparisonCsv(rows)));
+        return { compareEric: rows };
+      }
       const report = emissionsReport(analysisContext(workspace, ledger), {
         org: flags.org ?? workspace.config.organisations[0]!.id,
         ...(flags.period === undefined ? {} : { period: flags.period }),

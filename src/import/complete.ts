@@ -9,16 +9,16 @@ import { profilesFitting } from '../map/profiles.js';
 import type { Ledger } from '../store/ledger.js';
 import { ledgerFailure } from '../store/sqlite-errors.js';
 import type { ActivityRecord, Overlap, ProblemRecord, Superseded } from '../store/records.js';
-import { alreadyImported, type OpenedFile } from './open.js';
+import { alreadyImported, type ReadFile } from './open.js';
 import { importDay } from './plausible.js';
 import { fillRejectedCells } from './read-rows.js';
-import type { ImportKind, ImportRequest } from './request.js';
+import type { BatchKind, ImportRequest } from './request.js';
 import { openWriter, type ImportSession } from './session.js';
 import { RecordTotals, summarise, type ImportSummary } from './summary.js';
 import { convertDrafts } from './to-records.js';
 
 /** Converts, checks overlaps, and stores (or refuses, or only reports for --dry-run). */
-export async function completeImport(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind, session: ImportSession): Promise<ImportSummary> {
+export async function completeImport(ledger: Ledger, req: ImportRequest, opened: ReadFile, kind: BatchKind, session: ImportSession): Promise<ImportSummary> {
   try {
     return await convertAndStore(ledger, req, opened, kind, session);
   } catch (e) {
@@ -33,7 +33,7 @@ interface Converted {
   readonly recordsWritten: number;
 }
 
-async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind, session: ImportSession): Promise<ImportSummary> {
+async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: ReadFile, kind: BatchKind, session: ImportSession): Promise<ImportSummary> {
   const { fileName, profile, csv } = opened;
   const { sha256, sizeBytes } = opened.identity;
   // The hash taken while reading: a file of the same content stored meanwhile (by another
@@ -64,7 +64,7 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: Opene
   const nothingToStore = converted.recordsWritten === 0 && session.survey.length === 0 && session.vehicles.length === 0;
   if (base.rejectedRows > 0 && (session.rowsRead - base.rejectedRows - base.excluded <= 0 || nothingToStore)) {
     session.abandon();
-    const otherProfiles = profilesFitting(req.profiles, kind, csv.header).map((p) => p.id).filter((id) => id !== profile.id);
+    const otherProfiles = kind === 'eric' ? [] : profilesFitting(req.profiles, kind, csv.header).map((p) => p.id).filter((id) => id !== profile.id);
     return summarise({ ...base, status: 'refused-unusable', otherProfiles });
   }
 
@@ -134,7 +134,7 @@ function storeFuelMonths(writer: NonNullable<ImportSession['writer']>, session: 
 }
 
 /** Finishes the batch: its counts, problems, survey answers and vehicles, and (with --replace) what it supersedes. */
-function storeBatch(req: ImportRequest, opened: OpenedFile, kind: ImportKind, session: ImportSession, summary: ImportSummary, file: { sha256: string; sizeBytes: number }): { batchId: number; superseded: readonly Superseded[] } {
+function storeBatch(req: ImportRequest, opened: ReadFile, kind: BatchKind, session: ImportSession, summary: ImportSummary, file: { sha256: string; sizeBytes: number }): { batchId: number; superseded: readonly Superseded[] } {
   const problemRecords: ProblemRecord[] = [
     ...session.rejected.map((p) => ({ ...p, severity: 'rejected' as const })),
     ...session.excluded.map((p) => ({ ...p, severity: 'excluded' as const })),

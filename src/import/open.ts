@@ -34,6 +34,9 @@ export interface OpenedFile {
   readonly notes?: readonly Problem[];
 }
 
+/** What the reading and storing phases need of an opened file, whichever way it was opened. */
+export type ReadFile = Pick<OpenedFile, 'fileName' | 'identity' | 'csv'> & { readonly profile: Pick<Profile, 'id'> };
+
 /** What an import may say about a file beyond its profile. */
 export interface OpenOptions {
   /** The meter of a file without a meter column (`--meter`). */

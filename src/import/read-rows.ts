@@ -6,7 +6,7 @@
 import { UserError } from '../kernel/errors.js';
 import { faultPoint } from '../kernel/fault-point.js';
 import type { Mapped, RowMapper } from '../map/mapped.js';
-import type { OpenedFile } from './open.js';
+import type { ReadFile } from './open.js';
 import type { ImportProgressBytes, ImportRequest } from './request.js';
 import type { ImportSession } from './session.js';
 
@@ -14,7 +14,7 @@ import type { ImportSession } from './session.js';
  * Watches the bytes of a full read: they go to the file's hash when it is still pending, and
  * are counted, so that progress can say what share of the file is read (and so the time left).
  */
-function readTap(opened: OpenedFile): { readonly tap: (bytes: Uint8Array) => void; readonly progress: () => ImportProgressBytes } {
+function readTap(opened: ReadFile): { readonly tap: (bytes: Uint8Array) => void; readonly progress: () => ImportProgressBytes } {
   const hash = opened.identity.tap();
   let read = 0;
   return {
@@ -31,7 +31,7 @@ function readTap(opened: OpenedFile): { readonly tap: (bytes: Uint8Array) => voi
  * row: a cell with one inside looks right when printed but is not what it shows (a meter
  * `1200\u00001234567` matches no site), so the row is rejected, never stored.
  */
-function rejectNul(opened: OpenedFile, line: number, cells: readonly string[], session: ImportSession): boolean {
+function rejectNul(opened: ReadFile, line: number, cells: readonly string[], session: ImportSession): boolean {
   const at = cells.findIndex((c) => c.includes('\0'));
   if (at < 0) return false;
   const column = opened.csv.header[at] ?? '';
@@ -40,7 +40,7 @@ function rejectNul(opened: OpenedFile, line: number, cells: readonly string[], s
 }
 
 /** Reads every row through `onRow`, counting rows and reporting progress. */
-export async function readAllRows(opened: OpenedFile, req: ImportRequest, onRow: (line: number, cells: readonly string[]) => void, session: ImportSession): Promise<void> {
+export async function readAllRows(opened: ReadFile, req: ImportRequest, onRow: (line: number, cells: readonly string[]) => void, session: ImportSession): Promise<void> {
   noteCsvWarnings(opened, session);
   const watch = readTap(opened);
   for await (const batch of opened.csv.batches(watch.tap)) {
@@ -56,7 +56,7 @@ export async function readAllRows(opened: OpenedFile, req: ImportRequest, onRow:
  * The cells of rows rejected after reading (a refund with no purchase, a factor the year lacks),
  * read again from the file: cheaper than holding every accepted row's cells for the rare case.
  */
-export async function fillRejectedCells(opened: OpenedFile, session: ImportSession): Promise<void> {
+export async function fillRejectedCells(opened: ReadFile, session: ImportSession): Promise<void> {
   const missing = new Set(session.rejected.map((p) => p.line).filter((line) => line > 0 && !session.rejectedCells.has(line)));
   if (missing.size === 0) return;
   for await (const batch of opened.csv.batches()) {
@@ -69,7 +69,7 @@ export async function fillRejectedCells(opened: OpenedFile, session: ImportSessi
  * text (and returns how many rows it held); anything quoted still comes row by row.
  */
 export async function readAllPieces(
-  opened: OpenedFile,
+  opened: ReadFile,
   req: ImportRequest,
   onRow: (line: number, cells: readonly string[]) => void,
   onText: (text: string, firstLine: number) => number,
@@ -93,7 +93,7 @@ export async function readAllPieces(
  * Quote-free text with each record holding a NUL rejected (see `rejectNul`) and blanked, so the
  * records after it keep their line numbers; the blank records are skipped like any blank line.
  */
-function withoutNulRecords(opened: OpenedFile, text: string, firstLine: number, session: ImportSession): string {
+function withoutNulRecords(opened: ReadFile, text: string, firstLine: number, session: ImportSession): string {
   if (!text.includes('\0')) return text;
   const records = text.split('\n');
   for (let i = 0; i < records.length; i++) {
@@ -106,11 +106,11 @@ function withoutNulRecords(opened: OpenedFile, text: string, firstLine: number, 
 }
 
 /** The reader's own warnings (encoding, a title row skipped…) join the import's. */
-function noteCsvWarnings(opened: OpenedFile, session: ImportSession): void {
+function noteCsvWarnings(opened: ReadFile, session: ImportSession): void {
   session.warnings.push(...opened.csv.warnings.map((w) => ({ file: opened.fileName, line: w.line ?? 0, column: '', value: '', code: w.code, message: w.message })));
 }
 
-function requireRows(opened: OpenedFile, session: ImportSession): void {
+function requireRows(opened: ReadFile, session: ImportSession): void {
   if (session.rowsRead === 0) {
     throw new UserError('no_rows', `${opened.fileName} has a header but no data rows; nothing was stored.`, 'Check that the export contains the period you meant to download.');
   }
@@ -121,7 +121,7 @@ function requireRows(opened: OpenedFile, session: ImportSession): void {
  * goes to `accept`, an excluded row is counted with its reason, a rejected row keeps its cells for
  * the rejects file.
  */
-export async function readMappedRows<T>(opened: OpenedFile, req: ImportRequest, session: ImportSession, mapper: RowMapper<T>, accept: (value: T, line: number) => void): Promise<void> {
+export async function readMappedRows<T>(opened: ReadFile, req: ImportRequest, session: ImportSession, mapper: RowMapper<T>, accept: (value: T, line: number) => void): Promise<void> {
   await readAllRows(opened, req, (line, cells) => {
     takeMapped(session, line, cells, mapper.map(line, cells), accept);
   }, session);

@@ -9,9 +9,9 @@ import type { ActivityDraft } from '../map/activity-draft.js';
 import { MonthlyTotals, type HhDay } from '../map/half-hourly.js';
 import type { BatchWriter, Ledger } from '../store/ledger.js';
 import type { FuelMonthRecord, HhDayRecord, SurveyRecord, VehicleRecord } from '../store/records.js';
-import type { OpenedFile } from './open.js';
+import type { ReadFile } from './open.js';
 import { importDay, notYetBegun } from './plausible.js';
-import type { ImportKind, ImportRequest } from './request.js';
+import type { BatchKind, ImportKind, ImportRequest } from './request.js';
 
 /**
  * One import in progress: what reading the file produced so far (activities still to convert,
@@ -52,7 +52,7 @@ export class ImportSession {
    * Stores half-hourly days in the ledger as they are read, inside the batch's one transaction,
    * so memory stays flat however long the file; `completeImport` commits or rolls back.
    */
-  streamDays(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind): void {
+  streamDays(ledger: Ledger, req: ImportRequest, opened: ReadFile, kind: ImportKind): void {
     this.org = req.org.id;
     this.fileName = opened.fileName;
     this.today = importDay(req.now);
@@ -77,7 +77,7 @@ export class ImportSession {
 }
 
 /** Opens the batch's transaction; its counts are filled in when it is finished. */
-export function openWriter(ledger: Ledger, req: ImportRequest, opened: OpenedFile, kind: ImportKind): BatchWriter {
+export function openWriter(ledger: Ledger, req: ImportRequest, opened: ReadFile, kind: BatchKind): BatchWriter {
   return ledger.openBatch({
     kind, profile: opened.profile.id, org: req.org.id, fileName: opened.fileName, sha256: opened.identity.pending ? '' : opened.identity.sha256, sizeBytes: opened.identity.sizeBytes,
     rowsRead: 0, rowsAccepted: 0, rowsExcluded: 0, rowsRejected: 0, periodStart: null, periodEnd: null,

@@ -7,12 +7,17 @@
 const GROUPS: Readonly<Record<string, string>> = {
   electricity: 'Electricity', gas: 'Gas', oil: 'Heating oil', gas_oil: 'Gas oil', lpg: 'LPG', biomass_pellets: 'Wood pellets', biomass_chips: 'Wood chips',
   water: 'Water', water_supply: 'Water supply', water_treatment: 'Water treatment', heat: 'Heat', steam: 'Steam',
-  fleet: 'Fleet', travel: 'Business travel', commuting: 'Staff commuting',
+  fleet: 'Fleet', travel: 'Business travel', commuting: 'Staff commuting', waste: 'Waste',
 };
 
 /** A fleet names its vehicles in the plural (its vans); a journey by its mode (a van, the train). */
 // `unknown`: a purchase whose registration the vehicle register does not hold, so its type is not known.
-const FLEET: Readonly<Record<string, string>> = { car: 'cars', van: 'vans', other: 'other vehicles', 'ev-charging': 'EV charging', motorbike: 'motorbikes', hgv: 'lorries', unknown: 'vehicles not in the register' };
+const FLEET: Readonly<Record<string, string>> = { car: 'cars', van: 'vans', other: 'other vehicles', 'ev-charging': 'EV charging', motorbike: 'motorbikes', hgv: 'lorries', unknown: 'vehicles not in the register', 'patient-transport': 'patient transport' };
+/** Waste by the route it went (ERIC's routes; see `map/eric-activities.ts`). */
+const WASTE: Readonly<Record<string, string>> = {
+  clinical_incineration: 'clinical, incinerated', clinical_treatment: 'clinical, treated', offensive: 'offensive', landfill: 'landfill', incineration: 'incinerated',
+  recycling: 'recycled', food: 'food', weee: 'electrical and electronic',
+};
 const MODES: Readonly<Record<string, string>> = {
   drive_alone: 'car, driving alone', car_share: 'car share', cycle: 'bicycle', walk: 'walking', flight: 'flights', hotel: 'hotel stays', other: 'other',
 };
@@ -21,7 +26,7 @@ export function sourceName(source: string): string {
   const [group, ...rest] = source.split(':');
   const name = GROUPS[group!] ?? group!.replace(/_/g, ' ');
   if (rest.length === 0) return name;
-  const names = group === 'fleet' ? FLEET : MODES;
+  const names = group === 'fleet' ? FLEET : group === 'waste' ? WASTE : MODES;
   const words = rest.map((part) => (part === 'electricity' ? 'electric' : names[part] ?? part.replace(/_/g, ' ')));
   return `${name}: ${words.join(', ')}`;
 }

@@ -90,7 +90,9 @@ function findHits(db: Database.Database, newId: number, kind: string): Hit[] {
   for (const r of hh) {
     hits.push({ table: 'hh_days', rowId: r.rowId, batchId: r.batchId, fileName: r.fileName, meter: r.meter, unit: 'kWh', start: r.day, end: r.day, quantity: r.kwh, uncovered: [], incoming: { start: r.day, end: r.day, quantity: r.newKwh } });
   }
-  if (kind === 'energy') hits.push(...energyPeriodHits(db, newId));
+  // An ERIC return is stored under one meter per trust (`ERIC <code>`): a second return of the
+  // same trust and year, from the other level's file, is matched by meter and period as bills are.
+  if (kind === 'energy' || kind === 'eric') hits.push(...energyPeriodHits(db, newId));
   if (kind === 'fleet') {
     hits.push(...transactionHits(db, newId));
     for (const h of fuelTransactionHits(db, newId)) {

@@ -37,6 +37,8 @@ export interface TargetReport {
   readonly excludedSiteNames: readonly string[];
   /** Kinds of data left out of every year because the baseline year has none (see `BASELINE_BOUND`). */
   readonly excludedForBaseline: readonly string[];
+  /** `ERIC 2013/14` when the baseline year's figures come, wholly or in part, from an ERIC return; else null. */
+  readonly baselineFrom: string | null;
 }
 
 /**
@@ -155,6 +157,15 @@ function series(target: Target, lines: readonly EmissionLine[]): SeriesPoint[] {
   return r.groups.map((g) => ({ year: Number((g.key.period ?? '').slice(0, 4)), tco2e: g.kgCo2e / 1000 })).filter((p) => Number.isFinite(p.year)).sort((a, b) => a.year - b.year);
 }
 
+/** Whether the baseline year's lines include an ERIC return's: reports say the baseline comes from it. */
+function baselineFromEric(target: Target, covered: readonly EmissionLine[], fp: Footprint): string | null {
+  if (target.baseline !== null) return null;
+  const eric = new Set(fp.batches.filter((b) => b.kind === 'eric').map((b) => b.id));
+  if (eric.size === 0) return null;
+  const fromEric = covered.some((l) => l.trace.batchId !== null && eric.has(l.trace.batchId) && yearOf(l.periodStart, target.basis) === target.baselineYear);
+  return fromEric ? `ERIC ${target.baselineYear}/${String((target.baselineYear + 1) % 100).padStart(2, '0')}` : null;
+}
+
 export function progressFromLedger(ctx: AnalysisContext, o: ProgressOptions): OrgProgress {
   if (!ctx.config.organisations.some((x) => x.id === o.org)) {
     throw unknownOrg([o.org], ctx.config);
@@ -199,7 +210,7 @@ export function progressFromLedger(ctx: AnalysisContext, o: ProgressOptions): Or
       const s = splitChange({ reported, fixedFactors: fixed, fixedYear, reportedParts: parts, fixedParts: partsByYear(fixedLines, periodOf(target)) }, Math.min(...complete), Math.max(...complete));
       split = s.ok ? s.split : null;
     }
-    reports.push({ progress: r.progress, actuals, likeForLike: { fixedYear, series: fixed, split }, excludedSiteNames, excludedForBaseline });
+    reports.push({ progress: r.progress, actuals, likeForLike: { fixedYear, series: fixed, split }, excludedSiteNames, excludedForBaseline, baselineFrom: baselineFromEric(target, covered, fp) });
   }
   return { org: o.org, targets: reports, problems: allProblems };
 }

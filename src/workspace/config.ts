@@ -97,6 +97,8 @@ const Organisation = z.strictObject({
   id: slug,
   name: z.string().min(1),
   kind: z.enum(['nhs-trust', 'council', 'ics', 'other']),
+  /** An NHS trust's ODS code (e.g. RWV): which rows of an ERIC return are its own. */
+  ods: z.string().regex(/^[A-Za-z0-9]{3,5}$/, 'must be an ODS code: three to five letters and digits, e.g. RWV').optional(),
   /** For an ICS: the organisations it joins (their ids in this config). */
   members: z.array(slug).default([]),
   sites: z.array(Site).default([]),

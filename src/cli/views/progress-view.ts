@@ -23,6 +23,7 @@ function describe(r: TargetReport): string[] {
     // because a target's source may count it (the NHS Carbon Footprint includes energy WTT and T&D).
     `  Covers scope ${tg.scopes.join(', ')}${tg.sources ? ` (sources: ${tg.sources.join(', ')})` : ''}; Scope 2 ${tg.scope2}-based; ${msg.progressBoundary}; ${tg.pathway} pathway${p.excludedSites.length > 0 ? `; sites excluded from both sides: ${p.excludedSites.join(', ')}` : ''}.`,
   ];
+  if (r.baselineFrom !== null) lines.push(`  Baseline from ${r.baselineFrom}: the trust's annual return, as no metered data for that year is held.`);
   if (r.excludedForBaseline.length > 0) lines.push(`  Left out of every year, because the baseline year ${label(tg.baselineYear)} has none: ${r.excludedForBaseline.join(', ')} (like for like).`);
   if (tg.citation) lines.push(`  Source: ${tg.citation.title}, ${tg.citation.publisher}, ${tg.citation.date}.`);
   const rows = p.rows.filter((row) => row.actualTco2e !== null || tg.interim.some((m) => m.toYear === row.year) || row.year === tg.targetYear);
