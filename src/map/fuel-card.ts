@@ -61,6 +61,13 @@ export function fuelCardMapper(
   const stated = unitInHeader(col.quantity === undefined ? '' : (ctx.header[col.quantity] ?? ''));
   const unit = stated?.kind === 'volume' ? (stated.unit as 'litres' | 'gallon_uk' | 'gallon_us') : profile.unit;
   const unitText = unit === 'litres' ? 'litres' : unit === 'gallon_us' ? 'US gallons' : 'UK gallons';
+  // A fleet's few hundred registrations recur on every line: each is normalised once.
+  const registrations = new Map<string, string>();
+  const registrationOf = (text: string): string => {
+    let r = registrations.get(text);
+    if (r === undefined) registrations.set(text, (r = normaliseRegistration(text)));
+    return r;
+  };
   function read(line: number, cells: readonly string[]): Mapped<FuelLine> {
     const r = new RowReader(ctx, line, cells);
     const product = r.text(col.product);
@@ -77,7 +84,7 @@ export function fuelCardMapper(
     else if (quantity === 0) r.problem(col.quantity, 'zero_quantity', `the quantity is 0 ${unitText}: a fuel line must say how much was bought`);
     if (r.problems.length > 0 || m?.kind !== 'fuel' || date === undefined || quantity === undefined || quantity === null) return rejected(r.problems);
 
-    const registration = normaliseRegistration(r.text(col.registration));
+    const registration = registrationOf(r.text(col.registration));
     const vehicle = registration === '' ? undefined : vehicles.get(registration);
     const site = r.text(col.site) || vehicle?.site || (registration === '' ? undefined : meterSite(registration)) || null;
     const extra: Record<string, string | number> = { product };

@@ -16,17 +16,29 @@ interface Group {
   purchases: FuelPurchase[];
 }
 
+/** Whether purchase `d` belongs to the month of the group whose first purchase is `t`. */
+function sameMonth(t: ActivityDraft, d: ActivityDraft): boolean {
+  return t.periodStart.slice(0, 7) === d.periodStart.slice(0, 7) && t.source === d.source && t.factorKey === d.factorKey && t.unit === d.unit && t.site === d.site;
+}
+
 export class FuelMonths {
   private readonly groups = new Map<string, Group>();
+  /** The group each vehicle's purchases went to last: a card statement lists a vehicle's fill-ups of a month together more often than not. */
+  private readonly last = new Map<string | null, Group>();
 
   /** A purchase, in the order of the file. */
   add(d: ActivityDraft): void {
-    // The site is part of the group: a vehicle fuelled against two cost centres in a month is
-    // two activities, each where its purchases were charged.
-    const id = `${d.meter ?? ''}\u0000${d.periodStart.slice(0, 7)}\u0000${d.source}\u0000${d.factorKey}\u0000${d.unit}\u0000${d.site ?? ''}`;
-    let g = this.groups.get(id);
-    if (!g) this.groups.set(id, (g = { template: d, purchases: [] }));
-    g.purchases.push({ line: d.line, day: d.periodStart, quantity: d.quantity, extra: d.extra as Record<string, string | number> });
+    let g = this.last.get(d.meter);
+    const t = g?.template;
+    if (t === undefined || !sameMonth(t, d)) {
+      // The site is part of the group: a vehicle fuelled against two cost centres in a month is
+      // two activities, each where its purchases were charged.
+      const id = `${d.meter ?? ''}\u0000${d.periodStart.slice(0, 7)}\u0000${d.source}\u0000${d.factorKey}\u0000${d.unit}\u0000${d.site ?? ''}`;
+      g = this.groups.get(id);
+      if (!g) this.groups.set(id, (g = { template: d, purchases: [] }));
+      this.last.set(d.meter, g);
+    }
+    g!.purchases.push({ line: d.line, day: d.periodStart, quantity: d.quantity, extra: d.extra as Record<string, string | number> });
   }
 
   /**
