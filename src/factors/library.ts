@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CATALOGUE, keyDef, type KeyDef, type ScopeRule } from './catalogue.js';
+import { GWP_KEYS, GWP_SOURCE, gwpVariant } from './gwp.js';
 import type { FactorSource, FactorVariant, FactorYearFile } from './types.js';
 
 /** A key's factors for one year, with where they came from. */
@@ -103,10 +104,18 @@ export function buildLibrary(files: readonly FactorYearFile[], custom: readonly 
     }
   }
   const years = [...sets.keys()].sort((a, b) => a - b);
+  // Gases priced by their GWP alone (anaesthetic agents, inhaler propellants): the same IPCC
+  // figure in every year the library has, its source the IPCC report (see `gwp.ts`), never the
+  // year's government set, which publishes none of them.
+  for (const def of GWP_KEYS) {
+    const variants = [gwpVariant(def)];
+    for (const year of years) put(def.key, { key: def.key, year, source: GWP_SOURCE, variants });
+  }
 
-  const keys: KeyInfo[] = CATALOGUE.map((d) => ({
-    key: d.key, description: d.description, scope: d.scope, companions: d.companions, preferredUnit: d.preferredUnit, custom: false,
-  }));
+  const keys: KeyInfo[] = [
+    ...CATALOGUE.map((d) => ({ key: d.key, description: d.description, scope: d.scope, companions: d.companions, preferredUnit: d.preferredUnit, custom: false })),
+    ...GWP_KEYS.map((d) => ({ key: d.key, description: d.description, scope: d.scope, companions: undefined, preferredUnit: 'kg' as const, custom: false })),
+  ];
   const keyMap = new Map(keys.map((k) => [k.key, k]));
   // Custom factors: a year-specific row beats an every-year row; both beat the published figure.
   const ordered = [...custom].sort((a, b) => (a.year === null ? 0 : 1) - (b.year === null ? 0 : 1));

@@ -8,6 +8,7 @@ const GROUPS: Readonly<Record<string, string>> = {
   electricity: 'Electricity', gas: 'Gas', oil: 'Heating oil', gas_oil: 'Gas oil', lpg: 'LPG', biomass_pellets: 'Wood pellets', biomass_chips: 'Wood chips',
   water: 'Water', water_supply: 'Water supply', water_treatment: 'Water treatment', heat: 'Heat', steam: 'Steam',
   fleet: 'Fleet', travel: 'Business travel', commuting: 'Staff commuting', waste: 'Waste',
+  anaesthetic: 'Anaesthetic gases', inhalers: 'Inhalers',
 };
 
 /** A fleet names its vehicles in the plural (its vans); a journey by its mode (a van, the train). */
@@ -18,6 +19,11 @@ const WASTE: Readonly<Record<string, string>> = {
   clinical_incineration: 'clinical, incinerated', clinical_treatment: 'clinical, treated', offensive: 'offensive', landfill: 'landfill', incineration: 'incinerated',
   recycling: 'recycled', food: 'food', weee: 'electrical and electronic',
 };
+/** Anaesthetic gases by agent; inhalers by kind and propellant (see `map/clinical/`). */
+const CLINICAL: Readonly<Record<string, string>> = {
+  desflurane: 'desflurane', sevoflurane: 'sevoflurane', isoflurane: 'isoflurane', nitrous_oxide: 'nitrous oxide', entonox: 'Entonox (nitrous oxide and oxygen)',
+  mdi_hfa134a: 'metered-dose, HFA-134a', mdi_hfa227ea: 'metered-dose, HFA-227ea', mdi_hfa152a: 'metered-dose, HFA-152a', dpi: 'dry-powder',
+};
 const MODES: Readonly<Record<string, string>> = {
   drive_alone: 'car, driving alone', car_share: 'car share', cycle: 'bicycle', walk: 'walking', flight: 'flights', hotel: 'hotel stays', other: 'other',
 };
@@ -26,7 +32,7 @@ export function sourceName(source: string): string {
   const [group, ...rest] = source.split(':');
   const name = GROUPS[group!] ?? group!.replace(/_/g, ' ');
   if (rest.length === 0) return name;
-  const names = group === 'fleet' ? FLEET : group === 'waste' ? WASTE : MODES;
+  const names = group === 'fleet' ? FLEET : group === 'waste' ? WASTE : group === 'anaesthetic' || group === 'inhalers' ? CLINICAL : MODES;
   const words = rest.map((part) => (part === 'electricity' ? 'electric' : names[part] ?? part.replace(/_/g, ' ')));
   return `${name}: ${words.join(', ')}`;
 }

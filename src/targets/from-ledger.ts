@@ -39,7 +39,17 @@ export interface TargetReport {
   readonly excludedForBaseline: readonly string[];
   /** `ERIC 2013/14` when the baseline year's figures come, wholly or in part, from an ERIC return; else null. */
   readonly baselineFrom: string | null;
+  /** Parts of the footprint the target counts (see `FOOTPRINT_PARTS`) that the ledger holds nothing for, in any year. */
+  readonly missingSources: readonly string[];
 }
+
+/**
+ * Parts of an organisation's footprint that every NHS trust has some of, so that a target
+ * counting them with none in the ledger is missing data, not a fuel the estate does not burn
+ * (no LPG or biomass is not a gap). The NHS Carbon Footprint lists them all (Delivering a 'Net
+ * Zero' National Health Service, NHS England, 2020).
+ */
+export const FOOTPRINT_PARTS = ['water', 'waste', 'anaesthetic', 'inhalers', 'fleet', 'travel'] as const;
 
 /**
  * Kinds of data whose collection often starts after a baseline taken from the ledger: fleet fuel
@@ -157,6 +167,13 @@ function series(target: Target, lines: readonly EmissionLine[]): SeriesPoint[] {
   return r.groups.map((g) => ({ year: Number((g.key.period ?? '').slice(0, 4)), tco2e: g.kgCo2e / 1000 })).filter((p) => Number.isFinite(p.year)).sort((a, b) => a.year - b.year);
 }
 
+/** The footprint parts a target lists that no covered line is of. */
+function missingParts(target: Target, covered: readonly EmissionLine[]): string[] {
+  if (target.sources === null) return [];
+  const held = new Set(covered.map((l) => sourceGroup(l.source)));
+  return FOOTPRINT_PARTS.filter((p) => target.sources!.includes(p) && !held.has(p));
+}
+
 /** Whether the baseline year's lines include an ERIC return's: reports say the baseline comes from it. */
 function baselineFromEric(target: Target, covered: readonly EmissionLine[], fp: Footprint): string | null {
   if (target.baseline !== null) return null;
@@ -210,7 +227,7 @@ export function progressFromLedger(ctx: AnalysisContext, o: ProgressOptions): Or
       const s = splitChange({ reported, fixedFactors: fixed, fixedYear, reportedParts: parts, fixedParts: partsByYear(fixedLines, periodOf(target)) }, Math.min(...complete), Math.max(...complete));
       split = s.ok ? s.split : null;
     }
-    reports.push({ progress: r.progress, actuals, likeForLike: { fixedYear, series: fixed, split }, excludedSiteNames, excludedForBaseline, baselineFrom: baselineFromEric(target, covered, fp) });
+    reports.push({ progress: r.progress, actuals, likeForLike: { fixedYear, series: fixed, split }, excludedSiteNames, excludedForBaseline, baselineFrom: baselineFromEric(target, covered, fp), missingSources: missingParts(target, covered) });
   }
   return { org: o.org, targets: reports, problems: allProblems };
 }

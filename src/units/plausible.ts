@@ -12,10 +12,10 @@
 import type { Problem } from '../kernel/problem.js';
 import { convertQuantity, dimensionOf, unitLabel, type Dimension, type UnitId } from './units.js';
 
-/** In each dimension's base unit (kWh, litres, kg, km, passenger-km). */
+/** In each dimension's base unit (kWh, litres, kg, km, passenger-km, items). */
 export const MAX_QUANTITY_IN_BASE_UNITS = 1e12;
 
-const BASE: Readonly<Record<Dimension, UnitId>> = { energy: 'kWh', volume: 'litres', mass: 'kg', distance: 'km', passenger_distance: 'passenger_km' };
+const BASE: Readonly<Record<Dimension, UnitId>> = { energy: 'kWh', volume: 'litres', mass: 'kg', distance: 'km', passenger_distance: 'passenger_km', count: 'items' };
 
 /** Whether `quantity` of `unit` is finite and within the cap, whichever its sign. */
 export function plausibleQuantity(quantity: number, unit: UnitId): boolean {

@@ -5,7 +5,7 @@
  * unit. Conversions only happen within a dimension; anything else is a user error.
  */
 
-export type Dimension = 'energy' | 'volume' | 'mass' | 'distance' | 'passenger_distance';
+export type Dimension = 'energy' | 'volume' | 'mass' | 'distance' | 'passenger_distance' | 'count';
 
 export const UNIT_IDS = [
   'Wh', 'kWh', 'MWh', 'GWh', 'GJ', 'MJ', 'therm',
@@ -13,13 +13,14 @@ export const UNIT_IDS = [
   'kg', 'tonnes',
   'km', 'miles',
   'passenger_km', 'passenger_miles',
+  'items',
 ] as const;
 
 export type UnitId = (typeof UNIT_IDS)[number];
 
 interface UnitDef {
   readonly dimension: Dimension;
-  /** How many base units (kWh, litres, kg, km, passenger-km) one of this unit is. */
+  /** How many base units (kWh, litres, kg, km, passenger-km, items) one of this unit is. */
   readonly toBase: number;
   readonly label: string;
   /** Other spellings people and files use, compared case-insensitively. */
@@ -57,6 +58,9 @@ const UNITS: Readonly<Record<UnitId, UnitDef>> = {
   miles: { dimension: 'distance', toBase: KM_PER_MILE, label: 'miles', aliases: ['mile', 'mi'] },
   passenger_km: { dimension: 'passenger_distance', toBase: 1, label: 'passenger-km', aliases: ['passenger.km', 'passenger-km', 'pkm', 'passenger km'] },
   passenger_miles: { dimension: 'passenger_distance', toBase: KM_PER_MILE, label: 'passenger-miles', aliases: ['passenger.miles', 'passenger-miles', 'passenger miles'] },
+  // Things counted one by one (a dry-powder inhaler, priced per inhaler by a custom factor). Not
+  // "units": that is a kWh on a UK electricity bill.
+  items: { dimension: 'count', toBase: 1, label: 'items', aliases: ['item', 'each', 'count'] },
 };
 
 const BY_NAME = new Map<string, UnitId>();

@@ -106,7 +106,7 @@ describe('shared flags are declared once', () => {
     const policyParse = policyFlag().parse;
     expect(recomputePolicyFlag().parse).toBe(policyParse);
     const withPolicy = all.filter(([, f]) => f.policy !== undefined);
-    expect(withPolicy.map(([id]) => id).sort()).toEqual(['convert', 'emissions', 'import energy', 'import eric', 'import fleet', 'import journeys', 'travel']);
+    expect(withPolicy.map(([id]) => id).sort()).toEqual(['convert', 'emissions', 'import clinical', 'import energy', 'import eric', 'import fleet', 'import journeys', 'travel']);
     for (const [id, f] of withPolicy) expect(f.policy!.parse, `${id} --policy`).toBe(policyParse);
     const withOrgs = all.filter(([, f]) => f.orgs !== undefined);
     expect(withOrgs.map(([id]) => id).sort()).toEqual(['compare', 'report compare']);

@@ -45,4 +45,10 @@ describe('units', () => {
     expect(parseUnit('UK gallons')).toBe('gallon_uk');
     expect(parseUnit('furlongs')).toBeUndefined();
   });
+
+  it('counts items, a unit of its own kind (not the "units" of a kWh bill)', () => {
+    expect(parseUnit('each')).toBe('items');
+    expect(parseUnit('units')).toBe('kWh');
+    expect(conversionMultiplier('items', 'kg')).toBeUndefined();
+  });
 });

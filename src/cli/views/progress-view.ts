@@ -2,7 +2,7 @@
 
 import { STATUS_RULES, STATUS_WORDS } from '../../targets/target-text.js';
 import type { OrgProgress, TargetReport } from '../../targets/from-ledger.js';
-import { stepsPhrase } from '../../render/source-names.js';
+import { listWords, sourceWords, stepsPhrase } from '../../render/source-names.js';
 import { targetVerdict } from '../../targets/verdict.js';
 import { yearLabel } from '../../targets/years.js';
 import { toCsv } from '../../kernel/csv-cell.js';
@@ -23,6 +23,7 @@ function describe(r: TargetReport): string[] {
     // because a target's source may count it (the NHS Carbon Footprint includes energy WTT and T&D).
     `  Covers scope ${tg.scopes.join(', ')}${tg.sources ? ` (sources: ${tg.sources.join(', ')})` : ''}; Scope 2 ${tg.scope2}-based; ${msg.progressBoundary}; ${tg.pathway} pathway${p.excludedSites.length > 0 ? `; sites excluded from both sides: ${p.excludedSites.join(', ')}` : ''}.`,
   ];
+  if (r.missingSources.length > 0) lines.push(`  Not in the ledger, though this target counts them: ${listWords(r.missingSources.map(sourceWords))}. Its totals lack them.`);
   if (r.baselineFrom !== null) lines.push(`  Baseline from ${r.baselineFrom}: the trust's annual return, as no metered data for that year is held.`);
   if (r.excludedForBaseline.length > 0) lines.push(`  Left out of every year, because the baseline year ${label(tg.baselineYear)} has none: ${r.excludedForBaseline.join(', ')} (like for like).`);
   if (tg.citation) lines.push(`  Source: ${tg.citation.title}, ${tg.citation.publisher}, ${tg.citation.date}.`);
