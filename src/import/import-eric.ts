@@ -14,7 +14,7 @@ import { basename } from 'node:path';
 import { UserError } from '../kernel/errors.js';
 import type { Problem } from '../kernel/problem.js';
 import { ericTreatment } from '../map/eric-activities.js';
-import { ericFileName, ericLayout, ericValue, type EricColumn, type EricLevel } from '../map/eric/index.js';
+import { ericFileName, ericLayout, ericValue, type EricColumn, type EricLayout, type EricLevel } from '../map/eric/index.js';
 import type { ActivityDraft } from '../map/activity-draft.js';
 import { openCsv } from '../read/csv/index.js';
 import type { Ledger } from '../store/ledger.js';
@@ -105,6 +105,7 @@ export async function importEric(ledger: Ledger, req: EricImportRequest): Promis
   const level = named.level ?? layout.level;
   const opened: ReadFile = { fileName, identity, csv, profile: { id: `eric-${level}` } };
   const session = new ImportSession();
+  session.warnings.push(...layoutWarnings(fileName, csv.headerLine, layout));
   const sites = new Map<string, { code: string; name: string; site: string | null }>();
   const readings = new Map<string, string>();
   const notCounted = new Map<string, EricNotCounted>();
@@ -169,6 +170,25 @@ export async function importEric(ledger: Ledger, req: EricImportRequest): Promis
       sites: [...sites.values()], readings: [...readings].map(([column, reading]) => ({ column, reading })), notCounted: [...notCounted.values()],
     },
   };
+}
+
+/**
+ * What the header leaves out that a person should know: a column of quantities whose meaning is
+ * not known (a year's spelling not seen before), and a trust-level file with no energy at all
+ * (from 2023/24 the return gives energy, water and waste at site level only).
+ */
+function layoutWarnings(file: string, headerLine: number, layout: EricLayout): Problem[] {
+  const out: Problem[] = layout.skipped.filter((c) => c.reason === 'unrecognised').map((c) => ({
+    file, line: headerLine, column: c.header, value: c.header, code: 'eric_column_unrecognised',
+    message: 'a column of quantities whose meaning tco2e does not know: nothing was imported from it; check in the return\'s guidance whether it holds energy, water or waste that no other column counts',
+  }));
+  if (!layout.columns.some((c) => c.quantity.kind === 'electricity' || c.quantity.kind === 'fuel')) {
+    out.push({
+      file, line: headerLine, column: '', value: '', code: 'eric_no_energy',
+      message: `this ${layout.level}-level file has no energy columns (from 2023/24 the return gives energy, water and waste by site only): import the site-level file of the same year for them`,
+    });
+  }
+  return out;
 }
 
 function addNotCounted(into: Map<string, EricNotCounted>, col: EricColumn, quantity: number, why: string): void {

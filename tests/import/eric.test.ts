@@ -103,6 +103,85 @@ describe('import eric: a site-level return', () => {
   });
 });
 
+describe('import eric: other years and levels', () => {
+  it('2023/24 site level: five electricity parts, of which on-site solar takes no grid factor; waste by route', async () => {
+    const { ledger, req } = setup();
+    const s = await importEric(ledger, req(join(ROOT, 'tests/fixtures/eric/eric-2023-24-site.csv'), { year: '2023/24' }));
+    expect(s.status).toBe('stored');
+    // RA701, RA773, RA7C2, RA7CH and RA7ORS; the other trusts' rows are read past.
+    expect(s.rows.read).toBe(5);
+    const got = bySource(ledger);
+    // Green tariff 5,722,138 + other renewables 0 + other 1,804,705 kWh at the grid factor; the
+    // trust's own solar (180,700) and a third party's (48,739) are used on site: no grid factor.
+    expect(got.electricity!.quantity).toBeCloseTo(5_722_138 + 1_804_705, 6);
+    expect(got.electricity!.kg).toBeCloseTo((5_722_138 + 1_804_705) * 0.20707, 3);
+    expect(s.eric!.notCounted.map((n) => [n.column, n.quantity])).toEqual(expect.arrayContaining([
+      ['Electricity - trust owned solar consumed (kWh)', 180_700], ['Electricity - third party owned solar consumed (kWh)', 48_739],
+    ]));
+    // Gas: 87,189,047 + 1,621,236 + 12,746,937 + 122,957 + 145,288 kWh; 2023 set, 0.18293 kg CO2e per kWh (gross CV).
+    expect(got.gas!.quantity).toBeCloseTo(101_825_465, 6);
+    expect(got.gas!.kg).toBeCloseTo(101_825_465 * 0.18293, 3);
+    expect(got.water!.quantity).toBeCloseTo(350_454, 6);
+    // Waste, 3,629.82 tonnes in all: clinical incineration 656.04, alternative treatment 356.49,
+    // offensive 361.55, domestic landfill 34.08, recycling 331.57 + confidential 451.64,
+    // domestic incineration 1,328.02, food 110.43.
+    const tonnes = (k: string): number => got[k]?.quantity ?? 0;
+    expect(tonnes('waste:clinical_incineration')).toBeCloseTo(656.04, 6);
+    expect(tonnes('waste:clinical_treatment')).toBeCloseTo(356.49, 6);
+    expect(tonnes('waste:offensive')).toBeCloseTo(361.55, 6);
+    expect(tonnes('waste:landfill')).toBeCloseTo(34.08, 6);
+    expect(tonnes('waste:recycling')).toBeCloseTo(331.57 + 451.64, 6);
+    expect(tonnes('waste:incineration')).toBeCloseTo(1328.02, 6);
+    expect(tonnes('waste:food')).toBeCloseTo(110.43, 6);
+    // Offensive waste to landfill at the 2023 C&I landfill figure, 520.33474 kg CO2e a tonne: a mapping, said so.
+    expect(got['waste:offensive']!.kg).toBeCloseTo(361.55 * 520.33474, 3);
+    expect(s.eric!.readings.find((r) => r.column === 'Offensive waste volume (Tonnes)')?.reading).toContain('HTM 07-01');
+    ledger.close();
+  });
+
+  it('2015/16 trust level, below a heading row: utility and renewable electricity, gas, oil, water, clinical waste', async () => {
+    const { ledger, req } = setup();
+    const s = await importEric(ledger, req(join(ROOT, 'tests/fixtures/eric/eric-2015-16-trust-part2.csv'), { year: '2015/16' }));
+    expect(s.status).toBe('stored');
+    expect(s.eric).toMatchObject({ level: 'trust', ods: 'RA7' });
+    expect(s.rows.read).toBe(1);
+    const got = bySource(ledger);
+    // 27,019,215 consumed + 214,475 renewable (read as bought, said so); 2015 set 0.46219 per kWh.
+    expect(got.electricity!.quantity).toBeCloseTo(27_233_690, 6);
+    expect(got.electricity!.kg).toBeCloseTo(27_233_690 * 0.46219, 3);
+    expect(s.eric!.readings.map((r) => r.column)).toContain('Electricity consumed - renewable (kWh)');
+    expect(got.gas!.kg).toBeCloseTo(44_175_463 * 0.18445, 3);
+    expect(got.gas_oil!.quantity).toBeCloseTo(723_553, 6);
+    expect(got.water!.quantity).toBeCloseTo(226_143, 6);
+    // Clinical 28.77 + special 562.59 tonnes, both treated clinical waste.
+    expect(got['waste:clinical_treatment']!.quantity).toBeCloseTo(591.36, 6);
+    ledger.close();
+  });
+});
+
+describe('import eric: what a file leaves out is said', () => {
+  it('the 2023/24 trust-level file has no energy: its WEEE tonnes are stored, and the import says to use the site file', async () => {
+    const { ledger, req } = setup();
+    const s = await importEric(ledger, req(join(ROOT, 'tests/fixtures/eric/eric-2023-24-trust.csv'), { year: '2023/24' }));
+    expect(s.status).toBe('stored');
+    expect(s.warnings.map((w) => w.code)).toContain('eric_no_energy');
+    expect(Object.keys(bySource(ledger))).toEqual(['waste:weee']);
+    ledger.close();
+  });
+
+  it('a column of quantities with a meaning not known is named in a warning, not imported', async () => {
+    const { dir, ledger, req } = setup();
+    const path = join(dir, 'eric-2019-20-site.csv');
+    writeFileSync(path, 'Trust Code,Trust Name,Site Code,Site Name,Gas consumed (kWh),Electricity consumed - private wire (kWh)\nRA7,UHB,RA701,BRI,1000,500\n');
+    const s = await importEric(ledger, req(path));
+    expect(s.eric).toMatchObject({ year: '2019/20', yearFrom: 'file name' });
+    expect(s.warnings.filter((w) => w.code === 'eric_column_unrecognised').map((w) => w.column)).toEqual(['Electricity consumed - private wire (kWh)']);
+    // 2019 set (FY 2019/20): natural gas 0.18385 kg CO2e per kWh (gross CV).
+    expect(bySource(ledger)).toEqual({ gas: { quantity: 1000, kg: expect.closeTo(1000 * 0.18385, 9) as number } });
+    ledger.close();
+  });
+});
+
 describe('ERIC and metered data for the same year and source are never added', () => {
   /** Monthly gas bills for FY 2016/17 at the main site: `months` of them, 1,000,000 kWh each. */
   function gasBills(dir: string, months: number): string {
