@@ -64,7 +64,7 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: ReadF
   const nothingToStore = converted.recordsWritten === 0 && session.survey.length === 0 && session.vehicles.length === 0;
   if (base.rejectedRows > 0 && (session.rowsRead - base.rejectedRows - base.excluded <= 0 || nothingToStore)) {
     session.abandon();
-    const otherProfiles = kind === 'eric' || kind === 'clinical' ? [] : profilesFitting(req.profiles, kind, csv.header).map((p) => p.id).filter((id) => id !== profile.id);
+    const otherProfiles = kind === 'energy' || kind === 'fleet' || kind === 'journeys' ? profilesFitting(req.profiles, kind, csv.header).map((p) => p.id).filter((id) => id !== profile.id) : [];
     return summarise({ ...base, status: 'refused-unusable', otherProfiles });
   }
 

@@ -10,11 +10,12 @@ import { unknownOrg } from '../workspace/config.js';
 import { aggregate, sourceGroup } from '../aggregate/group.js';
 import { footprint, memberIds, type AnalysisContext, type Footprint } from '../aggregate/footprint.js';
 import type { CoverageRow } from '../aggregate/coverage.js';
+import { ericChoices, type EricChoice } from '../aggregate/eric-choice.js';
 import type { EmissionLine } from '../kernel/emission-line.js';
 import { fixedPolicy } from '../convert/policy.js';
 import { UserError } from '../kernel/errors.js';
 import { partsByYear } from './comparable.js';
-import { coversLine } from './coverage.js';
+import { coversLine, coversSource } from './coverage.js';
 import { splitChange, type ChangeSplit, type SeriesPoint } from './like-for-like.js';
 import { loadPresets, type Preset } from './presets.js';
 import { targetProgress, type TargetProgress } from './target-progress.js';
@@ -174,13 +175,15 @@ function missingParts(target: Target, covered: readonly EmissionLine[]): string[
   return FOOTPRINT_PARTS.filter((p) => target.sources!.includes(p) && !held.has(p));
 }
 
-/** Whether the baseline year's lines include an ERIC return's: reports say the baseline comes from it. */
-function baselineFromEric(target: Target, covered: readonly EmissionLine[], fp: Footprint): string | null {
-  if (target.baseline !== null) return null;
-  const eric = new Set(fp.batches.filter((b) => b.kind === 'eric').map((b) => b.id));
-  if (eric.size === 0) return null;
-  const fromEric = covered.some((l) => l.trace.batchId !== null && eric.has(l.trace.batchId) && yearOf(l.periodStart, target.basis) === target.baselineYear);
-  return fromEric ? `ERIC ${target.baselineYear}/${String((target.baselineYear + 1) % 100).padStart(2, '0')}` : null;
+/**
+ * `ERIC 2013/14` when a return counts in the baseline year for a source the target covers (see
+ * `aggregate/eric-choice.ts`): read from the choices, not the lines, which summed reads merge.
+ */
+function baselineFromEric(target: Target, choices: readonly EricChoice[]): string | null {
+  if (target.baseline !== null || target.basis !== 'financial') return null;
+  const start = `${target.baselineYear}-04-01`;
+  const counted = choices.some((c) => c.counted === 'eric' && c.start === start && coversSource(target, c.source));
+  return counted ? `ERIC ${target.baselineYear}/${String((target.baselineYear + 1) % 100).padStart(2, '0')}` : null;
 }
 
 export function progressFromLedger(ctx: AnalysisContext, o: ProgressOptions): OrgProgress {
@@ -227,7 +230,7 @@ export function progressFromLedger(ctx: AnalysisContext, o: ProgressOptions): Or
       const s = splitChange({ reported, fixedFactors: fixed, fixedYear, reportedParts: parts, fixedParts: partsByYear(fixedLines, periodOf(target)) }, Math.min(...complete), Math.max(...complete));
       split = s.ok ? s.split : null;
     }
-    reports.push({ progress: r.progress, actuals, likeForLike: { fixedYear, series: fixed, split }, excludedSiteNames, excludedForBaseline, baselineFrom: baselineFromEric(target, covered, fp), missingSources: missingParts(target, covered) });
+    reports.push({ progress: r.progress, actuals, likeForLike: { fixedYear, series: fixed, split }, excludedSiteNames, excludedForBaseline, baselineFrom: baselineFromEric(target, ericChoices(ctx.ledger, orgs)), missingSources: missingParts(target, covered) });
   }
   return { org: o.org, targets: reports, problems: allProblems };
 }

@@ -232,6 +232,10 @@ describe('a baseline from an ERIC return', () => {
     const report = JSON.parse(progress.stdout) as { targets: { baselineFrom: string | null }[] };
     expect(report.targets.map((t) => t.baselineFrom)).toEqual(['ERIC 2016/17']);
     expect(runCli(dir, 'progress', '--org', 'bristol').stdout).toContain('Baseline from ERIC 2016/17');
+    // The board report reads the ledger summed, not line by line: it says so too.
+    const board = join(dir, 'board.html');
+    expect(runCli(dir, 'report', 'board', '--org', 'bristol', '--period', '2016/17', '--out', board).code).toBe(0);
+    expect(readFileSync(board, 'utf8')).toContain('Baseline from ERIC 2016/17: the trust&#39;s annual estates return');
     const cmp = runCli(dir, 'emissions', '--org', 'bristol', '--compare-eric', '--format', 'csv');
     expect(cmp.stdout.split(/\r?\n/)[0]).toBe('org,year,source,unit,eric_quantity,eric_kg_co2e,metered_quantity,metered_kg_co2e,metered_months,difference_kg_co2e,counted');
     expect(cmp.stdout).toContain('bristol,2016/17,gas,kWh,60701598,');
