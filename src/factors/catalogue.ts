@@ -113,7 +113,7 @@ add({
 interface FuelDef {
   readonly id: string;
   readonly label: string;
-  readonly level2: 'gaseous fuels' | 'liquid fuels';
+  readonly level2: 'gaseous fuels' | 'liquid fuels' | 'solid fuels';
   readonly description: string;
   readonly since?: number;
   readonly wttSince?: number;
@@ -130,6 +130,8 @@ const FUELS: readonly FuelDef[] = [
   { id: 'diesel.mineral', label: 'diesel (100% mineral diesel)', level2: 'liquid fuels', description: 'Diesel, 100% mineral', since: 2016, preferredUnit: 'litres' },
   { id: 'petrol.average_biofuel_blend', label: 'petrol (average biofuel blend)', level2: 'liquid fuels', description: 'Petrol, forecourt (average biofuel blend)', preferredUnit: 'litres' },
   { id: 'petrol.mineral', label: 'petrol (100% mineral petrol)', level2: 'liquid fuels', description: 'Petrol, 100% mineral', preferredUnit: 'litres' },
+  // Published under this name from 2016; the 2013–2015 sets have no industrial coal row.
+  { id: 'coal_industrial', label: 'coal (industrial)', level2: 'solid fuels', description: 'Coal (industrial)', since: 2016, preferredUnit: 'tonnes' },
 ];
 for (const f of FUELS) {
   const base = { level2: f.level2, level3: f.label };

@@ -140,6 +140,12 @@ export async function importEric(ledger: Ledger, req: EricImportRequest): Promis
         addNotCounted(notCounted, col, v.value, t.why);
         continue;
       }
+      // A key the year's set does not publish (industrial coal before 2016) would reject the
+      // site's whole row with it: the figure is named as not counted instead.
+      if (req.library.lookup(t.factorKey, start) === undefined && req.library.years.includes(start)) {
+        addNotCounted(notCounted, col, v.value, `the ${start} factor set publishes no ${t.factorKey}`);
+        continue;
+      }
       if (v.value < 0) {
         problems.push({ file: fileName, line, column: col.header, value: text, code: 'eric_negative', message: `${text} ${unitLabel(t.unit)} is negative: a quantity used cannot be; check the cell against the published return` });
         continue;

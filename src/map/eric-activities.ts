@@ -113,7 +113,8 @@ export function ericTreatment(q: EricQuantity): EricTreatment {
         case 'renewable_heat':
           return { counted: true, source: 'biomass_chips', factorKey: 'wood_chips', unit: 'kWh', reading: 'non-fossil (renewable) fuel read as wood chips, the biomass NHS boilers mostly burn; ERIC does not say which' };
         case 'coal':
-          return { counted: false, why: 'coal: tco2e has no coal factor key yet; add a custom factor file with the coal your sites burn to count it' };
+          // Published as "Coal (industrial)" from 2016; the 2013–2015 sets have no such row.
+          return { counted: true, source: 'coal', factorKey: 'coal_industrial', unit: 'kWh', reading: 'coal read as industrial coal, the publication\'s coal for boilers' };
       }
       break;
     case 'chp':

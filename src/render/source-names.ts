@@ -5,7 +5,7 @@
  */
 
 const GROUPS: Readonly<Record<string, string>> = {
-  electricity: 'Electricity', gas: 'Gas', oil: 'Heating oil', gas_oil: 'Gas oil', lpg: 'LPG', biomass_pellets: 'Wood pellets', biomass_chips: 'Wood chips',
+  electricity: 'Electricity', gas: 'Gas', oil: 'Heating oil', gas_oil: 'Gas oil', lpg: 'LPG', coal: 'Coal', biomass_pellets: 'Wood pellets', biomass_chips: 'Wood chips',
   water: 'Water', water_supply: 'Water supply', water_treatment: 'Water treatment', heat: 'Heat', steam: 'Steam',
   fleet: 'Fleet', travel: 'Business travel', commuting: 'Staff commuting', waste: 'Waste',
   anaesthetic: 'Anaesthetic gases', inhalers: 'Inhalers',

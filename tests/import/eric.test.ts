@@ -172,12 +172,12 @@ describe('import eric: what a file leaves out is said', () => {
   it('a column of quantities with a meaning not known is named in a warning, not imported', async () => {
     const { dir, ledger, req } = setup();
     const path = join(dir, 'eric-2019-20-site.csv');
-    writeFileSync(path, 'Trust Code,Trust Name,Site Code,Site Name,Gas consumed (kWh),Electricity consumed - private wire (kWh)\nRA7,UHB,RA701,BRI,1000,500\n');
+    writeFileSync(path, 'Trust Code,Trust Name,Site Code,Site Name,Gas consumed (kWh),Electricity consumed - private wire (kWh),Coal consumed (kWh)\nRA7,UHB,RA701,BRI,1000,500,200\n');
     const s = await importEric(ledger, req(path));
     expect(s.eric).toMatchObject({ year: '2019/20', yearFrom: 'file name' });
     expect(s.warnings.filter((w) => w.code === 'eric_column_unrecognised').map((w) => w.column)).toEqual(['Electricity consumed - private wire (kWh)']);
-    // 2019 set (FY 2019/20): natural gas 0.18385 kg CO2e per kWh (gross CV).
-    expect(bySource(ledger)).toEqual({ gas: { quantity: 1000, kg: expect.closeTo(1000 * 0.18385, 9) as number } });
+    // 2019 set (FY 2019/20), kg CO2e per kWh (gross CV): natural gas 0.18385; coal (industrial) 0.33183.
+    expect(bySource(ledger)).toEqual({ gas: { quantity: 1000, kg: expect.closeTo(1000 * 0.18385, 9) as number }, coal: { quantity: 200, kg: expect.closeTo(200 * 0.33183, 9) as number } });
     ledger.close();
   });
 });
