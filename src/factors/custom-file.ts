@@ -3,6 +3,7 @@ import { UserError } from '../kernel/errors.js';
 import { readSmallCsvFile } from '../read/csv/small-file.js';
 import { msg } from '../messages.js';
 import { keyDef } from './catalogue.js';
+import { GWP_KEYS } from './gwp.js';
 import { parseCustomFactors, type Problem } from './custom.js';
 import { loadFactors, type FactorLibrary } from './library.js';
 
@@ -10,7 +11,8 @@ import { loadFactors, type FactorLibrary } from './library.js';
 export function loadFactorsWithCustomFile(path: string | undefined): FactorLibrary {
   if (path === undefined) return loadFactors();
   const text = readSmallCsvFile(path, basename(path));
-  const { factors, problems } = parseCustomFactors(text, basename(path), (k) => keyDef(k) !== undefined);
+  // Known: the catalogue's keys and those priced by a GWP (which keep their scope when overridden).
+  const { factors, problems } = parseCustomFactors(text, basename(path), (k) => keyDef(k) !== undefined || GWP_KEYS.some((g) => g.key === k));
   if (problems.length > 0) {
     throw new UserError('custom_factors_invalid', `${msg.customFileProblems(path, problems.length)}\n${formatProblems(problems)}`, msg.customFileHint, { problems });
   }

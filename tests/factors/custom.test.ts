@@ -1,7 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert/convert.js';
 import { keyDef } from '../../src/factors/catalogue.js';
 import { parseCustomFactors } from '../../src/factors/custom.js';
+import { loadFactorsWithCustomFile } from '../../src/factors/custom-file.js';
 import { loadFactors } from '../../src/factors/library.js';
 
 const known = (k: string) => keyDef(k) !== undefined;
@@ -80,5 +84,19 @@ describe('custom factors', () => {
     expect(factors).toEqual([]);
     expect(problems.map((p) => [p.line, p.column, p.code])).toEqual([[1, 'categroy', 'unknown_column']]);
     expect(problems[0]!.message).toBe('the header has a column "categroy" that tco2e does not read (did you mean "category"?); the columns are key, year, unit, kg_co2e, kg_co2, kg_ch4, kg_n2o, scope, category, source, description');
+  });
+});
+
+describe('a custom factor file read from disk', () => {
+  it('overrides a key priced by a GWP without a scope, which keeps its own (anaesthetic gases: Scope 1)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tco2e-custom-gwp-'));
+    const path = join(dir, 'factors.csv');
+    // A later assessment's GWP for desflurane, say: 2,590 kg CO2e per kg.
+    writeFileSync(path, 'key,year,unit,kg_co2e,kg_co2,kg_ch4,kg_n2o,scope,category,source,description\nanaesthetic.desflurane,,kg,2590,,,,,,Local choice of GWP,Desflurane\n');
+    const library = loadFactorsWithCustomFile(path);
+    const r = convert(library, { key: 'anaesthetic.desflurane', quantity: 2, unit: 'kg', date: '2024-06-01' });
+    expect(r.kgCo2e).toBeCloseTo(5180, 9);
+    expect(r.scope.scope).toBe(1);
+    expect(r.trace.custom).toBe(true);
   });
 });
