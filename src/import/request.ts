@@ -7,8 +7,8 @@ import type { OrganisationConfig } from '../workspace/config.js';
 
 export type ImportKind = Profile['kind'];
 
-/** What a stored import holds: a profile's kind, or one read by its own layout rather than a profile: `eric` (an NHS estates return), `clinical` (anaesthetic gases and inhalers). */
-export type BatchKind = ImportKind | 'eric' | 'clinical';
+/** What a stored import holds: a profile's kind, or one read by its own layout rather than a profile: `eric` (an NHS estates return), `clinical` (anaesthetic gases and inhalers), `la-ghg` (the DESNZ local authority greenhouse gas statistics). */
+export type BatchKind = ImportKind | 'eric' | 'clinical' | 'la-ghg';
 
 /** What an import needs to know of the organisation: its id and which meters are at which site. */
 export type ImportOrg = Pick<OrganisationConfig, 'id' | 'name' | 'kind' | 'sites'> & { readonly ods?: string | undefined };

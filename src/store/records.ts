@@ -1,7 +1,7 @@
 /** Rows as the ledger stores them (the storage interface's vocabulary). */
 
 export interface NewBatch {
-  readonly kind: 'energy' | 'fleet' | 'journeys' | 'eric' | 'clinical';
+  readonly kind: 'energy' | 'fleet' | 'journeys' | 'eric' | 'clinical' | 'la-ghg';
   readonly profile: string;
   readonly org: string;
   readonly fileName: string;

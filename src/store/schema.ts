@@ -234,6 +234,46 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX fuel_months_batch ON fuel_months (batch_id, line);
     `,
   },
+  {
+    version: 7,
+    description: 'the DESNZ local authority greenhouse gas statistics: each figure as published, with its edition',
+    // Area statistics are not an organisation's activities: they have no factor, no meter and no
+    // scope, so they are kept in a table of their own rather than as activities. One row per row
+    // of the published file (authority, year, sector, sub-sector, gas). Which edition counts is
+    // decided when the ledger is read (the latest edition that holds the authority, among
+    // imports not undone: see src/store/area-store.ts), so undoing a new edition brings the
+    // older one back without rewriting rows.
+    sql: `
+      -- One row per area import: the edition it is and what its figures measure.
+      CREATE TABLE la_ghg_editions (
+        batch_id INTEGER PRIMARY KEY REFERENCES batches(id),
+        edition TEXT NOT NULL,            -- the years it covers, e.g. 2005-2022 (as the publication names its editions)
+        last_year INTEGER NOT NULL,       -- its latest calendar year: a later edition revises the earlier ones
+        basis TEXT NOT NULL               -- ghg (CO2, CH4, N2O as kt CO2e) | co2 (older editions: CO2 only, kt CO2)
+      );
+
+      CREATE TABLE la_ghg_figures (
+        batch_id INTEGER NOT NULL REFERENCES batches(id),
+        line INTEGER NOT NULL,            -- source line in the batch's file
+        area_kind TEXT NOT NULL,          -- authority | county | not-an-authority (Unallocated consumption…): never summed into another
+        la_code TEXT,                     -- GSS code, e.g. E06000058; NULL for rows that are not an authority
+        la_name TEXT NOT NULL,
+        second_tier TEXT,                 -- the county a district is in, as the file names it
+        region TEXT,
+        country TEXT,
+        calendar_year INTEGER NOT NULL,
+        sector TEXT NOT NULL,
+        subsector TEXT NOT NULL,
+        gas TEXT NOT NULL,                -- CO2 | CH4 | N2O
+        territorial_kt REAL,              -- kt CO2e (kt CO2 in a CO2-only edition); NULL where the file gives none
+        influence_kt REAL,                -- within the scope of influence of local authorities, same unit
+        population_thousands REAL,        -- mid-year population, thousands
+        area_km2 REAL
+      );
+      CREATE INDEX la_ghg_figures_code ON la_ghg_figures (la_code, batch_id, calendar_year);
+      CREATE INDEX la_ghg_figures_batch ON la_ghg_figures (batch_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -376,6 +376,9 @@ export function restoreAfterUndo(db: Database.Database, batchId: number): void {
     recomputeMonth(db, Number(b), meter, month, batchId);
   }
   restorePurchasesAfterUndo(db, batchId);
+  // Area statistics: the editions it superseded are listed as counting again (which edition
+  // counts is decided when the figures are read; see area-store.ts).
+  db.prepare("UPDATE batches SET status = 'active', superseded_by = NULL WHERE kind = 'la-ghg' AND status = 'superseded' AND superseded_by = ?").run(batchId);
 }
 
 /**

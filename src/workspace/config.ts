@@ -99,6 +99,8 @@ const Organisation = z.strictObject({
   kind: z.enum(['nhs-trust', 'council', 'ics', 'other']),
   /** An NHS trust's ODS code (e.g. RWV): which rows of an ERIC return are its own. */
   ods: z.string().regex(/^[A-Za-z0-9]{3,5}$/, 'must be an ODS code: three to five letters and digits, e.g. RWV').optional(),
+  /** A council's local authority GSS code (e.g. E06000058): its area in the DESNZ local authority greenhouse gas statistics. */
+  laCode: z.string().regex(/^[EWSN]\d{8}$/, 'must be a local authority GSS code: a letter E, W, S or N and eight digits, e.g. E06000058').optional(),
   /** For an ICS: the organisations it joins (their ids in this config). */
   members: z.array(slug).default([]),
   sites: z.array(Site).default([]),

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { BOARD_SITES, BOARD_YEARS, writeBoardWorkspace } from './board.js';
 import { writeFuelCardFile, writeSurveyFile } from './generate.js';
-import { once } from './import.js';
+import { once, type Run } from './import.js';
 
 const PAIRS = 5;
 
@@ -29,23 +29,27 @@ interface Case {
 
 const mid = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function measure(c: Case): string {
-  const pairs = Array.from({ length: PAIRS }, () => ({ base: once('papaparse', c.file), imp: once(c.kind, c.profile, c.file) }));
+/** A row of the paired table: the medians of import runs each paired with a papaparse run of the same file. */
+export function pairedRow(label: string, rows: number, file: string, pairs: readonly { readonly base: Run; readonly imp: Run }[], target: string): string {
   const imports = pairs.map((p) => p.imp);
-  const mb = statSync(c.file).size / 2 ** 20;
   const cells = [
-    c.label,
-    c.rows.toLocaleString('en-GB'),
-    `${mb.toFixed(0)} MB`,
+    label,
+    rows.toLocaleString('en-GB'),
+    `${(statSync(file).size / 2 ** 20).toFixed(0)} MB`,
     `${(mid(pairs.map((p) => p.base.ms)) / 1000).toFixed(2)} s`,
     `${(mid(imports.map((r) => r.ms)) / 1000).toFixed(2)} s`,
     `${mid(pairs.map((p) => p.imp.ms / p.base.ms)).toFixed(2)}×`,
     `${(mid(imports.map((r) => r.cpuMs)) / 1000).toFixed(2)} s`,
     `${mid(pairs.map((p) => p.imp.cpuMs / p.base.cpuMs)).toFixed(2)}×`,
     `${Math.max(...imports.map((r) => r.peakRssMb)).toFixed(0)} MB`,
-    c.target,
+    target,
   ];
   return `| ${cells.join(' | ')} |`;
+}
+
+function measure(c: Case): string {
+  const pairs = Array.from({ length: PAIRS }, () => ({ base: once('papaparse', c.file), imp: once(c.kind, c.profile, c.file) }));
+  return pairedRow(c.label, c.rows, c.file, pairs, c.target);
 }
 
 /** The survey's generated responses take the fixture's question texts as their header. */

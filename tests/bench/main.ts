@@ -1,7 +1,7 @@
 /**
  * Benchmarks (`npm run bench`; `npm run bench -- 1000000,2000000,5000000,10000000` for the
  * scaling of interval imports; `npm run bench -- --only=scale` for some sections only, named
- * convert, import, board, startup, scale, detect).
+ * convert, import, board, startup, scale, detect, la-ghg).
  * They measure the compiled code in dist/ (what the CLI runs), not the TypeScript through tsx.
  * Prints Markdown for BENCHMARKS.md with the machine and the command, so figures can be reproduced.
  */
@@ -10,6 +10,7 @@ import { benchConvert } from './convert.js';
 import { benchDetect } from './detect.js';
 import { benchBoard } from './board.js';
 import { benchImport, once } from './import.js';
+import { benchLaGhg } from './la-ghg.js';
 import { benchScale } from './scale.js';
 import { benchStartup } from './startup.js';
 
@@ -23,6 +24,7 @@ const all: Record<string, () => Promise<string> | string> = {
   startup: () => benchStartup(),
   scale: () => benchScale(once),
   detect: () => benchDetect(),
+  'la-ghg': () => benchLaGhg(),
 };
 const unknown = (only ?? []).filter((name) => !(name in all));
 if (unknown.length > 0) throw new Error(`no benchmark section ${unknown.join(', ')}; the sections are ${Object.keys(all).join(', ')}`);

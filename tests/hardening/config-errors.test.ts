@@ -110,7 +110,7 @@ const CONFIG_CASES: readonly (readonly [string, (c: Json) => void, string, strin
   ['a missing source', remove('organisations.0.marketFactors.0.source'), 'organisations.0.marketFactors.0.source', 'is missing; expected text'],
   ['a missing headcount', remove('organisations.0.travel.headcount.0.headcount'), 'organisations.0.travel.headcount.0.headcount', 'is missing; expected a number'],
   // unknown keys: a typo must never be silently ignored
-  ['a typo in an organisation key', set('organisations.0.denominater', []), 'organisations.0', 'unknown key "denominater" (did you mean "denominators"?); allowed keys: id, name, kind, ods, members, sites, denominators, travel, marketFactors'],
+  ['a typo in an organisation key', set('organisations.0.denominater', []), 'organisations.0', 'unknown key "denominater" (did you mean "denominators"?); allowed keys: id, name, kind, ods, laCode, members, sites, denominators, travel, marketFactors'],
   ['a typo in a site key', set('organisations.0.sites.1.close', '2024-03-31'), 'organisations.0.sites.1', 'unknown key "close" (did you mean "closed"?); allowed keys: id, name, meters, opened, closed'],
   ['a typo at the top level', set('target', []), '(top level)', 'unknown key "target" (did you mean "targets"?); allowed keys: version, ledger, organisations, profiles, targets'],
   ['a typo in travel', set('organisations.0.travel.workingWeek', 44), 'organisations.0.travel', 'unknown key "workingWeek" (did you mean "workingWeeks"?); allowed keys: workingWeeks, headcount, avoided'],

@@ -1,0 +1,200 @@
+/**
+ * The ledger's area statistics (schema 7): the DESNZ local authority greenhouse gas figures,
+ * each row kept as published with the import, and so the edition, it came from.
+ *
+ * Writing. `Ledger` keeps its connection to itself and its batch writer knows only an
+ * organisation's rows (activities, meter-days, fuel months), so an area import writes through a
+ * connection of its own to the same file, opened once the ledger has been opened (checked and
+ * migrated) and closed when the import ends. One transaction holds the batch row, every figure
+ * and the supersession of earlier editions: it lands whole or not at all, as every import does.
+ *
+ * Which edition counts is decided when reading, not by rewriting rows: for each authority, the
+ * import of the latest edition that holds it, among imports that have not been undone. Marking
+ * the earlier edition's batch superseded is for the history (`imports list`, `imports show`);
+ * since the read does not depend on it, undoing a new edition brings the earlier one back.
+ */
+
+import Database from 'better-sqlite3';
+import type { AreaKind, LaGhgBasis } from '../map/la-ghg/layout.js';
+import type { Ledger } from './ledger.js';
+import type { NewBatch, ProblemRecord } from './records.js';
+import { busyTimeoutMs } from './ledger.js';
+import { ledgerFailure } from './sqlite-errors.js';
+
+/** One row of the statistics as stored. */
+export interface LaGhgFigure {
+  readonly line: number;
+  readonly areaKind: AreaKind;
+  /** GSS code; null for a row that is not an authority. */
+  readonly laCode: string | null;
+  readonly laName: string;
+  readonly secondTier: string | null;
+  readonly region: string | null;
+  readonly country: string | null;
+  readonly year: number;
+  readonly sector: string;
+  readonly subsector: string;
+  readonly gas: string;
+  /** kt CO2e; kt CO2 in a CO2-only edition. */
+  readonly territorialKt: number | null;
+  readonly influenceKt: number | null;
+  readonly populationThousands: number | null;
+  readonly areaKm2: number | null;
+}
+
+export interface LaGhgEdition {
+  readonly edition: string;
+  readonly lastYear: number;
+  readonly basis: LaGhgBasis;
+}
+
+/** An earlier import of the same basis that a newer edition replaces (or that replaces an older one brought late). */
+export interface EditionReplaced {
+  readonly batchId: number;
+  readonly fileName: string;
+  readonly edition: string;
+}
+
+/** Rows per INSERT statement: one statement a row costs a round trip into SQLite each. */
+const ROWS_PER_INSERT = 100;
+const FIGURE_COLUMNS = 16;
+
+const insertSql = (n: number): string => `INSERT INTO la_ghg_figures (batch_id, line, area_kind, la_code, la_name, second_tier, region, country, calendar_year, sector, subsector, gas,
+  territorial_kt, influence_kt, population_thousands, area_km2) VALUES ${Array.from({ length: n }, () => `(${Array.from({ length: FIGURE_COLUMNS }, () => '?').join(', ')})`).join(', ')}`;
+
+/** An area import being written: figures go in as the file is read; `finish` or `abandon` ends it. */
+export class AreaBatchWriter {
+  private readonly db: Database.Database;
+  private readonly batchId: number;
+  private readonly many: Database.Statement;
+  private readonly one: Database.Statement;
+  private pending: (string | number | null)[] = [];
+  private pendingRows = 0;
+  private open = true;
+
+  constructor(private readonly ledger: Ledger, batch: NewBatch) {
+    try {
+      this.db = new Database(ledger.path, { fileMustExist: true });
+    } catch (e) {
+      throw ledgerFailure(e, ledger.path);
+    }
+    try {
+      this.db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
+      this.db.pragma('foreign_keys = ON');
+      this.db.exec('BEGIN IMMEDIATE');
+      this.batchId = Number(this.db.prepare(`INSERT INTO batches (kind, profile, org, file_name, sha256, size_bytes, rows_read, rows_accepted, rows_excluded, rows_rejected, period_start, period_end, imported_at, tool_version, policy, status, summary_json)
+        VALUES (@kind, @profile, @org, @fileName, @sha256, @sizeBytes, @rowsRead, @rowsAccepted, @rowsExcluded, @rowsRejected, @periodStart, @periodEnd, @importedAt, @toolVersion, @policy, 'importing', @summaryJson)`).run(batch).lastInsertRowid);
+      this.many = this.db.prepare(insertSql(ROWS_PER_INSERT));
+      this.one = this.db.prepare(insertSql(1));
+    } catch (e) {
+      this.close();
+      throw ledgerFailure(e, ledger.path);
+    }
+  }
+
+  add(f: LaGhgFigure): void {
+    this.pending.push(this.batchId, f.line, f.areaKind, f.laCode, f.laName, f.secondTier, f.region, f.country, f.year, f.sector, f.subsector, f.gas,
+      f.territorialKt, f.influenceKt, f.populationThousands, f.areaKm2);
+    if (++this.pendingRows === ROWS_PER_INSERT) this.flush();
+  }
+
+  private flush(): void {
+    try {
+      if (this.pendingRows === ROWS_PER_INSERT) this.many.run(this.pending);
+      else for (let i = 0; i < this.pendingRows; i++) this.one.run(this.pending.slice(i * FIGURE_COLUMNS, (i + 1) * FIGURE_COLUMNS));
+    } catch (e) {
+      throw ledgerFailure(e, this.ledger.path);
+    }
+    this.pending = [];
+    this.pendingRows = 0;
+  }
+
+  /**
+   * Stores the batch's last figures, its edition and problems, and marks superseded (for the
+   * history) the earlier imports of the same basis that this edition replaces: those of an
+   * earlier or the same edition. An import of an edition older than one already held is itself
+   * marked superseded by that one: it is kept, and never counts while the newer one stands.
+   */
+  finish(update: Partial<NewBatch>, edition: LaGhgEdition, problems: readonly ProblemRecord[], at: string): { readonly batchId: number; readonly replaced: readonly EditionReplaced[]; readonly replacedBy: EditionReplaced | null } {
+    try {
+      this.flush();
+      const db = this.db;
+      const id = this.batchId;
+      db.prepare('INSERT INTO la_ghg_editions (batch_id, edition, last_year, basis) VALUES (?, ?, ?, ?)').run(id, edition.edition, edition.lastYear, edition.basis);
+      const problem = db.prepare('INSERT INTO batch_problems (batch_id, severity, line, col, value, code, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const p of problems) problem.run(id, p.severity, p.line, p.column, p.value, p.code, p.message);
+      const sets = Object.keys(update).map((k) => `${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} = @${k}`);
+      db.prepare(`UPDATE batches SET ${[...sets, "status = 'active'"].join(', ')} WHERE id = @id`).run({ ...update, id });
+      const others = db.prepare(`SELECT b.id AS batchId, b.file_name AS fileName, e.edition AS edition, e.last_year AS lastYear FROM la_ghg_editions e JOIN batches b ON b.id = e.batch_id
+        WHERE e.basis = ? AND b.status = 'active' AND b.id <> ? ORDER BY e.last_year DESC, b.id DESC`).all(edition.basis, id) as (EditionReplaced & { lastYear: number })[];
+      const newer = others.find((o) => o.lastYear > edition.lastYear);
+      const mark = db.prepare("UPDATE batches SET status = 'superseded', superseded_by = ?, status_changed_at = ? WHERE id = ? AND status = 'active'");
+      const replaced = newer === undefined ? others : [];
+      if (newer !== undefined) mark.run(newer.batchId, at, id);
+      for (const o of replaced) mark.run(id, at, o.batchId);
+      db.exec('COMMIT');
+      this.close();
+      const plain = ({ batchId, fileName, edition: e }: EditionReplaced): EditionReplaced => ({ batchId, fileName, edition: e });
+      return { batchId: id, replaced: replaced.map(plain), replacedBy: newer === undefined ? null : plain(newer) };
+    } catch (e) {
+      this.abandon();
+      throw ledgerFailure(e, this.ledger.path);
+    }
+  }
+
+  /**
+   * An active import of the same file (by content), looked up through this connection: once a
+   * large import's pages have spilled from its cache, the file is locked against every other
+   * connection, the ledger's own included, until the transaction ends.
+   */
+  activeBySha(org: string, sha256: string): { readonly id: number; readonly rows_read: number; readonly summary_json: string } | undefined {
+    try {
+      return this.db.prepare("SELECT id, rows_read, summary_json FROM batches WHERE org = ? AND sha256 = ? AND status = 'active' AND id <> ? ORDER BY id LIMIT 1").get(org, sha256, this.batchId) as
+        { id: number; rows_read: number; summary_json: string } | undefined;
+    } catch (e) {
+      throw ledgerFailure(e, this.ledger.path);
+    }
+  }
+
+  /** Rolls everything back: nothing of the import is stored. */
+  abandon(): void {
+    if (!this.open) return;
+    try {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    } finally {
+      this.close();
+    }
+  }
+
+  private close(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.db.close();
+  }
+}
+
+/** A stored figure with the edition it comes from. */
+export interface StoredAreaFigure extends LaGhgFigure {
+  readonly batchId: number;
+  readonly edition: string;
+  readonly basis: LaGhgBasis;
+}
+
+/**
+ * The import whose figures count for an authority, on a basis: the latest edition that holds the
+ * authority among imports not undone (or still importing); the later import of one edition.
+ */
+export function countingImport(ledger: Ledger, laCode: string, basis: LaGhgBasis): { readonly batchId: number; readonly edition: string; readonly fileName: string } | undefined {
+  return ledger.select<{ batchId: number; edition: string; fileName: string }>(`SELECT e.batch_id AS batchId, e.edition AS edition, b.file_name AS fileName FROM la_ghg_editions e JOIN batches b ON b.id = e.batch_id
+    WHERE e.basis = ? AND b.status IN ('active', 'superseded') AND EXISTS (SELECT 1 FROM la_ghg_figures f WHERE f.la_code = ? AND f.batch_id = e.batch_id)
+    ORDER BY e.last_year DESC, e.batch_id DESC LIMIT 1`, [basis, laCode])[0];
+}
+
+/** An authority's figures from one import, in year and line order. Rows that are not an authority have no code and are never among them. */
+export function authorityFigures(ledger: Ledger, laCode: string, batchId: number): StoredAreaFigure[] {
+  return ledger.select<StoredAreaFigure>(`SELECT f.batch_id AS batchId, e.edition AS edition, e.basis AS basis, f.line AS line, f.area_kind AS areaKind, f.la_code AS laCode, f.la_name AS laName,
+      f.second_tier AS secondTier, f.region AS region, f.country AS country, f.calendar_year AS year, f.sector AS sector, f.subsector AS subsector, f.gas AS gas,
+      f.territorial_kt AS territorialKt, f.influence_kt AS influenceKt, f.population_thousands AS populationThousands, f.area_km2 AS areaKm2
+    FROM la_ghg_figures f JOIN la_ghg_editions e ON e.batch_id = f.batch_id
+    WHERE f.la_code = ? AND f.batch_id = ? AND f.area_kind <> 'not-an-authority' ORDER BY f.calendar_year, f.line`, [laCode, batchId]);
+}
