@@ -4,12 +4,15 @@ import { orgFlag, workspaceFlags } from '../cli/flags.js';
 import { formatFlag, formatOutput } from '../cli/format-flag.js';
 import { areaCsv, areaTable } from '../cli/views/area-view.js';
 import { openWorkspace } from '../cli/workspace-flags.js';
-import { areaReport, type AreaBreakdown, type AreaReport } from '../area/area-series.js';
+import type { AreaBreakdown } from '../area/area-series.js';
+import { areaReportWithTargets, type AreaReportWithTargets } from '../area/area-targets.js';
+import { loadPresets } from '../targets/presets.js';
 import { UserError } from '../kernel/errors.js';
 import { organisation } from '../workspace/config.js';
 
 export default class Area extends BaseCommand {
   static override summary = "An area's emissions from the local authority statistics: per authority and year, territorial and within influence, by sector, per resident, per km² and indexed to a base year.";
+  static override description = 'Area targets in the workspace config (a "targets" entry with "area": the authority\'s code) are shown with each authority: pathway, status, budget and trend, on calendar years.';
   static override examples = [
     '<%= config.bin %> area --la E06000058',
     '<%= config.bin %> area --la E06000058 --la E06000059 --base 2019 --by sector --format csv',
@@ -27,7 +30,7 @@ export default class Area extends BaseCommand {
     influence: Flags.boolean({ description: 'Per resident, per km², index and breakdown on the emissions within the scope of influence of local authorities.' }),
   };
 
-  async run(): Promise<AreaReport> {
+  async run(): Promise<AreaReportWithTargets> {
     const { flags } = await this.parse(Area);
     const { workspace, ledger } = openWorkspace(flags);
     try {
@@ -36,9 +39,9 @@ export default class Area extends BaseCommand {
       if (org !== undefined && org.laCode === undefined) throw new UserError('org_no_la_code', `The organisation "${org.id}" names no local authority ("laCode").`, 'Add "laCode": "E06000058" to the organisation in tco2e.config.json, or give the code with --la.');
       const codes = [...(org?.laCode === undefined ? [] : [org.laCode]), ...(flags.la ?? [])];
       if (codes.length === 0) throw new UserError('area_no_la', 'Which authority? Give --la CODE (e.g. --la E06000058), or --org for an organisation with "laCode".', 'Run `tco2e area --la E06000058`.');
-      const r = areaReport(ledger, {
+      const r = areaReportWithTargets(ledger, {
         codes, ...(flags.base === undefined ? {} : { baseYear: flags.base }), ...(flags.by === undefined ? {} : { by: flags.by as AreaBreakdown }), influence: flags.influence,
-      });
+      }, workspace.config.targets, loadPresets());
       if (!this.jsonEnabled()) this.log(formatOutput(flags.format, r, () => areaTable(r), () => areaCsv(r)));
       return r;
     } finally {

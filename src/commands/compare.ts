@@ -1,27 +1,33 @@
+import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { baselineFlag, calendarFlag, orgsFlag, workspaceFlags } from '../cli/flags.js';
 import { formatFlag, formatOutput } from '../cli/format-flag.js';
 import { analysisContext, openWorkspace } from '../cli/workspace-flags.js';
 import { compareCsv, compareText } from '../cli/views/compare-view.js';
-import { compareReport, type CompareReport } from '../targets/compare-orgs.js';
+import { compareWithAreas, type CompareWithAreas } from '../area/compare-areas.js';
 
 export default class Compare extends BaseCommand {
   static override summary = 'Organisations side by side: trajectories indexed to each one\'s baseline, absolute and per denominator, the ICS sum, a ranking within each target and commuting where surveyed.';
-  static override examples = ['<%= config.bin %> compare --orgs north-acute,riverside-council', '<%= config.bin %> compare --orgs a,b,my-ics --baseline 2019/20 --format csv'];
+  static override examples = [
+    '<%= config.bin %> compare --orgs north-acute,riverside-council',
+    '<%= config.bin %> compare --orgs a,b,my-ics --baseline 2019/20 --format csv',
+    '<%= config.bin %> compare --orgs bcp-council --la E06000058 --calendar',
+  ];
   static override flags = {
     ...workspaceFlags,
     ...formatFlag,
     orgs: orgsFlag(),
     baseline: baselineFlag(),
     calendar: calendarFlag(),
+    la: Flags.string({ description: 'A local authority GSS code (e.g. E06000058) whose area trajectory, from the imported local authority statistics, sits beside the organisations; give it once per authority.', multiple: true }),
   };
 
-  async run(): Promise<CompareReport> {
+  async run(): Promise<CompareWithAreas> {
     const { flags } = await this.parse(Compare);
     const { workspace, ledger } = openWorkspace(flags);
     try {
       const orgs = flags.orgs ?? workspace.config.organisations.map((o) => o.id);
-      const r = compareReport(analysisContext(workspace, ledger), { orgs, ...(flags.baseline === undefined ? {} : { baselineYear: flags.baseline }), calendar: flags.calendar });
+      const r = compareWithAreas(analysisContext(workspace, ledger), { orgs, ...(flags.baseline === undefined ? {} : { baselineYear: flags.baseline }), calendar: flags.calendar, ...(flags.la === undefined ? {} : { laCodes: flags.la }) });
       if (!this.jsonEnabled()) this.log(formatOutput(flags.format, r, () => compareText(r), () => compareCsv(r)));
       return r;
     } finally {

@@ -15,11 +15,16 @@
  */
 
 import Database from 'better-sqlite3';
-import type { AreaKind, LaGhgBasis } from '../map/la-ghg/layout.js';
 import type { Ledger } from './ledger.js';
 import type { NewBatch, ProblemRecord } from './records.js';
 import { busyTimeoutMs } from './ledger.js';
 import { ledgerFailure } from './sqlite-errors.js';
+
+/** What a file's figures measure: all three gases as CO2e, or (older editions) CO2 alone. */
+export type LaGhgBasis = 'ghg' | 'co2';
+
+/** Rows of the statistics that are authorities, the upper tier (a county), or not an authority at all. */
+export type AreaKind = 'authority' | 'county' | 'not-an-authority';
 
 /** One row of the statistics as stored. */
 export interface LaGhgFigure {

@@ -36,13 +36,16 @@ const MilestoneSchema = z.union([
 const PresetSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
   name: z.string().min(1),
+  /** An organisation's own operations (default), or an area's total from the local authority statistics. */
+  appliesTo: z.enum(['organisation', 'area']).default('organisation'),
   basis: z.enum(['financial', 'calendar']),
   /** Left out when each organisation chooses its own (the config entry must then give it). */
   baselineYear: year.optional(),
   targetYear: year,
   reductionPct: pct,
   interim: z.array(MilestoneSchema).default([]),
-  scopes: z.array(z.union([z.literal(1), z.literal(2), z.literal(3)])).min(1),
+  /** Required for an organisation's preset; an area preset covers the whole area and gives none. */
+  scopes: z.array(z.union([z.literal(1), z.literal(2), z.literal(3)])).min(1).optional(),
   /** Source prefixes covered; every source when left out. */
   sources: z.array(z.string().min(1)).min(1).optional(),
   scope2: z.enum(['location', 'market']).default('location'),
@@ -52,6 +55,13 @@ const PresetSchema = z.strictObject({
   /** Further publications: the strategy that adopted the figure, the legislation behind it. */
   related: z.array(CitationSchema).default([]),
   note: z.string().min(1, 'must say how the preset reads its source'),
+}).superRefine((p, ctx) => {
+  if (p.appliesTo === 'organisation' && p.scopes === undefined) ctx.addIssue({ code: 'custom', path: ['scopes'], message: 'must list the scopes an organisation\'s preset covers' });
+  if (p.appliesTo === 'area') {
+    // The local authority statistics are calendar-year territorial totals: nothing to choose within them.
+    for (const key of ['scopes', 'sources'] as const) if (p[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'does not apply to an area preset' });
+    if (p.basis !== 'calendar') ctx.addIssue({ code: 'custom', path: ['basis'], message: 'must be "calendar" for an area preset: the local authority statistics are by calendar year' });
+  }
 });
 
 const PresetsFileSchema = z.strictObject({
@@ -68,6 +78,7 @@ const PresetsFileSchema = z.strictObject({
 export interface Preset {
   readonly id: string;
   readonly name: string;
+  readonly appliesTo: 'organisation' | 'area';
   readonly basis: Basis;
   readonly baselineYear: number | null;
   readonly targetYear: number;
@@ -110,12 +121,13 @@ export function parsePresets(json: unknown, file: string): PresetsRead {
   const presets = r.data.presets.map((p): Preset => ({
     id: p.id,
     name: p.name,
+    appliesTo: p.appliesTo,
     basis: p.basis,
     baselineYear: p.baselineYear ?? null,
     targetYear: p.targetYear,
     reductionPct: p.reductionPct,
     interim: p.interim.map(milestone).sort((a, b) => a.pathwayYear - b.pathwayYear),
-    scopes: [...new Set(p.scopes)].sort((a, b) => a - b),
+    scopes: [...new Set(p.scopes ?? [])].sort((a, b) => a - b),
     sources: p.sources ?? null,
     scope2: p.scope2,
     pathway: p.pathway,

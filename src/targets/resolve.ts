@@ -29,28 +29,36 @@ const ALL_SCOPES: readonly Scope[] = [1, 2, 3];
 const OVERRIDABLE = ['name', 'basis', 'baselineYear', 'targetYear', 'reductionPct', 'interim', 'scopes', 'sources', 'scope2', 'pathway', 'trendYears'] as const;
 
 export function resolveTarget(entry: TargetConfig, presets: readonly Preset[]): ResolveResult {
-  const problem = (code: string, field: string | null, message: string): TargetProblem => ({ code, target: entry.id, org: entry.org, field, message });
+  // The config requires one of `org` and `area`; an area target is known by its authority's code.
+  const owner = entry.org ?? entry.area ?? '';
+  const problem = (code: string, field: string | null, message: string): TargetProblem => ({ code, target: entry.id, org: owner, field, message });
+  const forArea = entry.area !== undefined;
 
   let preset: Preset | undefined;
   if (entry.preset !== undefined) {
     preset = presets.find((p) => p.id === entry.preset);
     if (preset === undefined) {
-      return { ok: false, problems: [problem('unknown_preset', 'preset', targetMsg.unknownPreset(entry.id, entry.org, entry.preset, presets.map((p) => p.id)))] };
+      return { ok: false, problems: [problem('unknown_preset', 'preset', targetMsg.unknownPreset(entry.id, owner, entry.preset, presets.map((p) => p.id)))] };
+    }
+    // An area preset judges the area's total, an organisation's its own footprint: one in place of the other would compare unlike things.
+    if ((preset.appliesTo === 'area') !== forArea) {
+      return { ok: false, problems: [problem('preset_wrong_kind', 'preset', targetMsg.presetWrongKind(entry.id, owner, preset.id, preset.appliesTo, presets.filter((p) => (p.appliesTo === 'area') === forArea).map((p) => p.id)))] };
     }
   }
 
   const problems: TargetProblem[] = [];
-  const basis = entry.basis ?? preset?.basis ?? DEFAULT_BASIS;
+  // The local authority statistics are by calendar year, so an area target is too (the config refuses anything else).
+  const basis = forArea ? 'calendar' : entry.basis ?? preset?.basis ?? DEFAULT_BASIS;
   const baselineYear = entry.baselineYear ?? preset?.baselineYear ?? undefined;
   const targetYear = entry.targetYear ?? preset?.targetYear;
   const reductionPct = entry.reductionPct ?? preset?.reductionPct;
-  if (baselineYear === undefined) problems.push(problem('no_baseline_year', 'baselineYear', targetMsg.noBaselineYear(entry.id, entry.org)));
-  if (targetYear === undefined) problems.push(problem('no_target_year', 'targetYear', targetMsg.noTargetYear(entry.id, entry.org)));
-  if (reductionPct === undefined) problems.push(problem('no_reduction', 'reductionPct', targetMsg.noReduction(entry.id, entry.org)));
+  if (baselineYear === undefined) problems.push(problem('no_baseline_year', 'baselineYear', targetMsg.noBaselineYear(entry.id, owner)));
+  if (targetYear === undefined) problems.push(problem('no_target_year', 'targetYear', targetMsg.noTargetYear(entry.id, owner)));
+  if (reductionPct === undefined) problems.push(problem('no_reduction', 'reductionPct', targetMsg.noReduction(entry.id, owner)));
   if (baselineYear === undefined || targetYear === undefined || reductionPct === undefined) return { ok: false, problems };
 
   if (targetYear <= baselineYear) {
-    problems.push(problem('target_not_after_baseline', 'targetYear', targetMsg.targetNotAfterBaseline(entry.id, entry.org, yearLabel(basis, baselineYear), yearLabel(basis, targetYear))));
+    problems.push(problem('target_not_after_baseline', 'targetYear', targetMsg.targetNotAfterBaseline(entry.id, owner, yearLabel(basis, baselineYear), yearLabel(basis, targetYear))));
   }
 
   // An entry's own milestones replace the preset's: mixing two lists would silently keep
@@ -64,16 +72,16 @@ export function resolveTarget(entry: TargetConfig, presets: readonly Preset[]): 
   for (const m of interim) {
     const label = rangeLabel(basis, m.fromYear, m.toYear);
     if (m.fromYear <= baselineYear || m.toYear >= targetYear) {
-      problems.push(problem('milestone_outside', 'interim', targetMsg.milestoneOutside(entry.id, entry.org, label, yearLabel(basis, baselineYear), yearLabel(basis, targetYear))));
+      problems.push(problem('milestone_outside', 'interim', targetMsg.milestoneOutside(entry.id, owner, label, yearLabel(basis, baselineYear), yearLabel(basis, targetYear))));
     } else if (m.pathwayYear === previous.year) {
-      problems.push(problem('milestone_same_year', 'interim', targetMsg.milestoneSameYear(entry.id, entry.org, label)));
+      problems.push(problem('milestone_same_year', 'interim', targetMsg.milestoneSameYear(entry.id, owner, label)));
     } else if (m.reductionPct < previous.pct) {
-      problems.push(problem('milestone_not_rising', 'interim', targetMsg.milestoneNotRising(entry.id, entry.org, label, m.reductionPct, previous.pct)));
+      problems.push(problem('milestone_not_rising', 'interim', targetMsg.milestoneNotRising(entry.id, owner, label, m.reductionPct, previous.pct)));
     }
     previous = { pct: Math.max(previous.pct, m.reductionPct), year: m.pathwayYear };
   }
   if (reductionPct < previous.pct) {
-    problems.push(problem('milestone_not_rising', 'reductionPct', targetMsg.milestoneNotRising(entry.id, entry.org, yearLabel(basis, targetYear), reductionPct, previous.pct)));
+    problems.push(problem('milestone_not_rising', 'reductionPct', targetMsg.milestoneNotRising(entry.id, owner, yearLabel(basis, targetYear), reductionPct, previous.pct)));
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -83,7 +91,8 @@ export function resolveTarget(entry: TargetConfig, presets: readonly Preset[]): 
     : OVERRIDABLE.filter((f) => entry[f] !== undefined && presetValue(preset, f) !== null && !same(entry[f], presetValue(preset, f)));
   const target: Target = {
     id: entry.id,
-    org: entry.org,
+    org: owner,
+    area: entry.area === undefined ? null : { laCode: entry.area, measure: entry.measure ?? 'territorial' },
     name: entry.name ?? preset?.name ?? entry.id,
     preset: preset?.id ?? null,
     presetOverrides,
@@ -93,8 +102,8 @@ export function resolveTarget(entry: TargetConfig, presets: readonly Preset[]): 
     targetYear,
     reductionPct,
     interim,
-    scopes: [...new Set(entry.scopes ?? preset?.scopes ?? ALL_SCOPES)].sort((a, b) => a - b),
-    sources: entry.sources ?? preset?.sources ?? null,
+    scopes: forArea ? [] : [...new Set(entry.scopes ?? preset?.scopes ?? ALL_SCOPES)].sort((a, b) => a - b),
+    sources: forArea ? null : entry.sources ?? preset?.sources ?? null,
     scope2: entry.scope2 ?? preset?.scope2 ?? 'location',
     pathway: entry.pathway ?? preset?.pathway ?? 'linear',
     trendYears: entry.trendYears ?? preset?.trendYears ?? DEFAULT_TREND_YEARS,

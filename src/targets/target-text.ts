@@ -34,6 +34,8 @@ export const targetMsg = {
 
   unknownPreset: (target: string, org: string, preset: string, known: readonly string[]) =>
     `${who(target, org)} names preset "${preset}", which does not exist. Known presets: ${known.join(', ')}.`,
+  presetWrongKind: (target: string, org: string, preset: string, presetFor: 'organisation' | 'area', fitting: readonly string[]) =>
+    `${who(target, org)} names preset "${preset}", which is for ${presetFor === 'area' ? 'an area (a target with "area")' : 'an organisation\'s own operations (a target with "org")'}. Presets that fit: ${fitting.join(', ') || 'none'}.`,
   noBaselineYear: (target: string, org: string) => `${who(target, org)} has no baseline year: give baselineYear or a preset that has one.`,
   noTargetYear: (target: string, org: string) => `${who(target, org)} has no target year: give targetYear or a preset that has one.`,
   noReduction: (target: string, org: string) => `${who(target, org)} has no reduction: give reductionPct (100 is net zero) or a preset that has one.`,

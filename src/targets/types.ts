@@ -46,10 +46,26 @@ export interface DeclaredBaseline {
   readonly source: string;
 }
 
+/** Which figure of the local authority statistics an area target is judged on. */
+export type AreaMeasure = 'territorial' | 'influence';
+
+/** What makes a target an area's: the authority (its GSS code) and the figure judged. */
+export interface AreaTargetOf {
+  readonly laCode: string;
+  readonly measure: AreaMeasure;
+}
+
 /** A target with every field decided: what the config said, filled in from its preset. */
 export interface Target {
   readonly id: string;
+  /** Whose target: the organisation's id, or for an area target the authority's GSS code. */
   readonly org: string;
+  /**
+   * null for an organisation's target (its own operations, from the ledger). For an area target,
+   * the authority and figure: the actuals are its calendar-year totals from the local authority
+   * statistics, and scopes, sources, Scope 2 method and sites do not apply (empty, null, unused).
+   */
+  readonly area: AreaTargetOf | null;
   readonly name: string;
   /** The preset it was built from, if any. */
   readonly preset: string | null;
@@ -112,6 +128,7 @@ export interface TargetWarning {
 export interface TargetProblem {
   readonly code: string;
   readonly target: string;
+  /** The organisation's id, or for an area target the authority's GSS code. */
   readonly org: string;
   /** The config field at fault, when there is one. */
   readonly field: string | null;

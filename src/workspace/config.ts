@@ -19,6 +19,7 @@ export const ENV_CONFIG = 'TCO2E_CONFIG';
 export const ENV_DB = 'TCO2E_DB';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes, e.g. "north-acute"');
+const gssCode = z.string().regex(/^[EWSN]\d{8}$/, 'must be a local authority GSS code: a letter E, W, S or N and eight digits, e.g. E06000058');
 const financialYear = z.string().regex(/^\d{4}\/\d{2}$/, 'must be a financial year written like 2024/25');
 const positive = z.number().positive('must be greater than zero');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written like 2024-03-31 (YYYY-MM-DD)');
@@ -100,7 +101,7 @@ const Organisation = z.strictObject({
   /** An NHS trust's ODS code (e.g. RWV): which rows of an ERIC return are its own. */
   ods: z.string().regex(/^[A-Za-z0-9]{3,5}$/, 'must be an ODS code: three to five letters and digits, e.g. RWV').optional(),
   /** A council's local authority GSS code (e.g. E06000058): its area in the DESNZ local authority greenhouse gas statistics. */
-  laCode: z.string().regex(/^[EWSN]\d{8}$/, 'must be a local authority GSS code: a letter E, W, S or N and eight digits, e.g. E06000058').optional(),
+  laCode: gssCode.optional(),
   /** For an ICS: the organisations it joins (their ids in this config). */
   members: z.array(slug).default([]),
   sites: z.array(Site).default([]),
@@ -115,10 +116,18 @@ const yearNumber = z.number().int().min(1990, 'must be 1990 or later').max(2100,
  * A reduction target. Either names a preset from data/targets (its fields fill in what the entry
  * leaves out) or spells everything out. Years are the first year of a financial year (2013 means
  * 2013/14) when `basis` is financial, else calendar years.
+ *
+ * A target is an organisation's (`org`: its own operations, from the ledger) or an area's (`area`:
+ * a local authority's GSS code, judged on the DESNZ local authority statistics, calendar years,
+ * the territorial total unless `measure` says "influence"). An area target covers the whole area,
+ * so scopes, sources, Scope 2 method and sites do not apply to it.
  */
 export const TargetConfigSchema = z.strictObject({
   id: slug,
-  org: slug,
+  org: slug.optional(),
+  area: gssCode.optional(),
+  /** An area target's figure: the territorial total (default) or the total within the scope of influence of local authorities. */
+  measure: z.enum(['territorial', 'influence']).optional(),
   preset: z.string().min(1).optional(),
   name: z.string().min(1).optional(),
   basis: z.enum(['financial', 'calendar']).optional(),
@@ -183,16 +192,27 @@ export const ConfigSchema = z.strictObject({
   });
   const targetIds = new Set<string>();
   c.targets.forEach((t, i) => {
-    if (!seen.has(t.org)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'org'], message: `"${t.org}" is not an organisation in this config` });
-    if (targetIds.has(`${t.org}/${t.id}`)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'id'], message: `"${t.id}" is used by another target of ${t.org}` });
-    targetIds.add(`${t.org}/${t.id}`);
+    const owner = t.org ?? t.area;
+    if (t.org === undefined && t.area === undefined) ctx.addIssue({ code: 'custom', path: ['targets', i], message: 'must name an organisation ("org") or a local authority area ("area", its GSS code)' });
+    if (t.org !== undefined && t.area !== undefined) ctx.addIssue({ code: 'custom', path: ['targets', i, 'area'], message: 'must name an organisation ("org") or an area ("area"), not both: give the council\'s own target and its area\'s as two entries' });
+    if (t.area === undefined && t.measure !== undefined) ctx.addIssue({ code: 'custom', path: ['targets', i, 'measure'], message: 'applies to an area target only (one with "area")' });
+    if (t.area !== undefined) {
+      for (const key of ['scopes', 'sources', 'scope2', 'excludeSites'] as const) {
+        if (t[key] !== undefined) ctx.addIssue({ code: 'custom', path: ['targets', i, key], message: 'does not apply to an area target: it covers the whole area\'s total from the local authority statistics' });
+      }
+      if (t.basis === 'financial') ctx.addIssue({ code: 'custom', path: ['targets', i, 'basis'], message: 'must be "calendar" for an area target: the local authority statistics are by calendar year' });
+    }
+    if (owner === undefined) return;
+    if (t.org !== undefined && !seen.has(t.org)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'org'], message: `"${t.org}" is not an organisation in this config` });
+    if (targetIds.has(`${owner}/${t.id}`)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'id'], message: `"${t.id}" is used by another target of ${owner}` });
+    targetIds.add(`${owner}/${t.id}`);
     // A like-for-like boundary that names a site the organisation (or, for an ICS, its members)
     // does not have would leave nothing out and say nothing.
     const org = c.organisations.find((o) => o.id === t.org);
     if (org === undefined) return;
     const sites = [org, ...c.organisations.filter((o) => org.members.includes(o.id))].flatMap((o) => o.sites.map((s) => s.id));
     (t.excludeSites ?? []).forEach((s, j) => {
-      if (!sites.includes(s)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'excludeSites', j], message: notASite(s, t.org, sites) });
+      if (!sites.includes(s)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'excludeSites', j], message: notASite(s, org.id, sites) });
     });
   });
 });

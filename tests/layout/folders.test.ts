@@ -12,7 +12,7 @@ import { ROOT } from '../helpers.js';
 /** Lowest first: a folder may import from the folders before it, never after. */
 const LAYERS = [
   'kernel', 'units', 'read', 'factors', 'convert', 'store', 'map', 'workspace', 'import',
-  'travel', 'aggregate', 'targets', 'render', 'report', 'export', 'demo', 'cli', 'commands',
+  'travel', 'aggregate', 'targets', 'area', 'render', 'report', 'export', 'demo', 'cli', 'commands',
 ] as const;
 
 const SRC = join(ROOT, 'src');

@@ -3,6 +3,8 @@
  * names, its Content-Security-Policy, and the figures in its tables.
  */
 
+import { expect } from 'vitest';
+
 export interface SectionHead {
   readonly id: string | null;
   readonly title: string;
@@ -68,4 +70,25 @@ export function tonnes(cell: string): number {
   const m = /^(-?[\d,]+(?:\.\d+)?) tCO2e$/.exec(cell);
   if (!m) throw new Error(`"${cell}" is not a figure in tCO2e`);
   return Number(m[1]!.replace(/,/g, ''));
+}
+
+/**
+ * A page that loads nothing but itself: no scripts, nothing that would fetch (no src/href
+ * attributes, no CSS imports or remote url()), and a Content-Security-Policy, before anything it
+ * governs, that lets nothing in from a host, a scheme other than data:, or the file's own origin.
+ */
+export function expectSelfContained(page: string): void {
+  expect(page).not.toMatch(/<script/i);
+  expect(page).not.toMatch(/\s(?:src|href|xlink:href)\s*=/i);
+  expect(page).not.toMatch(/@import|url\(\s*(?!['"]?#)/i);
+  const csp = metaCsp(page);
+  expect(csp).not.toBeNull();
+  expect(csp!.get('default-src')).toEqual(["'none'"]);
+  expect(csp!.get('base-uri')).toEqual(["'none'"]);
+  expect(csp!.get('form-action')).toEqual(["'none'"]);
+  for (const [directive, sources] of csp!) {
+    for (const source of sources) expect(["'none'", "'unsafe-inline'", 'data:'], `${directive} ${source}`).toContain(source);
+  }
+  expect(csp!.has('script-src')).toBe(false);
+  expect(page.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(page.indexOf('<style>'));
 }

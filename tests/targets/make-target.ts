@@ -5,6 +5,7 @@ export function makeTarget(overrides: Partial<Target> = {}): Target {
   return {
     id: 't',
     org: 'north-acute',
+    area: null,
     name: 'Test target',
     preset: null,
     presetOverrides: [],

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPresets, parsePresets } from '../../src/targets/presets.js';
 import { userError } from '../helpers.js';
 
-const IDS = ['sds-2014-28pct', 'cca-2020-34pct', 'cca-2025-50pct', 'nhs-carbon-footprint-2040', 'nhs-carbon-footprint-plus-2045', 'council-net-zero-2030', 'uk-net-zero-2050'];
+const IDS = ['sds-2014-28pct', 'cca-2020-34pct', 'cca-2025-50pct', 'nhs-carbon-footprint-2040', 'nhs-carbon-footprint-plus-2045', 'council-net-zero-2030', 'uk-net-zero-2050', 'area-carbon-neutral-2050', 'area-carbon-neutral-2030'];
 
 describe('shipped presets', () => {
   const presets = loadPresets();

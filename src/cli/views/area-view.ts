@@ -1,6 +1,8 @@
 /** What `import la-ghg` and `area` print: the import's summary, and an area's trajectory as a table or CSV. */
 
 import type { AreaReport, AreaSeries, AreaYear } from '../../area/area-series.js';
+import type { AreaReportWithTargets, AreaTargetReport } from '../../area/area-targets.js';
+import { STATUS_WORDS } from '../../targets/target-text.js';
 import type { LaGhgImportSummary } from '../../import/import-la-ghg.js';
 import { toCsv } from '../../kernel/csv-cell.js';
 import { formatNumber, renderTable } from '../../kernel/format.js';
@@ -29,7 +31,35 @@ interface Row {
 
 const rowsOf = (r: AreaReport): Row[] => r.series.flatMap((s) => s.years.map((y) => ({ s, y })));
 
-export function areaTable(r: AreaReport): string {
+/** An area target: its terms, the years with figures (and milestone and target years) against the pathway, the headline, budget, trend and milestones. */
+function areaTargetLines(a: AreaTargetReport): string[] {
+  const p = a.progress;
+  const tg = p.target;
+  const measure = tg.area?.measure === 'influence' ? 'the total within the scope of influence of local authorities' : 'the territorial total';
+  const lines = [
+    `Target ${tg.name} [${tg.id}${tg.preset === null ? '' : `, preset ${tg.preset}`}]: ${formatNumber(tg.reductionPct, 0)}% by ${tg.targetYear} on ${p.baseline.label}${tg.interim.map((m) => `, ${formatNumber(m.reductionPct, 0)}% by ${m.fromYear === m.toYear ? m.fromYear : `${m.fromYear}–${m.toYear}`}`).join('')}; on ${measure}, calendar years, edition ${a.edition}; ${tg.pathway} pathway.`,
+    `  Baseline ${p.baseline.label}: ${t(p.baseline.tco2e)} t (${p.baseline.origin === 'declared' ? `declared: ${p.baseline.source ?? ''}` : 'from the statistics'}); target level ${t(p.targetTco2e)} t.${tg.citation === null ? '' : ` Source: ${tg.citation.title}, ${tg.citation.publisher}, ${tg.citation.date}.`}`,
+  ];
+  const rows = p.rows.filter((row) => row.actualTco2e !== null || tg.interim.some((m) => m.toYear === row.year) || row.year === tg.targetYear);
+  lines.push(renderTable(rows, [
+    { header: 'year', value: (row) => row.label, fixed: true },
+    { header: 'actual t', value: (row) => t(row.actualTco2e), align: 'right' },
+    { header: 'pathway t', value: (row) => t(row.requiredTco2e), align: 'right' },
+    { header: 'cut %', value: (row) => t(row.actualReductionPct, 1), align: 'right' },
+    { header: 'asked %', value: (row) => t(row.requiredReductionPct, 1), align: 'right' },
+    { header: 'status', value: (row) => (row.status === null ? '' : STATUS_WORDS[row.status]) },
+  ]).split('\n').map((l) => `  ${l}`).join('\n'));
+  const b = p.budget;
+  lines.push(`  Carbon budget: the pathway allows ${t(b.pathwayTotalTco2e)} t from ${p.baseline.label} to ${tg.targetYear}; in the ${b.comparedYears.length} ${b.comparedYears.length === 1 ? 'year' : 'years'} with figures it allowed ${t(b.allowedInComparedYearsTco2e)} t and ${t(b.emittedInComparedYearsTco2e)} t was emitted (${b.overBudgetTco2e > 0 ? `${t(b.overBudgetTco2e)} t over` : `${t(-b.overBudgetTco2e)} t under`}).`);
+  const pr = p.projection;
+  lines.push(pr === null ? `  Trend: ${p.projectionNote ?? 'none'}` : `  Trend (least squares over ${pr.fittedYears.join(', ')}): ${formatNumber(pr.line.slopeTco2ePerYear, 0)} t a year; ${pr.reachesTargetIn === null ? `does not reach the target level (${pr.noCrossingReason ?? ''})` : `reaches the target level in ${pr.reachesTargetIn}${pr.reachesTargetByTargetYear ? ', in time' : ', too late'}`}.`);
+  for (const m of p.milestones) lines.push(`  ${m.final ? 'Target' : 'Milestone'} ${m.label} (${formatNumber(m.reductionPct, 0)}%): ${m.state}${m.metIn === null ? '' : ` in ${m.metIn}`}.`);
+  for (const w of p.warnings) lines.push(`  Note: ${w.message}`);
+  return lines;
+}
+
+export function areaTable(r: AreaReport | AreaReportWithTargets): string {
+  const targets = 'targets' in r ? r.targets : [];
   const out: string[] = [];
   for (const s of r.series) {
     out.push(`${s.laName} (${s.laCode}${s.kind === 'county' ? ', county' : ''}): edition ${s.edition}, import ${s.batchId}; ${s.basisLabel}. Index: ${s.baseYear ?? 'no base year'} = 100, per resident, per km² and index on ${s.measure === 'influence' ? 'the emissions within the scope of influence of local authorities' : 'territorial emissions'}.`);
@@ -50,8 +80,10 @@ export function areaTable(r: AreaReport): string {
         { header: 't', value: (p) => t(p.tCo2e), align: 'right' },
       ]));
     }
+    for (const a of targets.filter((x) => x.laCode === s.laCode)) out.push(...areaTargetLines(a));
     out.push('');
   }
+  if ('targetProblems' in r) for (const p of r.targetProblems) out.push(`Problem: ${p.message}`);
   for (const w of r.warnings) out.push(`Note: ${w.message}`);
   return out.join('\n').trimEnd();
 }

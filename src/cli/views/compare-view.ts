@@ -4,6 +4,7 @@
  * mean nothing.
  */
 
+import type { CompareWithAreas } from '../../area/compare-areas.js';
 import type { CompareReport, CompareSeries } from '../../targets/compare-orgs.js';
 import { toCsv } from '../../kernel/csv-cell.js';
 import { formatNumber, renderTable } from '../../kernel/format.js';
@@ -39,7 +40,7 @@ function footnotes(series: readonly CompareSeries[]): { readonly marker: (org: s
   };
 }
 
-export function compareText(r: CompareReport): string {
+export function compareText(r: CompareReport & Partial<Pick<CompareWithAreas, 'area'>>): string {
   const years = [...new Set([...r.series.flatMap((s) => s.points.map((p) => p.year)), ...r.rollups.flatMap((x) => x.points.map((p) => p.year))])].sort();
   const notes = footnotes(r.series);
   type Row = { year: string };
@@ -115,16 +116,49 @@ export function compareText(r: CompareReport): string {
       ]));
     }
   }
+  if (r.area !== undefined && r.area !== null) lines.push('', ...areaLines(r.area));
   for (const w of r.warnings.slice(0, 10)) lines.push(`Note: ${w.message}`);
   return lines.join('\n');
 }
 
-export function compareCsv(r: CompareReport): string {
+/** The areas beside the organisations: calendar-year totals (index on each one's base year), and where each area target stands. */
+function areaLines(a: NonNullable<CompareWithAreas['area']>): string[] {
+  const years = [...new Set(a.series.flatMap((s) => s.years.map((y) => y.year)))].sort((x, y) => x - y);
+  const lines = [
+    `Areas, from the local authority greenhouse gas statistics: tCO2e territorial (index) by calendar year, each indexed to its own base year (${a.series.map((s) => `${s.laCode} ${s.baseYear ?? 'none'}, edition ${s.edition}`).join('; ')}).`,
+    '',
+    renderTable(years.map((year) => ({ year })), [
+      { header: 'year', value: (row: { year: number }) => String(row.year) },
+      ...a.series.map((s) => ({
+        header: `${s.laName} (${s.laCode})`,
+        align: 'right' as const,
+        value: (row: { year: number }) => {
+          const y = s.years.find((x) => x.year === row.year);
+          return y === undefined ? '–' : `${formatNumber(y.territorialTCo2e, 0)}${ix(y.index)}`;
+        },
+      })),
+    ]),
+  ];
+  for (const tr of a.targets) {
+    const p = tr.progress;
+    const h = p.headline;
+    const reach = p.projection?.reachesTargetIn ?? null;
+    lines.push(`${tr.laCode} target ${p.target.name} [${p.target.id}]: ${h === null || h.actualTco2e === null ? 'no figures from the baseline year on' : `${h.label} ${formatNumber(h.actualTco2e, 0)} t, a ${formatNumber(h.actualReductionPct ?? 0, 1)}% cut on ${p.baseline.label} (the pathway asks ${formatNumber(h.requiredReductionPct, 1)}%): ${h.status === null ? 'not judged' : STATUS_WORDS[h.status]}`}; trend ${reach === null ? 'does not reach the target level' : `reaches the target level in ${reach}`}.`);
+  }
+  for (const p of a.targetProblems) lines.push(`Problem: ${p.message}`);
+  for (const w of a.warnings) lines.push(`Note: ${w.message}`);
+  return lines;
+}
+
+export function compareCsv(r: CompareReport & Partial<Pick<CompareWithAreas, 'area'>>): string {
   const rows = [
     ...r.series.flatMap((s) => s.points.map((p) => [s.org, 'organisation', p.year, p.kgCo2e / 1000, p.index, s.baselineYear, p.tier, p.policies.join(' '), p.scopes.join(' '), p.flags.map(caveatWords).join('; '),
       ...p.figures.map((f) => f.kgCo2ePerUnit), p.marketKgCo2e === null ? null : p.marketKgCo2e / 1000, p.commutingKgCo2e === null ? null : p.commutingKgCo2e / 1000])),
     ...r.rollups.flatMap((x) => x.points.map((p) => [x.ics, 'ics-sum', p.year, p.kgCo2e === null ? null : p.kgCo2e / 1000, p.index, x.baselineYear, null, null, null, p.membersMissing.length > 0 ? `members missing: ${p.membersMissing.join(' ')}` : '',
       ...(p.figures.length > 0 ? p.figures.map((f) => f.kgCo2ePerUnit) : (r.series[0]?.points[0]?.figures ?? []).map(() => null)), p.marketKgCo2e === null ? null : p.marketKgCo2e / 1000, null])),
+    // An area's rows: calendar years, the territorial total in tonnes; the organisations' quality, policy and scope columns do not apply.
+    ...(r.area?.series ?? []).flatMap((s) => s.years.map((y) => [s.laCode, 'area', String(y.year), y.territorialTCo2e, y.index, s.baseYear === null ? null : String(s.baseYear), null, null, null, '',
+      ...(r.series[0]?.points[0]?.figures ?? []).map(() => null), null, null])),
   ];
   const metrics = r.series[0]?.points[0]?.figures.map((f) => `kgco2e_per_${f.metric}`) ?? [];
   return toCsv(['org', 'kind', 'year', 'tco2e', 'index', 'baseline_year', 'quality_tier', 'factor_policies', 'scopes', 'not_comparable_because', ...metrics, 'tco2e_market_based', 'tco2e_commuting'], rows);

@@ -14,11 +14,9 @@
  * The layouts seen, and where, are listed in tests/fixtures/la-ghg/README.md.
  */
 
-/** What a file's figures measure: all three gases as CO2e, or (older editions) CO2 alone. */
-export type LaGhgBasis = 'ghg' | 'co2';
+import type { AreaKind, LaGhgBasis } from '../../store/area-store.js';
 
-/** Rows of the statistics that are authorities, the upper tier (a county), or not an authority at all. */
-export type AreaKind = 'authority' | 'county' | 'not-an-authority';
+export type { AreaKind, LaGhgBasis } from '../../store/area-store.js';
 
 export interface LaGhgLayout {
   readonly basis: LaGhgBasis;
