@@ -4,6 +4,8 @@
  * the same page checks as the other reports (CSP, no script, nothing fetched), the ranking's
  * figures as a hand calculation over the fixture rows gives them, the edition named with its
  * revision note, an authority whose name is markup shown as text, and an A4 print in Chromium.
+ * BCP has an area target in the workspace config (carbon neutral by 2050 with −40% by 2030, as
+ * in tests/area/area-targets.test.ts): its pathway is drawn on its figures, with its status.
  */
 
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { svgProblem } from '../../src/render/html/svg-safety.js';
-import { INFLUENCE_SENTENCE, REVISION_NOTE, TERRITORIAL_SENTENCE, UK_LINE_NOTE } from '../../src/report/area/words.js';
+import { INFLUENCE_SENTENCE, noAreaTarget, REVISION_NOTE, TARGETS_SENTENCE, TERRITORIAL_SENTENCE, UK_LINE_NOTE } from '../../src/report/area/words.js';
 import { Ledger } from '../../src/store/ledger.js';
 import { ROOT, runCli } from '../helpers.js';
 import { checkInBrowser, countPdfPages, launchBrowser, type PageGlobals } from '../render/browser.js';
@@ -47,7 +49,11 @@ let page = '';
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tco2e-area-report-'));
-  writeFileSync(join(dir, 'tco2e.config.json'), JSON.stringify({ version: 1, organisations: [{ id: 'bcp-council', name: 'BCP Council', kind: 'council', laCode: 'E06000058' }] }));
+  writeFileSync(join(dir, 'tco2e.config.json'), JSON.stringify({
+    version: 1,
+    organisations: [{ id: 'bcp-council', name: 'BCP Council', kind: 'council', laCode: 'E06000058' }],
+    targets: [{ id: 'bcp-area-2050', area: 'E06000058', preset: 'area-carbon-neutral-2050', interim: [{ year: 2030, reductionPct: 40 }] }],
+  }));
   Ledger.open(join(dir, 'tco2e-ledger.sqlite'), { create: true }).close();
   // The 2005-2022 edition revises BCP and Elmbridge; Guildford is held only in the 2005-2020 one.
   for (const f of ['la-ghg-2005-2020.csv', 'la-ghg-2005-2022.csv', 'la-ghg-xss-2005-2020.csv']) cli(dir, 'import', 'la-ghg', join(FIX, f));
@@ -80,7 +86,7 @@ function row(markup: string, name: string): string[] {
 describe('the area report for three neighbouring authorities', () => {
   it('has at least three charts, each with a title, a takeaway with a figure, a description and its numbers', () => {
     const figures = [...page.matchAll(/<figure class="chart" id="([^"]+)"/g)].map((m) => m[1]!);
-    expect(figures).toEqual(['per-resident', 'indexed', 'sectors', 'scope']);
+    expect(figures).toEqual(['per-resident', 'indexed', 'sectors', 'scope', 'targets-pathway']);
     expect(svgOpenTags(page)).toHaveLength(figures.length);
     for (const id of figures) {
       const f = figureById(id);
@@ -89,7 +95,7 @@ describe('the area report for three neighbouring authorities', () => {
       expect(f, id).toMatch(/<desc>[^<]{20,}<\/desc>/);
       expect(f, id).toMatch(/<div class="chart-data print-only"><table>[\s\S]*<tr><th scope="row">/);
     }
-    expect(sections(page).map((s) => s.id)).toEqual(['about', 'trajectory', 'sectors', 'scope', 'ranking', 'edition']);
+    expect(sections(page).map((s) => s.id)).toEqual(['about', 'trajectory', 'sectors', 'scope', 'targets', 'ranking', 'edition']);
   });
 
   it('passes the page checks of every report: one image per chart, no script, nothing fetched, a CSP that forbids it', () => {
@@ -133,9 +139,30 @@ describe('the area report for three neighbouring authorities', () => {
     // BCP 2022 within influence: 150 + 250 + 120 − 5 = 515 of 620 kt, 83%.
     expect(scope).toContain(`${BCP} 83% in 2022`);
     expect(unescapeHtml(sectionById(page, 'trajectory'))).toContain(UK_LINE_NOTE);
-    // Rows that are not an authority never reach the page; no target is drawn for an area.
+    // Rows that are not an authority never reach the page.
     expect(text).not.toMatch(/Unallocated|unknown location|8,800|9,000,000/);
-    expect(text).not.toMatch(/target|pathway/i);
+  });
+
+  it('draws BCP\'s area target pathway on its figures, with the cut required, the cut achieved, the status and the trend; the others say they have none', () => {
+    const targets = sectionById(page, 'targets');
+    expect(unescapeHtml(targets)).toContain(TARGETS_SENTENCE);
+    const chart = figureById('targets-pathway');
+    // Pathway: 729,500 in 2019 → 437,700 in 2030 → 0 in 2050; the first stretch cuts
+    // (729,500 − 437,700) ÷ 11 = 26,527.27 t a year, so 2022 asks 729,500 − 3 × 26,527.27 = 649,918.18 t.
+    const label = `${BCP}: Area carbon neutral by 2050 on 2019, territorial`;
+    const rows = [...chart.matchAll(/<tr><th scope="row">([^<]*)<\/th>([\s\S]*?)<\/tr>/g)]
+      .filter((m) => unescapeHtml(m[1]!) === label)
+      .map((m) => [...m[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => unescapeHtml(c[1]!)));
+    expect(rows.find((r) => r[0] === '2022')).toEqual(['2022', '620,000.0', '649,918.2']);
+    expect(rows.find((r) => r[0] === '2019')).toEqual(['2019', '729,500.0', '729,500.0']);
+    expect(rows.find((r) => r[0] === '2030')).toEqual(['2030', '', '437,700.0']);
+    expect(rows.at(-1)).toEqual(['2050', '', '0.00']);
+    expect(unescapeHtml(chart)).toContain(`${BCP}, Area carbon neutral by 2050 on 2019: on track in 2022`);
+    // 2022: 620,000 t, a cut of 15.01% against the 10.91% the pathway asks; the trend reaches zero in 2043.
+    expect(row(targets, 'Area carbon neutral by 2050 on 2019')).toEqual(['Area carbon neutral by 2050 on 2019', '2022', '10.9%', '15%', 'on track', '2043, in time']);
+    expect(unescapeHtml(targets)).toContain(noAreaTarget('Elmbridge'));
+    expect(unescapeHtml(targets)).toContain(noAreaTarget('Guildford'));
+    expect(unescapeHtml(targets)).not.toContain(noAreaTarget(BCP));
   });
 });
 
@@ -197,7 +224,7 @@ describe('the area report on A4 in Chromium', () => {
       }
       return { min, sizes };
     });
-    expect(measured.sizes).toHaveLength(4);
+    expect(measured.sizes).toHaveLength(5);
     for (const s of measured.sizes) {
       expect(s.width).toBeGreaterThan(100);
       expect(s.height).toBeGreaterThan(100);

@@ -6,6 +6,7 @@ import { openWorkspace } from '../../cli/workspace-flags.js';
 import { UserError } from '../../kernel/errors.js';
 import { areaHtml } from '../../report/area/index.js';
 import { assertOutputTarget, workspaceFiles, writeOutputFile } from '../../render/output-file.js';
+import { loadPresets } from '../../targets/presets.js';
 
 export default class ReportArea extends BaseCommand {
   static override summary = 'Write the area report: local authorities\' area-wide emissions from the government statistics, side by side, in one self-contained HTML file.';
@@ -29,7 +30,7 @@ export default class ReportArea extends BaseCommand {
       // A typed path must be in a folder that exists; the default's folder is made. Checked before the report is built.
       const target = { makeFolders: flags.out === undefined };
       assertOutputTarget(file, workspaceFiles(workspace), target);
-      const r = await areaHtml(ledger, { codes: flags.la, ...(flags.base === undefined ? {} : { baseYear: flags.base }), now: new Date(), toolVersion: this.config.version });
+      const r = await areaHtml(ledger, { codes: flags.la, ...(flags.base === undefined ? {} : { baseYear: flags.base }), now: new Date(), toolVersion: this.config.version, targets: { entries: workspace.config.targets, presets: loadPresets() } });
       await writeOutputFile(file, r.html, workspaceFiles(workspace), '--out', target);
       if (!this.jsonEnabled()) this.log(`Wrote ${file}`);
       return { file };

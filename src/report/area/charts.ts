@@ -236,3 +236,70 @@ export function scopePanelsChart(panels: readonly ScopePanel[], names: { readonl
     }).join('; ')}.`;
   return { spec, description, table, notes: [] };
 }
+
+export interface TargetPanel {
+  readonly name: string;
+  readonly subtitle: string;
+  /** The authority's figures on the target's measure, every year held. */
+  readonly actuals: readonly YearPoint[];
+  /** The target's required pathway, from the baseline year to the target year. */
+  readonly pathway: readonly YearPoint[];
+}
+
+/**
+ * Small multiples: one panel per area target, the authority's emissions on the target's measure
+ * and, dashed, the pathway the target asks for, from the baseline year to the target year, each
+ * panel on its own scale.
+ */
+export function targetPanelsChart(panels: readonly TargetPanel[], names: { readonly actual: string; readonly pathway: string }): Chart {
+  const domain = [names.actual, names.pathway];
+  const legend = { ...WHOLE_LEGEND, symbolType: 'stroke', symbolSize: 300 };
+  const concat = panels.map((p) => {
+    const values = [
+      ...p.actuals.map((x) => ({ series: names.actual, year: x.year, tco2e: x.value })),
+      ...p.pathway.map((x) => ({ series: names.pathway, year: x.year, tco2e: x.value })),
+    ].sort((a, b) => a.year - b.year);
+    const x = { field: 'year', type: 'quantitative' as const, scale: { zero: false, nice: false, domain: yearDomain(values.map((v) => v.year)) }, axis: { ...yearAxis(''), tickCount: 4 } };
+    const y = { field: 'tco2e', type: 'quantitative' as const, title: 'tCO₂e', scale: { zero: true }, axis: { tickCount: 4 } };
+    const color = { field: 'series', type: 'nominal' as const, title: null, scale: { domain, range: [OKABE_ITO.black, OKABE_ITO.vermillion] }, legend };
+    return {
+      title: panelTitle(p.name, p.subtitle, PANEL_WIDTH),
+      width: PANEL_WIDTH,
+      height: PANEL_HEIGHT,
+      data: { values },
+      layer: [
+        {
+          mark: { type: 'line' as const },
+          encoding: { x, y, color, strokeDash: { field: 'series', type: 'nominal' as const, title: null, scale: { domain, range: [[1, 0], [6, 4]] }, legend } },
+        },
+        // Points on the figures only: the pathway is a line the target draws, not a measurement.
+        { transform: [{ filter: { field: 'series', equal: names.actual } }], mark: { type: 'point' as const, filled: true, size: 20 }, encoding: { x, y, color } },
+      ],
+    };
+  });
+  const spec: TopLevelSpec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    config: { ...CHART_CONFIG, concat: { spacing: 28 } },
+    columns: 2,
+    concat,
+    resolve: { scale: { x: 'independent', y: 'independent', color: 'shared', strokeDash: 'shared' }, legend: { color: 'shared', strokeDash: 'shared' } },
+  };
+  const table = {
+    columns: [{ header: 'Authority and target' }, { header: 'Calendar year' }, { header: `${names.actual} (tCO₂e)`, numeric: true }, { header: `${names.pathway} (tCO₂e)`, numeric: true }],
+    rows: panels.flatMap((p) => [...new Set([...p.actuals, ...p.pathway].map((x) => x.year))].sort((a, b) => a - b).map((year) => {
+      const a = p.actuals.find((x) => x.year === year);
+      const w = p.pathway.find((x) => x.year === year);
+      return [`${p.name}: ${p.subtitle}`, String(year), a === undefined ? '' : formatTco2e(a.value), w === undefined ? '' : formatTco2e(w.value)];
+    })),
+  };
+  const description = panels.length === 0
+    ? 'Small multiples with no panels.'
+    : `Small multiples, one line chart per area target with its own scale, of ${names.actual.toLowerCase()} and, dashed, ${names.pathway.toLowerCase()}: ${panels.map((p) => {
+      const a = p.actuals.at(-1);
+      const w = p.pathway.find((x) => x.year === a?.year);
+      const end = p.pathway.at(-1);
+      const now = a === undefined ? 'no figures' : `${formatTco2e(a.value)} tCO₂e in ${String(a.year)}${w === undefined ? '' : ` against ${formatTco2e(w.value)} on the pathway`}`;
+      return `${p.name} (${p.subtitle}): ${now}${end === undefined ? '' : `; the pathway reaches ${formatTco2e(end.value)} tCO₂e in ${String(end.year)}`}`;
+    }).join('; ')}.`;
+  return { spec, description, table, notes: [] };
+}

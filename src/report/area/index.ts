@@ -11,6 +11,7 @@
 
 import { ukDate } from '../../aggregate/periods.js';
 import { areaReport, type AreaReport, type AreaSeries, type AreaWarning } from '../../area/area-series.js';
+import { areaActuals, areaTargetProgress, type AreaTargetReport } from '../../area/area-targets.js';
 import type { Chart } from '../../render/chart/chart.js';
 import { preloadCharts, renderChartSvg } from '../../render/chart/render-svg.js';
 import { dataTable, figure, section } from '../../render/html/components.js';
@@ -19,8 +20,13 @@ import { formatPercent, formatQuantity, formatTco2e } from '../../render/html/fo
 import { renderPage } from '../../render/html/page.js';
 import { listWords } from '../../render/source-names.js';
 import type { Ledger } from '../../store/ledger.js';
-import { areaLinesChart, scopePanelsChart, sectorPanelsChart } from './charts.js';
+import type { Preset } from '../../targets/presets.js';
+import { STATUS_WORDS } from '../../targets/target-text.js';
+import type { TargetProblem } from '../../targets/types.js';
+import type { TargetConfig } from '../../workspace/config.js';
+import { areaLinesChart, scopePanelsChart, sectorPanelsChart, targetPanelsChart } from './charts.js';
 import {
+  ACTUAL_NAME, noAreaTarget, PATHWAY_NAME, TARGETS_SENTENCE,
   AREA_NOT_COUNCIL, INFLUENCE_NAME, INFLUENCE_SENTENCE, KIND_WORDS, PANELS_NOTE, PER_RESIDENT_NOTE, REVISION_NOTE, STATISTICS, TERRITORIAL_NAME, TERRITORIAL_SENTENCE, UK_LINE_NOTE,
 } from './words.js';
 
@@ -31,6 +37,8 @@ export interface AreaPageOptions {
   readonly baseYear?: number;
   readonly now: Date;
   readonly toolVersion: string;
+  /** The workspace config's target entries and the presets they may name; area targets among them are drawn. */
+  readonly targets?: { readonly entries: readonly TargetConfig[]; readonly presets: readonly Preset[] };
 }
 
 export interface AreaRankingRow {
@@ -59,6 +67,9 @@ export interface AreaPageData {
   readonly rankYear: number | null;
   readonly ranking: readonly AreaRankingRow[];
   readonly warnings: readonly AreaWarning[];
+  /** The config's area targets for the authorities shown, judged by `areaTargetProgress`. */
+  readonly targets: readonly AreaTargetReport[];
+  readonly targetProblems: readonly TargetProblem[];
 }
 
 export async function areaHtml(ledger: Ledger, o: AreaPageOptions): Promise<{ html: string; data: AreaPageData }> {
@@ -71,6 +82,7 @@ export async function areaHtml(ledger: Ledger, o: AreaPageOptions): Promise<{ ht
 ${await trajectorySection(d)}
 ${await sectorsSection(d)}
 ${await scopeSection(d)}
+${await targetsSection(d)}
 ${rankingSection(d)}
 ${editionSection(d)}`;
   const title = s.length === 1 ? `${s[0]!.laName}: the area's greenhouse gas emissions` : `Area greenhouse gas emissions: ${String(s.length)} local authorities side by side`;
@@ -87,7 +99,11 @@ export function areaPageData(ledger: Ledger, o: AreaPageOptions): AreaPageData {
   const influence = areaReport(ledger, { ...q, influence: true });
   const lasts = territorial.series.map((x) => x.years.at(-1)?.year).filter((y) => y !== undefined);
   const rankYear = lasts.length === 0 ? null : Math.min(...lasts);
-  return { territorial, influence, baseYear: base, rankYear, ranking: ranking(territorial, influence, base, rankYear), warnings: territorial.warnings };
+  const judged = o.targets === undefined ? { targets: [], problems: [] } : areaTargetProgress(territorial.series, o.targets.entries, o.targets.presets);
+  return {
+    territorial, influence, baseYear: base, rankYear, ranking: ranking(territorial, influence, base, rankYear), warnings: territorial.warnings,
+    targets: judged.targets, targetProblems: judged.problems,
+  };
 }
 
 function commonFirstYear(series: readonly AreaSeries[]): number | null {
@@ -222,6 +238,61 @@ async function scopeSection(d: AreaPageData): Promise<Html> {
 <p>${INFLUENCE_SENTENCE}</p>
 ${await chartFigure('scope', 'Territorial emissions and, dashed, those within the scope of influence of local authorities', takeaway, scopePanelsChart(panels, { territorial: TERRITORIAL_NAME, influence: INFLUENCE_NAME }), PANELS_NOTE)}
 ${none.length > 0 ? html`<p class="note">${listWords(none)}: the edition held gives no figures within the scope of influence, so only the territorial line is drawn.</p>` : null}`,
+  });
+}
+
+/** The cut a progress row states, a percentage of the baseline. */
+const cutWords = (pct: number | null): string => (pct === null ? '–' : formatPercent(pct / 100, { decimals: 1 }));
+
+/** When the trend line reaches the target's level, as `areaTargetProgress` worked it out. */
+function trendWords(t: AreaTargetReport): string {
+  const p = t.progress;
+  const j = p.projection;
+  if (j === null) return p.projectionNote ?? '–';
+  if (j.reachesTargetIn === null) return j.noCrossingReason ?? 'never, on the trend';
+  return `${String(j.reachesTargetIn)}, ${j.reachesTargetByTargetYear ? 'in time' : `after ${String(p.target.targetYear)}`}`;
+}
+
+const measureWords = (t: AreaTargetReport): string => (t.progress.target.area?.measure === 'influence' ? 'within the scope of influence' : 'territorial');
+
+async function targetsSection(d: AreaPageData): Promise<Html> {
+  const s = d.territorial.series;
+  const withTargets = d.targets.map((t) => ({ t, s: s.find((x) => x.laCode === t.laCode)! }));
+  const panels = withTargets.map(({ t, s: x }) => {
+    const p = t.progress;
+    return {
+      name: x.laName,
+      subtitle: `${p.target.name}, ${measureWords(t)}`,
+      actuals: areaActuals(x, p.target.area?.measure ?? 'territorial').map((a) => ({ year: a.year, value: a.tco2e })),
+      // The pathway's own figures, from the baseline year to the target year.
+      pathway: p.rows.filter((r) => r.year <= p.target.targetYear).map((r) => ({ year: r.year, value: r.requiredTco2e })),
+    };
+  });
+  const said = withTargets.flatMap(({ t, s: x }) => {
+    const h = t.progress.headline;
+    return h === null ? [] : [`${x.laName}, ${t.progress.target.name}: ${h.status === null ? 'not judged' : STATUS_WORDS[h.status]} in ${h.label}`];
+  });
+  const takeaway = said.length === 0 ? 'No area target has a year of figures from its baseline year on.' : `Against the pathway in the latest year: ${said.join('; ')}.`;
+  const blocks = s.map((x) => {
+    const own = d.targets.filter((t) => t.laCode === x.laCode);
+    if (own.length === 0) return html`<p>${noAreaTarget(x.laName)}</p>`;
+    const rows = own.map((t) => {
+      const h = t.progress.headline;
+      return [
+        t.progress.target.name, h === null ? '–' : h.label, cutWords(h?.requiredReductionPct ?? null), cutWords(h?.actualReductionPct ?? null),
+        h === null || h.status === null ? 'not judged' : STATUS_WORDS[h.status], trendWords(t),
+      ];
+    });
+    return html`<h3>${x.laName}</h3>
+${dataTable({ columns: [{ header: 'Target' }, { header: 'Latest year' }, { header: 'Cut required by then' }, { header: 'Cut achieved' }, { header: 'Status' }, { header: 'Trend reaches the target level' }], rows })}`;
+  });
+  return section({
+    id: 'targets',
+    title: 'Against its targets',
+    body: html`<p>${TARGETS_SENTENCE}</p>
+${panels.length === 0 ? null : await chartFigure('targets-pathway', 'Each area against its targets: its emissions and, dashed, the pathway', takeaway, targetPanelsChart(panels, { actual: ACTUAL_NAME, pathway: PATHWAY_NAME }), PANELS_NOTE)}
+${blocks}
+${d.targetProblems.length > 0 ? html`<ul class="notes">${d.targetProblems.map((p) => html`<li>${p.message}</li>`)}</ul>` : null}`,
   });
 }
 

@@ -25,3 +25,10 @@ export const PER_RESIDENT_NOTE = 'Per resident: the area\'s territorial emission
 export const PANELS_NOTE = 'Each panel has its own scale: compare the shape of each area\'s bars and lines, not their heights.';
 
 export const KIND_WORDS: Readonly<Record<'authority' | 'county', string>> = { authority: 'local authority', county: 'county (its districts are never added to it)' };
+
+export const ACTUAL_NAME = 'Emissions on the target\'s measure';
+export const PATHWAY_NAME = 'The target\'s pathway';
+
+export const TARGETS_SENTENCE = 'Area targets come from the workspace config (a "targets" entry with "area": the authority\'s code). Each is judged on the authority\'s calendar-year figures from the statistics, territorial or within the scope of influence as the target says, with the same pathway, status and trend as an organisation\'s target: the pathway runs straight from the baseline year to each milestone and on to the target year.';
+
+export const noAreaTarget = (name: string): string => `${name}: no area target is set in the config.`;
