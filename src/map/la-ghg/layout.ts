@@ -105,9 +105,16 @@ const GSS = /^[EWSN]\d{8}$/;
  * the upper tier over districts, whose own rows the file may also carry.
  */
 export function areaKind(code: string): AreaKind {
-  if (!GSS.test(code)) return 'not-an-authority';
+  if (!GSS.test(code) || NOT_AUTHORITY.test(code)) return 'not-an-authority';
   return code.startsWith('E10') ? 'county' : 'authority';
 }
+
+/**
+ * GSS entity codes of areas that are not a local authority: countries (E92, W92, S92, N92) and
+ * English regions (E12). A row under one is a total of authorities, never an authority's own, so
+ * it is kept apart like the rows that have no code.
+ */
+const NOT_AUTHORITY = /^(?:[EWSN]92|E12)/;
 
 /** A figure cell: a number, or null when the file gives none (blank, or `[x]` where the publication has no estimate). */
 export function laGhgFigure(text: string): number | null | 'invalid' {
