@@ -10,7 +10,6 @@
  * count, and the person importing chooses one.
  */
 
-import { basename } from 'node:path';
 import { UserError } from '../kernel/errors.js';
 import { clinicalColumns, type ClinicalColumns, type ClinicalField } from '../map/clinical/columns.js';
 import { clinicalMsg, DPI_KEY } from '../map/clinical/messages.js';
@@ -19,8 +18,7 @@ import { GWP_REPORT } from '../factors/gwp.js';
 import { openCsv } from '../read/csv/index.js';
 import type { Ledger } from '../store/ledger.js';
 import { completeImport } from './complete.js';
-import { assertInputFile, FileIdentity } from './file-identity.js';
-import { alreadyImported, dateParserFor, type ReadFile } from './open.js';
+import { dateParserFor, identifyForImport, type ReadFile } from './open.js';
 import { readAllRows } from './read-rows.js';
 import type { ImportRequest } from './request.js';
 import { ImportSession } from './session.js';
@@ -43,14 +41,9 @@ const EXPECTED_HEADERS = ['Product', 'Description', 'Drug', 'Quantity', 'Qty iss
 const FIELD_WORDS: Readonly<Record<'product' | 'quantity' | 'when', string>> = { product: 'the product', quantity: 'the quantity issued', when: 'the date or month' };
 
 export async function importClinical(ledger: Ledger, req: ImportRequest): Promise<ClinicalImportSummary> {
-  const fileName = basename(req.path);
-  assertInputFile(req.path, 'file to import');
-  const sizeBytes = await FileIdentity.size(req.path);
-  const identity = ledger.hasActiveOfSize(req.org.id, sizeBytes) ? await FileIdentity.ofFile(req.path, sizeBytes) : FileIdentity.whileReading(sizeBytes, fileName);
-  if (!identity.pending) {
-    const existing = alreadyImported(ledger, req, fileName, identity.sha256);
-    if (existing !== undefined) return existing;
-  }
+  const file = await identifyForImport(ledger, req);
+  if ('status' in file) return file;
+  const { fileName, identity } = file;
   const csv = await openCsv(req.path, { expectedHeaders: EXPECTED_HEADERS });
   const columns = clinicalColumns(csv.header);
   requireColumns(fileName, columns);

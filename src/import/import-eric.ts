@@ -20,8 +20,8 @@ import { openCsv } from '../read/csv/index.js';
 import type { Ledger } from '../store/ledger.js';
 import { unitLabel } from '../units/units.js';
 import { completeImport } from './complete.js';
-import { assertInputFile, FileIdentity } from './file-identity.js';
-import { alreadyImported, type ReadFile } from './open.js';
+import { assertInputFile } from './file-identity.js';
+import { identifyForImport, type ReadFile } from './open.js';
 import { readAllRows } from './read-rows.js';
 import type { ImportRequest } from './request.js';
 import { ImportSession } from './session.js';
@@ -78,6 +78,8 @@ function yearLabel(start: number): string {
 }
 
 export async function importEric(ledger: Ledger, req: EricImportRequest): Promise<EricImportSummary> {
+  // The year and trust are checked before the file is identified: a return whose year is not
+  // known is refused whatever the ledger holds.
   const fileName = basename(req.path);
   assertInputFile(req.path, 'file to import');
   const named = ericFileName(fileName);
@@ -91,12 +93,9 @@ export async function importEric(ledger: Ledger, req: EricImportRequest): Promis
   const ods = req.ods.trim().toUpperCase();
   if (!/^[A-Z0-9]{3,5}$/.test(ods)) throw new UserError('eric_ods_invalid', `"${req.ods}" is not an ODS code of a trust (three to five letters and digits, e.g. RWV).`, 'Give the trust\'s code with --ods, or set "ods" on the organisation in tco2e.config.json.');
 
-  const sizeBytes = await FileIdentity.size(req.path);
-  const identity = ledger.hasActiveOfSize(req.org.id, sizeBytes) ? await FileIdentity.ofFile(req.path, sizeBytes) : FileIdentity.whileReading(sizeBytes, fileName);
-  if (!identity.pending) {
-    const existing = alreadyImported(ledger, req, fileName, identity.sha256);
-    if (existing !== undefined) return existing;
-  }
+  const file = await identifyForImport(ledger, req);
+  if ('status' in file) return file;
+  const { identity } = file;
   const csv = await openCsv(req.path, { expectedHeaders: EXPECTED_HEADERS });
   const layout = ericLayout(csv.header);
   if ('problem' in layout) {

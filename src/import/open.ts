@@ -70,8 +70,11 @@ export function dateParserFor(format: string | undefined, excelDates = false): R
   };
 }
 
-/** Identifies and opens the file; an already-imported file comes back as its summary. */
-export async function openForImport(ledger: Ledger, req: ImportRequest, kind: ImportKind, options: OpenOptions = {}): Promise<OpenedFile | ImportSummary> {
+/**
+ * The file to import, checked and identified (its size, and its SHA-256 now or while it is read);
+ * a file the organisation already imported comes back as that import's summary.
+ */
+export async function identifyForImport(ledger: Ledger, req: ImportRequest): Promise<{ readonly fileName: string; readonly identity: FileIdentity } | ImportSummary> {
   const fileName = basename(req.path);
   assertInputFile(req.path, 'file to import');
   const sizeBytes = await FileIdentity.size(req.path);
@@ -81,6 +84,14 @@ export async function openForImport(ledger: Ledger, req: ImportRequest, kind: Im
     const existing = alreadyImported(ledger, req, fileName, identity.sha256);
     if (existing !== undefined) return existing;
   }
+  return { fileName, identity };
+}
+
+/** Identifies and opens the file; an already-imported file comes back as its summary. */
+export async function openForImport(ledger: Ledger, req: ImportRequest, kind: ImportKind, options: OpenOptions = {}): Promise<OpenedFile | ImportSummary> {
+  const file = await identifyForImport(ledger, req);
+  if ('status' in file) return file;
+  const { fileName, identity } = file;
   const ofKind = req.profiles.filter((p) => p.kind === kind);
   const named = req.profileId === undefined ? undefined : ofKind.find((p) => p.id === req.profileId);
   const expected = (named ? [named] : ofKind).flatMap((p) => Object.values(p.columns as Record<string, readonly string[] | undefined>).flatMap((v) => v ?? []));

@@ -6,6 +6,9 @@ import { toCsv } from '../../kernel/csv-cell.js';
 import { formatNumber, renderTable } from '../../kernel/format.js';
 import { sourceName } from '../../render/source-names.js';
 
+/** ERIC's units as the return prints them. */
+const UNIT_WORDS: Readonly<Record<string, string>> = { m2: 'm²', m3: 'm³' };
+
 export function ericSummaryLines(s: EricImportSummary): string[] {
   const e = s.eric;
   if (e === undefined) return [];
@@ -13,9 +16,9 @@ export function ericSummaryLines(s: EricImportSummary): string[] {
   const matched = e.sites.filter((x) => x.site !== null);
   const unmatched = e.sites.filter((x) => x.site === null);
   if (matched.length > 0) lines.push(`Sites matched to the config: ${matched.map((x) => `${x.code} ${x.name} → ${x.site!}`).join('; ')}.`);
-  if (unmatched.length > 0) lines.push(`Sites not in the config, kept at trust level: ${unmatched.map((x) => `${x.code} ${x.name}`.trim()).join('; ')}.`);
+  if (unmatched.length > 0) lines.push(`Sites not in the config, kept at trust level: ${unmatched.map((x) => `${x.code} ${x.name}`.trim()).join('; ')}. To see them by site, add each to the organisation's "sites" in tco2e.config.json with its ERIC code as the id (e.g. {"id": "${unmatched[0]!.code}", "name": "${unmatched[0]!.name}"}) and import the file again with --replace.`);
   for (const r of e.readings) lines.push(`Read: "${r.column}": ${r.reading}.`);
-  for (const n of e.notCounted) lines.push(`Not counted: "${n.column}", ${formatNumber(n.quantity, 2)} ${n.unit}: ${n.why}.`);
+  for (const n of e.notCounted) lines.push(`Not counted: "${n.column}", ${formatNumber(n.quantity, 2)} ${UNIT_WORDS[n.unit] ?? n.unit}: ${n.why}.`);
   lines.push('Figures of an annual return, not metered: counted as estimated (data quality tier 3). Where the ledger holds metered data for the same year and fuel, the two are never added (see `tco2e emissions --compare-eric`).');
   return lines;
 }
