@@ -12,6 +12,7 @@
 import { ukDate } from '../../aggregate/periods.js';
 import { areaReport, type AreaReport, type AreaSeries, type AreaWarning } from '../../area/area-series.js';
 import { areaActuals, areaTargetProgress, type AreaTargetReport } from '../../area/area-targets.js';
+import { isUkMissing, ukSeries, type UkMissing, type UkSeries } from '../../area/uk-series.js';
 import type { Chart } from '../../render/chart/chart.js';
 import { preloadCharts, renderChartSvg } from '../../render/chart/render-svg.js';
 import { dataTable, figure, section } from '../../render/html/components.js';
@@ -27,7 +28,7 @@ import type { TargetConfig } from '../../workspace/config.js';
 import { areaLinesChart, scopePanelsChart, sectorPanelsChart, targetPanelsChart } from './charts.js';
 import {
   ACTUAL_NAME, noAreaTarget, PATHWAY_NAME, TARGETS_SENTENCE,
-  AREA_NOT_COUNCIL, INFLUENCE_NAME, INFLUENCE_SENTENCE, KIND_WORDS, PANELS_NOTE, PER_RESIDENT_NOTE, REVISION_NOTE, STATISTICS, TERRITORIAL_NAME, TERRITORIAL_SENTENCE, UK_LINE_NOTE,
+  AREA_NOT_COUNCIL, INFLUENCE_NAME, INFLUENCE_SENTENCE, KIND_WORDS, PANELS_NOTE, PER_RESIDENT_NOTE, REVISION_NOTE, STATISTICS, TERRITORIAL_NAME, TERRITORIAL_SENTENCE, UK_NAME, ukLineNote, ukMissingNote,
 } from './words.js';
 
 export interface AreaPageOptions {
@@ -70,6 +71,8 @@ export interface AreaPageData {
   /** The config's area targets for the authorities shown, judged by `areaTargetProgress`. */
   readonly targets: readonly AreaTargetReport[];
   readonly targetProblems: readonly TargetProblem[];
+  /** The UK's line, from the edition of the area with the latest figures, or why there is none. */
+  readonly uk: UkSeries | UkMissing;
 }
 
 export async function areaHtml(ledger: Ledger, o: AreaPageOptions): Promise<{ html: string; data: AreaPageData }> {
@@ -100,9 +103,12 @@ export function areaPageData(ledger: Ledger, o: AreaPageOptions): AreaPageData {
   const lasts = territorial.series.map((x) => x.years.at(-1)?.year).filter((y) => y !== undefined);
   const rankYear = lasts.length === 0 ? null : Math.min(...lasts);
   const judged = o.targets === undefined ? { targets: [], problems: [] } : areaTargetProgress(territorial.series, o.targets.entries, o.targets.presets);
+  // The UK from the edition with the latest figures among the areas shown (each area's own is the latest that holds it).
+  const latest = [...territorial.series].sort((a, b) => (b.years.at(-1)?.year ?? 0) - (a.years.at(-1)?.year ?? 0) || b.batchId - a.batchId)[0];
+  const uk = latest === undefined ? { reason: 'no area is shown' } : ukSeries(ledger, latest, base);
   return {
     territorial, influence, baseYear: base, rankYear, ranking: ranking(territorial, influence, base, rankYear), warnings: territorial.warnings,
-    targets: judged.targets, targetProblems: judged.problems,
+    targets: judged.targets, targetProblems: judged.problems, uk,
   };
 }
 
@@ -172,6 +178,11 @@ ${dataTable({ columns: [{ header: 'Authority' }, { header: 'GSS code' }, { heade
 
 async function trajectorySection(d: AreaPageData): Promise<Html> {
   const s = d.territorial.series;
+  const uk = isUkMissing(d.uk) ? null : d.uk;
+  // The UK after the areas, in the next colour of the palette, so an area keeps its colour with or without it.
+  const ukLine = (value: (y: UkSeries['years'][number]) => number | null) => (uk === null ? [] : [{
+    name: UK_NAME, colour: s.length, points: uk.years.flatMap((y) => { const v = value(y); return v === null ? [] : [{ year: y.year, value: v }]; }),
+  }]);
   const perResidentLines = s.map((x, i) => ({ name: x.laName, colour: i, points: x.years.flatMap((y) => (y.tPerResident === null ? [] : [{ year: y.year, value: y.tPerResident }])) }));
   const year = d.rankYear;
   const atYear = perResidentLines.map((l) => ({ name: l.name, value: l.points.find((p) => p.year === year)?.value })).filter((x): x is { name: string; value: number } => x.value !== undefined).sort((a, b) => a.value - b.value);
@@ -182,7 +193,9 @@ async function trajectorySection(d: AreaPageData): Promise<Html> {
     : atYear.length === 1
       ? `${low.name} emitted ${formatQuantity(low.value, 2)} tCO2e per resident in ${String(year)}.`
       : `In ${String(year)}, ${low.name} emitted the least per resident, ${formatQuantity(low.value, 2)} tCO2e, and ${high!.name} the most, ${formatQuantity(high!.value, 2)} tCO2e.`;
-  const perChart = areaLinesChart({ lines: perResidentLines, yTitle: 'tCO₂e per resident', unit: 'tCO₂e per resident', digits: 2 });
+  const ukAt = uk?.years.find((y) => y.year === year);
+  const perUk = ukAt?.tPerResident === null || ukAt?.tPerResident === undefined ? '' : ` The UK as a whole: ${formatQuantity(ukAt.tPerResident, 2)} tCO2e per resident.`;
+  const perChart = areaLinesChart({ lines: [...perResidentLines, ...ukLine((y) => y.tPerResident)], yTitle: 'tCO₂e per resident', unit: 'tCO₂e per resident', digits: 2 });
 
   const indexLines = s.map((x, i) => ({ name: x.laName, colour: i, points: x.years.flatMap((y) => (y.index === null ? [] : [{ year: y.year, value: y.index }])) }));
   const base = d.baseYear;
@@ -192,13 +205,15 @@ async function trajectorySection(d: AreaPageData): Promise<Html> {
     : latest.length === 1
       ? `${latest[0]!.name} stood at ${formatQuantity(latest[0]!.value, 1)} in ${String(latest[0]!.year)} (${String(base)} = 100).`
       : `${latest[0]!.name} has cut furthest since ${String(base)}, to ${formatQuantity(latest[0]!.value, 1)} in ${String(latest[0]!.year)} (${String(base)} = 100); ${latest.at(-1)!.name} least, to ${formatQuantity(latest.at(-1)!.value, 1)} in ${String(latest.at(-1)!.year)}.`;
-  const indexChart = areaLinesChart({ lines: indexLines, yTitle: `Index (${base === null ? 'base year' : String(base)} = 100)`, unit: `index, ${base === null ? 'base year' : String(base)} = 100`, digits: 1, rule: 100 });
+  const ukLast = uk?.years.at(-1);
+  const indexUk = uk === null || uk.baseYear === null || ukLast?.index === null || ukLast?.index === undefined ? '' : ` The UK as a whole: ${formatQuantity(ukLast.index, 1)} in ${String(ukLast.year)}.`;
+  const indexChart = areaLinesChart({ lines: [...indexLines, ...ukLine((y) => y.index)], yTitle: `Index (${base === null ? 'base year' : String(base)} = 100)`, unit: `index, ${base === null ? 'base year' : String(base)} = 100`, digits: 1, rule: 100 });
   return section({
     id: 'trajectory',
     title: 'Each area\'s trajectory',
-    body: html`${await chartFigure('per-resident', 'Territorial emissions per resident', perTakeaway, perChart, PER_RESIDENT_NOTE)}
-${await chartFigure('indexed', `Territorial emissions indexed to ${base === null ? 'the base year' : String(base)} (= 100)`, indexTakeaway, indexChart, 'Each line divided by its own area\'s figure for the base year, so a fall to 85 is a 15% cut whatever the area\'s size.')}
-<p class="note">${UK_LINE_NOTE}</p>`,
+    body: html`${await chartFigure('per-resident', 'Territorial emissions per resident', `${perTakeaway}${perUk}`, perChart, PER_RESIDENT_NOTE)}
+${await chartFigure('indexed', `Territorial emissions indexed to ${base === null ? 'the base year' : String(base)} (= 100)`, `${indexTakeaway}${indexUk}`, indexChart, 'Each line divided by its own area\'s figure for the base year, so a fall to 85 is a 15% cut whatever the area\'s size.')}
+<p class="note">${uk === null ? ukMissingNote((d.uk as UkMissing).reason) : ukLineNote(uk.edition, uk.years.at(-1)!.authorities, uk.years.at(-1)!.year)}${uk !== null && uk.partialYears.length > 0 ? ` The edition does not hold every authority in ${listWords(uk.partialYears.map(String))}, so the UK is not drawn for ${uk.partialYears.length === 1 ? 'that year' : 'those years'}.` : ''}</p>`,
   });
 }
 

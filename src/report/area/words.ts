@@ -1,6 +1,6 @@
 /**
  * The area report's fixed sentences in one place: what the two measures are, what an edition
- * revises, why no UK line is drawn. The sentences built from figures are in index.ts beside the
+ * revises, how the UK line is formed. The sentences built from figures are in index.ts beside the
  * figures they state.
  */
 
@@ -16,7 +16,15 @@ export const INFLUENCE_SENTENCE = 'Emissions within the scope of influence of lo
 
 export const REVISION_NOTE = 'Each edition of the statistics revises the whole series back to its first year, with new methods and new data reaching every year: a year\'s figure here can differ from the same year in a report made from an earlier edition, and figures from two editions are never set against each other as a change. Every figure in this report comes from the edition named for its authority.';
 
-export const UK_LINE_NOTE = 'The UK\'s trajectory is not drawn: it needs the statistics\' UK totals, and the imported statistics hold rows for local authorities only (with the rows that are not an authority, kept apart), so no figure here is set against the UK\'s.';
+/** The UK line's name in the charts' legends and tables. */
+export const UK_NAME = 'United Kingdom';
+
+/** How the UK line is formed, under the charts that draw it. */
+export const ukLineNote = (edition: string, authorities: number, year: number): string =>
+  `${UK_NAME}: the statistics' UK total from the ${edition} edition, the sum of all ${String(authorities)} local authorities' figures (in ${String(year)}) and the rows no authority holds, divided by the sum of their residents; indexed on its own base-year total. It is formed year by year only where the edition holds every authority of the UK.`;
+
+/** Why no UK line is drawn. */
+export const ukMissingNote = (reason: string): string => `The UK's trajectory is not drawn: ${reason}.`;
 
 export const AREA_NOT_COUNCIL = 'These are the emissions of the whole area, from homes, businesses, roads and land, not those of a council\'s own buildings, street lighting and fleet.';
 
