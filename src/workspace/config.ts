@@ -32,6 +32,11 @@ const Denominators = z.strictObject({
   beds: positive.optional(),
   residents: positive.optional(),
   spendGbpM: positive.optional(),
+  /**
+   * Patient contacts in the year (every attendance, admission and community contact), the volume
+   * patient and visitor travel is scaled to where no site-level activity is given.
+   */
+  patientContacts: positive.optional(),
 });
 
 const Site = z.strictObject({
@@ -69,6 +74,63 @@ const AvoidedJourneys = z.strictObject({
   source: z.string().min(1, 'must say where the figures come from'),
 }).refine((a) => Math.abs(Object.values(a.modeMix).reduce((s, v) => s + v, 0) - 1) < 1e-6, { message: 'modeMix shares must add up to 1', path: ['modeMix'] });
 
+const count = z.number().int('must be a whole number').nonnegative('must be zero or more');
+
+/**
+ * Patient activity a year, for the organisation or one site: what patient and visitor journeys
+ * are scaled to. Each entry says where its figures come from (e.g. the trust's SUS or HES
+ * extract, or its annual report).
+ */
+const PatientActivity = z.strictObject({
+  year: financialYear,
+  site: slug.optional(),
+  patientContacts: count.optional(),
+  outpatientAttendances: count.optional(),
+  inpatientAdmissions: count.optional(),
+  aeAttendances: count.optional(),
+  source: z.string().min(1, 'must say where the figures come from (e.g. the trust\'s SUS extract for the year)'),
+}).refine((a) => [a.patientContacts, a.outpatientAttendances, a.inpatientAdmissions, a.aeAttendances].some((v) => v !== undefined), {
+  message: 'must give at least one of patientContacts, outpatientAttendances, inpatientAdmissions, aeAttendances',
+});
+
+/**
+ * The national reporting portal's default for staff commuting where a trust had no survey: staff
+ * WTE × 961 miles a year by average car (the Sustainable Development Unit's carbon reporting
+ * method for NHS organisations, as its portal applied it).
+ */
+export const DEFAULT_COMMUTE = {
+  milesPerWte: 961,
+  source: 'NHS Sustainable Development Unit, NHS carbon reporting: default staff commuting of 961 miles a year per whole-time equivalent, average car',
+} as const;
+
+/**
+ * The same method's default for patient and visitor travel: 3.7 patient and visitor journeys a
+ * patient contact, 9.4 miles (15 km) each, average car.
+ */
+export const DEFAULT_PATIENT_TRAVEL = {
+  journeysPerContact: 3.7,
+  milesPerJourney: 9.4,
+  source: 'NHS Sustainable Development Unit, NHS carbon reporting: default patient and visitor travel of 3.7 journeys per patient contact at 9.4 miles (15 km) each, average car',
+} as const;
+
+/**
+ * A target for the share of journeys to one or more sites made by private car (car driver alone,
+ * car passenger, car share, taxi where the survey separates it).
+ */
+const PrivateCarShareTarget = z.strictObject({
+  id: slug,
+  name: z.string().min(1).optional(),
+  sites: z.array(slug).min(1, 'must name at least one site'),
+  /** Whose journeys: everyone's weighted by their volumes (default), staff's, or patients' and visitors'. */
+  who: z.enum(['all', 'staff', 'patients-visitors']).default('all'),
+  baselineYear: financialYear,
+  /** The baseline share, where the ledger holds no survey for the baseline year. */
+  baselineSharePct: z.number().min(0).max(100).optional(),
+  targetYear: financialYear,
+  targetSharePct: z.number().min(0).max(100, 'must be at most 100'),
+  interim: z.array(z.strictObject({ year: financialYear, sharePct: z.number().min(0).max(100) })).default([]),
+});
+
 const Travel = z.strictObject({
   /**
    * Weeks a year a full-time member of staff travels to work. 46 is 52 weeks less about 6 weeks
@@ -78,7 +140,22 @@ const Travel = z.strictObject({
   workingWeeks: z.number().positive().max(52, 'must be at most 52').default(46),
   headcount: z.array(Headcount).default([]),
   avoided: z.array(AvoidedJourneys).default([]),
+  /**
+   * A year with no staff survey (none within the carry-forward window): estimate commuting from
+   * staff WTE by the default method, as national reporting did (default), or leave it out.
+   */
+  commutingWithoutSurvey: z.enum(['estimate', 'leave-out']).default('estimate'),
+  defaultCommute: z.strictObject({ milesPerWte: positive, source: z.string().min(1, 'must say where the distance comes from') }).default({ ...DEFAULT_COMMUTE }),
+  patientActivity: z.array(PatientActivity).default([]),
+  defaultPatientTravel: z.strictObject({ journeysPerContact: positive, milesPerJourney: positive, source: z.string().min(1, 'must say where the figures come from') }).default({ ...DEFAULT_PATIENT_TRAVEL }),
+  privateCarShare: z.array(PrivateCarShareTarget).default([]),
 });
+
+/** The travel settings an organisation has when its config gives none. */
+export const TRAVEL_DEFAULTS = {
+  workingWeeks: 46, headcount: [], avoided: [], commutingWithoutSurvey: 'estimate', defaultCommute: { ...DEFAULT_COMMUTE },
+  patientActivity: [], defaultPatientTravel: { ...DEFAULT_PATIENT_TRAVEL }, privateCarShare: [],
+} as const;
 
 /**
  * A supplier-specific electricity factor for market-based Scope 2 (e.g. from a supplier's fuel
@@ -106,7 +183,7 @@ const Organisation = z.strictObject({
   members: z.array(slug).default([]),
   sites: z.array(Site).default([]),
   denominators: z.array(Denominators).default([]),
-  travel: Travel.default({ workingWeeks: 46, headcount: [], avoided: [] }),
+  travel: Travel.default({ ...TRAVEL_DEFAULTS, headcount: [], avoided: [], patientActivity: [], privateCarShare: [] }),
   marketFactors: z.array(MarketFactor).default([]),
 });
 
@@ -179,6 +256,15 @@ export const ConfigSchema = z.strictObject({
     });
     o.travel.avoided.forEach((a, k) => {
       if (a.site !== undefined) site(a.site, ['travel', 'avoided', k, 'site']);
+    });
+    o.travel.patientActivity.forEach((a, k) => {
+      if (a.site !== undefined) site(a.site, ['travel', 'patientActivity', k, 'site']);
+    });
+    o.travel.privateCarShare.forEach((t, k) => {
+      t.sites.forEach((s, n) => {
+        site(s, ['travel', 'privateCarShare', k, 'sites', n]);
+      });
+      if (t.targetYear <= t.baselineYear) ctx.addIssue({ code: 'custom', path: ['organisations', i, 'travel', 'privateCarShare', k, 'targetYear'], message: 'must be after baselineYear' });
     });
     o.marketFactors.forEach((m, k) => {
       (m.sites ?? []).forEach((s, n) => {
