@@ -1,14 +1,19 @@
 /**
  * The footprint of one or more organisations as traced lines: what the ledger holds (optionally
- * recomputed under another factor policy), commuting from the staff travel surveys, gap fills
- * when asked for, and the market-based counterparts of Scope 2. Every query, progress check,
- * comparison and report starts here, so they all count the same things.
+ * recomputed under another factor policy), commuting from the staff travel surveys (or by the
+ * default method in years with none), gap fills when asked for, and the market-based counterparts
+ * of Scope 2. Every query, progress check, comparison and report starts here, so they all count
+ * the same things.
  */
 
-import { financialYearLabel, type FactorPolicy } from '../convert/policy.js';
+import { DEFAULT_POLICY, financialYearLabel, type FactorPolicy } from '../convert/policy.js';
 import type { FactorLibrary } from '../factors/library.js';
 import type { Ledger } from '../store/ledger.js';
+import { defaultCommuting } from '../travel/default-commuting.js';
+import { Tally } from '../travel/engine.js';
+import { patientTravelYears } from '../travel/patient-travel.js';
 import { commutingEmissions } from '../travel/report.js';
+import { readVisitorWaves } from '../travel/waves.js';
 import { financialYearPeriod } from '../travel/period.js';
 import type { Config, OrganisationConfig } from '../workspace/config.js';
 import { coverage, type CoverageRow } from './coverage.js';
@@ -60,8 +65,17 @@ export interface FootprintQuery {
   readonly to?: string;
   /** Recompute every line under this policy (e.g. `fixed:2019` for like-for-like). */
   readonly policy?: FactorPolicy;
-  /** Add commuting from staff travel surveys (Scope 3 category 7). Default true. */
+  /**
+   * Add commuting (Scope 3 category 7) from staff travel surveys, and by the default method for
+   * years with none where the config says so. Default true.
+   */
   readonly commuting?: boolean;
+  /**
+   * Add patients' and visitors' travel to the sites (Scope 3 category 9, in the NHS Carbon
+   * Footprint Plus): from their surveys, or by the default method from patient contacts. Default:
+   * as `commuting` (both are survey estimates, left out together where surveys would not compare).
+   */
+  readonly patientTravel?: boolean;
   /** Gap filling; default none (gaps are shown, never filled silently). */
   readonly fill?: FillMethod;
   /**
@@ -144,16 +158,19 @@ function shiftYears(iso: string, years: number): string {
  * Commuting for each financial year: from a survey wave dated in that year, else carried forward
  * from the latest earlier wave (up to COMMUTING_CARRY_YEARS back) and said so, line by line and in
  * a warning: staff travel surveys run every two or three years, and a year with no survey still
- * had commuting. Years before the first wave have none: that gap is shown, not back-filled.
+ * had commuting. A year with no wave in reach is never back-filled from a later survey: the
+ * config chooses to estimate it by the default method (staff WTE × miles a year by average car,
+ * `travel/default-commuting.ts`) or to leave it out, and a warning says which.
  */
 function commutingLines(ctx: AnalysisContext, org: OrganisationConfig, years: readonly number[], q: FootprintQuery): { lines: EmissionLine[]; warnings: FootprintWarning[] } {
   const options = q.policy === undefined ? {} : { policy: q.policy };
-  const cache = new Map<number, { lines: readonly EmissionLine[]; warnings: readonly FootprintWarning[] }>();
-  const ofYear = (y: number): { lines: readonly EmissionLine[]; warnings: readonly FootprintWarning[] } => {
+  type YearCommuting = { lines: readonly EmissionLine[]; warnings: readonly FootprintWarning[]; surveyed: boolean };
+  const cache = new Map<number, YearCommuting>();
+  const ofYear = (y: number): YearCommuting => {
     let r = cache.get(y);
     if (!r) {
       const c = commutingEmissions(ctx.ledger, ctx.library, org, financialYearPeriod(y), options);
-      r = { lines: c.result.lines, warnings: c.warnings.map(warningOf) };
+      r = { lines: c.result.lines, warnings: c.warnings.map(warningOf), surveyed: c.result.waves.length > 0 };
       cache.set(y, r);
     }
     return r;
@@ -161,21 +178,31 @@ function commutingLines(ctx: AnalysisContext, org: OrganisationConfig, years: re
   const out: EmissionLine[] = [];
   const warnings: FootprintWarning[] = [];
   const carried = new Map<number, number[]>();
+  const unsurveyed: number[] = [];
+  const clipToQuery = (line: EmissionLine, y: number): void => {
+    const period = financialYearPeriod(y);
+    const start = q.from !== undefined && q.from > period.start ? q.from : period.start;
+    const end = q.to !== undefined && q.to < period.end ? q.to : period.end;
+    const clipped = clipLine(line, start, end);
+    if (clipped) out.push(clipped);
+  };
   for (const y of years) {
     let own = ofYear(y);
     let from = y;
+    let surveyed = own.surveyed;
     for (let d = y - 1; own.lines.length === 0 && d >= y - COMMUTING_CARRY_YEARS; d--) {
       const donor = ofYear(d);
+      surveyed ||= donor.surveyed;
       if (donor.lines.length > 0) {
         own = donor;
         from = d;
       }
     }
+    // A survey in reach whose respondents all walk, cycle or work from home has no lines, and
+    // that is its answer: only a year with no survey at all is estimated by the default method.
+    if (own.lines.length === 0 && !surveyed) unsurveyed.push(y);
     if (own.lines.length === 0) continue;
     warnings.push(...own.warnings);
-    const period = financialYearPeriod(y);
-    const start = q.from !== undefined && q.from > period.start ? q.from : period.start;
-    const end = q.to !== undefined && q.to < period.end ? q.to : period.end;
     for (const line of own.lines) {
       const shifted: EmissionLine = from === y ? line : {
         ...line,
@@ -184,15 +211,35 @@ function commutingLines(ctx: AnalysisContext, org: OrganisationConfig, years: re
         estimated: true,
         trace: { ...line.trace, note: `${line.trace.note ?? ''}${line.trace.note ? '; ' : ''}carried forward from the ${financialYearLabel(from)} survey wave (its factors)` },
       };
-      const clipped = clipLine(shifted, start, end);
-      if (clipped) out.push(clipped);
+      clipToQuery(shifted, y);
     }
     if (from !== y) carried.set(from, [...(carried.get(from) ?? []), y]);
+  }
+  // An ICS's commuting is its members': it has no staff of its own to estimate.
+  if (org.members.length === 0) {
+    const byDefault = defaultCommuting(ctx.library, org, unsurveyed, q.policy ?? DEFAULT_POLICY, COMMUTING_CARRY_YEARS);
+    for (const line of byDefault.lines) clipToQuery(line, financialYearOf(line.periodStart));
+    warnings.push(...byDefault.warnings.map(warningOf));
   }
   for (const [from, to] of carried) {
     warnings.push({ code: 'commuting_carried_forward', message: `${org.id}: no staff travel survey in ${to.map(financialYearLabel).join(', ')}; commuting there is carried forward from the ${financialYearLabel(from)} wave and counted as estimated.` });
   }
   return { lines: out, warnings };
+}
+
+/** Patient and visitor travel for each financial year, clipped to the query (see travel/patient-travel.ts). */
+function patientTravelLines(ctx: AnalysisContext, org: OrganisationConfig, years: readonly number[], q: FootprintQuery): { lines: EmissionLine[]; warnings: FootprintWarning[] } {
+  if (org.members.length > 0) return { lines: [], warnings: [] }; // an ICS's patients are its members'
+  const tally = new Tally();
+  const r = patientTravelYears(ctx.library, org, readVisitorWaves(ctx.ledger, org.id), years, q.policy ?? DEFAULT_POLICY, tally, { start: q.from ?? '0000-01-01', end: q.to ?? '9999-12-31' });
+  return { lines: r.lines, warnings: [...r.warnings, ...tally.warnings()].map(warningOf) };
+}
+
+/** Survey-estimated travel: staff commuting and patients' and visitors' journeys, as the query asks. */
+function estimatedTravel(ctx: AnalysisContext, org: OrganisationConfig, years: readonly number[], q: FootprintQuery): { lines: EmissionLine[]; warnings: FootprintWarning[] } {
+  const c = q.commuting === false ? { lines: [], warnings: [] } : commutingLines(ctx, org, years, q);
+  const p = (q.patientTravel ?? q.commuting) === false ? { lines: [], warnings: [] } : patientTravelLines(ctx, org, years, q);
+  return { lines: [...c.lines, ...p.lines], warnings: [...c.warnings, ...p.warnings] };
 }
 
 export function footprint(ctx: AnalysisContext, q: FootprintQuery): Footprint {
@@ -208,12 +255,10 @@ export function footprint(ctx: AnalysisContext, q: FootprintQuery): Footprint {
   warnings.push(...standInSets(read.lines));
   const lines = [...read.lines];
 
-  if (q.commuting !== false) {
-    for (const org of organisationsById(ctx.config, q.orgs)) {
-      const c = commutingLines(ctx, org, financialYears(read.lines, q), q);
-      lines.push(...c.lines);
-      for (const w of c.warnings) if (!warnings.some((x) => x.message === w.message)) warnings.push(w);
-    }
+  for (const org of organisationsById(ctx.config, q.orgs)) {
+    const c = estimatedTravel(ctx, org, financialYears(read.lines, q), q);
+    lines.push(...c.lines);
+    for (const w of c.warnings) if (!warnings.some((x) => x.message === w.message)) warnings.push(w);
   }
 
   // Coverage and sites need the ledger's lines that name their site, at the factors they were
@@ -289,7 +334,7 @@ export function footprintStream(ctx: AnalysisContext, q: Pick<FootprintQuery, 'o
     for (let y = first; y <= last && Number.isFinite(y); y++) years.push(y);
     const commuting: EmissionLine[] = [];
     for (const org of orgs) {
-      const c = commutingLines(ctx, org, years, q);
+      const c = estimatedTravel(ctx, org, years, q);
       commuting.push(...c.lines);
       for (const w of c.warnings) if (!warnings.some((x) => x.message === w.message)) warnings.push(w);
     }

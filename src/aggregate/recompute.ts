@@ -29,6 +29,7 @@ export interface StoredLine {
 function useOf(line: EmissionLine): TravelUse | undefined {
   if (line.scope === 3 && line.scopeCategory === 6) return 'business_travel';
   if (line.scope === 3 && line.scopeCategory === 7) return 'commuting';
+  if (line.scope === 3 && line.scopeCategory === 9) return 'visitors';
   return undefined;
 }
 

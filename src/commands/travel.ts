@@ -12,11 +12,11 @@ import { modeShares } from '../travel/mode-share.js';
 import { financialYearPeriod } from '../travel/period.js';
 import { travelReport } from '../travel/report.js';
 import type { TravelReport } from '../travel/types.js';
-import { readWaves } from '../travel/waves.js';
+import { readVisitorWaves, readWaves } from '../travel/waves.js';
 import { organisation } from '../workspace/config.js';
 
 export default class Travel extends BaseCommand {
-  static override summary = 'Staff commuting from travel surveys, mode shares and the private-car headline, business travel and grey fleet, and journeys avoided.';
+  static override summary = 'Staff commuting from travel surveys, mode shares and the private-car headline, business travel and grey fleet, journeys avoided, patient and visitor travel, and the private-car share of journeys to each site against its targets.';
   static override description = 'Commuting is worked out from the survey waves, scaled to the headcount in the config; avoided journeys are reported beside the footprint, never subtracted from it. Without --period, the financial year of the latest dated survey wave.';
   static override examples = [
     '<%= config.bin %> travel --org north-acute --period 2024/25',
@@ -39,7 +39,8 @@ export default class Travel extends BaseCommand {
       const org = organisation(workspace, flags.org ?? workspace.config.organisations[0]!.id);
       if (org.members.length > 0) throw new UserError('travel_of_ics', `${org.id} is made of other organisations; their surveys and claims are their own.`, `Run it for each member: ${org.members.join(', ')}.`);
       const waves = readWaves(ledger, org.id);
-      const latest = waves.filter((w) => w.dating !== undefined).at(-1)?.dating;
+      // The latest dated wave of either survey, staff or patients' and visitors'.
+      const latest = [...waves, ...readVisitorWaves(ledger, org.id)].flatMap((w) => (w.dating === undefined ? [] : [w.dating])).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
       if (flags.period === undefined && latest === undefined) throw new UserError('no_period', `${org.id} has no dated survey wave to take the period from.`, 'Give the period with --period, e.g. --period 2024/25.');
       const range = flags.period === undefined ? undefined : periodRange(flags.period);
       const period = range === undefined ? financialYearPeriod(latest!.startYear) : { start: range.from, end: range.to };

@@ -13,8 +13,13 @@ import { conversionMultiplier, dimensionOf, type UnitId } from '../units/units.j
 import { DEFAULT_POLICY, factorYear, policyName, type FactorPolicy } from './policy.js';
 import { nearestKeys } from '../kernel/nearest.js';
 
-/** How a journey was made, which decides the scope of travel keys. */
-export type TravelUse = 'owned' | 'business_travel' | 'commuting';
+/**
+ * How a journey was made, which decides the scope of travel keys. Patients' and visitors' journeys
+ * to a site are Scope 3 category 9: the GHG Protocol's Scope 3 Standard counts customers' travel
+ * to an organisation's premises under downstream transportation (category 9), and NHS England
+ * counts them in the NHS Carbon Footprint Plus, not the NHS Carbon Footprint.
+ */
+export type TravelUse = 'owned' | 'business_travel' | 'commuting' | 'visitors';
 
 export interface Activity {
   readonly key: string;
@@ -82,7 +87,7 @@ export interface ConversionResult {
 
 const CATEGORY_NAMES: Readonly<Record<number, string>> = {
   1: 'purchased goods and services', 3: 'fuel- and energy-related activities', 5: 'waste generated in operations',
-  6: 'business travel', 7: 'employee commuting',
+  6: 'business travel', 7: 'employee commuting', 9: 'downstream transportation: patient and visitor travel',
 };
 
 function scopeLabel(scope: 1 | 2 | 3 | null, category: number | null): string {
@@ -111,6 +116,7 @@ export function resolveScope(key: string, rule: ScopeRule, use: TravelUse | unde
       const effective = use ?? (isPublic ? 'business_travel' : 'owned');
       if (effective === 'business_travel') return assignment(3, 6);
       if (effective === 'commuting') return assignment(3, 7);
+      if (effective === 'visitors') return assignment(3, 9);
       if (isPublic) throw new UserError('owned_public_transport', msg.ownedPublicTransport(key), msg.ownedPublicTransportHint);
       return rule.owned === 3 ? assignment(3, rule.ownedCategory ?? null) : assignment(rule.owned, null);
     }

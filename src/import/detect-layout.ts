@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import { explainColumns } from '../map/columns.js';
 import { chooseEnergyLayout, periodColumnsOf, type EnergyLayout } from '../map/energy-layout.js';
 import { isUserError } from '../kernel/errors.js';
-import { missingFields, nearestProfiles, profilesFitting, type Profile } from '../map/profiles.js';
+import { columnSpecOf, missingFields, nearestProfiles, profilesFitting, type Profile } from '../map/profiles.js';
 import { openCsv, type CsvFile } from '../read/csv/index.js';
 import type { ImportKind } from './request.js';
 
@@ -84,8 +84,12 @@ async function sampleRows(csv: CsvFile): Promise<string[][]> {
 
 function choice(p: Profile, header: readonly string[], sample: readonly (readonly string[])[]): LayoutChoice {
   const spec = p.columns as Readonly<Record<string, readonly string[] | undefined>>;
+  let found = explainColumns(header, spec, sample);
+  // A survey with no days a week on site may be a patient and visitor survey: read with its
+  // questions too, as the import reads it (a staff survey is read by the profile's columns alone).
+  if (p.shape === 'survey' && !found.has('daysPerWeek')) found = explainColumns(header, columnSpecOf(p), sample);
   const columns: ColumnReading[] = [];
-  for (const [field, m] of explainColumns(header, spec, sample)) {
+  for (const [field, m] of found) {
     const base = { field, column: m.index, header: header[m.index] ?? '' };
     if (m.found.by === 'spelling') columns.push({ ...base, by: 'spelling', why: `listed as "${m.found.spelling}"` });
     else {

@@ -188,11 +188,45 @@ export const SurveyProfile = z.strictObject({
     mainMode: Header,
     occupants: Header.optional(),
     distance: Header,
-    daysPerWeek: Header,
+    /** A staff survey's; a patient and visitor survey has none (see `respondentType`). */
+    daysPerWeek: Header.optional(),
     secondMode: Header.optional(),
+    /** Patient and visitor surveys: who answered (patient, visitor, carer). Absent: `SURVEY_VISITOR_COLUMNS`. */
+    respondentType: Header.optional(),
+    /** Patient and visitor surveys: one-way journeys the visit meant. Absent: `SURVEY_VISITOR_COLUMNS`. */
+    journeysPerVisit: Header.optional(),
   }),
   distanceUnit: z.enum(['miles', 'km']).default('miles'),
 });
+
+/**
+ * The spellings of a patient and visitor survey's own questions, looked for in every survey
+ * profile that does not name them, so the built-in travel-survey layout (and a workspace's own)
+ * reads patient and visitor surveys without listing them. Found by meaning otherwise (see
+ * `detect/vocabulary.ts`). Question texts as NHS trusts' patient and visitor travel surveys
+ * (SmartSurvey, SurveyMonkey, Microsoft Forms) put them.
+ */
+export const SURVEY_VISITOR_COLUMNS = {
+  respondentType: [
+    'Are you a patient, visitor or carer?', 'Are you a patient or a visitor?', 'Are you a patient or visitor?', 'Are you a:', 'I am a', 'I am a...',
+    'Respondent type', 'Type of respondent', 'Visitor type', 'Reason for visit', 'Reason for your visit', 'Purpose of visit', 'Patient or visitor',
+  ],
+  journeysPerVisit: [
+    'How many one-way journeys did this visit involve?', 'How many journeys did your visit involve?', 'Journeys per visit', 'One-way journeys per visit',
+    'Number of journeys', 'Trips per visit',
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+type SurveyColumnSpec = z.infer<typeof SurveyProfile>['columns'];
+
+/** A survey profile's columns with the patient and visitor survey's questions it does not name. */
+export function surveyColumnSpec(columns: SurveyColumnSpec): SurveyColumnSpec & Required<Pick<SurveyColumnSpec, 'respondentType' | 'journeysPerVisit'>> {
+  return {
+    ...columns,
+    respondentType: columns.respondentType ?? [...SURVEY_VISITOR_COLUMNS.respondentType],
+    journeysPerVisit: columns.journeysPerVisit ?? [...SURVEY_VISITOR_COLUMNS.journeysPerVisit],
+  };
+}
 
 export const Profile = z.discriminatedUnion('shape', [
   EnergyBillProfile, HalfHourlyProfile, IntervalProfile,

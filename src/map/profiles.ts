@@ -11,7 +11,7 @@ import { issueLines, parseOptions } from '../kernel/zod-messages.js';
 import { findColumn, resolveColumns } from './columns.js';
 import { unitInHeader } from './detect/units-in-header.js';
 import { periodColumnsByStructure } from './period-columns.js';
-import { Profile, type ProfileInput } from './profile-schema.js';
+import { Profile, surveyColumnSpec, type ProfileInput } from './profile-schema.js';
 
 export const BUILTIN_PROFILE_DIR = fileURLToPath(new URL('../../data/profiles/builtin/', import.meta.url));
 
@@ -72,16 +72,26 @@ export function requiredFields(p: Profile): string[][][] {
     case 'ev-charging':
       return [[['date']], [['quantity']]];
     case 'survey':
-      return [[['mainMode']], [['distance']], [['daysPerWeek']]];
+      // A staff survey's days a week on site, or a patient and visitor survey's respondent type:
+      // which of the two a file is, is settled when it is read (src/map/visitor-survey.ts).
+      return [[['mainMode']], [['distance']], [['daysPerWeek'], ['respondentType']]];
     case 'business-travel':
       // A distance or, for mileage claims paid by the mile, the amount.
       return [[['date']], [['mode']], [['distance'], ['amount']]];
   }
 }
 
+/**
+ * A profile's columns as they are looked for: a survey's with the patient and visitor survey's
+ * questions it does not name (see `SURVEY_VISITOR_COLUMNS`).
+ */
+export function columnSpecOf(p: Profile): Readonly<Record<string, readonly string[] | undefined>> {
+  return p.shape === 'survey' ? surveyColumnSpec(p.columns) : p.columns;
+}
+
 /** The columns a profile cannot do without, as spelling lists (each entry's alternatives together). */
 export function requiredColumns(p: Profile): string[][] {
-  const c = p.columns as Record<string, readonly string[] | undefined>;
+  const c = columnSpecOf(p);
   return requiredFields(p).map((alternatives) => alternatives.flat().flatMap((field) => [...(c[field] ?? [])]));
 }
 
@@ -91,7 +101,7 @@ export function requiredColumns(p: Profile): string[][] {
  * way) or by spelling and else by meaning.
  */
 function fieldsFound(p: Profile, header: readonly string[], byMeaning: boolean): Set<string> {
-  const spec = p.columns as Record<string, readonly string[] | undefined>;
+  const spec = columnSpecOf(p);
   if (byMeaning) return new Set(Object.keys(resolveColumns(header, spec)));
   return new Set(Object.entries(spec).filter(([, spellings]) => spellings !== undefined && findColumn(header, spellings) !== undefined).map(([field]) => field));
 }
@@ -233,7 +243,7 @@ function otherMarksMissing(p: Profile, header: readonly string[], found: Readonl
 
 /** A field's first spelling in a profile, to name it in a message. */
 function spellingOf(p: Profile, field: string): string {
-  return (p.columns as Record<string, readonly string[] | undefined>)[field]?.[0] ?? field;
+  return columnSpecOf(p)[field]?.[0] ?? field;
 }
 
 /**

@@ -36,7 +36,7 @@ import { detach, RowReader, type CellContext } from './cells.js';
 import { explainColumns, findColumn } from './columns.js';
 import { scoreHeader } from './detect/score.js';
 import { VOCABULARY } from './detect/vocabulary.js';
-import type { SurveyProfile } from './profile-schema.js';
+import { surveyColumnSpec, type SurveyProfile } from './profile-schema.js';
 import { responseDateColumn } from './response-dates.js';
 import { EXTRA_HEADER_ROWS_MAX, extraHeaderRow, type ExtraHeaderRow } from './survey-header-rows.js';
 
@@ -163,13 +163,13 @@ export interface SurveyOrganisation {
   readonly sites: readonly { readonly id: string; readonly name: string }[];
 }
 
-type Columns = Partial<Record<keyof Profile['columns'], number>>;
+export type Columns = Partial<Record<keyof Profile['columns'], number>>;
 
 /** Answers kept as given beside the stored values (`extraJson`), in the order they are read. */
-type Extra = Record<string, string | number | boolean>;
+export type Extra = Record<string, string | number | boolean>;
 
 /** What is the same for every row of a file: where each answer is and how its numbers are written. */
-interface SurveyLayout {
+export interface SurveyLayout {
   readonly ctx: CellContext;
   readonly col: Columns;
   /** The column beside the mode question where a respondent who chose "Other" typed their mode. */
@@ -181,9 +181,9 @@ interface SurveyLayout {
 }
 
 /** A time after a date (`08:00`, `8:00:11 AM`, `T08:00:00Z`), set aside: the date is what names a wave. */
-const TIME_OF_DAY = /[ T]+\d{1,2}:\d{2}.*$/;
+export const TIME_OF_DAY = /[ T]+\d{1,2}:\d{2}.*$/;
 
-const HEADER_ROW_TEXT: Readonly<Record<ExtraHeaderRow, string>> = {
+export const HEADER_ROW_TEXT: Readonly<Record<ExtraHeaderRow, string>> = {
   import_ids: 'the survey tool\'s row of import ids under the header',
   answer_labels: 'a second header row naming the kind of answer under each question',
 };
@@ -217,10 +217,13 @@ export type SurveyColumns =
  * Where each answer is: by the profile's spellings, else by meaning (see `detect/`). A needed
  * answer found by meaning whose header ties with another column's is settled by the answers
  * under them (`sample`, a few rows): the one column whose answers read as that answer is taken.
- * When both or neither do, both are named and nothing is guessed.
+ * When both or neither do, both are named and nothing is guessed. `withVisitorColumns` looks for
+ * a patient and visitor survey's questions as well (`SURVEY_VISITOR_COLUMNS`).
  */
-export function surveyColumns(header: readonly string[], profile: Profile, sample: readonly (readonly string[])[], decimal: '.' | ','): SurveyColumns {
-  const found = explainColumns(header, profile.columns);
+export function surveyColumns(header: readonly string[], profile: Profile, sample: readonly (readonly string[])[], decimal: '.' | ',', withVisitorColumns = false): SurveyColumns {
+  // A staff survey is read by the profile's columns alone, exactly as before patient and visitor
+  // surveys were read: their questions, looked for too, could take a column a staff field wants.
+  const found = explainColumns(header, withVisitorColumns ? surveyColumnSpec(profile.columns) : profile.columns);
   const col: Record<string, number> = {};
   for (const [field, m] of found) col[field] = m.index;
   const claimed = new Set([...found.values()].map((m) => m.index));
@@ -242,18 +245,29 @@ export function surveyColumns(header: readonly string[], profile: Profile, sampl
   return { ok: true, col };
 }
 
-export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrganisation, columns?: Columns): SurveyMapper {
+/** Where each answer of a file is and how its numbers are written; `columns` as `surveyColumns` found them, else by the header alone. */
+export function surveyLayout(profile: Profile, ctx: CellContext, columns?: Columns): SurveyLayout {
   const col = columns ?? surveyColumnsByHeader(ctx.header, profile);
   // A unit written in the header ("…one way, in km?") is what the respondents answered in.
   const headerUnit = headerDistanceUnit(col.distance === undefined ? undefined : ctx.header[col.distance]);
-  const layout: SurveyLayout = {
+  return {
     ctx, col,
     otherModeCol: otherModeColumn(ctx.header, col),
     fuelCol: findColumn(ctx.header, CAR_FUEL_HEADERS),
     sizeCol: findColumn(ctx.header, CAR_SIZE_HEADERS),
     distanceUnit: headerUnit ?? profile.distanceUnit,
   };
-  const siteNames = new Map(org.sites.flatMap((s) => [[s.id.toLowerCase(), s.name], [s.name.toLowerCase(), s.name]] as const));
+}
+
+/** The organisation's site names by name and id, lower case, to store a site answer under its configured name. */
+export function siteNamesOf(org: SurveyOrganisation): ReadonlyMap<string, string> {
+  return new Map(org.sites.flatMap((s) => [[s.id.toLowerCase(), s.name], [s.name.toLowerCase(), s.name]] as const));
+}
+
+export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrganisation, columns?: Columns): SurveyMapper {
+  const layout = surveyLayout(profile, ctx, columns);
+  const col = layout.col;
+  const siteNames = siteNamesOf(org);
   const seen = new Map<string, number>();
   const dateCol = responseDateColumn(ctx.header);
   const dates = new Set<string>();
@@ -338,7 +352,7 @@ function surveyColumnsByHeader(header: readonly string[], profile: Profile): Col
 }
 
 /** Whether any answer the survey needs (mode, distance, days) reads as one. */
-function readsAsAnswer(layout: SurveyLayout, cells: readonly string[]): boolean {
+export function readsAsAnswer(layout: SurveyLayout, cells: readonly string[]): boolean {
   const cell = (i: number | undefined): string => (i === undefined ? '' : (cells[i] ?? '').trim());
   const { mainMode, distance, daysPerWeek } = layout.col;
   const mode = cell(mainMode);
@@ -347,7 +361,7 @@ function readsAsAnswer(layout: SurveyLayout, cells: readonly string[]): boolean 
 }
 
 /** A warning about one answer: unlike a problem, it does not stop the response being stored. */
-function warning(ctx: CellContext, r: RowReader, column: number | undefined, code: string, message: string): Problem {
+export function warning(ctx: CellContext, r: RowReader, column: number | undefined, code: string, message: string): Problem {
   return { file: ctx.file, line: r.line, column: column === undefined ? '' : (ctx.header[column] ?? ''), value: r.text(column), code, message };
 }
 
@@ -359,7 +373,7 @@ const CHOICE_NUMBER = /^\d{1,3}$/;
  * as SurveyMonkey does for an "Other" answer) and typed their mode beside it, from what they typed.
  * Typed text naming no mode keeps the answer "other", with the text kept as given.
  */
-function readMainMode(r: RowReader, layout: SurveyLayout, modeText: string, otherText: string, extra: Extra): ModeAnswer | undefined {
+export function readMainMode(r: RowReader, layout: SurveyLayout, modeText: string, otherText: string, extra: Extra): ModeAnswer | undefined {
   const column = layout.col.mainMode;
   const chose = modeText === '' ? undefined : parseCommuteMode(modeText);
   const choseOther = modeText === '' || (chose?.ok === true && chose.answer.mode === 'other' && chose.answer.detail === undefined);
@@ -392,8 +406,11 @@ function readMainMode(r: RowReader, layout: SurveyLayout, modeText: string, othe
   return m.answer;
 }
 
-/** The one-way distance, stored in km; `required` unless the respondent works from home. */
-function readOneWayKm(r: RowReader, layout: SurveyLayout, required: boolean, extra: Extra, warnings: Problem[]): number | null {
+/**
+ * The one-way distance, stored in km; `required` unless the respondent works from home. `journey`
+ * names the journey in the warning about a long one (a commute, a journey to the site).
+ */
+export function readOneWayKm(r: RowReader, layout: SurveyLayout, required: boolean, extra: Extra, warnings: Problem[], journey = 'commute'): number | null {
   const column = layout.col.distance;
   const distText = r.text(column);
   const dist = parseAnswerNumber(distText, layout.ctx.decimal);
@@ -414,7 +431,7 @@ function readOneWayKm(r: RowReader, layout: SurveyLayout, required: boolean, ext
   extra.distanceAnswer = distText;
   extra.distanceUnit = unit;
   if (dist.reading !== 'exact') extra.distanceReading = dist.reading;
-  if (oneWayKm > LONG_COMMUTE_KM) warnings.push(warning(layout.ctx, r, column, 'long_commute', `a one-way commute of ${Math.round(oneWayKm)} km: check it is not a return distance or a typo`));
+  if (oneWayKm > LONG_COMMUTE_KM) warnings.push(warning(layout.ctx, r, column, 'long_commute', `a one-way ${journey} of ${Math.round(oneWayKm)} km: check it is not a return distance or a typo`));
   return oneWayKm;
 }
 
@@ -449,7 +466,7 @@ function readDaysOnSite(r: RowReader, layout: SurveyLayout, required: boolean, e
 }
 
 /** People in the car, the respondent included: a share's answer (2 when unanswered), 1 for driving alone, else null. */
-function readOccupants(r: RowReader, layout: SurveyLayout, mode: CommuteMode | undefined, extra: Extra, warnings: Problem[]): number | null {
+export function readOccupants(r: RowReader, layout: SurveyLayout, mode: CommuteMode | undefined, extra: Extra, warnings: Problem[]): number | null {
   const column = layout.col.occupants;
   const occText = r.text(column);
   if (mode === 'car_share') {
@@ -478,7 +495,7 @@ function readOccupants(r: RowReader, layout: SurveyLayout, mode: CommuteMode | u
 }
 
 /** The car's fuel and size, from the optional questions outside the profile (the fuel also from the mode answer). */
-function readCar(r: RowReader, layout: SurveyLayout, modeText: string, extra: Extra): void {
+export function readCar(r: RowReader, layout: SurveyLayout, modeText: string, extra: Extra): void {
   const fuel = parseVehicleFuel(r.text(layout.fuelCol)) ?? parseVehicleFuel(modeText);
   if (fuel !== undefined && fuel !== 'unknown') extra.carFuel = fuel;
   const size = parseCarSize(r.text(layout.sizeCol), fuel);

@@ -28,7 +28,15 @@ const MODES: Readonly<Record<string, string>> = {
   drive_alone: 'car, driving alone', car_share: 'car share', cycle: 'bicycle', walk: 'walking', flight: 'flights', hotel: 'hotel stays', other: 'other',
 };
 
+/** Sources named as a whole, not part by part. */
+const WHOLE: Readonly<Record<string, string>> = {
+  // Staff WTE × miles a year by average car, for years with no survey (`travel/default-commuting.ts`).
+  'commuting:default': 'Staff commuting (default method)',
+};
+
 export function sourceName(source: string): string {
+  const whole = WHOLE[source];
+  if (whole !== undefined) return whole;
   const [group, ...rest] = source.split(':');
   const name = GROUPS[group!] ?? group!.replace(/_/g, ' ');
   if (rest.length === 0) return name;

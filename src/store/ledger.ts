@@ -618,12 +618,17 @@ class SqliteBatchWriter implements BatchWriter {
     faultPoint('in-transaction');
     const db = this.db;
     const batchId = this.id;
-    const insertSurvey = db.prepare(`INSERT INTO survey_responses (batch_id, line, org, wave, respondent, site, staff_group, main_mode, occupants, one_way_km, days_per_week, second_mode, extra_json)
-      VALUES (@batchId, @line, @org, @wave, @respondent, @site, @staffGroup, @mainMode, @occupants, @oneWayKm, @daysPerWeek, @secondMode, @extraJson)`);
+    const insertSurvey = db.prepare(`INSERT INTO survey_responses (batch_id, line, org, wave, respondent, site, staff_group, main_mode, occupants, one_way_km, days_per_week, second_mode, extra_json,
+        respondent_type, journeys_per_visit, journeys_assumed)
+      VALUES (@batchId, @line, @org, @wave, @respondent, @site, @staffGroup, @mainMode, @occupants, @oneWayKm, @daysPerWeek, @secondMode, @extraJson,
+        @respondentType, @journeysPerVisit, @journeysAssumed)`);
     const insertVehicle = db.prepare('INSERT INTO vehicles (batch_id, line, org, registration, vehicle_type, size, fuel, site) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const a of records.activities ?? []) this.addActivity(a);
     for (const h of records.hhDays ?? []) this.addHhDay(h);
-    for (const s of records.survey ?? []) insertSurvey.run({ ...s, batchId });
+    // A staff response has none of the patient and visitor survey's answers: NULL, not 0 or false.
+    for (const s of records.survey ?? []) {
+      insertSurvey.run({ ...s, batchId, respondentType: s.respondentType ?? null, journeysPerVisit: s.journeysPerVisit ?? null, journeysAssumed: s.journeysAssumed === undefined ? null : s.journeysAssumed ? 1 : 0 });
+    }
     for (const v of records.vehicles ?? []) insertVehicle.run(batchId, v.line, v.org, v.registration, v.vehicleType, v.size, v.fuel, v.site);
     insertProblems(db, batchId, records.problems ?? []);
     const superseded = options.replace === true ? supersede(db, batchId, this.batch.kind) : [];

@@ -125,6 +125,12 @@ export interface SurveyRecord {
   readonly daysPerWeek: number | null;
   readonly secondMode: string | null;
   readonly extraJson: string | null;
+  /** Patient and visitor surveys only (schema 8): patient | visitor | carer | unknown; absent (NULL) for staff. */
+  readonly respondentType?: 'patient' | 'visitor' | 'carer' | 'unknown';
+  /** One-way journeys the visit meant (2: there and back); absent for staff. */
+  readonly journeysPerVisit?: number;
+  /** True when the survey did not ask and 2 journeys were assumed. */
+  readonly journeysAssumed?: boolean;
 }
 
 export interface ProblemRecord {

@@ -274,6 +274,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX la_ghg_figures_batch ON la_ghg_figures (batch_id);
     `,
   },
+  {
+    version: 8,
+    description: 'patient and visitor travel surveys: who answered, and how many one-way journeys their visit meant',
+    // Stored beside staff responses, told apart by respondent_type: NULL for every staff response
+    // (all rows written before this migration are staff), so readers of staff waves filter on it.
+    sql: `
+      ALTER TABLE survey_responses ADD COLUMN respondent_type TEXT;       -- patient | visitor | carer | unknown; NULL for a staff response
+      ALTER TABLE survey_responses ADD COLUMN journeys_per_visit REAL;    -- one-way journeys the visit meant (2: there and back)
+      ALTER TABLE survey_responses ADD COLUMN journeys_assumed INTEGER;   -- 1 when the survey did not ask and 2 was assumed
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -32,10 +32,15 @@ export function partOf(key: string): Part {
   return { group, site: site === '' ? null : site, survey: survey === '' ? null : Number(survey) };
 }
 
-/** The part a line belongs to: commuting by the survey behind it, everything else by kind and site. */
+/**
+ * The part a line belongs to: commuting by the survey behind it, everything else by kind and site.
+ * Commuting by the default method (staff WTE × miles, `travel/default-commuting.ts`) comes from
+ * the config, not an import, so it has no batch: it is a part of its own, never any survey's, and
+ * a year by the default method beside a survey year is a change of method, counted as coverage.
+ */
 export function linePart(l: EmissionLine): string {
   const group = sourceGroup(l.source);
-  return partKey({ group, site: l.site, survey: group === 'commuting' ? l.trace.batchId : null });
+  return partKey({ group, site: l.site, survey: SURVEYED_GROUPS.has(group) ? l.trace.batchId : null });
 }
 
 export interface Comparison {
@@ -70,23 +75,33 @@ export interface Step {
   readonly sites: readonly string[];
   /** True when the step is a survey replacing another (commuting in both years, from different surveys). */
   readonly surveyChanged: boolean;
+  /**
+   * Present (true) when the kind is estimated by a default method in one year and from a survey in
+   * the other (staff commuting from WTE × miles beside a staff survey): a change of method.
+   */
+  readonly methodChanged?: true;
 }
 
+/** Kinds of data estimated from a survey, or by a default method where there is none. */
+const SURVEYED_GROUPS: ReadonlySet<string> = new Set(['commuting', 'patient-travel']);
+
 export function stepsOf(c: Comparison, years: readonly YearParts[]): Step[] {
-  const byGroup = new Map<string, { sites: Set<string>; surveys: Set<number>; whole: boolean }>();
+  const byGroup = new Map<string, { sites: Set<string>; surveys: Set<number>; whole: boolean; byDefault: boolean }>();
   const groupsIn = years.map((y) => new Set([...y.keys()].map((k) => partOf(k).group)));
   for (const p of c.steps) {
-    const g = byGroup.get(p.group) ?? { sites: new Set<string>(), surveys: new Set<number>(), whole: false };
+    const g = byGroup.get(p.group) ?? { sites: new Set<string>(), surveys: new Set<number>(), whole: false, byDefault: false };
     if (p.survey !== null) g.surveys.add(p.survey);
+    else if (SURVEYED_GROUPS.has(p.group)) g.byDefault = true;
     // A kind of data missing from a whole year is a step of the kind, not of its sites.
     if (groupsIn.some((s) => !s.has(p.group))) g.whole = true;
-    else if (p.site !== null && p.survey === null) g.sites.add(p.site);
+    else if (p.site !== null && p.survey === null && !SURVEYED_GROUPS.has(p.group)) g.sites.add(p.site);
     byGroup.set(p.group, g);
   }
   return [...byGroup].map(([group, g]) => ({
     group,
     sites: g.whole ? [] : [...g.sites].sort(),
     surveyChanged: !g.whole && g.surveys.size > 1,
+    ...(!g.whole && g.byDefault && g.surveys.size > 0 ? { methodChanged: true as const } : {}),
   }));
 }
 

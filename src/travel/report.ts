@@ -16,7 +16,11 @@ import { travelMsg } from './travel-text.js';
 import { modeShares } from './mode-share.js';
 import { checkPeriod, type ReportPeriod } from './period.js';
 import type { AvoidedResult, BusinessTravelResult, CommutingResult, ModeShareResult, TravelReport, TravelWarning } from './types.js';
-import { readWaves, type SurveyWave } from './waves.js';
+import { carShareTargets } from './car-share-targets.js';
+import { patientTravelForPeriod } from './patient-travel.js';
+import { financialYearOf } from './period.js';
+import { siteCarShares } from './site-car-share.js';
+import { readVisitorWaves, readWaves, type SurveyWave, type VisitorWave } from './waves.js';
 
 export interface TravelOptions {
   /** Factor-year policy for commuting and avoided journeys (default: financial-year). */
@@ -30,8 +34,14 @@ export interface WithWarnings<T> {
   readonly warnings: readonly TravelWarning[];
 }
 
+/** The financial years surveys are dated to, up to the period's end. */
+function shareYears(staff: readonly SurveyWave[], visitors: readonly VisitorWave[], period: ReportPeriod): number[] {
+  const last = financialYearOf(period.end);
+  return [...new Set([...staff, ...visitors].flatMap((w) => (w.dating === undefined || w.dating.startYear > last ? [] : [w.dating.startYear])))].sort((a, b) => a - b);
+}
+
 /** What is worth saying about the waves themselves: undated ones, and winter read as January. */
-function waveWarnings(waves: readonly SurveyWave[]): TravelWarning[] {
+function waveWarnings(waves: readonly (SurveyWave | VisitorWave)[]): TravelWarning[] {
   return waves.flatMap((w): TravelWarning[] => {
     if (w.dating === undefined) return [{ code: 'wave_undated', message: travelMsg.waveUndated(w.label), wave: w.label }];
     if (w.dating.winter) return [{ code: 'wave_winter', message: travelMsg.waveWinter(w.label, w.dating.financialYear), wave: w.label }];
@@ -73,18 +83,25 @@ export function travelReport(ledger: Ledger, library: FactorLibrary, org: Organi
   const waves = readWaves(ledger, org.id, options.waveYears);
   const tally = new Tally();
   const commuting = commutingForPeriod(library, org, waves, period, policy, tally);
-  const shares = modeShares(waves.filter((w) => w.dating === undefined || w.dating.date <= period.end));
+  const modeShareResult = modeShares(waves.filter((w) => w.dating === undefined || w.dating.date <= period.end));
   const business = businessTravel(ledger, org.id, period);
   const avoidedResult = avoided(library, org, period, policy, tally);
+  const visitorWaves = readVisitorWaves(ledger, org.id, options.waveYears);
+  const patient = patientTravelForPeriod(library, org, visitorWaves, period, policy, tally);
+  // Shares for every year a survey is dated to, up to the period's end: a target needs its history.
+  const shares = siteCarShares(org, waves, visitorWaves, shareYears(waves, visitorWaves, period));
   return {
     org: org.id,
     period: { start: period.start, end: period.end },
     policy: policyName(policy),
     workingWeeks: org.travel.workingWeeks,
     commuting: commuting.result,
-    modeShare: shares.result,
+    modeShare: modeShareResult.result,
     businessTravel: business.result,
     avoided: avoidedResult.result,
-    warnings: [...waveWarnings(waves), ...commuting.warnings, ...shares.warnings, ...business.warnings, ...avoidedResult.warnings, ...tally.warnings()],
+    patientTravel: { kgCo2e: patient.years.reduce((s, y) => s + y.kgCo2e, 0), wttKgCo2e: patient.years.reduce((s, y) => s + y.wttKgCo2e, 0), years: patient.years },
+    siteShares: shares,
+    carShareTargets: carShareTargets(org, shares),
+    warnings: [...waveWarnings(waves), ...waveWarnings(visitorWaves), ...commuting.warnings, ...modeShareResult.warnings, ...business.warnings, ...avoidedResult.warnings, ...patient.warnings, ...tally.warnings()],
   };
 }

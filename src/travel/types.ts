@@ -72,7 +72,10 @@
 
 import type { EmissionLine } from '../kernel/emission-line.js';
 import type { CommuteMode } from '../map/survey.js';
+import type { CarShareTargetReport } from './car-share-targets.js';
+import type { PatientTravelYear } from './patient-travel.js';
 import type { ReportPeriod } from './period.js';
+import type { SiteYearShare } from './site-car-share.js';
 
 export interface TravelWarning {
   readonly code: string;
@@ -263,6 +266,13 @@ export interface AvoidedResult {
   readonly entries: readonly AvoidedEntry[];
 }
 
+export interface PatientTravelResult {
+  readonly kgCo2e: number;
+  readonly wttKgCo2e: number;
+  /** Each financial year the period touches, its method said (survey, default, none). */
+  readonly years: readonly PatientTravelYear[];
+}
+
 export interface TravelReport {
   readonly org: string;
   readonly period: ReportPeriod;
@@ -272,5 +282,10 @@ export interface TravelReport {
   readonly modeShare: ModeShareResult;
   readonly businessTravel: BusinessTravelResult;
   readonly avoided: AvoidedResult;
+  /** Patients' and visitors' journeys to the sites (Scope 3 category 9): see patient-travel.ts. */
+  readonly patientTravel: PatientTravelResult;
+  /** Private-car shares per site and financial year, up to the period's end (site-car-share.ts). */
+  readonly siteShares: readonly SiteYearShare[];
+  readonly carShareTargets: readonly CarShareTargetReport[];
   readonly warnings: readonly TravelWarning[];
 }

@@ -14,6 +14,10 @@
  * 5. a year alone in the label: "2024 survey" → 2024/25, the financial year holding nine of the
  *    calendar year's twelve months (the same reading the factor-year policy makes of a year);
  * 6. otherwise the wave is undated: it still has mode shares, but no emissions and no comparison.
+ *
+ * Patient and visitor travel surveys are stored in the same table, each response with its
+ * respondent type (staff responses have none): `readWaves` returns staff waves only,
+ * `readVisitorWaves` patient and visitor waves, dated by the same rules.
  */
 
 import { financialYearLabel, isIsoDate } from '../convert/policy.js';
@@ -82,13 +86,17 @@ function textOf(extra: Record<string, unknown>, key: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
+/** The stored mode, within the vocabulary: the import stores only the vocabulary; anything else would be a ledger written by hand. */
+function modeOf(mainMode: string): CommuteMode {
+  return MODES.has(mainMode) ? (mainMode as CommuteMode) : 'other';
+}
+
 function response(r: Row): StoredResponse {
   const extra = r.extraJson === null ? {} : (JSON.parse(r.extraJson) as Record<string, unknown>);
   const role = textOf(extra, 'carShareRole');
   return {
     batchId: r.batchId, fileName: r.fileName, line: r.line, respondent: r.respondent, site: r.site, staffGroup: r.staffGroup,
-    // The import stores only the vocabulary; anything else would be a ledger written by hand.
-    mode: MODES.has(r.mainMode) ? (r.mainMode as CommuteMode) : 'other',
+    mode: modeOf(r.mainMode),
     occupants: r.occupants, oneWayKm: r.oneWayKm, daysPerWeek: r.daysPerWeek,
     detail: textOf(extra, 'modeDetail'), carFuel: textOf(extra, 'carFuel'), carSize: textOf(extra, 'carSize'),
     carShareRole: role === 'driver' || role === 'passenger' ? role : null,
@@ -144,26 +152,101 @@ export function readWaves(ledger: Ledger, org: string, waveYears: Readonly<Recor
       s.staff_group AS staffGroup, s.main_mode AS mainMode, s.occupants, s.one_way_km AS oneWayKm, s.days_per_week AS daysPerWeek,
       s.extra_json AS extraJson
     FROM survey_responses s JOIN batches b ON b.id = s.batch_id
-    WHERE b.status = 'active' AND s.org = ?
+    WHERE b.status = 'active' AND s.org = ? AND s.respondent_type IS NULL
     ORDER BY s.wave, s.batch_id, s.line`, [org]);
-  const byWave = new Map<string, Row[]>();
+  return groupWaves(rows, waveYears, response).sort(compareWaves);
+}
+
+/** Stored rows grouped into waves by label, each dated (rules in the module comment). */
+function groupWaves<R extends Pick<Row, 'wave' | 'batchStart' | 'fileName' | 'batchId'>, T>(rows: readonly R[], waveYears: Readonly<Record<string, string>>, read: (r: R) => T): { label: string; dating: WaveDate | undefined; files: string[]; lastBatchId: number; responses: T[] }[] {
+  const byWave = new Map<string, R[]>();
   for (const r of rows) {
     let list = byWave.get(r.wave);
     if (!list) byWave.set(r.wave, (list = []));
     list.push(r);
   }
-  const waves: SurveyWave[] = [...byWave].map(([label, list]) => ({
+  return [...byWave].map(([label, list]) => ({
     label,
     dating: dateWave(label, [...new Set(list.map((r) => r.batchStart).filter((s): s is string => s !== null))], waveYears[label]),
     files: [...new Set(list.map((r) => r.fileName))],
     lastBatchId: Math.max(...list.map((r) => r.batchId)),
-    responses: list.map(response),
+    responses: list.map(read),
   }));
-  return waves.sort(compareWaves);
+}
+
+export type VisitorType = 'patient' | 'visitor' | 'carer' | 'unknown';
+const VISITOR_TYPES: ReadonlySet<string> = new Set<VisitorType>(['patient', 'visitor', 'carer', 'unknown']);
+
+/** One response to a patient and visitor travel survey, as stored. */
+export interface StoredVisitorResponse {
+  readonly batchId: number;
+  readonly fileName: string;
+  readonly line: number;
+  readonly respondent: string | null;
+  readonly site: string | null;
+  readonly respondentType: VisitorType;
+  readonly mode: CommuteMode;
+  readonly detail: string | null;
+  readonly carShareRole: 'driver' | 'passenger' | null;
+  /** People in the car, the respondent included: 1 driving alone, a car share's answer (2 when unanswered); null otherwise. */
+  readonly occupants: number | null;
+  readonly oneWayKm: number | null;
+  /** One-way journeys the visit meant (2: there and back). */
+  readonly journeysPerVisit: number;
+  /** True when the survey did not ask and 2 was assumed. */
+  readonly journeysAssumed: boolean;
+  readonly carFuel: string | null;
+  readonly carSize: string | null;
+}
+
+/** A patient and visitor survey wave: every active import's responses stored under one label. */
+export interface VisitorWave {
+  readonly label: string;
+  readonly dating: WaveDate | undefined;
+  readonly files: readonly string[];
+  /** Highest import id: breaks ties between waves placed on the same date. */
+  readonly lastBatchId: number;
+  readonly responses: readonly StoredVisitorResponse[];
+}
+
+interface VisitorRow extends Pick<Row, 'batchId' | 'fileName' | 'batchStart' | 'line' | 'wave' | 'respondent' | 'site' | 'mainMode' | 'occupants' | 'oneWayKm' | 'extraJson'> {
+  respondentType: string;
+  journeysPerVisit: number | null;
+  journeysAssumed: number | null;
+}
+
+/** Journeys per visit when a row holds none (a ledger written by hand): there and back, as the import assumes. */
+const DEFAULT_JOURNEYS_PER_VISIT = 2;
+
+function visitorResponse(r: VisitorRow): StoredVisitorResponse {
+  const extra = r.extraJson === null ? {} : (JSON.parse(r.extraJson) as Record<string, unknown>);
+  const role = textOf(extra, 'carShareRole');
+  return {
+    batchId: r.batchId, fileName: r.fileName, line: r.line, respondent: r.respondent, site: r.site,
+    respondentType: VISITOR_TYPES.has(r.respondentType) ? (r.respondentType as VisitorType) : 'unknown',
+    mode: modeOf(r.mainMode), detail: textOf(extra, 'modeDetail'),
+    carShareRole: role === 'driver' || role === 'passenger' ? role : null,
+    occupants: r.occupants, oneWayKm: r.oneWayKm,
+    journeysPerVisit: r.journeysPerVisit ?? DEFAULT_JOURNEYS_PER_VISIT,
+    journeysAssumed: r.journeysPerVisit === null || r.journeysAssumed === 1,
+    carFuel: textOf(extra, 'carFuel'), carSize: textOf(extra, 'carSize'),
+  };
+}
+
+/** The organisation's patient and visitor survey waves in active imports, in date order (undated waves last), as `readWaves`. */
+export function readVisitorWaves(ledger: Ledger, org: string, waveYears: Readonly<Record<string, string>> = {}): VisitorWave[] {
+  const rows = ledger.select<VisitorRow>(`
+    SELECT s.batch_id AS batchId, b.file_name AS fileName, b.period_start AS batchStart, s.line, s.wave, s.respondent, s.site,
+      s.respondent_type AS respondentType, s.main_mode AS mainMode, s.occupants, s.one_way_km AS oneWayKm,
+      s.journeys_per_visit AS journeysPerVisit, s.journeys_assumed AS journeysAssumed, s.extra_json AS extraJson
+    FROM survey_responses s JOIN batches b ON b.id = s.batch_id
+    WHERE b.status = 'active' AND s.org = ? AND s.respondent_type IS NOT NULL
+    ORDER BY s.wave, s.batch_id, s.line`, [org]);
+  return groupWaves(rows, waveYears, visitorResponse).sort(compareWaves);
 }
 
 /** Date order; undated waves last, by label. */
-export function compareWaves(a: SurveyWave, b: SurveyWave): number {
+export function compareWaves(a: Pick<SurveyWave, 'dating' | 'lastBatchId' | 'label'>, b: Pick<SurveyWave, 'dating' | 'lastBatchId' | 'label'>): number {
   const da = a.dating?.date ?? '9999';
   const db = b.dating?.date ?? '9999';
   if (da !== db) return da < db ? -1 : 1;

@@ -6,6 +6,7 @@
 
 import type { CompareWithAreas } from '../../area/compare-areas.js';
 import type { CompareReport, CompareSeries } from '../../targets/compare-orgs.js';
+import type { MemberSiteShare } from '../../travel/member-shares.js';
 import { toCsv } from '../../kernel/csv-cell.js';
 import { formatNumber, renderTable } from '../../kernel/format.js';
 import { STATUS_WORDS } from '../../targets/target-text.js';
@@ -40,7 +41,23 @@ function footnotes(series: readonly CompareSeries[]): { readonly marker: (org: s
   };
 }
 
-export function compareText(r: CompareReport & Partial<Pick<CompareWithAreas, 'area'>>): string {
+const share = (e: { pct: number; lowPct: number; highPct: number; respondents: number } | null): string =>
+  (e === null ? '–' : `${formatNumber(e.pct, 1)}% (${formatNumber(e.lowPct, 0)}–${formatNumber(e.highPct, 0)}%, n=${formatNumber(e.respondents)})`);
+
+/** The private-car share of journeys to each site surveyed, its latest year: staff, patients and visitors, all. */
+function privateCarLines(rows: readonly MemberSiteShare[]): string[] {
+  if (rows.length === 0) return [];
+  return ['', 'Private-car share of journeys to each site, latest surveyed year (95% interval, respondents); each site on its own survey, never summed:', renderTable(rows, [
+    { header: 'organisation', value: (x) => x.org },
+    { header: 'site', value: (x) => x.site },
+    { header: 'year', value: (x) => x.year },
+    { header: 'staff', value: (x) => share(x.staff) },
+    { header: 'patients and visitors', value: (x) => share(x.patientsVisitors) },
+    { header: 'all journeys', value: (x) => share(x.all) },
+  ])];
+}
+
+export function compareText(r: CompareReport & Partial<Pick<CompareWithAreas, 'area'>> & { readonly privateCar?: readonly MemberSiteShare[] }): string {
   const years = [...new Set([...r.series.flatMap((s) => s.points.map((p) => p.year)), ...r.rollups.flatMap((x) => x.points.map((p) => p.year))])].sort();
   const notes = footnotes(r.series);
   type Row = { year: string };
@@ -117,6 +134,7 @@ export function compareText(r: CompareReport & Partial<Pick<CompareWithAreas, 'a
     }
   }
   if (r.area !== undefined && r.area !== null) lines.push('', ...areaLines(r.area));
+  lines.push(...privateCarLines(r.privateCar ?? []));
   for (const w of r.warnings.slice(0, 10)) lines.push(`Note: ${w.message}`);
   return lines.join('\n');
 }

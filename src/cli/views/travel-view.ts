@@ -122,6 +122,56 @@ function avoidedLines(r: TravelReport): string[] {
   ];
 }
 
+const METHOD_WORDS = { survey: 'survey', default: 'default method (tier 3)', none: 'not counted' } as const;
+
+function patientLines(r: TravelReport): string[] {
+  const p = r.patientTravel;
+  if (p.years.every((y) => y.method === 'none')) return ['Patient and visitor travel: no patient contacts in the config for the period, so none is counted.'];
+  return [
+    'Patient and visitor travel (Scope 3 category 9; in the NHS Carbon Footprint Plus, not the NHS Carbon Footprint):',
+    renderTable(p.years, [
+      { header: 'year', value: (y) => y.year },
+      { header: 'method', value: (y) => `${METHOD_WORDS[y.method]}${y.wave === null || y.method !== 'survey' ? '' : `: ${y.wave}${y.carriedFrom === null ? '' : ` (carried forward from ${y.carriedFrom})`}`}` },
+      { header: 'patient contacts', value: (y) => (y.contacts === null ? '–' : formatNumber(y.contacts, 0)), align: 'right' },
+      { header: 'journeys', value: (y) => formatNumber(y.journeys, 0), align: 'right' },
+      { header: 'km', value: (y) => formatNumber(y.km, 0), align: 'right' },
+      { header: 'tCO2e', value: (y) => t(y.kgCo2e), align: 'right' },
+      { header: 'WTT tCO2e', value: (y) => t(y.wttKgCo2e), align: 'right' },
+    ]),
+    ...p.years.filter((y) => y.method === 'survey').map((y) => `  ${y.year} by mode: ${y.modes.map((m) => `${modeName(m.mode)} ${formatNumber(m.journeys, 0)} journeys, ${t(m.kgCo2e)} t`).join('; ')}.`),
+    `  Total: ${t(p.kgCo2e)} tCO2e; well-to-tank ${t(p.wttKgCo2e)} tCO2e beside it.`,
+  ];
+}
+
+const interval = (e: { pct: number; lowPct: number; highPct: number; respondents: number } | null): string =>
+  (e === null ? '–' : `${formatNumber(e.pct, 1)}% (${formatNumber(e.lowPct, 0)}–${formatNumber(e.highPct, 0)}%, n=${formatNumber(e.respondents)})`);
+
+function siteShareLines(r: TravelReport): string[] {
+  if (r.siteShares.length === 0) return ['Private-car share of journeys to each site: no survey names a configured site.'];
+  const lines = [
+    'Private-car share of journeys to each site (car driver alone, car passenger or share, taxi; 95% interval and respondents):',
+    renderTable(r.siteShares, [
+      { header: 'site', value: (s) => s.site },
+      { header: 'year', value: (s) => s.year },
+      { header: 'staff', value: (s) => interval(s.staff) },
+      { header: 'patients and visitors', value: (s) => interval(s.patientsVisitors) },
+      { header: 'all journeys', value: (s) => interval(s.all) },
+      { header: 'without digital appointments', value: (s) => (s.avoidedJourneys === 0 ? '' : pct(s.allWithoutAvoidedPct ?? s.patientsVisitorsWithoutAvoidedPct)), align: 'right' },
+    ]),
+  ];
+  for (const s of r.siteShares) {
+    if (s.all === null && s.allMissing !== null && s.staff !== null && s.patientsVisitors !== null) lines.push(`  ${s.site}, ${s.year}: no share of all journeys: ${s.allMissing}.`);
+    if (s.avoidedJourneys > 0) lines.push(`  ${s.site}, ${s.year}: ${formatNumber(s.avoidedJourneys, 0)} journeys avoided by digital appointments; had they been made, the share would be ${pct(s.allWithoutAvoidedPct ?? s.patientsVisitorsWithoutAvoidedPct)}.`);
+  }
+  for (const tg of r.carShareTargets) {
+    const h = tg.headline;
+    lines.push(`  Target ${tg.name}: baseline ${tg.baselinePct === null ? '–' : `${formatNumber(tg.baselinePct, 1)}%`} in ${tg.baselineYear}${tg.baselineFrom === 'config' ? ' (from the config)' : ''}; `
+      + (h === null || h.actual === null ? 'no year measured since.' : `${h.year} ${interval(h.actual)} against ${formatNumber(h.requiredPct, 1)}% on the pathway: ${h.status === null ? 'not judged' : h.status.replace('-', ' ')}${h.status !== 'on-track' && h.intervalMeetsPathway === true ? ' (its interval reaches the pathway)' : ''}; trend ${tg.trendPpPerYear === null ? 'needs two surveys' : `${pp(tg.trendPpPerYear)} a year, ${tg.trendReaches === null ? 'not reaching the target' : `reaching ${formatNumber(tg.targetPct, 0)}% in ${tg.trendReaches}`}`}.`));
+    for (const problem of tg.problems) lines.push(`    ${problem}`);
+  }
+  return lines;
+}
+
 export function travelText(r: TravelReport): string {
   const lines = [
     `${r.org}: travel ${r.period.start} to ${r.period.end} (factor policy ${r.policy}), tCO2e`,
@@ -130,7 +180,9 @@ export function travelText(r: TravelReport): string {
     ...commutingLines(r), '',
     ...modeShareLines(r), '',
     ...businessLines(r), '',
-    ...avoidedLines(r),
+    ...avoidedLines(r), '',
+    ...patientLines(r), '',
+    ...siteShareLines(r),
   ];
   if (r.warnings.length > 0) {
     lines.push('', 'Warnings:');
@@ -144,7 +196,8 @@ type Cell = string | number | null;
 const HEADER = [
   'section', 'wave', 'financial_year', 'site', 'mode', 'respondents', 'usable_respondents', 'response_rate_pct', 'scaling_basis', 'headcount', 'working_weeks',
   'journeys_per_week', 'journeys_pct', 'private_car_journeys_pct', 'single_occupancy_journeys_pct', 'from_wave', 'change_pp', 'single_occupancy_change_pp',
-  'grey_fleet', 'lines', 'km', 'tco2e', 'wtt_tco2e', 'money_derived_lines', 'money_derived_km', 'note',
+  'grey_fleet', 'lines', 'km', 'tco2e', 'wtt_tco2e', 'money_derived_lines', 'money_derived_km',
+  'method', 'patient_contacts', 'journeys', 'share_low_pct', 'share_high_pct', 'effective_n', 'required_pct', 'status', 'note',
 ] as const;
 type Field = (typeof HEADER)[number];
 
@@ -156,7 +209,8 @@ function row(fields: Partial<Record<Field, Cell>>): Cell[] {
 /**
  * One long table, a `section` column saying what each row is (commuting, commuting_mode,
  * mode_share, private_car, private_car_change, business_travel, business_travel_total, avoided,
- * warning), so it filters cleanly in Excel.
+ * patient_travel, patient_travel_mode, site_private_car_staff / _patients_visitors / _all,
+ * private_car_target, warning), so it filters cleanly in Excel.
  */
 export function travelCsv(r: TravelReport): string {
   const rows: Cell[][] = [];
@@ -189,6 +243,21 @@ export function travelCsv(r: TravelReport): string {
   rows.push(row({ section: 'business_travel_total', lines: b.lines, km: b.km, tco2e: b.kgCo2e / 1000, wtt_tco2e: b.wttKgCo2e / 1000, money_derived_lines: b.moneyDerived.lines, money_derived_km: b.moneyDerived.km, note: `miles worked out from money: ${b.moneyDerived.sharePct ?? 0}% of lines, ${b.moneyDerived.kmSharePct ?? 0}% of km` }));
   for (const e of r.avoided.entries) {
     rows.push(row({ section: 'avoided', financial_year: e.year, site: e.site, mode: e.modes.map((m) => m.mode).join(' '), km: e.km, tco2e: e.kgCo2e / 1000, wtt_tco2e: e.wttKgCo2e / 1000, note: `${e.description} (${e.source}); ${AVOIDED_NOT_SUBTRACTED}` }));
+  }
+  for (const y of r.patientTravel.years) {
+    rows.push(row({ section: 'patient_travel', wave: y.wave, financial_year: y.year, method: y.method, patient_contacts: y.contacts, journeys: y.journeys, km: y.km, tco2e: y.kgCo2e / 1000, wtt_tco2e: y.wttKgCo2e / 1000, note: y.contactsSource }));
+    for (const m of y.modes) rows.push(row({ section: 'patient_travel_mode', wave: y.wave, financial_year: y.year, mode: m.mode, respondents: m.respondents, journeys: m.journeys, km: m.km, tco2e: m.kgCo2e / 1000, wtt_tco2e: m.wttKgCo2e / 1000 }));
+  }
+  for (const s of r.siteShares) {
+    const groups = [['staff', s.staff, s.staffJourneys], ['patients_visitors', s.patientsVisitors, s.patientVisitorJourneys], ['all', s.all, s.staffJourneys !== null && s.patientVisitorJourneys !== null ? s.staffJourneys + s.patientVisitorJourneys : null]] as const;
+    for (const [who, e, journeys] of groups) {
+      if (e === null) continue;
+      rows.push(row({ section: `site_private_car_${who}`, wave: e.wave, financial_year: s.year, site: s.site, respondents: e.respondents, effective_n: e.effectiveN, private_car_journeys_pct: e.pct, share_low_pct: e.lowPct, share_high_pct: e.highPct, journeys,
+        note: who === 'all' && s.avoidedJourneys > 0 ? `had the ${s.avoidedJourneys} journeys avoided by digital appointments been made: ${String(s.allWithoutAvoidedPct)}%` : null }));
+    }
+  }
+  for (const tg of r.carShareTargets) {
+    for (const y of tg.rows) rows.push(row({ section: 'private_car_target', financial_year: y.year, site: tg.sites.join('; '), private_car_journeys_pct: y.actual?.pct ?? null, share_low_pct: y.actual?.lowPct ?? null, share_high_pct: y.actual?.highPct ?? null, required_pct: y.requiredPct, status: y.status, note: tg.name }));
   }
   for (const w of r.warnings) rows.push(row({ section: 'warning', wave: w.wave ?? null, site: w.site ?? null, note: w.message }));
   return toCsv(HEADER, rows);

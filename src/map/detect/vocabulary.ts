@@ -85,6 +85,8 @@ export const VOCABULARY: Readonly<Record<string, Concept>> = {
       'get to work': 0.8, 'journey to work': 0.6, 'commute': 0.7, 'travel mode': 0.9, mode: 0.7, transport: 0.5,
       // "…the one you use for the longest part of your journey" names the main mode; "for part of" points to a second one.
       'longest part of': 0.9,
+      // Patient and visitor surveys ask about the journey just made ("How did you travel to the hospital today?").
+      'how did you travel': 1, 'how did you get': 0.9, 'travel to the hospital': 0.8, 'get to the hospital': 0.8, 'travel here': 0.8, 'get here': 0.8,
     },
     against: { second: 1, secondary: 1, other: 0.8, another: 1, 'for part of': 0.8, 'as part of': 0.8, 'how far': 1, distance: 1, miles: 1, 'how many': 1, 'days a week': 1, 'days per week': 1, cost: 1 },
     units: [],
@@ -122,6 +124,30 @@ export const VOCABULARY: Readonly<Record<string, Concept>> = {
   staffGroup: {
     words: { 'staff group': 1, 'job family': 0.9, role: 0.7, 'staff category': 0.9, occupation: 0.8, 'job role': 0.9, 'job title': 0.6, 'staff type': 0.8 },
     against: { days: 1, site: 0.6 },
+    units: [],
+  },
+  respondentType: {
+    // Who answered a patient and visitor travel survey: "Are you a patient, visitor or carer?",
+    // "Respondent type", "Visitor type", "Reason for visit", "I am a…". Its answers confirm it
+    // (see src/map/visitor-survey.ts): only answers read as patient, visitor or carer make a
+    // file a patient and visitor survey.
+    words: {
+      'respondent type': 1, 'type of respondent': 1, 'visitor type': 1, 'type of visitor': 1, 'are you a patient': 1, 'patient or visitor': 1, 'patient visitor': 0.9,
+      'reason for visit': 0.9, 'reason for your visit': 0.9, 'purpose of visit': 0.9, 'purpose of your visit': 0.9, 'i am a': 0.8, 'are you a': 0.5,
+      patient: 0.6, visitor: 0.6, carer: 0.6,
+    },
+    against: {
+      site: 1, hospital: 0.3, 'how far': 1, distance: 1, miles: 1, mode: 1, travel: 0.8, 'how many': 1, journeys: 1, days: 1, staff: 1, park: 0.6, parking: 1, ward: 0.6, date: 1, time: 1,
+    },
+    units: [],
+  },
+  journeysPerVisit: {
+    // How many one-way journeys the visit meant: 2 for there and back, more for a drop-off and pick-up.
+    words: {
+      'journeys per visit': 1, 'trips per visit': 1, 'how many journeys': 1, 'how many one way journeys': 1, 'number of journeys': 1, 'one way journeys': 0.9,
+      'journeys': 0.7, 'trips': 0.6,
+    },
+    against: { distance: 1, 'how far': 1, miles: 1, km: 1, mode: 1, days: 1, site: 1, cost: 1 },
     units: [],
   },
   readType: {

@@ -8,7 +8,8 @@ import { html } from '../../render/html/escape.js';
 import { renderPage } from '../../render/html/page.js';
 import { preloadCharts } from '../../render/chart/render-svg.js';
 import { boardData, type BoardData, type BoardOptions } from './data.js';
-import { coverSection, emissionsSection, energySection, factorsAppendix, fleetSection, methodSection, qualitySection, summarySection, trajectorySection, travelSection } from './sections.js';
+import { coverSection, emissionsSection, energySection, factorsAppendix, fleetSection, methodSection, qualitySection, summarySection, trajectorySection } from './sections.js';
+import { travelSection } from './travel-section.js';
 
 export interface BoardReport {
   readonly html: string;

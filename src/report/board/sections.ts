@@ -7,7 +7,6 @@
 import { TIER_LABELS } from '../../aggregate/quality.js';
 import { monthsCompareChart } from '../../render/chart/kinds/months-compare.js';
 import { coverageGridChart, type SourceMonthCoverage } from '../../render/chart/kinds/coverage-grid.js';
-import { modeShareChart } from '../../render/chart/kinds/mode-share.js';
 import { stackedByYearChart } from '../../render/chart/kinds/stacked-by-year.js';
 import { topSitesChart } from '../../render/chart/kinds/top-sites.js';
 import { trajectoryChart, type CoverageStep, type Pathway } from '../../render/chart/kinds/trajectory.js';
@@ -21,7 +20,6 @@ import { targetVerdict } from '../../targets/verdict.js';
 import { lineAt } from '../../targets/trend.js';
 import { yearLabel } from '../../targets/years.js';
 import type { TargetReport } from '../../targets/from-ledger.js';
-import type { TravelReport } from '../../travel/types.js';
 import type { BoardData } from './data.js';
 import { listWords, sourceName, sourceWords, stepsPhrase } from '../../render/source-names.js';
 import { partOf, type YearChange } from '../../targets/comparable.js';
@@ -29,12 +27,12 @@ import { partOf, type YearChange } from '../../targets/comparable.js';
 /** Units in the singular, as "per" wants them. */
 const PER_UNIT: Readonly<Record<string, string>> = { litres: 'litre', tonnes: 'tonne', miles: 'mile', m3: 'm³', passenger_km: 'passenger km', passenger_miles: 'passenger mile', gallons_uk: 'UK gallon' };
 
-function heading(tag: string, text: string): Html {
+export function heading(tag: string, text: string): Html {
   return tag === 'h4' ? html`<h4>${text}</h4>` : html`<h3>${text}</h3>`;
 }
 
 /** Renders a chart into a figure; the chart's own notes follow it. */
-async function chartFigure(id: string, title: string, takeaway: string, chart: Chart): Promise<Html> {
+export async function chartFigure(id: string, title: string, takeaway: string, chart: Chart): Promise<Html> {
   const { svg } = await renderChartSvg(chart.spec);
   const notes = chart.notes.length > 0 ? html`<p class="note">${chart.notes.join(' ')}</p>` : null;
   return html`${figure({ id, title, takeaway, svg, description: chart.description, table: chart.table })}${notes}`;
@@ -145,7 +143,8 @@ function movementsList(d: BoardData): Html | null {
     const head = `${sourceName(m.group)}: ${signedT(m.changeTco2e)} tCO2e`;
     if (m.kind === 'coverage') {
       const step = m.step!;
-      const what = step.surveyChanged ? 'estimated from a new staff travel survey that replaced the one carried forward'
+      const what = step.methodChanged === true ? `estimated by the default method (no survey) in one year and from a ${step.group === 'commuting' ? 'staff' : 'patient and visitor'} travel survey in the other: a change of method`
+        : step.surveyChanged ? 'estimated from a new staff travel survey that replaced the one carried forward'
         : step.sites.length > 0 ? `${step.sites.join(', ')} ${step.sites.length === 1 ? 'has' : 'have'} data in only one of the two years`
         : `counted in only one of the two years`;
       return `${head}, a change in what is counted, not in emissions: ${what}.`;
@@ -343,50 +342,6 @@ export function fleetSection(d: BoardData): Html {
   });
 }
 
-export async function travelSection(d: BoardData): Promise<Html> {
-  const parts: Html[] = [];
-  for (const [i, t] of d.travel.entries()) {
-    const own = await travelParts(d, t, i, d.travel.length > 1);
-    if (own.length > 0 && d.travel.length > 1) parts.push(html`<h3>${t.org}</h3>`);
-    parts.push(...own);
-  }
-  if (parts.length === 0) return noDataSection('Staff travel', `No travel surveys, business travel or avoided journeys are held for ${d.period}.`);
-  return section({ id: 'travel', title: 'Staff travel', body: html`${parts}` });
-}
-
-async function travelParts(d: BoardData, t: TravelReport, i: number, many: boolean): Promise<Html[]> {
-  const parts: Html[] = [];
-  const h = many ? 'h4' : 'h3';
-  const waves = t.modeShare.waves;
-  if (waves.length > 0) {
-    const latest = waves[waves.length - 1]!;
-    const rows = [...latest.sites, latest.overall].flatMap((s) => s.modes.map((m) => ({ group: s.site ?? 'All sites', mode: m.mode.replace(/_/g, ' '), journeys: m.journeysPerWeek })));
-    const car = latest.overall.privateCarJourneysPct;
-    const changes = t.modeShare.changes;
-    const overallChange = changes.find((c) => c.site === null);
-    const takeaway = car === null ? `Mode share from the ${latest.wave} survey.` : `In the ${latest.wave} survey ${formatPercent(car / 100)} of journeys to work were by private car${overallChange ? `, ${overallChange.changePp <= 0 ? 'down' : 'up'} ${formatQuantity(Math.abs(overallChange.changePp), 1)} points on ${overallChange.from}` : ''}.`;
-    parts.push(await chartFigure(`mode-share-${String(i + 1)}`, `How staff travel to work (${latest.wave} survey, share of journeys)`, takeaway, modeShareChart({ rows })));
-    const carRows = changes.map((c) => [c.site ?? 'All sites', `${c.from} → ${c.to}`, formatPercent(c.fromPct / 100), formatPercent(c.toPct / 100), `${c.changePp > 0 ? '+' : ''}${formatQuantity(c.changePp, 1)}`]);
-    if (carRows.length > 0) parts.push(html`${heading(h, `Private-car share of journeys between surveys`)}${dataTable({ columns: [{ header: 'Site' }, { header: 'Surveys' }, { header: 'Before', numeric: true }, { header: 'After', numeric: true }, { header: 'Change (points)', numeric: true }], rows: carRows })}`);
-  }
-  const c = t.commuting;
-  if (c.waves.length > 0) {
-    parts.push(html`${heading(h, `Commuting emissions, ${d.period}`)}<p>${formatTco2e(c.kgCo2e / 1000)} tCO2e, estimated from ${c.waves.map((w) => `the ${w.wave} survey (${formatQuantity(w.respondents, 0)} respondents${w.scaling.responseRatePct === null ? ', not scaled: no headcount' : `, a ${formatPercent(w.scaling.responseRatePct / 100)} response rate, scaled to a headcount of ${formatQuantity(w.scaling.headcount ?? 0, 0)}`})`).join(' and ')}, at ${formatQuantity(t.workingWeeks, 0)} working weeks a year.</p>`);
-  }
-  const bt = t.businessTravel;
-  if (bt.modes.length > 0) {
-    parts.push(html`${heading(h, `Business travel and grey fleet, ${d.period}`)}${dataTable({
-      columns: [{ header: 'Mode' }, { header: 'Claims', numeric: true }, { header: 'km', numeric: true }, { header: 'tCO2e', numeric: true }],
-      rows: bt.modes.map((m) => [`${m.mode}${m.greyFleet ? ' (grey fleet)' : ''}`, formatQuantity(m.lines, 0), formatQuantity(m.km, 0), formatTco2e(m.kgCo2e / 1000)]),
-    })}${bt.moneyDerived.lines > 0 ? html`<p class="note">${formatQuantity(bt.moneyDerived.lines, 0)} claims gave only an amount of money; their miles were derived at the approved mileage rate.</p>` : null}`);
-  }
-  const av = t.avoided;
-  if (av.entries.length > 0) {
-    parts.push(html`${heading(h, `Journeys avoided`)}<p>${av.entries.map((e) => `${e.description}: ${formatQuantity(e.appointments, 0)} appointments, about ${formatTco2e(e.kgCo2e / 1000)} tCO2e avoided (${e.source})`).join('; ')}. Avoided emissions are reported beside the footprint and never subtracted from it.</p>`);
-  }
-  return parts;
-}
-
 export async function qualitySection(d: BoardData): Promise<Html> {
   const rows: SourceMonthCoverage[] = [];
   const bySource = new Map<string, Map<string, { days: number; full: number; estimated: boolean }>>();
@@ -425,7 +380,7 @@ export function methodSection(d: BoardData): Html {
     body: html`<ul>
 <li>Emissions are activity × the UK Government's published GHG conversion factor for the year the activity falls in (factor policy: ${d.policies.join(', ') || 'financial-year'}); gases are reported as CO2e.</li>
 <li>Scopes 1, 2 and 3 follow the GHG Protocol Corporate Standard. Scope 2 is location-based (grid average); a market-based figure is shown beside it only where supplier-specific factors are configured.</li>
-<li>Included: energy (Scope 1 and 2), owned fleet (Scope 1, EV charging Scope 2), business travel and grey fleet (Scope 3 category 6), staff commuting from travel surveys (Scope 3 category 7, scaled to headcount; between surveys the latest survey is carried forward).</li>
+<li>Included: energy (Scope 1 and 2), owned fleet (Scope 1, EV charging Scope 2), business travel and grey fleet (Scope 3 category 6), staff commuting from travel surveys (Scope 3 category 7, scaled to headcount; between surveys the latest survey is carried forward; with no survey in reach, estimated by the default method of staff WTE × miles a year by average car where the config says so), and patients' and visitors' travel (Scope 3 category 9, in the NHS Carbon Footprint Plus only: from their survey scaled to patient contacts, else the default method of contacts × journeys × miles by average car).</li>
 <li>Excluded from totals: well-to-tank and transmission and distribution losses (Scope 3 category 3); biogenic CO2 from biomass is reported separately and never added.</li>
 <li>Gaps in metered data are shown, not filled. Every figure can be traced to its file and line with <code>tco2e export lines</code>.</li>
 <li>Every factor used in ${d.period} is listed in the appendix.</li>
