@@ -73,6 +73,10 @@ export {
 export type { Preset, Projection, ProgressRow, Target, TargetProgress, YearActual } from './targets/index.js';
 export { avoidedJourneys, businessTravelByMode, commutingEmissions, financialYearPeriod, surveyModeShares, travelReport } from './travel/index.js';
 export type { TravelOptions, TravelReport } from './travel/index.js';
+export { patientTravelForPeriod, patientTravelYear, type PatientTravelYear } from './travel/patient-travel.js';
+export { siteCarShares, type ShareEstimate, type SiteYearShare } from './travel/site-car-share.js';
+export { readVisitorWaves, type StoredVisitorResponse, type VisitorWave } from './travel/waves.js';
+export { carShareTargets, withCarShareTargets, type CarShareTargetReport, type TravelWithTargets } from './targets/car-share-targets.js';
 export { boardReport } from './report/board/index.js';
 export type { BoardReport } from './report/board/index.js';
 export type { BoardData, BoardOptions } from './report/board/data.js';

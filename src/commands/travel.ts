@@ -11,7 +11,7 @@ import { travelCsv, travelText } from '../cli/views/travel-view.js';
 import { modeShares } from '../travel/mode-share.js';
 import { financialYearPeriod } from '../travel/period.js';
 import { travelReport } from '../travel/report.js';
-import type { TravelReport } from '../travel/types.js';
+import { withCarShareTargets, type TravelWithTargets } from '../targets/car-share-targets.js';
 import { readVisitorWaves, readWaves } from '../travel/waves.js';
 import { organisation } from '../workspace/config.js';
 
@@ -32,7 +32,7 @@ export default class Travel extends BaseCommand {
     policy: policyFlag('commuting and avoided journeys'),
   };
 
-  async run(): Promise<TravelReport> {
+  async run(): Promise<TravelWithTargets> {
     const { flags } = await this.parse(Travel);
     const { workspace, ledger } = openWorkspace(flags);
     try {
@@ -44,7 +44,7 @@ export default class Travel extends BaseCommand {
       if (flags.period === undefined && latest === undefined) throw new UserError('no_period', `${org.id} has no dated survey wave to take the period from.`, 'Give the period with --period, e.g. --period 2024/25.');
       const range = flags.period === undefined ? undefined : periodRange(flags.period);
       const period = range === undefined ? financialYearPeriod(latest!.startYear) : { start: range.from, end: range.to };
-      const report = travelReport(ledger, loadFactors(), org, period, { policy: flags.policy ?? DEFAULT_POLICY });
+      const report = withCarShareTargets(org, travelReport(ledger, loadFactors(), org, period, { policy: flags.policy ?? DEFAULT_POLICY }));
       const unknown = (flags.survey ?? []).filter((s) => !waves.some((w) => w.label === s));
       if (unknown.length > 0) throw new UserError('unknown_wave', `${org.id} has no survey wave ${unknown.map((u) => `"${u}"`).join(', ')}.`, `Its waves: ${waves.map((w) => `"${w.label}"`).join(', ') || 'none (import one with `tco2e import journeys FILE --wave LABEL`)'}.`);
       const r = flags.survey === undefined ? report : { ...report, modeShare: modeShares(waves.filter((w) => flags.survey!.includes(w.label))).result };

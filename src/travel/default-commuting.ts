@@ -21,7 +21,7 @@ import { formatNumber } from '../kernel/format.js';
 import { CONFIG_FILE, type OrganisationConfig } from '../workspace/config.js';
 import { carFactor } from './commute-factors.js';
 import { Tally, convertTravel, emissionLine } from './engine.js';
-import { financialYearPeriod } from './period.js';
+import { financialYearPeriod, financialYearRuns } from './period.js';
 import type { TravelWarning } from './types.js';
 
 /** The source of default-method lines: a part of its own, never mixed with a survey's commuting. */
@@ -42,14 +42,14 @@ interface YearWte {
 /** What the default method says, in one place. */
 export const defaultCommutingMsg = {
   estimated: (org: string, years: readonly YearWte[], carryYears: number, milesPerWte: number, source: string): string => {
-    const labels = years.map((y) => financialYearLabel(y.year));
-    const few = years.length === 1 ? `${wte(years[0]!.staffWte)} WTE` : `staff WTE (${years.map((y) => `${wte(y.staffWte)} in ${financialYearLabel(y.year)}`).join(', ')})`;
-    return `${org}: no staff travel survey in ${labels.join(', ')} (nor in the ${carryYears} years before${years.length === 1 ? '' : ' each'}); commuting there is estimated by the default method: ${few} × ${miles(milesPerWte)} miles a year by average car (${source}), a tier 3 estimate.`;
+    const same = years.every((y) => y.staffWte === years[0]!.staffWte);
+    const few = same ? `${wte(years[0]!.staffWte)} WTE${years.length === 1 ? '' : ' each year'}` : `staff WTE (${years.map((y) => `${wte(y.staffWte)} in ${financialYearLabel(y.year)}`).join(', ')})`;
+    return `${org}: no staff travel survey in ${financialYearRuns(years.map((y) => y.year))} (nor in the ${carryYears} years before${years.length === 1 ? '' : ' each'}); commuting there is estimated by the default method: ${few} × ${miles(milesPerWte)} miles a year by average car (${source}), a tier 3 estimate.`;
   },
   leftOut: (org: string, years: readonly number[], carryYears: number): string =>
-    `${org}: no staff travel survey in ${years.map(financialYearLabel).join(', ')} (nor in the ${carryYears} years before${years.length === 1 ? '' : ' each'}); commuting is left out of those years, as the config chooses (travel.commutingWithoutSurvey is "leave-out"; "estimate" counts it by the default method, staff WTE × miles a year by average car).`,
+    `${org}: no staff travel survey in ${financialYearRuns(years)} (nor in the ${carryYears} years before${years.length === 1 ? '' : ' each'}); commuting is left out of those years, as the config chooses (travel.commutingWithoutSurvey is "leave-out"; "estimate" counts it by the default method, staff WTE × miles a year by average car).`,
   noWte: (org: string, years: readonly number[]): string =>
-    `${org}: neither a staff travel survey nor a staff WTE figure is held for ${years.map(financialYearLabel).join(', ')}, so no commuting is counted there; import a staff travel survey, or add staffWte to the organisation's denominators in ${CONFIG_FILE} for ${years.length === 1 ? 'that year' : 'each of those years'} (e.g. { "year": "${financialYearLabel(years[0]!)}", "staffWte": 1200 }) to estimate it by the default method.`,
+    `${org}: neither a staff travel survey nor a staff WTE figure is held for ${financialYearRuns(years)}, so no commuting is counted there; import a staff travel survey, or add staffWte to the organisation's denominators in ${CONFIG_FILE} for ${years.length === 1 ? 'that year' : 'each of those years'} (e.g. { "year": "${financialYearLabel(years[0]!)}", "staffWte": 1200 }) to estimate it by the default method.`,
   conversionFailed: (org: string, year: number, reason: string): string =>
     `${org}: commuting in ${financialYearLabel(year)} could not be estimated by the default method, so none is counted there: ${reason}`,
   lineNote: (staffWte: number, milesPerWte: number, source: string): string =>
@@ -102,7 +102,9 @@ export function defaultCommuting(
     estimated.push({ year, staffWte });
   }
   if (estimated.length > 0) warnings.unshift({ code: 'commuting_default_method', message: defaultCommutingMsg.estimated(org.id, estimated, carryYears, milesPerWte, source) });
-  if (noWte.length > 0) warnings.push({ code: 'commuting_no_wte', message: defaultCommutingMsg.noWte(org.id, noWte) });
+  // The default method is the NHS reporting portal's: an NHS trust without it is told what to add;
+  // another organisation without a survey or a WTE figure simply has no commuting counted.
+  if (noWte.length > 0 && org.kind === 'nhs-trust') warnings.push({ code: 'commuting_no_wte', message: defaultCommutingMsg.noWte(org.id, noWte) });
   warnings.push(...tally.warnings());
   return { lines, warnings };
 }

@@ -28,7 +28,7 @@ import type { OrganisationConfig } from '../workspace/config.js';
 import { commuteFactor } from './commute-factors.js';
 import { convertTravel, emissionLine, type Tally } from './engine.js';
 import { siteOf } from './headcount.js';
-import { financialYearOf, financialYearPeriod, yearShare, type ReportPeriod } from './period.js';
+import { financialYearOf, financialYearPeriod, financialYearRuns, yearShare, type ReportPeriod } from './period.js';
 import { contactVolumes, type ContactVolume } from './patient-volumes.js';
 import type { TravelWarning } from './types.js';
 import type { StoredVisitorResponse, VisitorWave } from './waves.js';
@@ -93,25 +93,12 @@ interface Run {
   readonly share: number;
 }
 
-/** Financial years as runs: `2013/14 to 2016/17, 2019/20`. */
-function yearRuns(years: readonly string[]): string {
-  const starts = years.map((y) => Number(y.slice(0, 4))).sort((a, b) => a - b);
-  const runs: string[] = [];
-  for (let i = 0; i < starts.length;) {
-    let j = i;
-    while (j + 1 < starts.length && starts[j + 1] === starts[j]! + 1) j++;
-    runs.push(j - i >= 2 ? `${financialYearLabel(starts[i]!)} to ${financialYearLabel(starts[j]!)}` : starts.slice(i, j + 1).map(financialYearLabel).join(', '));
-    i = j + 1;
-  }
-  return runs.join(', ');
-}
-
 /** What patient travel says, for one year or (in a footprint) for every year it applies to at once. */
 export const PATIENT_MSG = {
   noContacts: (org: string, years: readonly string[], wave: string | null): string =>
-    `${org}: no patient contacts for ${yearRuns(years)} in the config, so patient and visitor travel is not counted there${wave === null ? '' : ` (the ${wave} survey needs them to be scaled)`}; add travel.patientActivity (per site or for the organisation, with its source) or denominators.patientContacts.`,
+    `${org}: no patient contacts for ${financialYearRuns(years.map((y) => Number(y.slice(0, 4))))} in the config, so patient and visitor travel is not counted there${wave === null ? '' : ` (the ${wave} survey needs them to be scaled)`}; add travel.patientActivity (per site or for the organisation, with its source) or denominators.patientContacts.`,
   byDefault: (org: string, years: readonly string[], d: { readonly journeysPerContact: number; readonly milesPerJourney: number; readonly source: string }): string =>
-    `${org}: no patient and visitor travel survey for ${yearRuns(years)}; patient and visitor travel there is estimated by the default method: patient contacts × ${fmt(d.journeysPerContact)} journeys × ${fmt(d.milesPerJourney)} miles by average car (${d.source}), a tier 3 estimate.`,
+    `${org}: no patient and visitor travel survey for ${financialYearRuns(years.map((y) => Number(y.slice(0, 4))))}; patient and visitor travel there is estimated by the default method: patient contacts × ${fmt(d.journeysPerContact)} journeys × ${fmt(d.milesPerJourney)} miles by average car (${d.source}), a tier 3 estimate.`,
 } as const;
 
 const fmt = (n: number): string => (Math.round(n * 1000) / 1000).toLocaleString('en-GB', { maximumFractionDigits: 3 });
@@ -144,8 +131,11 @@ export function patientTravelYear(library: FactorLibrary, org: OrganisationConfi
     warnings,
   });
   if (volumes.org === null) {
-    // Only a trust (or an organisation with a patient survey) is expected to have patient travel: a council's footprint is not told it lacks any.
-    if (found === undefined && org.kind !== 'nhs-trust') return none([]);
+    // Said only where the organisation counts patient travel in some year (contacts given for
+    // another year, or a survey): one that never configured it is not told so by every command;
+    // the board report says once that it is not counted.
+    const counts = found !== undefined || org.travel.patientActivity.length > 0 || org.denominators.some((d) => d.patientContacts !== undefined);
+    if (!counts) return none([]);
     return none([{ code: 'patient_travel_no_contacts', message: PATIENT_MSG.noContacts(org.id, [label], found?.wave.label ?? null) }]);
   }
   if (found === undefined) return defaultYear(run, volumes.org, label);
@@ -227,8 +217,10 @@ function surveyYear(run: Run, wave: VisitorWave, from: number, volumes: ReturnTy
     if (patients === 0) warnings.push({ code: 'patient_travel_no_patients', wave: wave.label, site: volume.site, message: `${run.org.id}, ${wave.label}${volume.site === null ? '' : `, ${volume.site}`}: no respondent is a patient, so each respondent stands for contacts ÷ respondents (${fmt(scale)}) rather than the visitors and carers coming with each patient.` });
     groupRows.push({ site: volume.site, volume, respondents: responses.length, patientRespondents: patients, scale, scaledBy });
     for (const r of responses) {
-      const m = modes.get(r.mode) ?? { respondents: 0, journeys: 0, km: 0, kgCo2e: 0, wttKgCo2e: 0 };
-      modes.set(r.mode, m);
+      // Taxis apart from the other modes: the share of journeys by private car counts them.
+      const modeName = r.mode === 'other' && r.detail === 'taxi' ? 'taxi' : r.mode;
+      const m = modes.get(modeName) ?? { respondents: 0, journeys: 0, km: 0, kgCo2e: 0, wttKgCo2e: 0 };
+      modes.set(modeName, m);
       m.respondents += 1;
       const j = r.journeysPerVisit * scale;
       m.journeys += j;

@@ -73,3 +73,17 @@ export function checkPeriod(p: ReportPeriod): ReportPeriod {
   }
   return p;
 }
+
+/** First years of financial years as runs, for a sentence: `2013/14 to 2016/17, 2019/20` (three or more in a row become a run). */
+export function financialYearRuns(startYears: readonly number[]): string {
+  const ys = [...new Set(startYears)].sort((a, b) => a - b);
+  const label = (y: number): string => `${String(y)}/${String((y + 1) % 100).padStart(2, '0')}`;
+  const runs: string[] = [];
+  for (let i = 0; i < ys.length;) {
+    let j = i;
+    while (j + 1 < ys.length && ys[j + 1] === ys[j]! + 1) j++;
+    runs.push(j - i >= 2 ? `${label(ys[i]!)} to ${label(ys[j]!)}` : ys.slice(i, j + 1).map(label).join(', '));
+    i = j + 1;
+  }
+  return runs.join(', ');
+}

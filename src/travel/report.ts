@@ -16,7 +16,6 @@ import { travelMsg } from './travel-text.js';
 import { modeShares } from './mode-share.js';
 import { checkPeriod, type ReportPeriod } from './period.js';
 import type { AvoidedResult, BusinessTravelResult, CommutingResult, ModeShareResult, TravelReport, TravelWarning } from './types.js';
-import { carShareTargets } from './car-share-targets.js';
 import { patientTravelForPeriod } from './patient-travel.js';
 import { financialYearOf } from './period.js';
 import { siteCarShares } from './site-car-share.js';
@@ -101,7 +100,6 @@ export function travelReport(ledger: Ledger, library: FactorLibrary, org: Organi
     avoided: avoidedResult.result,
     patientTravel: { kgCo2e: patient.years.reduce((s, y) => s + y.kgCo2e, 0), wttKgCo2e: patient.years.reduce((s, y) => s + y.wttKgCo2e, 0), years: patient.years },
     siteShares: shares,
-    carShareTargets: carShareTargets(org, shares),
     warnings: [...waveWarnings(waves), ...waveWarnings(visitorWaves), ...commuting.warnings, ...modeShareResult.warnings, ...business.warnings, ...avoidedResult.warnings, ...patient.warnings, ...tally.warnings()],
   };
 }

@@ -72,7 +72,6 @@
 
 import type { EmissionLine } from '../kernel/emission-line.js';
 import type { CommuteMode } from '../map/survey.js';
-import type { CarShareTargetReport } from './car-share-targets.js';
 import type { PatientTravelYear } from './patient-travel.js';
 import type { ReportPeriod } from './period.js';
 import type { SiteYearShare } from './site-car-share.js';
@@ -286,6 +285,5 @@ export interface TravelReport {
   readonly patientTravel: PatientTravelResult;
   /** Private-car shares per site and financial year, up to the period's end (site-car-share.ts). */
   readonly siteShares: readonly SiteYearShare[];
-  readonly carShareTargets: readonly CarShareTargetReport[];
   readonly warnings: readonly TravelWarning[];
 }

@@ -26,10 +26,16 @@ describe('export lines on a large ledger', () => {
   it('writes every line within a 48 MB heap', () => {
     const out = join(w.dir, 'lines.csv');
     const r = cliInHeap(48, 'export', 'lines', '--org', LARGE_ORG, '--out', out);
-    expect(r.stderr).toBe('');
+    // The benchmark trust has staff WTE and no travel survey: commuting by the default method, said once.
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Warning: bench-trust: no staff travel survey in 2015\/16 to 2024\/25 .*6,000 WTE each year × 961 miles/),
+      // The 2015 and 2024 sets publish no well-to-tank factor for the average car: said, not filled.
+      expect.stringMatching(/^Warning: The 2015 factor set does not publish car\.average\.unknown\.wtt/), expect.stringMatching(/^Warning: The 2024 factor set does not publish car\.average\.unknown\.wtt/)]);
     expect(r.code).toBe(0);
     const rows = readFileSync(out, 'utf8').trimEnd().split('\r\n');
-    // A header, a line per ledger row, and a market-based line per electricity bill month.
-    expect(rows.length).toBe(1 + w.ledgerRows + 150 * 120);
+    const source = rows[0]!.split(',').indexOf('source');
+    // A header, a line per ledger row, a market-based line per electricity bill month, and the
+    // default-method commuting of each of the ten years with its well-to-tank line (eight: not 2015, 2024).
+    expect(rows.filter((row) => row.split(',')[source] === 'commuting:default')).toHaveLength(18);
+    expect(rows.length).toBe(1 + w.ledgerRows + 150 * 120 + 18);
   }, 120_000);
 });

@@ -77,6 +77,11 @@ describe('export lines --out, stopped part-way', () => {
 
 describe('export lines --json', () => {
   const args = ['export', 'lines', '--org', 'acute', '--period', '2024/25'];
+  // The fixture's trust has staff WTE and no travel survey: its commuting is estimated by the
+  // default method, and the document's warnings say so.
+  const byDefaultWarning = { code: 'commuting_default_method', message: expect.stringMatching(/500 WTE × 961 miles a year by average car/) as unknown };
+  // The 2024 set publishes no well-to-tank factor for the car: its line says so, never filled.
+  const noWtt = { code: 'wtt_not_published', message: expect.stringMatching(/^The 2024 factor set does not publish car\.average\.unknown\.wtt/) as unknown };
 
   it('with --out: what was written, `{ orgs, from, to, format, file, counts, warnings }`', () => {
     const out = join(w.dir, 'summary.csv');
@@ -87,7 +92,7 @@ describe('export lines --json', () => {
     const summary = JSON.parse(r.stdout) as { counts: { lines: number; location: number; market: number } };
     expect(summary).toEqual({
       orgs: ['acute'], from: '2024-04-01', to: '2025-03-31', format: 'csv', file: out,
-      counts: { lines: rows.length - 1, location: expect.any(Number) as unknown, market: expect.any(Number) as unknown }, warnings: [],
+      counts: { lines: rows.length - 1, location: expect.any(Number) as unknown, market: expect.any(Number) as unknown }, warnings: [byDefaultWarning, noWtt],
     });
     expect(summary.counts.location + summary.counts.market).toBe(summary.counts.lines);
     expect(rows.slice(1).filter((row) => row[12] === 'market')).toHaveLength(summary.counts.market);
@@ -99,7 +104,7 @@ describe('export lines --json', () => {
     expect(r.stderr).toBe('');
     const doc = JSON.parse(r.stdout) as { records: LineRecord[]; counts: { lines: number } };
     expect(Object.keys(doc)).toEqual(['orgs', 'from', 'to', 'format', 'file', 'records', 'counts', 'warnings']);
-    expect(doc).toMatchObject({ orgs: ['acute'], from: '2024-04-01', to: '2025-03-31', format: 'json', file: null, warnings: [] });
+    expect(doc).toMatchObject({ orgs: ['acute'], from: '2024-04-01', to: '2025-03-31', format: 'json', file: null, warnings: [byDefaultWarning, noWtt] });
     expect(doc.records).toEqual(JSON.parse(runCli(w.dir, ...args, '--format', 'json').stdout));
     expect(doc.counts.lines).toBe(doc.records.length);
   }, SPAWNS);

@@ -25,7 +25,9 @@ import { html } from '../../src/render/html/escape.js';
 import { renderPage } from '../../src/render/html/page.js';
 import { svgProblem, trustedSvg } from '../../src/render/html/svg-safety.js';
 import type { BoardData } from '../../src/report/board/data.js';
-import { coverSection, emissionsSection, energySection, factorsAppendix, fleetSection, methodSection, qualitySection, summarySection, trajectorySection, travelSection } from '../../src/report/board/sections.js';
+import { coverSection, emissionsSection, energySection, factorsAppendix, fleetSection, methodSection, qualitySection, summarySection, trajectorySection } from '../../src/report/board/sections.js';
+import { travelSection } from '../../src/report/board/travel-section.js';
+import type { TravelWithTargets } from '../../src/targets/car-share-targets.js';
 import { ConfigSchema } from '../../src/workspace/config.js';
 
 const SEED = 20_250_611;
@@ -229,6 +231,29 @@ describe('trustedSvg and text that looks like a link', () => {
 
 const BASE_ORG = ConfigSchema.parse({ version: 1, organisations: [{ id: 'fuzz', name: 'Fuzz', kind: 'council' }] }).organisations[0]!;
 
+/** A travel report whose sites, waves, sources and target names are hostile: patient travel, site shares and a target. */
+function travelOf(at: (i: number) => string): TravelWithTargets {
+  const none = { lines: 0, km: 0, kgCo2e: 0, wttKgCo2e: 0, tdKgCo2e: 0 };
+  const est = { pct: 62.5, lowPct: 50, highPct: 74, respondents: 40, effectiveN: 38, wave: at(44) };
+  const share = {
+    site: at(45), siteId: 'main', year: '2024/25', startYear: 2024, staff: est, patientsVisitors: { ...est, pct: 70 }, all: null, staffJourneys: 1000, patientVisitorJourneys: null,
+    allMissing: at(46), avoidedJourneys: 200, patientsVisitorsWithoutAvoidedPct: 70.2, allWithoutAvoidedPct: null,
+    byMode: [{ who: 'staff' as const, mode: at(47), journeys: 30 }, { who: 'patients-visitors' as const, mode: 'bus', journeys: 10 }],
+  };
+  const row = { year: '2024/25', startYear: 2024, requiredPct: 60, actual: est, status: 'at-risk' as const, intervalMeetsPathway: true };
+  return {
+    org: at(48), orgKind: 'nhs-trust', period: { start: '2024-04-01', end: '2025-03-31' }, policy: 'financial-year', workingWeeks: 46,
+    commuting: { kgCo2e: 0, wttKgCo2e: 0, tdKgCo2e: 0, waves: [], lines: [] },
+    modeShare: { waves: [], changes: [] },
+    businessTravel: { ...none, greyFleet: none, moneyDerived: { lines: 0, sharePct: null, km: 0, kmSharePct: null }, modes: [] },
+    avoided: { kgCo2e: 0, wttKgCo2e: 0, entries: [] },
+    patientTravel: { kgCo2e: 5000, wttKgCo2e: 900, years: [{ year: '2024/25', startYear: 2024, method: 'survey', wave: at(49), carriedFrom: null, contacts: 1000, contactsSource: at(50), journeys: 3700, km: 50_000, kgCo2e: 5000, wttKgCo2e: 900, groups: [], modes: [], lines: [] }] },
+    siteShares: [share],
+    carShareTargets: [{ id: 'car', name: at(51), sites: [at(45)], who: 'all', baselineYear: '2023/24', baselinePct: 70, baselineFrom: 'config', targetYear: '2030/31', targetPct: 50, rows: [row], headline: row, trendPpPerYear: -2, trendReaches: '2031/32', problems: [] }],
+    warnings: [],
+  };
+}
+
 /** A board with every list filled from hostile names; figures are plain, only the words are hostile. */
 function boardData(n: readonly string[]): BoardData {
   const at = (i: number): string => n[i % n.length]!;
@@ -266,7 +291,7 @@ function boardData(n: readonly string[]): BoardData {
     energy: [{ source: at(10), unit: at(11), current: 1000, previous: 900 }, { source: 'gas', unit: 'kWh', current: 500, previous: null }],
     sites: [{ site: at(12), tco2e: 60, previous: 70 }, { site: at(13), tco2e: 20, previous: null }, { site: at(14), tco2e: 10, previous: 5 }],
     fleet: { rows: [{ source: `fleet:${at(15)}`, unit: at(16), quantity: 300, tco2e: 2 }], electricKmShare: 0.25 },
-    travel: [],
+    travel: [travelOf(at)],
     baselineLikeForLike: { fyStart: 2023, tco2e: 140, marketTco2e: null },
     currentLikeForLike: 110,
     baselineLeftOut: [at(17)],
@@ -291,7 +316,7 @@ function boardData(n: readonly string[]): BoardData {
 describe('board sections with hostile data', () => {
   it('every section escapes every name, and its charts pass trustedSvg', async () => {
     await fc.assert(
-      fc.asyncProperty(hostileNames(5, 38), async (names) => {
+      fc.asyncProperty(hostileNames(5, 52), async (names) => {
         const d = boardData(names);
         const parts = [
           coverSection(d), await summarySection(d), await summarySection({ ...d, partial: [] }), await trajectorySection(d), await emissionsSection(d), await energySection(d),

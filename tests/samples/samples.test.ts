@@ -124,6 +124,7 @@ const EXPECTED_REJECTS: Readonly<Record<string, readonly (readonly [number, stri
   'travel/acute-staff-travel-survey-2022.csv': [[101, 'bad_distance']],
   'travel/acute-staff-travel-survey-2025.csv': [[201, 'ambiguous_mode']],
   'travel/community-staff-travel-survey-2025.csv': [[51, 'bad_days']],
+  'travel/acute-patient-visitor-survey-2025.csv': [[88, 'ambiguous_mode']],
 };
 
 describe('sample dataset: importing every manifest entry', () => {
@@ -142,7 +143,7 @@ describe('sample dataset: importing every manifest entry', () => {
   it('lands every file, rejecting only the rows meant to be rejected, each with its reason', () => {
     const m = manifest();
     expect(m.config).toBe('tco2e.config.json');
-    expect(m.imports).toHaveLength(17);
+    expect(m.imports).toHaveLength(18);
     for (const e of m.imports) {
       const s = summaries.get(e.file)!;
       expect([e.file, s.status, s.profile]).toEqual([e.file, 'stored', e.profile]);
@@ -210,10 +211,15 @@ describe('sample dataset: importing every manifest entry', () => {
     const waves = ledger.select<{ org: string; wave: string; n: number }>(`SELECT org, wave, count(*) AS n FROM survey_responses GROUP BY org, wave ORDER BY org, wave`);
     expect(waves).toEqual([
       { org: 'northmere-acute', wave: '2022 autumn', n: 639 }, { org: 'northmere-acute', wave: '2025 autumn', n: 809 },
+      { org: 'northmere-acute', wave: '2025 autumn patients and visitors', n: 241 },
       { org: 'northmere-community', wave: '2022 autumn', n: 190 }, { org: 'northmere-community', wave: '2025 autumn', n: 229 },
     ]);
     // Driving alone to the Royal Infirmary: 276 of 449 stored answers in 2022, 294 of 559 in 2025.
-    const alone = ledger.select<{ wave: string; alone: number; n: number }>(`SELECT wave, sum(main_mode = 'drive_alone') AS alone, count(*) AS n FROM survey_responses WHERE site = 'Northmere Royal Infirmary' GROUP BY wave ORDER BY wave`);
+    const alone = ledger.select<{ wave: string; alone: number; n: number }>(`SELECT wave, sum(main_mode = 'drive_alone') AS alone, count(*) AS n FROM survey_responses WHERE site = 'Northmere Royal Infirmary' AND respondent_type IS NULL GROUP BY wave ORDER BY wave`);
+    // The patient and visitor survey's 158 answers at the Royal Infirmary, by respondent type (stored apart from staff's).
+    const types = ledger.select<{ t: string; n: number }>(`SELECT respondent_type AS t, count(*) AS n FROM survey_responses WHERE site = 'Northmere Royal Infirmary' AND respondent_type IS NOT NULL GROUP BY t ORDER BY t`);
+    expect(types.reduce((s, x) => s + x.n, 0)).toBe(158);
+    expect(types.map((x) => x.t)).toEqual(['carer', 'patient', 'visitor']);
     expect(alone).toEqual([{ wave: '2022 autumn', alone: 276, n: 449 }, { wave: '2025 autumn', alone: 294, n: 559 }]);
   });
 });

@@ -80,10 +80,11 @@ describe('patient and visitor travel', () => {
     expect(warnings.map((w) => w.code)).toContain('patient_travel_no_patients');
   });
 
-  it('no contacts: nothing counted, and a trust is told what to add; a council is not', () => {
-    const trust = patientTravelYear(library, org({}), [], 2019, { kind: 'financial-year' }, new Tally());
+  it('no contacts: nothing counted; a year without them is said where other years have them, never for an organisation that does not count patient travel', () => {
+    const trust = patientTravelYear(library, org({ denominators: [{ year: '2020/21', patientContacts: 1000 }] }), [], 2019, { kind: 'financial-year' }, new Tally());
     expect(trust.year.method).toBe('none');
     expect(trust.warnings[0]!.message).toMatch(/no patient contacts for 2019\/20.*travel\.patientActivity/);
+    expect(patientTravelYear(library, org({}), [], 2019, { kind: 'financial-year' }, new Tally()).warnings).toEqual([]);
     const council = ConfigSchema.parse({ version: 1, organisations: [{ id: 'city', name: 'City Council', kind: 'council' }] }).organisations[0]!;
     expect(patientTravelYear(library, council, [], 2019, { kind: 'financial-year' }, new Tally()).warnings).toEqual([]);
   });

@@ -9,7 +9,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { carShareTargets } from '../../src/travel/car-share-targets.js';
+import { carShareTargets } from '../../src/targets/car-share-targets.js';
 import { isPrivateCar, siteCarShares, weightedShare, wilson } from '../../src/travel/site-car-share.js';
 import type { StoredResponse, StoredVisitorResponse, SurveyWave, VisitorWave } from '../../src/travel/waves.js';
 import { ConfigSchema } from '../../src/workspace/config.js';

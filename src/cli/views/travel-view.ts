@@ -6,6 +6,7 @@
  */
 
 import { COMMUTE_MODES } from '../../map/survey.js';
+import type { TravelWithTargets } from '../../targets/car-share-targets.js';
 import type { ModeShare, TravelReport, WaveModeShare } from '../../travel/types.js';
 import { toCsv } from '../../kernel/csv-cell.js';
 import { formatNumber, renderTable } from '../../kernel/format.js';
@@ -146,7 +147,7 @@ function patientLines(r: TravelReport): string[] {
 const interval = (e: { pct: number; lowPct: number; highPct: number; respondents: number } | null): string =>
   (e === null ? '–' : `${formatNumber(e.pct, 1)}% (${formatNumber(e.lowPct, 0)}–${formatNumber(e.highPct, 0)}%, n=${formatNumber(e.respondents)})`);
 
-function siteShareLines(r: TravelReport): string[] {
+function siteShareLines(r: TravelWithTargets): string[] {
   if (r.siteShares.length === 0) return ['Private-car share of journeys to each site: no survey names a configured site.'];
   const lines = [
     'Private-car share of journeys to each site (car driver alone, car passenger or share, taxi; 95% interval and respondents):',
@@ -172,7 +173,7 @@ function siteShareLines(r: TravelReport): string[] {
   return lines;
 }
 
-export function travelText(r: TravelReport): string {
+export function travelText(r: TravelWithTargets): string {
   const lines = [
     `${r.org}: travel ${r.period.start} to ${r.period.end} (factor policy ${r.policy}), tCO2e`,
     travelMsg.boundary,
@@ -212,7 +213,7 @@ function row(fields: Partial<Record<Field, Cell>>): Cell[] {
  * patient_travel, patient_travel_mode, site_private_car_staff / _patients_visitors / _all,
  * private_car_target, warning), so it filters cleanly in Excel.
  */
-export function travelCsv(r: TravelReport): string {
+export function travelCsv(r: TravelWithTargets): string {
   const rows: Cell[][] = [];
   for (const w of r.commuting.waves) {
     rows.push(row({

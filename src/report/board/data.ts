@@ -18,7 +18,7 @@ import { compareYears, partsByYear, type Step, type YearChange } from '../../tar
 import { BASELINE_BOUND, progressFromLedger, siteLives, type TargetReport } from '../../targets/from-ledger.js';
 import { parseFinancialYear } from '../../travel/period.js';
 import { travelReport } from '../../travel/report.js';
-import type { TravelReport } from '../../travel/types.js';
+import { withCarShareTargets, type TravelWithTargets } from '../../targets/car-share-targets.js';
 import { unknownOrg, type OrganisationConfig } from '../../workspace/config.js';
 
 export interface FactorUsed {
@@ -69,7 +69,7 @@ export interface BoardData {
     readonly electricKmShare: number | null;
   };
   /** Staff travel per organisation: the organisation itself, or each member of an ICS. */
-  readonly travel: readonly TravelReport[];
+  readonly travel: readonly TravelWithTargets[];
   /** The first year held, like for like: only the kinds of data it has (see `baselineLeftOut`). */
   readonly baselineLikeForLike: YearFigure | null;
   readonly currentLikeForLike: number | null;
@@ -143,7 +143,10 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
 
   const progress = progressFromLedger(ctx, { org: org.id, footprint: fp, fixedFootprint: (y) => footprint(ctx, { orgs: members, to: `${fy + 1}-03-31`, policy: fixedPolicy(y), grain: 'summed', commuting: true }) });
   const fyPeriod = { start: `${fy}-04-01`, end: `${fy + 1}-03-31` };
-  const travel = members.map((id) => travelReport(ctx.ledger, ctx.library, ctx.config.organisations.find((x) => x.id === id) ?? org, fyPeriod));
+  const travel = members.map((id) => {
+    const member = ctx.config.organisations.find((x) => x.id === id) ?? org;
+    return withCarShareTargets(member, travelReport(ctx.ledger, ctx.library, member, fyPeriod));
+  });
   const { baselineLikeForLike, currentLikeForLike, baselineLeftOut } = likeForLike(fp.lines, thisYear, years[0], current);
   const factors = factorsUsed(ctx.library, thisYear);
   const change = yearOnYear(fp.lines, fy, previous !== null && current !== null);

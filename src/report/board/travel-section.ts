@@ -9,7 +9,7 @@ import { dataTable, noDataSection, section } from '../../render/html/components.
 import { html, type Html } from '../../render/html/escape.js';
 import { formatPercent, formatQuantity, formatTco2e } from '../../render/html/format-uk.js';
 import { STATUS_WORDS } from '../../targets/target-text.js';
-import type { TravelReport } from '../../travel/types.js';
+import type { TravelWithTargets } from '../../targets/car-share-targets.js';
 import type { BoardData } from './data.js';
 import { chartFigure, heading } from './sections.js';
 
@@ -24,7 +24,7 @@ export async function travelSection(d: BoardData): Promise<Html> {
   return section({ id: 'travel', title: 'Travel', body: html`${parts}` });
 }
 
-async function travelParts(d: BoardData, t: TravelReport, i: number, many: boolean): Promise<Html[]> {
+async function travelParts(d: BoardData, t: TravelWithTargets, i: number, many: boolean): Promise<Html[]> {
   const parts: Html[] = [];
   const h = many ? 'h4' : 'h3';
   const waves = t.modeShare.waves;
@@ -62,9 +62,11 @@ async function travelParts(d: BoardData, t: TravelReport, i: number, many: boole
 const PATIENT_METHOD: Readonly<Record<'survey' | 'default', string>> = { survey: 'from the patient and visitor survey', default: 'by the default method' };
 
 /** Patients' and visitors' travel: in the NHS Carbon Footprint Plus, not the NHS Carbon Footprint. */
-function patientParts(d: BoardData, t: TravelReport, h: 'h3' | 'h4'): Html[] {
+function patientParts(d: BoardData, t: TravelWithTargets, h: 'h3' | 'h4'): Html[] {
   const years = t.patientTravel.years.filter((y) => y.method !== 'none');
-  if (years.length === 0) return [];
+  if (years.length === 0) {
+    return t.orgKind === 'nhs-trust' ? [html`<p class="note">Patients' and visitors' travel (in the NHS Carbon Footprint Plus) is not counted for ${t.org}: the config gives no patient contacts to scale a survey or the default method to (travel.patientActivity, or denominators.patientContacts).</p>`] : [];
+  }
   const said = years.map((y) => y.method === 'survey'
     ? `${y.year}: ${formatTco2e(y.kgCo2e / 1000)} tCO2e ${PATIENT_METHOD.survey} (${y.wave ?? ''}${y.carriedFrom === null ? '' : `, carried forward from ${y.carriedFrom}`}), ${formatQuantity(y.journeys, 0)} journeys scaled to ${formatQuantity(y.contacts ?? 0, 0)} patient contacts`
     : `${y.year}: ${formatTco2e(y.kgCo2e / 1000)} tCO2e ${PATIENT_METHOD.default}, ${formatQuantity(y.contacts ?? 0, 0)} patient contacts × ${formatQuantity(y.contacts === null || y.contacts === 0 ? 0 : y.journeys / y.contacts, 1)} journeys by average car, a tier 3 estimate`);
@@ -75,7 +77,7 @@ const shareWords = (e: { pct: number; lowPct: number; highPct: number; responden
   (e === null ? '–' : `${formatPercent(e.pct / 100)} (${formatQuantity(e.lowPct, 0)}–${formatQuantity(e.highPct, 0)}%, ${formatQuantity(e.respondents, 0)} answers)`);
 
 /** Journeys to each site by mode, the private-car share against its target, avoided journeys beside them. */
-async function siteShareParts(t: TravelReport, i: number, h: 'h3' | 'h4'): Promise<Html[]> {
+async function siteShareParts(t: TravelWithTargets, i: number, h: 'h3' | 'h4'): Promise<Html[]> {
   if (t.siteShares.length === 0) return [];
   const parts: Html[] = [];
   // Each site's latest surveyed year.
@@ -91,7 +93,7 @@ async function siteShareParts(t: TravelReport, i: number, h: 'h3' | 'h4'): Promi
   })}<p class="note">Private car: driving alone, a car share or lift (driver or passenger) and taxis. All journeys weighs staff and patients' and visitors' shares by their journeys to the site in the year. The range is a 95% interval: a share from 40 answers is far less certain than one from 4,000.</p>`);
   for (const tg of t.carShareTargets) {
     const hl = tg.headline;
-    parts.push(html`<p><strong>${tg.name}.</strong> ${tg.baselinePct === null ? 'No baseline share: not judged.' : `Baseline ${formatPercent(tg.baselinePct / 100)} in ${tg.baselineYear}${tg.baselineFrom === 'config' ? ' (from the config)' : ''}. `}${hl === null || hl.actual === null ? '' : `${hl.year}: ${shareWords(hl.actual)} against ${formatPercent(hl.requiredPct / 100)} on the pathway, ${hl.status === null ? 'not judged' : STATUS_WORDS[hl.status]}${hl.status !== 'on-track' && hl.intervalMeetsPathway === true ? ' (its interval reaches the pathway, so sampling alone could explain the gap)' : ''}. `}${tg.trendReaches === null ? '' : `On its trend the share reaches ${formatPercent(tg.targetPct / 100)} in ${tg.trendReaches}.`}</p>`);
+    parts.push(html`<p>${tg.name}. ${tg.baselinePct === null ? 'No baseline share: not judged.' : `Baseline ${formatPercent(tg.baselinePct / 100)} in ${tg.baselineYear}${tg.baselineFrom === 'config' ? ' (from the config)' : ''}. `}${hl === null || hl.actual === null ? '' : `${hl.year}: ${shareWords(hl.actual)} against ${formatPercent(hl.requiredPct / 100)} on the pathway, ${hl.status === null ? 'not judged' : STATUS_WORDS[hl.status]}${hl.status !== 'on-track' && hl.intervalMeetsPathway === true ? ' (its interval reaches the pathway, so sampling alone could explain the gap)' : ''}. `}${tg.trendReaches === null ? '' : `On its trend the share reaches ${formatPercent(tg.targetPct / 100)} in ${tg.trendReaches}.`}</p>`);
   }
   return parts;
 }

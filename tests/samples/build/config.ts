@@ -5,7 +5,9 @@
 
 import { FIRST_FY, fyLabel, LAST_FY } from './calendar.js';
 import { ACUTE, COMMUNITY, COUNCIL, ICS, MEMBERS, site, type OrgDef } from './orgs.js';
+import { prngFor } from './prng.js';
 import type { SampleFile } from './types.js';
+import { VISITOR_SURVEY_FILE, VISITOR_SURVEY_REJECTED_LINE } from './visitor-survey.js';
 
 /** Says in the config itself that nothing in it is real. */
 const ILLUSTRATIVE = 'Illustrative figure for the tco2e sample dataset (a fictional integrated care system); not from any real organisation';
@@ -49,6 +51,60 @@ const HEADCOUNT: Readonly<Record<string, readonly (readonly [string, number, num
   [COMMUNITY.id]: [['orchard-house', 420, 440], ['harbour-lane', 380, 400], ['millbrook', 330, 350], ['brackenfield', 150, 160], ['eastgate', 520, 560], ['fellside', 90, 95]],
 };
 
+/**
+ * The acute trust's patient activity, what patient and visitor travel is scaled to: contacts
+ * (outpatient attendances, admissions and A&E attendances) for the whole trust every year, about
+ * 470,000 in 2013/14 growing about 1% a year; and for 2025/26, the year of the patient and
+ * visitor survey, the same split by site, so each site's share of journeys by private car can
+ * weigh its patients and visitors against its staff.
+ */
+const ACTIVITY_SOURCE = 'Illustrative figures for the sample dataset (outpatient attendances, admissions and A&E attendances), not a real trust\'s';
+const SITE_ACTIVITY_SOURCE = 'Illustrative figures for the sample dataset (outpatient attendances, admissions and A&E attendances by site), not a real trust\'s';
+
+/**
+ * Each site's share of the trust's contacts in 2025/26 and how they split: the Royal Infirmary is
+ * the major hospital with the emergency department; Saltmarsh has a smaller A&E; Ridgeway, a
+ * treatment centre, has outpatients and day cases only.
+ */
+const SITE_ACTIVITY: readonly (readonly [string, number, { op: number; ip: number; ae: number }])[] = [
+  ['royal-infirmary', 0.71, { op: 0.6, ip: 0.16, ae: 0.24 }],
+  ['saltmarsh', 0.235, { op: 0.7, ip: 0.14, ae: 0.16 }],
+  ['ridgeway', 0.055, { op: 0.86, ip: 0.14, ae: 0 }],
+];
+
+function patientActivity(): Record<string, unknown>[] {
+  const rng = prngFor('activity:acute');
+  const byYear = years((_fy, n) => ({ patientContacts: Math.round(compound(470_000, 1.01, n) * rng.noise(0.006)) }));
+  const last = byYear[byYear.length - 1]!;
+  const contacts = last.patientContacts as number;
+  // Rounded to tens, as a report would give them, so the sites add up to the trust's figure only roughly.
+  const tens = (x: number): number => Math.round(x / 10) * 10;
+  const sites = SITE_ACTIVITY.map(([id, share, split]) => ({
+    year: last.year, site: site(ACUTE, id).id,
+    outpatientAttendances: tens(contacts * share * split.op), inpatientAdmissions: tens(contacts * share * split.ip),
+    ...(split.ae > 0 ? { aeAttendances: tens(contacts * share * split.ae) } : {}),
+    source: SITE_ACTIVITY_SOURCE,
+  }));
+  return [...byYear.map((y) => ({ ...y, source: ACTIVITY_SOURCE })), ...sites];
+}
+
+/**
+ * Targets for the share of journeys to the Royal Infirmary by private car: staff's, from the
+ * 2022 staff survey (about 73% of journeys driving, car sharing or by taxi; 65% in 2025, about on
+ * the pathway) to 50% by 2030/31; and everyone's, from the first year patients and visitors were
+ * surveyed too (about 69%), to 55%.
+ */
+const PRIVATE_CAR_SHARE: readonly Record<string, unknown>[] = [
+  {
+    id: 'royal-infirmary-staff-car', name: `Staff private-car share at ${site(ACUTE, 'royal-infirmary').name}`, sites: ['royal-infirmary'], who: 'staff',
+    baselineYear: '2022/23', targetYear: '2030/31', targetSharePct: 50, interim: [{ year: '2027/28', sharePct: 60 }],
+  },
+  {
+    id: 'royal-infirmary-all-car', name: `Private-car share of all journeys to ${site(ACUTE, 'royal-infirmary').name}`, sites: ['royal-infirmary'], who: 'all',
+    baselineYear: '2025/26', targetYear: '2030/31', targetSharePct: 55,
+  },
+];
+
 function organisation(org: OrgDef): Record<string, unknown> {
   const out: Record<string, unknown> = { id: org.id, name: org.name, kind: org.kind };
   if (org === ICS) out.members = MEMBERS.map((m) => m.id);
@@ -71,6 +127,8 @@ function organisation(org: OrgDef): Record<string, unknown> {
           modeMix: { drive_alone: 0.62, car_share: 0.1, bus: 0.16, train: 0.04, walk: 0.05, cycle: 0.03 },
           source: `${ILLUSTRATIVE}: appointment count, round trip and mode mix are made up to show how avoided journeys are reported`,
         }],
+        patientActivity: patientActivity(),
+        privateCarShare: PRIVATE_CAR_SHARE,
       } : {}),
     };
   }
@@ -137,6 +195,7 @@ export const MANIFEST: readonly ManifestEntry[] = [
   { kind: 'fleet', org: ACUTE.id, file: 'fleet/acute-ev-charging-2022-2026.csv', profile: 'ev-charging', expectRejected: 0, note: 'Charging sessions of the two electric vans' },
   { kind: 'journeys', org: ACUTE.id, file: 'travel/acute-staff-travel-survey-2022.csv', profile: 'travel-survey', wave: '2022 autumn', expectRejected: 1, note: 'Microsoft Forms export, cut question headers; one "5 or 6 miles return"' },
   { kind: 'journeys', org: ACUTE.id, file: 'travel/acute-staff-travel-survey-2025.csv', profile: 'travel-survey', wave: '2025 autumn', expectRejected: 1, note: 'SmartSurvey export with a car fuel question; one "Bus and train"' },
+  { kind: 'journeys', org: ACUTE.id, file: VISITOR_SURVEY_FILE, profile: 'travel-survey', wave: '2025 autumn patients and visitors', expectRejected: 1, note: `SmartSurvey export of the patient and visitor travel survey: patients, visitors and carers at the three sites, journeys per visit; read as patients and visitors from its respondent-type question; one "Bus and train" (line ${VISITOR_SURVEY_REJECTED_LINE})` },
   { kind: 'journeys', org: ACUTE.id, file: 'travel/acute-expense-claims-2013-2026.csv', profile: 'business-travel', expectRejected: 0, note: 'Expense claims: mileage (some money only), rail, taxi, flights; hotels, parking and passenger supplements left out' },
   { kind: 'energy', org: COMMUNITY.id, file: 'energy/community-energy-2013-2026.csv', profile: 'energy-bill', expectRejected: 1, note: 'Semicolon-delimited with sep=; and months; sites from meter ids; heating oil in litres; Millbrook electricity missing November 2019; one sewerage row' },
   { kind: 'journeys', org: COMMUNITY.id, file: 'travel/community-staff-travel-survey-2022.csv', profile: 'travel-survey', wave: '2022 autumn', expectRejected: 0, note: 'Plain export with short headers' },

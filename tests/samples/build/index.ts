@@ -12,12 +12,13 @@ import { fleetFiles } from './fleet.js';
 import { halfHourlyFile } from './half-hourly.js';
 import { surveyFiles } from './surveys.js';
 import type { SampleFile } from './types.js';
+import { visitorSurveyFile } from './visitor-survey.js';
 
 export type { SampleFile } from './types.js';
 export { MANIFEST, type ManifestEntry } from './config.js';
 
 export function buildSamples(): SampleFile[] {
-  return [configFile(), manifestFile(), ...energyBillFiles(), halfHourlyFile(), ...fleetFiles(), ...surveyFiles(), ...claimFiles()];
+  return [configFile(), manifestFile(), ...energyBillFiles(), halfHourlyFile(), ...fleetFiles(), ...surveyFiles(), visitorSurveyFile(), ...claimFiles()];
 }
 
 /** Writes every file under `dir`; returns the paths written, relative to it. */

@@ -12,11 +12,12 @@
  */
 
 import { financialYearLabel } from '../convert/policy.js';
-import { judgeStatus } from '../targets/status.js';
-import type { Status } from '../targets/types.js';
+import { judgeStatus } from './status.js';
+import type { Status } from './types.js';
 import type { OrganisationConfig } from '../workspace/config.js';
-import { parseFinancialYear } from './period.js';
-import type { ShareEstimate, SiteYearShare } from './site-car-share.js';
+import { parseFinancialYear } from '../travel/period.js';
+import type { ShareEstimate, SiteYearShare } from '../travel/site-car-share.js';
+import type { TravelReport } from '../travel/types.js';
 
 const Z95 = 1.959964;
 
@@ -153,4 +154,11 @@ export function carShareTargets(org: OrganisationConfig, shares: readonly SiteYe
       rows, headline: last, trendPpPerYear: line?.slope ?? null, trendReaches: reaches === null ? null : financialYearLabel(reaches), problems,
     };
   });
+}
+
+/** A travel report with its organisation's private-car share targets judged on its site shares. */
+export type TravelWithTargets = TravelReport & { readonly orgKind: OrganisationConfig['kind']; readonly carShareTargets: readonly CarShareTargetReport[] };
+
+export function withCarShareTargets(org: OrganisationConfig, r: TravelReport): TravelWithTargets {
+  return { ...r, orgKind: org.kind, carShareTargets: carShareTargets(org, r.siteShares) };
 }
