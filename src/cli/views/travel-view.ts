@@ -14,6 +14,9 @@ import { travelMsg } from '../../travel/travel-text.js';
 import { tonnes } from './tonnes.js';
 
 const t = tonnes;
+
+/** A travel report, with its private-car share targets judged where the caller judged them. */
+type TravelShown = TravelReport & Partial<Pick<TravelWithTargets, 'carShareTargets'>>;
 const pct = (n: number | null): string => (n === null ? '–' : `${formatNumber(n, 1)}%`);
 const pp = (n: number): string => `${n > 0 ? '+' : ''}${formatNumber(n, 1)} pp`;
 const modeName = (m: string): string => m.replace(/_/g, ' ');
@@ -147,7 +150,7 @@ function patientLines(r: TravelReport): string[] {
 const interval = (e: { pct: number; lowPct: number; highPct: number; respondents: number } | null): string =>
   (e === null ? '–' : `${formatNumber(e.pct, 1)}% (${formatNumber(e.lowPct, 0)}–${formatNumber(e.highPct, 0)}%, n=${formatNumber(e.respondents)})`);
 
-function siteShareLines(r: TravelWithTargets): string[] {
+function siteShareLines(r: TravelShown): string[] {
   if (r.siteShares.length === 0) return ['Private-car share of journeys to each site: no survey names a configured site.'];
   const lines = [
     'Private-car share of journeys to each site (car driver alone, car passenger or share, taxi; 95% interval and respondents):',
@@ -164,7 +167,7 @@ function siteShareLines(r: TravelWithTargets): string[] {
     if (s.all === null && s.allMissing !== null && s.staff !== null && s.patientsVisitors !== null) lines.push(`  ${s.site}, ${s.year}: no share of all journeys: ${s.allMissing}.`);
     if (s.avoidedJourneys > 0) lines.push(`  ${s.site}, ${s.year}: ${formatNumber(s.avoidedJourneys, 0)} journeys avoided by digital appointments; had they been made, the share would be ${pct(s.allWithoutAvoidedPct ?? s.patientsVisitorsWithoutAvoidedPct)}.`);
   }
-  for (const tg of r.carShareTargets) {
+  for (const tg of r.carShareTargets ?? []) {
     const h = tg.headline;
     lines.push(`  Target ${tg.name}: baseline ${tg.baselinePct === null ? '–' : `${formatNumber(tg.baselinePct, 1)}%`} in ${tg.baselineYear}${tg.baselineFrom === 'config' ? ' (from the config)' : ''}; `
       + (h === null || h.actual === null ? 'no year measured since.' : `${h.year} ${interval(h.actual)} against ${formatNumber(h.requiredPct, 1)}% on the pathway: ${h.status === null ? 'not judged' : h.status.replace('-', ' ')}${h.status !== 'on-track' && h.intervalMeetsPathway === true ? ' (its interval reaches the pathway)' : ''}; trend ${tg.trendPpPerYear === null ? 'needs two surveys' : `${pp(tg.trendPpPerYear)} a year, ${tg.trendReaches === null ? 'not reaching the target' : `reaching ${formatNumber(tg.targetPct, 0)}% in ${tg.trendReaches}`}`}.`));
@@ -173,7 +176,7 @@ function siteShareLines(r: TravelWithTargets): string[] {
   return lines;
 }
 
-export function travelText(r: TravelWithTargets): string {
+export function travelText(r: TravelShown): string {
   const lines = [
     `${r.org}: travel ${r.period.start} to ${r.period.end} (factor policy ${r.policy}), tCO2e`,
     travelMsg.boundary,
@@ -213,7 +216,7 @@ function row(fields: Partial<Record<Field, Cell>>): Cell[] {
  * patient_travel, patient_travel_mode, site_private_car_staff / _patients_visitors / _all,
  * private_car_target, warning), so it filters cleanly in Excel.
  */
-export function travelCsv(r: TravelWithTargets): string {
+export function travelCsv(r: TravelShown): string {
   const rows: Cell[][] = [];
   for (const w of r.commuting.waves) {
     rows.push(row({
@@ -257,7 +260,7 @@ export function travelCsv(r: TravelWithTargets): string {
         note: who === 'all' && s.avoidedJourneys > 0 ? `had the ${s.avoidedJourneys} journeys avoided by digital appointments been made: ${String(s.allWithoutAvoidedPct)}%` : null }));
     }
   }
-  for (const tg of r.carShareTargets) {
+  for (const tg of r.carShareTargets ?? []) {
     for (const y of tg.rows) rows.push(row({ section: 'private_car_target', financial_year: y.year, site: tg.sites.join('; '), private_car_journeys_pct: y.actual?.pct ?? null, share_low_pct: y.actual?.lowPct ?? null, share_high_pct: y.actual?.highPct ?? null, required_pct: y.requiredPct, status: y.status, note: tg.name }));
   }
   for (const w of r.warnings) rows.push(row({ section: 'warning', wave: w.wave ?? null, site: w.site ?? null, note: w.message }));
