@@ -65,7 +65,7 @@ function shareTable(w: WaveModeShare): string {
     { header: 'respondents', value: (s) => formatNumber(s.respondents), align: 'right' },
     { header: 'journeys/wk', value: (s) => formatNumber(s.journeysPerWeek, 1), align: 'right' },
     ...modes.map((m) => ({ header: modeName(m), value: (s: ModeShare) => pct(s.modes.find((x) => x.mode === m)?.journeysPct ?? 0), align: 'right' as const })),
-    { header: 'private car', value: (s) => pct(s.privateCarJourneysPct), align: 'right' },
+    { header: 'car driver', value: (s) => pct(s.privateCarJourneysPct), align: 'right' },
   ]);
 }
 
@@ -74,9 +74,9 @@ function modeShareLines(r: TravelReport): string[] {
   if (m.waves.length === 0) return ['Mode share: no survey wave up to the end of the period.'];
   const lines: string[] = [];
   for (const w of m.waves) lines.push(`Mode share by journeys, wave "${w.wave}"${w.financialYear === null ? ' (undated)' : ` (${w.financialYear})`}:`, shareTable(w), '');
-  if (m.changes.length === 0) lines.push('Private-car share of journeys: one dated wave only, nothing to compare.');
+  if (m.changes.length === 0) lines.push('Car-driver share of journeys: one dated wave only, nothing to compare.');
   else {
-    lines.push('Private-car share of journeys (drive alone and car-share drivers), the headline indicator, between waves:', renderTable(m.changes, [
+    lines.push('Car-driver share of journeys to work (drive alone and car-share drivers) between waves:', renderTable(m.changes, [
       { header: 'site', value: (c) => siteName(c.site) },
       { header: 'from', value: (c) => c.from },
       { header: 'to', value: (c) => c.to },

@@ -34,10 +34,10 @@ async function travelParts(d: BoardData, t: TravelWithTargets, i: number, many: 
     const car = latest.overall.privateCarJourneysPct;
     const changes = t.modeShare.changes;
     const overallChange = changes.find((c) => c.site === null);
-    const takeaway = car === null ? `Mode share from the ${latest.wave} survey.` : `In the ${latest.wave} survey ${formatPercent(car / 100)} of journeys to work were by private car${overallChange ? `, ${overallChange.changePp <= 0 ? 'down' : 'up'} ${formatQuantity(Math.abs(overallChange.changePp), 1)} points on ${overallChange.from}` : ''}.`;
+    const takeaway = car === null ? `Mode share from the ${latest.wave} survey.` : `In the ${latest.wave} survey ${formatPercent(car / 100)} of journeys to work were made driving a car (alone, or driving a car share)${overallChange ? `, ${overallChange.changePp <= 0 ? 'down' : 'up'} ${formatQuantity(Math.abs(overallChange.changePp), 1)} points on ${overallChange.from}` : ''}.`;
     parts.push(await chartFigure(`mode-share-${String(i + 1)}`, `How staff travel to work (${latest.wave} survey, share of journeys)`, takeaway, modeShareChart({ rows })));
     const carRows = changes.map((c) => [c.site ?? 'All sites', `${c.from} → ${c.to}`, formatPercent(c.fromPct / 100), formatPercent(c.toPct / 100), `${c.changePp > 0 ? '+' : ''}${formatQuantity(c.changePp, 1)}`]);
-    if (carRows.length > 0) parts.push(html`${heading(h, `Private-car share of journeys between surveys`)}${dataTable({ columns: [{ header: 'Site' }, { header: 'Surveys' }, { header: 'Before', numeric: true }, { header: 'After', numeric: true }, { header: 'Change (points)', numeric: true }], rows: carRows })}`);
+    if (carRows.length > 0) parts.push(html`${heading(h, `Car-driver share of journeys to work between surveys`)}${dataTable({ columns: [{ header: 'Site' }, { header: 'Surveys' }, { header: 'Before', numeric: true }, { header: 'After', numeric: true }, { header: 'Change (points)', numeric: true }], rows: carRows })}`);
   }
   const c = t.commuting;
   if (c.waves.length > 0) {
@@ -82,15 +82,16 @@ async function siteShareParts(t: TravelWithTargets, i: number, h: 'h3' | 'h4'): 
   const parts: Html[] = [];
   // Each site's latest surveyed year.
   const latest = [...new Map(t.siteShares.map((s) => [s.siteId, s])).values()];
-  const rows = latest.flatMap((s) => s.byMode.map((m) => ({ group: `${s.site}, ${m.who === 'staff' ? 'staff' : 'patients and visitors'} (${s.year})`, mode: m.mode.replace(/_/g, ' '), journeys: m.journeys })));
+  const rows = latest.flatMap((s) => s.byMode.map((m) => ({ group: `${s.site}: ${m.who === 'staff' ? 'staff' : 'patients, visitors'}`, mode: m.mode.replace(/_/g, ' '), journeys: m.journeys })));
+  const years = [...new Set(latest.map((s) => s.year))];
   const highest = [...latest].filter((s) => s.all !== null || s.patientsVisitors !== null).sort((a, b) => ((b.all ?? b.patientsVisitors)!.pct - (a.all ?? a.patientsVisitors)!.pct))[0];
   const takeaway = highest === undefined ? 'Journeys to each site by mode, from the surveys.' : `${highest.site} has the highest private-car share: ${formatPercent((highest.all ?? highest.patientsVisitors)!.pct / 100)} of ${highest.all === null ? 'patients\' and visitors\'' : 'all'} journeys in ${highest.year}.`;
-  if (rows.length > 0) parts.push(await chartFigure(`site-modes-${String(i + 1)}`, 'How staff, patients and visitors travel to each site (survey answers, share of journeys)', takeaway, modeShareChart({ rows })));
+  if (rows.length > 0) parts.push(await chartFigure(`site-modes-${String(i + 1)}`, `How staff, patients and visitors travel to each site (${years.join(' and ')} surveys, share of journeys)`, takeaway, modeShareChart({ rows, labelLimit: 280 })));
   parts.push(html`${heading(h, 'Private-car share of journeys to each site')}${dataTable({
     columns: [{ header: 'Site' }, { header: 'Year' }, { header: 'Staff' }, { header: 'Patients and visitors' }, { header: 'All journeys' }, { header: 'Had digital appointments not replaced visits' }],
-    rows: t.siteShares.map((s) => [s.site, s.year, shareWords(s.staff), shareWords(s.patientsVisitors), s.all === null ? `– ${s.allMissing ?? ''}` : shareWords(s.all),
+    rows: t.siteShares.map((s) => [s.site, s.year, shareWords(s.staff), shareWords(s.patientsVisitors), s.all === null ? (s.staff === null || s.patientsVisitors === null ? '–' : `– ${s.allMissing ?? ''}`) : shareWords(s.all),
       s.avoidedJourneys === 0 ? '–' : `${formatPercent((s.allWithoutAvoidedPct ?? s.patientsVisitorsWithoutAvoidedPct ?? 0) / 100)} (${formatQuantity(s.avoidedJourneys, 0)} journeys avoided)`]),
-  })}<p class="note">Private car: driving alone, a car share or lift (driver or passenger) and taxis. All journeys weighs staff and patients' and visitors' shares by their journeys to the site in the year. The range is a 95% interval: a share from 40 answers is far less certain than one from 4,000.</p>`);
+  })}<p class="note">Private car: driving alone, a car share or lift (driver or passenger) and taxis, so the share counts people arriving by car, where the car-driver share above counts the cars. All journeys weighs staff and patients' and visitors' shares by their journeys to the site in the year. The range is a 95% interval: a share from 40 answers is far less certain than one from 4,000.</p>`);
   for (const tg of t.carShareTargets) {
     const hl = tg.headline;
     parts.push(html`<p>${tg.name}. ${tg.baselinePct === null ? 'No baseline share: not judged.' : `Baseline ${formatPercent(tg.baselinePct / 100)} in ${tg.baselineYear}${tg.baselineFrom === 'config' ? ' (from the config)' : ''}. `}${hl === null || hl.actual === null ? '' : `${hl.year}: ${shareWords(hl.actual)} against ${formatPercent(hl.requiredPct / 100)} on the pathway, ${hl.status === null ? 'not judged' : STATUS_WORDS[hl.status]}${hl.status !== 'on-track' && hl.intervalMeetsPathway === true ? ' (its interval reaches the pathway, so sampling alone could explain the gap)' : ''}. `}${tg.trendReaches === null ? '' : `On its trend the share reaches ${formatPercent(tg.targetPct / 100)} in ${tg.trendReaches}.`}</p>`);

@@ -19,6 +19,8 @@ export interface ModeShareInput extends ChartOptions {
   readonly rows: readonly GroupModeJourneys[];
   /** Bar order top to bottom; default the order groups first appear in `rows`. */
   readonly groupOrder?: readonly string[];
+  /** Widest a group's label may be, px, before it is cut short (long site names); default 200. */
+  readonly labelLimit?: number;
 }
 
 const ROW_PX = 28;
@@ -36,7 +38,7 @@ export function modeShareChart(input: ModeShareInput): Chart {
     data: { values },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'group', type: 'nominal', title: null, sort: groups, axis: { labelLimit: 200 } },
+      y: { field: 'group', type: 'nominal', title: null, sort: groups, axis: { labelLimit: input.labelLimit ?? 200 } },
       x: { aggregate: 'sum', field: 'journeys', type: 'quantitative', stack: 'normalize', title: 'Share of journeys', axis: { format: '.0%' } },
       color: { field: 'mode', type: 'nominal', title: null, scale: { domain: modes, range: modes.map(modeColour) } },
       order: { field: 'order', type: 'quantitative', sort: 'ascending' },
