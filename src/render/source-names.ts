@@ -7,7 +7,7 @@
 const GROUPS: Readonly<Record<string, string>> = {
   electricity: 'Electricity', gas: 'Gas', oil: 'Heating oil', gas_oil: 'Gas oil', lpg: 'LPG', coal: 'Coal', biomass_pellets: 'Wood pellets', biomass_chips: 'Wood chips',
   water: 'Water', water_supply: 'Water supply', water_treatment: 'Water treatment', heat: 'Heat', steam: 'Steam',
-  fleet: 'Fleet', travel: 'Business travel', commuting: 'Staff commuting', waste: 'Waste',
+  fleet: 'Fleet', travel: 'Business travel', commuting: 'Staff commuting', 'patient-travel': 'Patient and visitor travel', waste: 'Waste',
   anaesthetic: 'Anaesthetic gases', inhalers: 'Inhalers',
 };
 
@@ -25,13 +25,15 @@ const CLINICAL: Readonly<Record<string, string>> = {
   mdi_hfa134a: 'metered-dose, HFA-134a', mdi_hfa227ea: 'metered-dose, HFA-227ea', mdi_hfa152a: 'metered-dose, HFA-152a', dpi: 'dry-powder',
 };
 const MODES: Readonly<Record<string, string>> = {
-  drive_alone: 'car, driving alone', car_share: 'car share', cycle: 'bicycle', walk: 'walking', flight: 'flights', hotel: 'hotel stays', other: 'other',
+  drive_alone: 'car, driving alone', car_share: 'car share', cycle: 'bicycle', walk: 'walking', flight: 'flights', hotel: 'hotel stays', other: 'other', taxi: 'taxi',
 };
 
 /** Sources named as a whole, not part by part. */
 const WHOLE: Readonly<Record<string, string>> = {
   // Staff WTE × miles a year by average car, for years with no survey (`travel/default-commuting.ts`).
   'commuting:default': 'Staff commuting (default method)',
+  // Patient contacts × journeys × miles by average car, for years with no patient survey (`travel/patient-travel.ts`).
+  'patient-travel:default': 'Patient and visitor travel (default method)',
 };
 
 export function sourceName(source: string): string {
@@ -57,9 +59,10 @@ export function listWords(items: readonly string[], last = 'and'): string {
 }
 
 /** A step in coverage in words (see `targets/comparable.ts`): "staff commuting (a different survey)". */
-export function stepName(step: { readonly group: string; readonly sites: readonly string[]; readonly surveyChanged: boolean }): string {
+export function stepName(step: { readonly group: string; readonly sites: readonly string[]; readonly surveyChanged: boolean; readonly methodChanged?: true }): string {
   const name = sourceWords(step.group);
-  if (step.surveyChanged) return `${name} (estimated from a different travel survey)`;
+  if (step.methodChanged === true) return `${name} (a survey, not the default method)`;
+  if (step.surveyChanged) return `${name} (a different survey)`;
   if (step.sites.length > 0) return `${name} at ${step.sites.join(', ')}`;
   return name;
 }

@@ -20,6 +20,7 @@
 import { unknownOrg, type OrganisationConfig } from '../workspace/config.js';
 import { compareOrganisations, type IcsRollup, type OrgSeries, type RollupPoint, type SeriesPoint } from '../aggregate/org-series.js';
 import { aggregate, sourceGroup } from '../aggregate/group.js';
+import { DEFAULT_COMMUTING_SOURCE } from '../travel/default-commuting.js';
 import { footprint, footprintSubset, memberIds, type AnalysisContext, type Footprint } from '../aggregate/footprint.js';
 import type { CoverageRow } from '../aggregate/coverage.js';
 import { DENOMINATORS, type DenominatorMetric, type IntensityFigure } from '../aggregate/intensity.js';
@@ -180,7 +181,9 @@ export function compareReport(ctx: AnalysisContext, q: CompareQuery): CompareRep
   });
   const market = yearly(aggregate([...fp.lines, ...fp.marketLines], { groupBy: ['org', 'period'], period }).groups
     .filter((g) => g.market !== null && g.market.supplierKwh > 0).map((g) => [g.key.org!, g.key.period!, g.market!.kgCo2e]));
-  const commuting = yearly(aggregate(full.lines.filter((l) => sourceGroup(l.source) === 'commuting'), { groupBy: ['org', 'period'], period }).groups
+  // Commuting from surveys only: the default method is staff WTE × one distance by car, the same
+  // per WTE for everyone, so setting it beside another organisation's would compare nothing.
+  const commuting = yearly(aggregate(full.lines.filter((l) => sourceGroup(l.source) === 'commuting' && l.source !== DEFAULT_COMMUTING_SOURCE), { groupBy: ['org', 'period'], period }).groups
     .map((g) => [g.key.org!, g.key.period!, g.kgCo2e]));
   const incomplete = period === 'financial-year' ? incompleteByOrg(ctx, fp.coverage) : new Map<string, Set<number>>();
 

@@ -43,8 +43,13 @@ interface YearWte {
 export const defaultCommutingMsg = {
   estimated: (org: string, years: readonly YearWte[], carryYears: number, milesPerWte: number, source: string): string => {
     const same = years.every((y) => y.staffWte === years[0]!.staffWte);
-    const few = same ? `${wte(years[0]!.staffWte)} WTE${years.length === 1 ? '' : ' each year'}` : `staff WTE (${years.map((y) => `${wte(y.staffWte)} in ${financialYearLabel(y.year)}`).join(', ')})`;
-    return `${org}: no staff travel survey in ${financialYearRuns(years.map((y) => y.year))} (nor in the ${carryYears} years before${years.length === 1 ? '' : ' each'}); commuting there is estimated by the default method: ${few} × ${miles(milesPerWte)} miles a year by average car (${source}), a tier 3 estimate.`;
+    // Two or three years by name; more as the first and last, which the config gives year by year.
+    const first = years[0]!;
+    const last = years.at(-1)!;
+    const few = same ? `${wte(first.staffWte)} WTE${years.length === 1 ? '' : ' each year'}`
+      : years.length <= 3 ? `staff WTE (${years.map((y) => `${wte(y.staffWte)} in ${financialYearLabel(y.year)}`).join(', ')})`
+        : `each year's staff WTE (${wte(first.staffWte)} in ${financialYearLabel(first.year)} … ${wte(last.staffWte)} in ${financialYearLabel(last.year)})`;
+    return `${org}: no staff travel survey in ${financialYearRuns(years.map((y) => y.year))} or the ${carryYears} years before; commuting there is estimated by the default method: ${few} × ${miles(milesPerWte)} miles a year by average car (${source}), tier 3.`;
   },
   leftOut: (org: string, years: readonly number[], carryYears: number): string =>
     `${org}: no staff travel survey in ${financialYearRuns(years)} (nor in the ${carryYears} years before${years.length === 1 ? '' : ' each'}); commuting is left out of those years, as the config chooses (travel.commutingWithoutSurvey is "leave-out"; "estimate" counts it by the default method, staff WTE × miles a year by average car).`,

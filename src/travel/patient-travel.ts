@@ -98,7 +98,7 @@ export const PATIENT_MSG = {
   noContacts: (org: string, years: readonly string[], wave: string | null): string =>
     `${org}: no patient contacts for ${financialYearRuns(years.map((y) => Number(y.slice(0, 4))))} in the config, so patient and visitor travel is not counted there${wave === null ? '' : ` (the ${wave} survey needs them to be scaled)`}; add travel.patientActivity (per site or for the organisation, with its source) or denominators.patientContacts.`,
   byDefault: (org: string, years: readonly string[], d: { readonly journeysPerContact: number; readonly milesPerJourney: number; readonly source: string }): string =>
-    `${org}: no patient and visitor travel survey for ${financialYearRuns(years.map((y) => Number(y.slice(0, 4))))}; patient and visitor travel there is estimated by the default method: patient contacts × ${fmt(d.journeysPerContact)} journeys × ${fmt(d.milesPerJourney)} miles by average car (${d.source}), a tier 3 estimate.`,
+    `${org}: no patient and visitor travel survey for ${financialYearRuns(years.map((y) => Number(y.slice(0, 4))))}; their travel there is estimated by the default method: patient contacts × ${fmt(d.journeysPerContact)} journeys × ${fmt(d.milesPerJourney)} miles by average car (${d.source}), tier 3.`,
 } as const;
 
 const fmt = (n: number): string => (Math.round(n * 1000) / 1000).toLocaleString('en-GB', { maximumFractionDigits: 3 });

@@ -100,7 +100,7 @@ const PatientActivity = z.strictObject({
  */
 export const DEFAULT_COMMUTE = {
   milesPerWte: 961,
-  source: 'NHS Sustainable Development Unit, NHS carbon reporting: default staff commuting of 961 miles a year per whole-time equivalent, average car',
+  source: 'the NHS Sustainable Development Unit\'s carbon reporting default',
 } as const;
 
 /**
@@ -110,7 +110,7 @@ export const DEFAULT_COMMUTE = {
 export const DEFAULT_PATIENT_TRAVEL = {
   journeysPerContact: 3.7,
   milesPerJourney: 9.4,
-  source: 'NHS Sustainable Development Unit, NHS carbon reporting: default patient and visitor travel of 3.7 journeys per patient contact at 9.4 miles (15 km) each, average car',
+  source: 'the NHS Sustainable Development Unit\'s carbon reporting default',
 } as const;
 
 /**

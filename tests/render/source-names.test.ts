@@ -21,7 +21,7 @@ describe('sources in words', () => {
     expect(listWords(['gas', 'oil', 'LPG'])).toBe('gas, oil and LPG');
     expect(listWords(['gas', 'oil'], 'or')).toBe('gas or oil');
     expect(stepsPhrase([{ group: 'commuting', sites: [], surveyChanged: true }, { group: 'lpg', sites: ['New Wing'], surveyChanged: false }]))
-      .toBe('staff commuting (estimated from a different travel survey) and LPG at New Wing');
+      .toBe('staff commuting (a different survey) and LPG at New Wing');
   });
 
   it('falls back to the key\'s words for a source it does not know, never to nothing', () => {

@@ -88,7 +88,7 @@ describe('the board reports on A4', () => {
     }
   }, BROWSER_TIMEOUT_MS * 2);
 
-  it('chart text is at least 8 pt on paper, and the report before its appendix stays within 12 pages', async () => {
+  it('chart text is at least 8 pt on paper, and the report before its appendix stays within 13 pages', async () => {
     for (const file of boards) {
       const { page, pages } = await printed(file, 'section.appendix { display: none !important; }');
       const smallest = await page.evaluate(() => {
@@ -102,7 +102,10 @@ describe('the board reports on A4', () => {
         return min;
       });
       expect(smallest, basename(file)).toBeGreaterThanOrEqual(MIN_PRINT_PX);
-      expect(pages, basename(file)).toBeLessThanOrEqual(12);
+      // 12 pages until the travel section gained journeys to each site by mode for staff and for
+      // patients and visitors, their private-car shares and targets, and patients' and visitors'
+      // travel: the acute trust's and the ICS's boards take one page more, the others none.
+      expect(pages, basename(file)).toBeLessThanOrEqual(13);
       await page.close();
     }
   }, BROWSER_TIMEOUT_MS * 2);

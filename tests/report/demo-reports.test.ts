@@ -54,7 +54,7 @@ const BOARD_SECTIONS: readonly { readonly id: string; readonly title: string; re
   { id: 'emissions', title: 'Emissions by scope and source', noDataTitle: 'Emissions by source' },
   { id: 'energy', title: 'Energy' },
   { id: 'fleet', title: 'Fleet' },
-  { id: 'travel', title: 'Staff travel' },
+  { id: 'travel', title: 'Travel' },
   { id: 'quality', title: 'Data quality' },
   { id: 'method', title: 'Method and factors' },
   { id: 'factors', title: `Appendix: every factor used in ${PERIOD}` },

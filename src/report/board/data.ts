@@ -18,6 +18,7 @@ import { compareYears, partsByYear, type Step, type YearChange } from '../../tar
 import { BASELINE_BOUND, progressFromLedger, siteLives, type TargetReport } from '../../targets/from-ledger.js';
 import { parseFinancialYear } from '../../travel/period.js';
 import { travelReport } from '../../travel/report.js';
+import { UPSTREAM_NOT_PUBLISHED } from '../../travel/engine.js';
 import { withCarShareTargets, type TravelWithTargets } from '../../targets/car-share-targets.js';
 import { unknownOrg, type OrganisationConfig } from '../../workspace/config.js';
 
@@ -168,7 +169,8 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
     rejected: rejectedRows(ctx.ledger, fp.batches.map((b) => b.id)),
     factors, factorSets: factorSetNames(ctx.library, factors),
     policies: current?.policies ?? [],
-    warnings: fp.warnings.map((w) => w.message),
+    // The board's totals leave well-to-tank out: a year's set not publishing one is nothing to say here.
+    warnings: fp.warnings.filter((w) => w.code !== UPSTREAM_NOT_PUBLISHED).map((w) => w.message),
     partial,
   };
 }
@@ -283,7 +285,7 @@ function energyBySource(lines: readonly EmissionLine[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const l of lines) {
     const g = sourceGroup(l.source);
-    if (l.kind !== 'main' || l.basis !== 'location' || ['fleet', 'travel', 'commuting'].includes(g)) continue;
+    if (l.kind !== 'main' || l.basis !== 'location' || ['fleet', 'travel', 'commuting', 'patient-travel'].includes(g)) continue;
     const k = `${l.source}|${l.unit}`;
     m.set(k, (m.get(k) ?? 0) + l.quantity);
   }

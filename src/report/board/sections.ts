@@ -24,6 +24,9 @@ import type { BoardData } from './data.js';
 import { listWords, sourceName, sourceWords, stepsPhrase } from '../../render/source-names.js';
 import { partOf, type YearChange } from '../../targets/comparable.js';
 
+/** A denominator as "per" wants it. */
+const INTENSITY_UNIT: Readonly<Record<string, string>> = { floorAreaM2: 'm² floor area', staffWte: 'staff WTE', headcount: 'head of staff', beds: 'bed', residents: 'resident', spendGbpM: '£m spend' };
+
 /** Units in the singular, as "per" wants them. */
 const PER_UNIT: Readonly<Record<string, string>> = { litres: 'litre', tonnes: 'tonne', miles: 'mile', m3: 'm³', passenger_km: 'passenger km', passenger_miles: 'passenger mile', gallons_uk: 'UK gallon' };
 
@@ -81,7 +84,8 @@ function changeOnLastYear(d: BoardData, now: number, prev: number): string {
   const p = y === null ? null : likePct(y);
   const whole = `${change(now, prev)} (${fyLabel(d.fyStart - 1)}: ${formatTco2e(prev)} tCO2e)`;
   if (y === null || y.steps.length === 0 || p === null) return whole;
-  return `${formatPercent(p, { signed: true })} like for like; ${whole} in all, of which ${signedT(y.coverageTco2e)} tCO2e is ${stepsPhrase(y.steps)}`;
+  // What the steps are is said in the headline above the table; here, how much they come to.
+  return `${formatPercent(p, { signed: true })} like for like; ${whole} in all, of which ${signedT(y.coverageTco2e)} tCO2e is a change in what is counted`;
 }
 
 const signedT = (t: number): string => `${t > 0 ? '+' : ''}${formatTco2e(t)}`;
@@ -99,7 +103,8 @@ export async function summarySection(d: BoardData): Promise<Html> {
     ['Change on the previous year', d.partial.length > 0 ? 'not compared: a partial year' : prev === null ? 'no figure for the previous year' : changeOnLastYear(d, now, prev)],
     ['Change on the first year held', d.partial.length > 0 || base === null || base.fyStart === d.fyStart || d.baselineLikeForLike === null || d.currentLikeForLike === null ? '–'
       : `${change(d.currentLikeForLike, d.baselineLikeForLike.tco2e)} (${fyLabel(base.fyStart)}: ${formatTco2e(d.baselineLikeForLike.tco2e)} tCO2e${d.baselineLeftOut.length > 0 ? `; like for like, without ${listWords(d.baselineLeftOut.map(sourceWords))}, which ${fyLabel(base.fyStart)} has no data for` : ''})`],
-    ...d.intensity.map((f) => [`Intensity per ${f.metric === 'floorAreaM2' ? 'm² floor area' : f.metric === 'staffWte' ? 'staff WTE' : f.metric === 'spendGbpM' ? '£m spend' : f.metric}`, `${formatQuantity(f.kgCo2ePerUnit!, 1)} kgCO2e`]),
+    // The intensities in one row, so the summary keeps to two pages however many the config gives.
+    ...(d.intensity.length === 0 ? [] : [['Intensity (kgCO2e)', d.intensity.map((f) => `${formatQuantity(f.kgCo2ePerUnit!, 1)} per ${INTENSITY_UNIT[f.metric] ?? f.metric}`).join('; ')]]),
   ];
   const partial = d.partial.length > 0;
   // A partial year is never judged, nor set against a whole one as a rise or a fall.
@@ -111,7 +116,8 @@ export async function summarySection(d: BoardData): Promise<Html> {
     partial ? '–' : cut(v.achievedCutPct, v.achievedCutTco2e),
     partial ? `Partial year: not judged (${d.partial.join('; ')})` : v.words,
   ]);
-  const whys = partial ? [] : verdicts.filter(({ v }) => v.why !== null).map(({ name, v }) => `${name}: ${v.why ?? ''}`);
+  // A missed target's why is the table's cut asked and cut achieved again: only open targets' are said.
+  const whys = partial ? [] : verdicts.filter(({ v }) => v.why !== null && v.state !== 'missed').map(({ name, v }) => `${name}: ${v.why ?? ''}`);
   const takeaway = partial
     ? `Partial view of ${d.period}: ${d.partial.join('; ')}. ${d.org.name}'s figures so far come to ${formatTco2e(now)} tCO2e; they are not a year's emissions and are not compared with whole years.`
     : prev === null ? `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}.` : `${d.org.name} emitted ${formatTco2e(now)} tCO2e in ${d.period}, ${movedWords(d, now, prev)}.`;
@@ -143,7 +149,7 @@ function movementsList(d: BoardData): Html | null {
     const head = `${sourceName(m.group)}: ${signedT(m.changeTco2e)} tCO2e`;
     if (m.kind === 'coverage') {
       const step = m.step!;
-      const what = step.methodChanged === true ? `estimated by the default method (no survey) in one year and from a ${step.group === 'commuting' ? 'staff' : 'patient and visitor'} travel survey in the other: a change of method`
+      const what = step.methodChanged === true ? 'a survey in one year, the default method in the other'
         : step.surveyChanged ? 'estimated from a new staff travel survey that replaced the one carried forward'
         : step.sites.length > 0 ? `${step.sites.join(', ')} ${step.sites.length === 1 ? 'has' : 'have'} data in only one of the two years`
         : `counted in only one of the two years`;
@@ -231,7 +237,7 @@ async function targetFigure(t: TargetReport, i: number): Promise<Html> {
   const { chart, takeaway } = targetChart(t);
   const partYears = p.rows.filter((r) => r.actualTco2e !== null && r.complete !== true).map((r) => r.label);
   const split = t.likeForLike?.split;
-  const lfl = split ? html`<p>Like for like: from ${yearLabel(tg.basis, split.fromYear)} to ${yearLabel(tg.basis, split.toYear)} emissions changed by ${formatTco2e(split.totalChangeTco2e)} tCO2e, of which ${formatTco2e(split.fromUsingLessTco2e)} came from the activity itself (using less or more) and ${formatTco2e(split.fromFactorsTco2e)} from the emission factors (mostly a cleaner grid), with factors held at ${String(split.fixedYear)}${split.steps.length > 0 ? `; ${signedT(split.fromCoverageTco2e)} is not a change in emissions but in what is counted: ${stepsPhrase(split.steps)}, which only one of the two years has` : ''}.</p>` : null;
+  const lfl = split ? html`<p>Like for like: from ${yearLabel(tg.basis, split.fromYear)} to ${yearLabel(tg.basis, split.toYear)} emissions changed by ${formatTco2e(split.totalChangeTco2e)} tCO2e, of which ${formatTco2e(split.fromUsingLessTco2e)} came from the activity itself (using less or more) and ${formatTco2e(split.fromFactorsTco2e)} from the emission factors (mostly a cleaner grid), with factors held at ${String(split.fixedYear)}${split.steps.length > 0 ? `; ${signedT(split.fromCoverageTco2e)} is not a change in emissions but in what is counted (${stepsPhrase(split.steps)})` : ''}.</p>` : null;
   const b = p.budget;
   const notes = [
     `Baseline ${p.baseline.label}: ${formatTco2e(p.baseline.tco2e)} tCO2e (${p.baseline.origin === 'declared' ? `declared: ${p.baseline.source ?? ''}` : 'from the ledger'}). Covers scope ${tg.scopes.join(', ')}${tg.sources ? ` (${tg.sources.join(', ')})` : ''}, Scope 2 ${tg.scope2}-based.`,
@@ -380,7 +386,7 @@ export function methodSection(d: BoardData): Html {
     body: html`<ul>
 <li>Emissions are activity × the UK Government's published GHG conversion factor for the year the activity falls in (factor policy: ${d.policies.join(', ') || 'financial-year'}); gases are reported as CO2e.</li>
 <li>Scopes 1, 2 and 3 follow the GHG Protocol Corporate Standard. Scope 2 is location-based (grid average); a market-based figure is shown beside it only where supplier-specific factors are configured.</li>
-<li>Included: energy (Scope 1 and 2), owned fleet (Scope 1, EV charging Scope 2), business travel and grey fleet (Scope 3 category 6), staff commuting from travel surveys (Scope 3 category 7, scaled to headcount; between surveys the latest survey is carried forward; with no survey in reach, estimated by the default method of staff WTE × miles a year by average car where the config says so), and patients' and visitors' travel (Scope 3 category 9, in the NHS Carbon Footprint Plus only: from their survey scaled to patient contacts, else the default method of contacts × journeys × miles by average car).</li>
+<li>Included: energy (Scope 1 and 2), owned fleet (Scope 1, EV charging Scope 2), business travel and grey fleet (Scope 3 category 6), staff commuting from travel surveys (Scope 3 category 7, scaled to headcount; between surveys the latest is carried forward), patients' and visitors' travel (Scope 3 category 9, NHS Carbon Footprint Plus only, scaled to patient contacts); with no survey, either is estimated by the national default method (see the notes).</li>
 <li>Excluded from totals: well-to-tank and transmission and distribution losses (Scope 3 category 3); biogenic CO2 from biomass is reported separately and never added.</li>
 <li>Gaps in metered data are shown, not filled. Every figure can be traced to its file and line with <code>tco2e export lines</code>.</li>
 <li>Every factor used in ${d.period} is listed in the appendix.</li>

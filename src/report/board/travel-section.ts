@@ -35,9 +35,15 @@ async function travelParts(d: BoardData, t: TravelWithTargets, i: number, many: 
     const changes = t.modeShare.changes;
     const overallChange = changes.find((c) => c.site === null);
     const takeaway = car === null ? `Mode share from the ${latest.wave} survey.` : `In the ${latest.wave} survey ${formatPercent(car / 100)} of journeys to work were made driving a car (alone, or driving a car share)${overallChange ? `, ${overallChange.changePp <= 0 ? 'down' : 'up'} ${formatQuantity(Math.abs(overallChange.changePp), 1)} points on ${overallChange.from}` : ''}.`;
-    parts.push(await chartFigure(`mode-share-${String(i + 1)}`, `How staff travel to work (${latest.wave} survey, share of journeys)`, takeaway, modeShareChart({ rows })));
+    // Where the surveys name configured sites, the chart of each site below shows staff beside
+    // patients and visitors; this one, of staff alone, is drawn only where it does not.
+    if (t.siteShares.length > 0) parts.push(html`<p>${takeaway}</p>`);
+    else parts.push(await chartFigure(`mode-share-${String(i + 1)}`, `How staff travel to work (${latest.wave} survey, share of journeys)`, takeaway, modeShareChart({ rows })));
     const carRows = changes.map((c) => [c.site ?? 'All sites', `${c.from} → ${c.to}`, formatPercent(c.fromPct / 100), formatPercent(c.toPct / 100), `${c.changePp > 0 ? '+' : ''}${formatQuantity(c.changePp, 1)}`]);
-    if (carRows.length > 0) parts.push(html`${heading(h, `Car-driver share of journeys to work between surveys`)}${dataTable({ columns: [{ header: 'Site' }, { header: 'Surveys' }, { header: 'Before', numeric: true }, { header: 'After', numeric: true }, { header: 'Change (points)', numeric: true }], rows: carRows })}`);
+    // Journeys to each site (staff, patients and visitors) and the targets for them come first;
+    // there, each site's change in staff car drivers between surveys is a column of its table.
+    parts.push(...await siteShareParts(t, i, h));
+    if (carRows.length > 0 && t.siteShares.length === 0) parts.push(html`${heading(h, `Car-driver share of journeys to work between surveys`)}${dataTable({ columns: [{ header: 'Site' }, { header: 'Surveys' }, { header: 'Before', numeric: true }, { header: 'After', numeric: true }, { header: 'Change (points)', numeric: true }], rows: carRows })}`);
   }
   const c = t.commuting;
   if (c.waves.length > 0) {
@@ -54,8 +60,8 @@ async function travelParts(d: BoardData, t: TravelWithTargets, i: number, many: 
   if (av.entries.length > 0) {
     parts.push(html`${heading(h, `Journeys avoided`)}<p>${av.entries.map((e) => `${e.description}: ${formatQuantity(e.appointments, 0)} appointments, about ${formatTco2e(e.kgCo2e / 1000)} tCO2e avoided (${e.source})`).join('; ')}. Avoided emissions are reported beside the footprint and never subtracted from it.</p>`);
   }
+  if (waves.length === 0) parts.push(...await siteShareParts(t, i, h));
   parts.push(...patientParts(d, t, h));
-  parts.push(...await siteShareParts(t, i, h));
   return parts;
 }
 
@@ -70,11 +76,17 @@ function patientParts(d: BoardData, t: TravelWithTargets, h: 'h3' | 'h4'): Html[
   const said = years.map((y) => y.method === 'survey'
     ? `${y.year}: ${formatTco2e(y.kgCo2e / 1000)} tCO2e ${PATIENT_METHOD.survey} (${y.wave ?? ''}${y.carriedFrom === null ? '' : `, carried forward from ${y.carriedFrom}`}), ${formatQuantity(y.journeys, 0)} journeys scaled to ${formatQuantity(y.contacts ?? 0, 0)} patient contacts`
     : `${y.year}: ${formatTco2e(y.kgCo2e / 1000)} tCO2e ${PATIENT_METHOD.default}, ${formatQuantity(y.contacts ?? 0, 0)} patient contacts × ${formatQuantity(y.contacts === null || y.contacts === 0 ? 0 : y.journeys / y.contacts, 1)} journeys by average car, a tier 3 estimate`);
-  return [html`${heading(h, `Patient and visitor travel, ${d.period}`)}<p>${said.join('; ')}. Patients' and visitors' journeys are in the NHS Carbon Footprint Plus, not the NHS Carbon Footprint, and are Scope 3 category 9 (downstream transportation).</p>`];
+  return [html`${heading(h, `Patient and visitor travel, ${d.period}`)}<p>${said.join('; ')}. In the NHS Carbon Footprint Plus only (Scope 3 category 9).</p>`];
+}
+
+/** A site's share of staff journeys driven (alone or driving a car share) at its last two surveys, and the change. */
+function driverChange(t: TravelWithTargets, site: string): string {
+  const c = t.modeShare.changes.filter((x) => x.site === site).at(-1);
+  return c === undefined ? '–' : `${formatPercent(c.fromPct / 100)} → ${formatPercent(c.toPct / 100)} (${c.changePp > 0 ? '+' : ''}${formatQuantity(c.changePp, 1)} points, ${c.from} to ${c.to})`;
 }
 
 const shareWords = (e: { pct: number; lowPct: number; highPct: number; respondents: number } | null): string =>
-  (e === null ? '–' : `${formatPercent(e.pct / 100)} (${formatQuantity(e.lowPct, 0)}–${formatQuantity(e.highPct, 0)}%, ${formatQuantity(e.respondents, 0)} answers)`);
+  (e === null ? '–' : `${formatPercent(e.pct / 100)} (${formatQuantity(e.lowPct, 0)}–${formatQuantity(e.highPct, 0)}%; ${formatQuantity(e.respondents, 0)})`);
 
 /** Journeys to each site by mode, the private-car share against its target, avoided journeys beside them. */
 async function siteShareParts(t: TravelWithTargets, i: number, h: 'h3' | 'h4'): Promise<Html[]> {
@@ -82,19 +94,22 @@ async function siteShareParts(t: TravelWithTargets, i: number, h: 'h3' | 'h4'): 
   const parts: Html[] = [];
   // Each site's latest surveyed year.
   const latest = [...new Map(t.siteShares.map((s) => [s.siteId, s])).values()];
-  const rows = latest.flatMap((s) => s.byMode.map((m) => ({ group: `${s.site}: ${m.who === 'staff' ? 'staff' : 'patients, visitors'}`, mode: m.mode.replace(/_/g, ' '), journeys: m.journeys })));
+  const rows = latest.flatMap((s) => s.byMode.map((m) => ({ group: `${s.site} – ${m.who === 'staff' ? 'staff' : 'patients and visitors'}`, mode: m.mode.replace(/_/g, ' '), journeys: m.journeys })));
   const years = [...new Set(latest.map((s) => s.year))];
   const highest = [...latest].filter((s) => s.all !== null || s.patientsVisitors !== null).sort((a, b) => ((b.all ?? b.patientsVisitors)!.pct - (a.all ?? a.patientsVisitors)!.pct))[0];
   const takeaway = highest === undefined ? 'Journeys to each site by mode, from the surveys.' : `${highest.site} has the highest private-car share: ${formatPercent((highest.all ?? highest.patientsVisitors)!.pct / 100)} of ${highest.all === null ? 'patients\' and visitors\'' : 'all'} journeys in ${highest.year}.`;
-  if (rows.length > 0) parts.push(await chartFigure(`site-modes-${String(i + 1)}`, `How staff, patients and visitors travel to each site (${years.join(' and ')} surveys, share of journeys)`, takeaway, modeShareChart({ rows, labelLimit: 280 })));
-  parts.push(html`${heading(h, 'Private-car share of journeys to each site')}${dataTable({
-    columns: [{ header: 'Site' }, { header: 'Year' }, { header: 'Staff' }, { header: 'Patients and visitors' }, { header: 'All journeys' }, { header: 'Had digital appointments not replaced visits' }],
-    rows: t.siteShares.map((s) => [s.site, s.year, shareWords(s.staff), shareWords(s.patientsVisitors), s.all === null ? (s.staff === null || s.patientsVisitors === null ? '–' : `– ${s.allMissing ?? ''}`) : shareWords(s.all),
-      s.avoidedJourneys === 0 ? '–' : `${formatPercent((s.allWithoutAvoidedPct ?? s.patientsVisitorsWithoutAvoidedPct ?? 0) / 100)} (${formatQuantity(s.avoidedJourneys, 0)} journeys avoided)`]),
-  })}<p class="note">Private car: driving alone, a car share or lift (driver or passenger) and taxis, so the share counts people arriving by car, where the car-driver share above counts the cars. All journeys weighs staff and patients' and visitors' shares by their journeys to the site in the year. The range is a 95% interval: a share from 40 answers is far less certain than one from 4,000.</p>`);
+  if (rows.length > 0) parts.push(await chartFigure(`site-modes-${String(i + 1)}`, `How staff, patients and visitors travel to each site (${years.join(' and ')} surveys, share of journeys)`, takeaway, modeShareChart({ rows, labelBreak: ' – ' })));
+  parts.push(html`${heading(h, `Private-car share of journeys to each site, ${years.join(' and ')}`)}${dataTable({
+    columns: [{ header: 'Site' }, { header: 'Staff' }, { header: 'Patients and visitors' }, { header: 'All journeys' }, { header: 'Without digital appointments' }, { header: 'Staff car drivers between surveys' }],
+    // Each site's latest surveyed year; `tco2e travel` gives every year.
+    rows: latest.map((s) => [`${s.site}${years.length > 1 ? ` (${s.year})` : ''}`, shareWords(s.staff), shareWords(s.patientsVisitors), s.all === null ? (s.staff === null || s.patientsVisitors === null ? '–' : `– ${s.allMissing ?? ''}`) : shareWords(s.all),
+      s.avoidedJourneys === 0 ? '–' : formatPercent((s.allWithoutAvoidedPct ?? s.patientsVisitorsWithoutAvoidedPct ?? 0) / 100), driverChange(t, s.site)]),
+  })}<p class="note">Private car: driving alone, a car share or lift (driver or passenger), a taxi. All journeys: the two groups weighed by their journeys to the site. In brackets: the 95% interval and the number of answers. Without digital appointments: had the visits they replaced been made. Staff car drivers: journeys driven, alone or sharing, the headline of the staff survey.</p>`);
   for (const tg of t.carShareTargets) {
     const hl = tg.headline;
-    parts.push(html`<p>${tg.name}. ${tg.baselinePct === null ? 'No baseline share: not judged.' : `Baseline ${formatPercent(tg.baselinePct / 100)} in ${tg.baselineYear}${tg.baselineFrom === 'config' ? ' (from the config)' : ''}. `}${hl === null || hl.actual === null ? '' : `${hl.year}: ${shareWords(hl.actual)} against ${formatPercent(hl.requiredPct / 100)} on the pathway, ${hl.status === null ? 'not judged' : STATUS_WORDS[hl.status]}${hl.status !== 'on-track' && hl.intervalMeetsPathway === true ? ' (its interval reaches the pathway, so sampling alone could explain the gap)' : ''}. `}${tg.trendReaches === null ? '' : `On its trend the share reaches ${formatPercent(tg.targetPct / 100)} in ${tg.trendReaches}.`}</p>`);
+    const judged = hl === null || hl.actual === null || tg.baselinePct === null ? 'no year measured to judge.'
+      : `${hl.year} ${shareWords(hl.actual)} against ${formatPercent(hl.requiredPct / 100)} on the pathway from ${formatPercent(tg.baselinePct / 100)} in ${tg.baselineYear}${tg.baselineFrom === 'config' ? ' (the config\'s)' : ''}: ${hl.status === null ? 'not judged' : STATUS_WORDS[hl.status]}${hl.status !== 'on-track' && hl.intervalMeetsPathway === true ? ' (its interval reaches the pathway: sampling could explain the gap)' : ''}${tg.trendReaches === null ? '' : `; on its trend, ${formatPercent(tg.targetPct / 100)} in ${tg.trendReaches}`}.`;
+    parts.push(html`<p>${tg.name}: ${judged}</p>`);
   }
   return parts;
 }

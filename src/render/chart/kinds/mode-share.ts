@@ -19,11 +19,16 @@ export interface ModeShareInput extends ChartOptions {
   readonly rows: readonly GroupModeJourneys[];
   /** Bar order top to bottom; default the order groups first appear in `rows`. */
   readonly groupOrder?: readonly string[];
-  /** Widest a group's label may be, px, before it is cut short (long site names); default 200. */
-  readonly labelLimit?: number;
+  /**
+   * Where a group's label breaks onto a second line (a long site name and whose journeys), so
+   * it is shown whole in the labels' width rather than cut short.
+   */
+  readonly labelBreak?: string;
 }
 
 const ROW_PX = 28;
+/** A row whose label takes two lines. */
+const TWO_LINE_ROW_PX = 32;
 
 export function modeShareChart(input: ModeShareInput): Chart {
   const groups = input.groupOrder ? [...input.groupOrder] : [...new Set(input.rows.map((r) => r.group))];
@@ -34,11 +39,11 @@ export function modeShareChart(input: ModeShareInput): Chart {
     config: CHART_CONFIG,
     ...(input.title === undefined ? {} : { title: input.title }),
     width: input.width ?? DEFAULT_WIDTH,
-    height: input.height ?? Math.max(1, groups.length) * ROW_PX,
+    height: input.height ?? Math.max(1, groups.length) * (input.labelBreak === undefined ? ROW_PX : TWO_LINE_ROW_PX),
     data: { values },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'group', type: 'nominal', title: null, sort: groups, axis: { labelLimit: input.labelLimit ?? 200 } },
+      y: { field: 'group', type: 'nominal', title: null, sort: groups, axis: { labelLimit: 200, ...(input.labelBreak === undefined ? {} : { labelExpr: `split(datum.label, ${JSON.stringify(input.labelBreak)})` }) } },
       x: { aggregate: 'sum', field: 'journeys', type: 'quantitative', stack: 'normalize', title: 'Share of journeys', axis: { format: '.0%' } },
       color: { field: 'mode', type: 'nominal', title: null, scale: { domain: modes, range: modes.map(modeColour) } },
       order: { field: 'order', type: 'quantitative', sort: 'ascending' },
