@@ -5,7 +5,8 @@
  * Unit's carbon reporting method, as the national reporting portal applied it) by average car of
  * unknown fuel. It is a tier 3 estimate: the same distance for every member of staff, by car.
  *
- * The config chooses (`travel.commutingWithoutSurvey`): `estimate` (the default) or `leave-out`;
+ * The config chooses (`travel.commutingWithoutSurvey`): `estimate` or `leave-out`, by default
+ * what national reporting did (`commutingWithoutSurvey` below);
  * either way a warning says which was done and for which years, so no output is silent about it.
  *
  * The distance is converted in miles with the factor engine, like the survey's commuting
@@ -51,8 +52,8 @@ export const defaultCommutingMsg = {
         : `each year's staff WTE (${wte(first.staffWte)} in ${financialYearLabel(first.year)} … ${wte(last.staffWte)} in ${financialYearLabel(last.year)})`;
     return `${org}: no staff travel survey in ${financialYearRuns(years.map((y) => y.year))} or the ${carryYears} years before; commuting there is estimated by the default method: ${few} × ${miles(milesPerWte)} miles a year by average car (${source}), tier 3.`;
   },
-  leftOut: (org: string, years: readonly number[], carryYears: number): string =>
-    `${org}: no staff travel survey in ${financialYearRuns(years)} (nor in the ${carryYears} years before${years.length === 1 ? '' : ' each'}); commuting is left out of those years, as the config chooses (travel.commutingWithoutSurvey is "leave-out"; "estimate" counts it by the default method, staff WTE × miles a year by average car).`,
+  leftOut: (org: string, years: readonly number[], carryYears: number, chosen: boolean): string =>
+    `${org}: no staff travel survey in ${financialYearRuns(years)} or the ${carryYears} years before; commuting is left out there, ${chosen ? 'as the config chooses (travel.commutingWithoutSurvey is "leave-out")' : 'as it is for an organisation that is not an NHS trust unless the config says otherwise'}; travel.commutingWithoutSurvey "estimate" counts it by the default method, staff WTE × miles a year by average car.`,
   noWte: (org: string, years: readonly number[]): string =>
     `${org}: neither a staff travel survey nor a staff WTE figure is held for ${financialYearRuns(years)}, so no commuting is counted there; import a staff travel survey, or add staffWte to the organisation's denominators in ${CONFIG_FILE} for ${years.length === 1 ? 'that year' : 'each of those years'} (e.g. { "year": "${financialYearLabel(years[0]!)}", "staffWte": 1200 }) to estimate it by the default method.`,
   conversionFailed: (org: string, year: number, reason: string): string =>
@@ -60,6 +61,11 @@ export const defaultCommutingMsg = {
   lineNote: (staffWte: number, milesPerWte: number, source: string): string =>
     `default method (no staff travel survey): ${wte(staffWte)} WTE × ${miles(milesPerWte)} miles a year = ${miles(staffWte * milesPerWte)} miles, average car (unknown fuel); ${source}; tier 3 estimate`,
 };
+
+/** Estimate or leave out: the config's choice, else what national reporting did for the organisation's kind (see config.ts). */
+export function commutingWithoutSurvey(org: Pick<OrganisationConfig, 'kind' | 'travel'>): 'estimate' | 'leave-out' {
+  return org.travel.commutingWithoutSurvey ?? (org.kind === 'nhs-trust' ? 'estimate' : 'leave-out');
+}
 
 /** The organisation's staff WTE for a financial year, from its denominators. */
 export function staffWteOf(org: OrganisationConfig, startYear: number): number | undefined {
@@ -81,8 +87,8 @@ export function defaultCommuting(
   const lines: EmissionLine[] = [];
   const warnings: TravelWarning[] = [];
   if (years.length === 0) return { lines, warnings };
-  if (org.travel.commutingWithoutSurvey === 'leave-out') {
-    return { lines, warnings: [{ code: 'commuting_left_out', message: defaultCommutingMsg.leftOut(org.id, years, carryYears) }] };
+  if (commutingWithoutSurvey(org) === 'leave-out') {
+    return { lines, warnings: [{ code: 'commuting_left_out', message: defaultCommutingMsg.leftOut(org.id, years, carryYears, org.travel.commutingWithoutSurvey !== undefined) }] };
   }
   const { milesPerWte, source } = org.travel.defaultCommute;
   const tally = new Tally();

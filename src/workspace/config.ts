@@ -142,9 +142,12 @@ const Travel = z.strictObject({
   avoided: z.array(AvoidedJourneys).default([]),
   /**
    * A year with no staff survey (none within the carry-forward window): estimate commuting from
-   * staff WTE by the default method, as national reporting did (default), or leave it out.
+   * staff WTE by the default method, or leave it out. When not given, what national reporting
+   * did: an NHS trust's is estimated (the NHS reporting portal's default); a council's or another
+   * organisation's is left out (the local authority reporting tools make commuting optional and
+   * estimate none).
    */
-  commutingWithoutSurvey: z.enum(['estimate', 'leave-out']).default('estimate'),
+  commutingWithoutSurvey: z.enum(['estimate', 'leave-out']).optional(),
   defaultCommute: z.strictObject({ milesPerWte: positive, source: z.string().min(1, 'must say where the distance comes from') }).default({ ...DEFAULT_COMMUTE }),
   patientActivity: z.array(PatientActivity).default([]),
   defaultPatientTravel: z.strictObject({ journeysPerContact: positive, milesPerJourney: positive, source: z.string().min(1, 'must say where the figures come from') }).default({ ...DEFAULT_PATIENT_TRAVEL }),
@@ -153,7 +156,7 @@ const Travel = z.strictObject({
 
 /** The travel settings an organisation has when its config gives none. */
 export const TRAVEL_DEFAULTS = {
-  workingWeeks: 46, headcount: [], avoided: [], commutingWithoutSurvey: 'estimate', defaultCommute: { ...DEFAULT_COMMUTE },
+  workingWeeks: 46, headcount: [], avoided: [], defaultCommute: { ...DEFAULT_COMMUTE },
   patientActivity: [], defaultPatientTravel: { ...DEFAULT_PATIENT_TRAVEL }, privateCarShare: [],
 } as const;
 

@@ -295,6 +295,7 @@ function boardData(n: readonly string[]): BoardData {
     baselineLikeForLike: { fyStart: 2023, tco2e: 140, marketTco2e: null },
     currentLikeForLike: 110,
     baselineLeftOut: [at(17)],
+    baselineMethodChanged: [at(52)],
     coverage: [{
       org: 'fuzz', site: at(18), source: at(19), year: '2024/25',
       months: [{ month: '2024-04', days: 30, daysInMonth: 30, estimated: true, filled: false }, { month: '2024-05', days: 3, daysInMonth: 31, estimated: false, filled: false }],
@@ -316,7 +317,7 @@ function boardData(n: readonly string[]): BoardData {
 describe('board sections with hostile data', () => {
   it('every section escapes every name, and its charts pass trustedSvg', async () => {
     await fc.assert(
-      fc.asyncProperty(hostileNames(5, 52), async (names) => {
+      fc.asyncProperty(hostileNames(5, 53), async (names) => {
         const d = boardData(names);
         const parts = [
           coverSection(d), await summarySection(d), await summarySection({ ...d, partial: [] }), await trajectorySection(d), await emissionsSection(d), await energySection(d),

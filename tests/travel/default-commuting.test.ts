@@ -55,7 +55,7 @@ describe('commuting by the default method where there is no staff travel survey'
     expect(main[0]!.trace.note).toBe(`default method (no staff travel survey): 3,102 WTE × 961 miles a year = 2,981,022 miles, average car (unknown fuel); ${DEFAULT_COMMUTE.source}; tier 3 estimate`);
     expect(fp.warnings).toContainEqual({ code: 'commuting_default_method', message: defaultCommutingMsg.estimated('north-acute', [{ year: 2019, staffWte: 3102 }], 5, 961, DEFAULT_COMMUTE.source) });
     expect(fp.warnings.find((w) => w.code === 'commuting_default_method')!.message)
-      .toBe(`north-acute: no staff travel survey in 2019/20 (nor in the 5 years before); commuting there is estimated by the default method: 3,102 WTE × 961 miles a year by average car (${DEFAULT_COMMUTE.source}), a tier 3 estimate.`);
+      .toBe(`north-acute: no staff travel survey in 2019/20 or the 5 years before; commuting there is estimated by the default method: 3,102 WTE × 961 miles a year by average car (${DEFAULT_COMMUTE.source}), tier 3.`);
     expect(sourceName(DEFAULT_COMMUTING_SOURCE)).toBe('Staff commuting (default method)');
 
     // The WTT is counted only when the query asks for it: 849,650.89044 + 216,988.59138 = 1,066,639.48182 kg.
@@ -93,9 +93,21 @@ describe('commuting by the default method where there is no staff travel survey'
     const ctx: AnalysisContext = { ledger, library, config: configWith(WTE_2019, { commutingWithoutSurvey: 'leave-out' }) };
     const fp = footprint(ctx, { orgs: ['north-acute'], ...FY2019 });
     expect(fp.lines.filter((l) => l.scopeCategory === 7)).toEqual([]);
-    expect(fp.warnings).toContainEqual({ code: 'commuting_left_out', message: defaultCommutingMsg.leftOut('north-acute', [2019], 5) });
-    expect(fp.warnings.find((w) => w.code === 'commuting_left_out')!.message).toContain('commuting is left out of those years, as the config chooses');
+    expect(fp.warnings).toContainEqual({ code: 'commuting_left_out', message: defaultCommutingMsg.leftOut('north-acute', [2019], 5, true) });
+    expect(fp.warnings.find((w) => w.code === 'commuting_left_out')!.message).toContain('commuting is left out there, as the config chooses');
     expect(fp.warnings.map((w) => w.code)).not.toContain('commuting_default_method');
+  });
+
+  it('by default estimates an NHS trust\'s, as the NHS portal did, and leaves a council\'s out, saying so', () => {
+    const { ledger } = workspace();
+    const council = ConfigSchema.parse({ version: 1, organisations: [{ id: 'city', name: 'City Council', kind: 'council', denominators: WTE_2019 }] });
+    const fp = footprint({ ledger, library, config: council }, { orgs: ['city'], ...FY2019 });
+    expect(fp.lines.filter((l) => l.scopeCategory === 7)).toEqual([]);
+    expect(fp.warnings).toContainEqual({ code: 'commuting_left_out', message: defaultCommutingMsg.leftOut('city', [2019], 5, false) });
+    expect(fp.warnings.find((w) => w.code === 'commuting_left_out')!.message).toContain('not an NHS trust');
+    // The same council choosing the estimate gets it.
+    const chosen = ConfigSchema.parse({ version: 1, organisations: [{ id: 'city', name: 'City Council', kind: 'council', denominators: WTE_2019, travel: { commutingWithoutSurvey: 'estimate' } }] });
+    expect(defaults(footprint({ ledger, library, config: chosen }, { orgs: ['city'], ...FY2019 }).lines).filter((l) => l.kind === 'main')).toHaveLength(1);
   });
 
   it('says what to add when a year has neither a survey nor a WTE figure', () => {
@@ -141,7 +153,7 @@ describe('a survey next to years by the default method', () => {
     const carried = inYear(fp.lines, 2022);
     expect(carried.map((l) => l.source).sort()).toEqual(['commuting:bus', 'commuting:drive_alone']);
     expect(carried.every((l) => l.trace.note?.includes('carried forward from the 2021/22 survey wave'))).toBe(true);
-    expect(fp.warnings.find((w) => w.code === 'commuting_default_method')!.message).toContain('no staff travel survey in 2019/20 (nor');
+    expect(fp.warnings.find((w) => w.code === 'commuting_default_method')!.message).toContain('no staff travel survey in 2019/20 or the 5 years before');
   });
 
   it('reads the change from the default method to the survey as a change of method, not as using less', async () => {

@@ -75,6 +75,8 @@ export interface BoardData {
   readonly baselineLikeForLike: YearFigure | null;
   readonly currentLikeForLike: number | null;
   readonly baselineLeftOut: readonly string[];
+  /** Kinds of data counted by a survey in one of the two years and by a default method in the other: left out of both. */
+  readonly baselineMethodChanged: readonly string[];
   readonly coverage: readonly CoverageRow[];
   readonly estimatedShare: number;
   readonly tier: number;
@@ -148,7 +150,7 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
     const member = ctx.config.organisations.find((x) => x.id === id) ?? org;
     return withCarShareTargets(member, travelReport(ctx.ledger, ctx.library, member, fyPeriod));
   });
-  const { baselineLikeForLike, currentLikeForLike, baselineLeftOut } = likeForLike(fp.lines, thisYear, years[0], current);
+  const { baselineLikeForLike, currentLikeForLike, baselineLeftOut, baselineMethodChanged } = likeForLike(fp.lines, thisYear, years[0], current);
   const factors = factorsUsed(ctx.library, thisYear);
   const change = yearOnYear(fp.lines, fy, previous !== null && current !== null);
 
@@ -164,7 +166,7 @@ export function boardData(ctx: AnalysisContext, o: BoardOptions): BoardData {
     energy: energyRows(thisYear, lastYear),
     sites: siteRows(fp.siteLines, fy),
     fleet: fleetFigures(thisYear),
-    travel, coverage: coverageInYear(ctx, fp.coverage, fy), baselineLikeForLike, currentLikeForLike, baselineLeftOut,
+    travel, coverage: coverageInYear(ctx, fp.coverage, fy), baselineLikeForLike, currentLikeForLike, baselineLeftOut, baselineMethodChanged,
     estimatedShare: current?.estimatedShare ?? 0, tier: current?.tier ?? 3, tierLabel: current?.tierLabel ?? 'no data',
     rejected: rejectedRows(ctx.ledger, fp.batches.map((b) => b.id)),
     factors, factorSets: factorSetNames(ctx.library, factors),
@@ -332,11 +334,27 @@ function fleetFigures(thisYear: readonly EmissionLine[]): BoardData['fleet'] {
  * The first year held, compared like for like: kinds of data collected only later (fleet cards,
  * claims, surveys) are left out of both years, and the page says which.
  */
-function likeForLike(lines: readonly EmissionLine[], thisYear: readonly EmissionLine[], first: YearFigure | undefined, current: GroupTotal | null): Pick<BoardData, 'baselineLikeForLike' | 'currentLikeForLike' | 'baselineLeftOut'> {
-  const inFirst = new Set(first === undefined ? [] : lines.filter((l) => inYear(l, first.fyStart)).map((l) => sourceGroup(l.source)));
+/** How a year counts a survey-estimated kind of data: from a survey, by the default method, both, or not at all. */
+function methodOf(lines: readonly EmissionLine[], group: string): 'survey' | 'default' | 'both' | null {
+  const of = lines.filter((l) => sourceGroup(l.source) === group);
+  if (of.length === 0) return null;
+  const byDefault = of.filter((l) => l.source.endsWith(':default')).length;
+  return byDefault === of.length ? 'default' : byDefault === 0 ? 'survey' : 'both';
+}
+
+function likeForLike(lines: readonly EmissionLine[], thisYear: readonly EmissionLine[], first: YearFigure | undefined, current: GroupTotal | null): Pick<BoardData, 'baselineLikeForLike' | 'currentLikeForLike' | 'baselineLeftOut' | 'baselineMethodChanged'> {
+  const firstLines = first === undefined ? [] : lines.filter((l) => inYear(l, first.fyStart));
+  const inFirst = new Set(firstLines.map((l) => sourceGroup(l.source)));
   const baselineLeftOut = BASELINE_BOUND.filter((g) => !inFirst.has(g) && thisYear.some((l) => sourceGroup(l.source) === g));
-  const sumOf = (part: readonly EmissionLine[]): number => aggregate(part.filter((l) => !baselineLeftOut.includes(sourceGroup(l.source) as (typeof BASELINE_BOUND)[number])), {}).total.kgCo2e / 1000;
+  // A default-method estimate against a survey is a change of method, not of emissions (as in targets/comparable.ts).
+  const baselineMethodChanged = ['commuting', 'patient-travel'].filter((g) => {
+    const [a, b] = [methodOf(firstLines, g), methodOf(thisYear, g)];
+    return a !== null && b !== null && a !== b;
+  });
+  const out = new Set<string>([...baselineLeftOut, ...baselineMethodChanged]);
+  const sumOf = (part: readonly EmissionLine[]): number => aggregate(part.filter((l) => !out.has(sourceGroup(l.source))), {}).total.kgCo2e / 1000;
   return {
+    baselineMethodChanged,
     baselineLikeForLike: first === undefined ? null : { fyStart: first.fyStart, tco2e: sumOf(lines.filter((l) => inYear(l, first.fyStart))), marketTco2e: null },
     currentLikeForLike: current === null ? null : sumOf(thisYear),
     baselineLeftOut,

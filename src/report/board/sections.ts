@@ -102,7 +102,7 @@ export async function summarySection(d: BoardData): Promise<Html> {
     ...(d.current.market && d.current.market.supplierKwh > 0 ? [[`Total ${d.period} (market-based)`, `${formatTco2e(d.current.market.kgCo2e / 1000)} tCO2e`]] : []),
     ['Change on the previous year', d.partial.length > 0 ? 'not compared: a partial year' : prev === null ? 'no figure for the previous year' : changeOnLastYear(d, now, prev)],
     ['Change on the first year held', d.partial.length > 0 || base === null || base.fyStart === d.fyStart || d.baselineLikeForLike === null || d.currentLikeForLike === null ? '–'
-      : `${change(d.currentLikeForLike, d.baselineLikeForLike.tco2e)} (${fyLabel(base.fyStart)}: ${formatTco2e(d.baselineLikeForLike.tco2e)} tCO2e${d.baselineLeftOut.length > 0 ? `; like for like, without ${listWords(d.baselineLeftOut.map(sourceWords))}, which ${fyLabel(base.fyStart)} has no data for` : ''})`],
+      : `${change(d.currentLikeForLike, d.baselineLikeForLike.tco2e)} (${fyLabel(base.fyStart)}: ${formatTco2e(d.baselineLikeForLike.tco2e)} tCO2e${d.baselineLeftOut.length > 0 ? `; like for like, without ${listWords(d.baselineLeftOut.map(sourceWords))}, which ${fyLabel(base.fyStart)} has no data for` : ''}${d.baselineMethodChanged.length > 0 ? `; without ${listWords(d.baselineMethodChanged.map(sourceWords))}, by the default method in one year and a survey in the other` : ''})`],
     // The intensities in one row, so the summary keeps to two pages however many the config gives.
     ...(d.intensity.length === 0 ? [] : [['Intensity (kgCO2e)', d.intensity.map((f) => `${formatQuantity(f.kgCo2ePerUnit!, 1)} per ${INTENSITY_UNIT[f.metric] ?? f.metric}`).join('; ')]]),
   ];
@@ -273,6 +273,7 @@ const SCOPE3_WORDS: Readonly<Record<string, string>> = {
   'Scope 3 category 5': 'Waste',
   'Scope 3 category 6': 'Business travel and grey fleet',
   'Scope 3 category 7': 'Staff commuting',
+  'Scope 3 category 9': 'Patient and visitor travel',
 };
 
 function scopeWords(scope: string): string {
