@@ -106,6 +106,37 @@ describe('private-car share of journeys to a site', () => {
     expect(rest[0]!.allMissing).toMatch(/no patient and visitor survey answers/);
   });
 
+  it('two sites, each with a staff and a patient and visitor survey: each its own shares, as worked by hand', () => {
+    const o = org({
+      headcount: [{ year: '2023/24', site: 'main', headcount: 3000 }, { year: '2023/24', site: 'community', headcount: 500 }],
+      patientActivity: [
+        { year: '2023/24', site: 'main', outpatientAttendances: 150_000, aeAttendances: 50_000, source: 'SUS extract 2023/24' },
+        { year: '2023/24', site: 'community', patientContacts: 40_000, source: 'Community activity return 2023/24' },
+      ],
+    });
+    // Community Hospital, staff: walking 5 days (10), driving alone 4 (8, car): 8 of 18 = 44.444%, n = 18² ÷ 164 = 1.9756.
+    // Patients and visitors: a patient driving (2, car), a visitor walking (2): 50%, n = 2.
+    const staffCommunity = [staff('walk', 5, 'Community Hospital'), staff('drive_alone', 4, 'Community Hospital')];
+    const pvCommunity = [visitor('patient', 'drive_alone', 2, null, 'Community Hospital'), visitor('visitor', 'walk', 2, null, 'Community Hospital')];
+    const shares = siteCarShares(o, [staffWave('2023 autumn', 2023, [...STAFF_MAIN, ...staffCommunity])], [visitorWave('2023 patient survey', 2023, [...PV_MAIN, ...pvCommunity])], [2023]);
+    expect(shares.map((x) => x.site)).toEqual(['Main Hospital', 'Community Hospital']);
+    const main = shares[0]!;
+    const community = shares[1]!;
+    // Main Hospital is as in the test above: its answers alone, never pooled with the other site's.
+    expect(main.all!.pct).toBeCloseTo(62.9220, 3);
+    expect(community.staff!.pct).toBeCloseTo(44.4444, 4);
+    expect(community.staff!.lowPct).toBeCloseTo(7.5667, 3);
+    expect(community.staff!.highPct).toBeCloseTo(88.6597, 3);
+    expect(community.patientsVisitors!.pct).toBe(50);
+    expect(community.patientsVisitors!.lowPct).toBeCloseTo(9.4531, 3);
+    // Volumes: staff 500 × (18 ÷ 2) a week × 46 = 207,000; patients and visitors 40,000 × (4 journeys ÷ 1 patient) = 160,000.
+    expect([community.staffJourneys, community.patientVisitorJourneys]).toEqual([207_000, 160_000]);
+    // All: (207,000 × 0.44444 + 160,000 × 0.5) ÷ 367,000 = 46.866%; its normal interval reaches below zero and is clipped: 0–96.26%.
+    expect(community.all!.pct).toBeCloseTo(46.8665, 3);
+    expect(community.all!.lowPct).toBe(0);
+    expect(community.all!.highPct).toBeCloseTo(96.2634, 3);
+  });
+
   it('a private-car share target: pathway, status and trend as for emission targets', () => {
     const o = org({ privateCarShare: [{ id: 'main-staff-car', sites: ['main'], who: 'staff', baselineYear: '2023/24', targetYear: '2027/28', targetSharePct: 40 }] });
     // 2025/26: drive alone 5 days (10, car), bus 5 (10), cycle 5 (10): 33.3% of 30.
