@@ -16,10 +16,8 @@ import { judgeStatus } from './status.js';
 import type { Status } from './types.js';
 import type { OrganisationConfig } from '../workspace/config.js';
 import { parseFinancialYear } from '../travel/period.js';
-import type { ShareEstimate, SiteYearShare } from '../travel/site-car-share.js';
+import { pooledShares, type ShareEstimate, type SiteYearShare } from '../travel/site-car-share.js';
 import type { TravelReport } from '../travel/types.js';
-
-const Z95 = 1.959964;
 
 type Who = 'all' | 'staff' | 'patients-visitors';
 
@@ -66,18 +64,7 @@ export function pooledShare(rows: readonly SiteYearShare[], who: Who): ShareEsti
   if (parts.length === 0) return null;
   if (parts.length === 1) return parts[0]!.est;
   const byVolume = parts.every((p) => p.volume !== null && p.volume > 0);
-  const weights = parts.map((p) => (byVolume ? p.volume! : p.est.respondents));
-  const total = weights.reduce((s, w) => s + w, 0);
-  const p = parts.reduce((s, x, i) => s + (weights[i]! / total) * (x.est.pct / 100), 0);
-  const variance = parts.reduce((s, x, i) => {
-    const q = x.est.pct / 100;
-    return s + (weights[i]! / total) ** 2 * (q * (1 - q)) / x.est.effectiveN;
-  }, 0);
-  const half = Z95 * Math.sqrt(variance);
-  return {
-    pct: 100 * p, lowPct: 100 * Math.max(0, p - half), highPct: 100 * Math.min(1, p + half), respondents: parts.reduce((s, x) => s + x.est.respondents, 0),
-    effectiveN: variance > 0 ? (p * (1 - p)) / variance : parts.reduce((s, x) => s + x.est.effectiveN, 0), wave: null,
-  };
+  return pooledShares(parts.map((p) => ({ est: p.est, weight: byVolume ? p.volume! : p.est.respondents })));
 }
 
 /** The pathway's share in a year: straight lines between the baseline, each milestone and the target. */

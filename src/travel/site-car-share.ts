@@ -104,17 +104,22 @@ export function wilson(p: number, n: number): [number, number] {
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
-function combined(a: ShareEstimate, va: number, b: ShareEstimate, vb: number): ShareEstimate {
-  const wa = va / (va + vb);
-  const wb = vb / (va + vb);
-  const pa = a.pct / 100;
-  const pb = b.pct / 100;
-  const p = wa * pa + wb * pb;
-  const variance = wa * wa * (pa * (1 - pa)) / a.effectiveN + wb * wb * (pb * (1 - pb)) / b.effectiveN;
+/**
+ * Shares of separate samples as one, each weighted (by its journeys): the weighted mean, its
+ * variance Σ w² p(1 − p) ÷ n from the parts', a normal 95% interval clipped to 0–100%, and the
+ * sample size that variance amounts to.
+ */
+export function pooledShares(parts: readonly { readonly est: ShareEstimate; readonly weight: number }[]): ShareEstimate {
+  const total = parts.reduce((s, x) => s + x.weight, 0);
+  const p = parts.reduce((s, x) => s + (x.weight / total) * (x.est.pct / 100), 0);
+  const variance = parts.reduce((s, x) => {
+    const q = x.est.pct / 100;
+    return s + (x.weight / total) ** 2 * (q * (1 - q)) / x.est.effectiveN;
+  }, 0);
   const half = Z95 * Math.sqrt(variance);
   return {
-    pct: 100 * p, lowPct: 100 * Math.max(0, p - half), highPct: 100 * Math.min(1, p + half),
-    respondents: a.respondents + b.respondents, effectiveN: variance > 0 ? (p * (1 - p)) / variance : a.effectiveN + b.effectiveN, wave: null,
+    pct: 100 * p, lowPct: 100 * Math.max(0, p - half), highPct: 100 * Math.min(1, p + half), respondents: parts.reduce((s, x) => s + x.est.respondents, 0),
+    effectiveN: variance > 0 ? (p * (1 - p)) / variance : parts.reduce((s, x) => s + x.est.effectiveN, 0), wave: null,
   };
 }
 
@@ -153,7 +158,7 @@ export function siteCarShares(org: OrganisationConfig, staffWaves: readonly Surv
       if (staff === null || pv === null) allMissing = staff === null ? 'no staff survey answers for the site this year' : 'no patient and visitor survey answers for the site this year';
       else if (staffJourneys === null) allMissing = 'no staff headcount for the site this year (travel.headcount with the site)';
       else if (pvJourneys === null) allMissing = 'no patient contacts for the site this year (travel.patientActivity with the site)';
-      else all = combined(staff, staffJourneys, pv, pvJourneys);
+      else all = pooledShares([{ est: staff, weight: staffJourneys }, { est: pv, weight: pvJourneys }]);
       // Journeys avoided at the site: two one-way journeys an appointment, by the entry's mode mix.
       const avoided = org.travel.avoided.filter((a) => a.site === site.id && parseFinancialYear(a.year) === startYear);
       const avoidedJourneys = avoided.reduce((s, a) => s + 2 * a.appointments, 0);
