@@ -264,20 +264,19 @@ export function siteNamesOf(org: SurveyOrganisation): ReadonlyMap<string, string
   return new Map(org.sites.flatMap((s) => [[s.id.toLowerCase(), s.name], [s.name.toLowerCase(), s.name]] as const));
 }
 
-export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrganisation, columns?: Columns): SurveyMapper {
-  const layout = surveyLayout(profile, ctx, columns);
-  const col = layout.col;
-  const siteNames = siteNamesOf(org);
-  const seen = new Map<string, number>();
+/**
+ * What reading any survey's row begins with: rows before the first response may be a survey
+ * tool's extra header rows (said as not a response), and the day each response was given is
+ * noted (the date alone: a survey's thousand responses fall on a few dozen days), to name a wave.
+ */
+export function surveyRowStart(ctx: CellContext, layout: SurveyLayout): { readonly dates: ReadonlySet<string>; headerRow(line: number, cells: readonly string[]): SurveyMapped | undefined } {
   const dateCol = responseDateColumn(ctx.header);
   const dates = new Set<string>();
-  const used: number[] = Object.values(col);
-  // Rows before the first response may be a survey tool's extra header rows.
+  const used: number[] = Object.values(layout.col);
   let leading = 0;
-
   return {
-    responseDates: () => dates,
-    map(line, cells) {
+    dates,
+    headerRow(line, cells) {
       if (leading < EXTRA_HEADER_ROWS_MAX) {
         leading++;
         const kind = extraHeaderRow(cells, ctx.header, used, readsAsAnswer(layout, cells));
@@ -287,8 +286,24 @@ export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrga
         leading = EXTRA_HEADER_ROWS_MAX;
       }
       const dateText = dateCol === undefined ? '' : (cells[dateCol] ?? '').trim();
-      // The date alone: a survey's thousand responses fall on a few dozen days.
       if (dateText !== '') dates.add(detach(dateText.replace(TIME_OF_DAY, '')));
+      return undefined;
+    },
+  };
+}
+
+export function surveyMapper(profile: Profile, ctx: CellContext, org: SurveyOrganisation, columns?: Columns): SurveyMapper {
+  const layout = surveyLayout(profile, ctx, columns);
+  const col = layout.col;
+  const siteNames = siteNamesOf(org);
+  const seen = new Map<string, number>();
+  const start = surveyRowStart(ctx, layout);
+
+  return {
+    responseDates: () => start.dates,
+    map(line, cells) {
+      const header = start.headerRow(line, cells);
+      if (header !== undefined) return header;
       const r = new RowReader(ctx, line, cells);
       const warnings: Problem[] = [];
       const extra: Extra = {};

@@ -21,14 +21,12 @@ import type { z } from 'zod';
 import { UserError } from '../kernel/errors.js';
 import type { Problem } from '../kernel/problem.js';
 import { answerWords, parseAnswerNumber } from './answers.js';
-import { detach, RowReader, type CellContext } from './cells.js';
+import { RowReader, type CellContext } from './cells.js';
 import type { SurveyProfile } from './profile-schema.js';
-import { responseDateColumn } from './response-dates.js';
 import {
-  HEADER_ROW_TEXT, readCar, TIME_OF_DAY, readMainMode, readOccupants, readOneWayKm, readsAsAnswer, siteNamesOf, surveyLayout, warning,
+  readCar, readMainMode, readOccupants, readOneWayKm, siteNamesOf, surveyLayout, surveyRowStart, warning,
   type Columns, type Extra, type SurveyMapper, type SurveyOrganisation,
 } from './survey.js';
-import { EXTRA_HEADER_ROWS_MAX, extraHeaderRow } from './survey-header-rows.js';
 
 type Profile = z.infer<typeof SurveyProfile>;
 
@@ -135,25 +133,14 @@ export function visitorSurveyMapper(profile: Profile, ctx: CellContext, org: Sur
   const col = layout.col;
   const siteNames = siteNamesOf(org);
   const seen = new Map<string, number>();
-  const dateCol = responseDateColumn(ctx.header);
-  const dates = new Set<string>();
-  const used: number[] = Object.values(col);
-  let leading = 0;
+  const start = surveyRowStart(ctx, layout);
 
   return {
-    responseDates: () => dates,
+    responseDates: () => start.dates,
     map(line, cells) {
-      // Rows before the first response may be a survey tool's extra header rows, as in a staff survey.
-      if (leading < EXTRA_HEADER_ROWS_MAX) {
-        leading++;
-        const kind = extraHeaderRow(cells, ctx.header, used, readsAsAnswer(layout, cells));
-        if (kind !== undefined) {
-          return { problems: [], warnings: [], notAResponse: { file: ctx.file, line, column: '', value: '', code: 'header_row', message: `${HEADER_ROW_TEXT[kind]}, not a response` } };
-        }
-        leading = EXTRA_HEADER_ROWS_MAX;
-      }
-      const dateText = dateCol === undefined ? '' : (cells[dateCol] ?? '').trim();
-      if (dateText !== '') dates.add(detach(dateText.replace(TIME_OF_DAY, '')));
+      // A survey tool's extra header rows and the response dates, as in a staff survey.
+      const header = start.headerRow(line, cells);
+      if (header !== undefined) return header;
       const r = new RowReader(ctx, line, cells);
       const warnings: Problem[] = [];
       const extra: Extra = {};
