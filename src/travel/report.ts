@@ -17,6 +17,7 @@ import { modeShares } from './mode-share.js';
 import { checkPeriod, type ReportPeriod } from './period.js';
 import type { AvoidedResult, BusinessTravelResult, CommutingResult, ModeShareResult, TravelReport, TravelWarning } from './types.js';
 import { patientTravelForPeriod } from './patient-travel.js';
+import { siteOf } from './headcount.js';
 import { financialYearOf } from './period.js';
 import { siteCarShares } from './site-car-share.js';
 import { readVisitorWaves, readWaves, type SurveyWave, type VisitorWave } from './waves.js';
@@ -31,6 +32,24 @@ export interface TravelOptions {
 export interface WithWarnings<T> {
   readonly result: T;
   readonly warnings: readonly TravelWarning[];
+}
+
+/**
+ * Patient and visitor answers naming a site the config does not have: they get no private-car
+ * share and no per-site scaling, so the sites are named with what to do (staff answers are
+ * warned about by commuting, `survey_site_unknown`).
+ */
+function visitorSiteWarnings(org: OrganisationConfig, waves: readonly VisitorWave[]): TravelWarning[] {
+  return waves.flatMap((w) => {
+    const unknown = new Map<string, number>();
+    for (const r of w.responses) if (r.site !== null && siteOf(org, r.site) === undefined) unknown.set(r.site, (unknown.get(r.site) ?? 0) + 1);
+    if (unknown.size === 0) return [];
+    const names = [...unknown].sort((a, b) => b[1] - a[1]).map(([site, n]) => `"${site}" (${String(n)})`);
+    return [{
+      code: 'visitor_site_unknown', wave: w.label, count: [...unknown.values()].reduce((s, n) => s + n, 0),
+      message: `${w.label}: answers name sites that are not in ${org.id}'s config: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${String(names.length - 5)} more` : ''}; add each to the organisation's sites (its name as answered, or give it an id and that name) to get its private-car share and scale its answers to its own patient contacts.`,
+    }];
+  });
 }
 
 /** The financial years surveys are dated to, up to the period's end. */
@@ -100,6 +119,6 @@ export function travelReport(ledger: Ledger, library: FactorLibrary, org: Organi
     avoided: avoidedResult.result,
     patientTravel: { kgCo2e: patient.years.reduce((s, y) => s + y.kgCo2e, 0), wttKgCo2e: patient.years.reduce((s, y) => s + y.wttKgCo2e, 0), years: patient.years },
     siteShares: shares,
-    warnings: [...waveWarnings(waves), ...waveWarnings(visitorWaves), ...commuting.warnings, ...modeShareResult.warnings, ...business.warnings, ...avoidedResult.warnings, ...patient.warnings, ...tally.warnings()],
+    warnings: [...waveWarnings(waves), ...waveWarnings(visitorWaves), ...visitorSiteWarnings(org, visitorWaves), ...commuting.warnings, ...modeShareResult.warnings, ...business.warnings, ...avoidedResult.warnings, ...patient.warnings, ...tally.warnings()],
   };
 }
