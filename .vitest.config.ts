@@ -6,5 +6,6 @@ export default defineConfig({
     // Dates are built in Europe/London explicitly; pinning TZ catches any code that forgets.
     env: { TZ: 'UTC' },
     testTimeout: 20_000,
+    globalSetup: ['tests/pg/global-setup.ts'],
   },
 });

@@ -170,7 +170,7 @@ const ESTIMATED_KG = `SUM(a.kg_co2e * CASE WHEN a.estimated = 1 THEN 1.0
 /**
  * A factor key, year and edition fix a row's factor unit and value, scope and category, unless
  * a custom factor of the same key was given, or changed, between imports. Those are taken from
- * any row of the group (SQLite's bare columns) once the value, edition and custom flag are seen
+ * any row of the group (MIN of each, all alike) once the value, edition and custom flag are seen
  * to agree; where they do not, the read is made line by line instead.
  */
 const MIXED = `MIN(a.factor_kg_per_unit) <> MAX(a.factor_kg_per_unit) OR MIN(a.factor_edition) <> MAX(a.factor_edition)
@@ -226,14 +226,16 @@ function orgsAndDates(ledger: Ledger, query: Pick<LineQuery, 'orgs' | 'from' | '
 export function summedQuery(orgCount: number, dates: string, grain: 'summed' | 'summed-site'): RowsQuery {
   const group = grain === 'summed' ? SUMMED_GROUP.slice(0, -1) : SUMMED_GROUP;
   return {
-    // Bare columns (site for `summed` aside) are in the group or checked by MIXED; the estimated
-    // flag and extra_json are replaced by the estimated kgCO2e.
+    // Columns outside the group are the same on every row of it (MIXED checks the factor's
+    // value, edition and custom flag; the key, year and edition fix the unit, scope and
+    // category), taken with MIN() so that PostgreSQL, which has no bare columns, reads the same
+    // query; the estimated flag and extra_json are replaced by the estimated kgCO2e.
     // The file's name is looked up from the import (see \`readSummed\`); per-gas figures are left to
     // the line-by-line reads (exports), as no summed reader uses them.
     columns: `MIN(a.batch_id), NULL, MIN(a.line), a.org, ${grain === 'summed' ? 'NULL' : 'a.site'}, NULL, a.source,
-      a.period_start, a.period_end, SUM(a.quantity), a.unit, 0, a.factor_key, a.companion_of, a.factor_year, a.factor_edition,
-      a.factor_unit, a.factor_kg_per_unit, a.factor_custom, a.policy, SUM(a.kg_co2e), NULL, NULL, NULL,
-      a.scope, a.scope_category, NULL, COUNT(*), ${ESTIMATED_KG}, ${MIXED}`,
+      a.period_start, a.period_end, SUM(a.quantity), a.unit, 0, a.factor_key, a.companion_of, a.factor_year, MIN(a.factor_edition),
+      MIN(a.factor_unit), MIN(a.factor_kg_per_unit), MIN(a.factor_custom), a.policy, SUM(a.kg_co2e), NULL, NULL, NULL,
+      MIN(a.scope), MIN(a.scope_category), NULL, COUNT(*), ${ESTIMATED_KG}, CASE WHEN ${MIXED} THEN 1 ELSE 0 END`,
     from: `activities a JOIN batches b ON b.id = a.batch_id
       WHERE b.status = 'active' AND a.superseded_by IS NULL AND a.direction = 'import'
         AND a.org IN (${Array.from({ length: orgCount }, () => '?').join(', ')})${dates}

@@ -1,9 +1,8 @@
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { isUserError, UserError } from '../kernel/errors.js';
 import { msg } from '../messages.js';
 import { allProfiles, loadBuiltinProfiles, type Profile } from '../map/profiles.js';
-import { configPathFor, ENV_CONFIG, ENV_DB, loadWorkspace, type LocateOptions, type Workspace } from '../workspace/config.js';
+import { configPathFor, ENV_CONFIG, ENV_DB, ledgerLocation, loadWorkspace, type LocateOptions, type Workspace } from '../workspace/config.js';
 import { Ledger } from '../store/ledger.js';
 import type { AnalysisContext } from '../aggregate/footprint.js';
 import { loadFactors } from '../factors/library.js';
@@ -69,7 +68,7 @@ export function ledgerToCheck(flags: WorkspaceFlagValues): string {
     return findWorkspace(flags).ledgerPath;
   } catch (e) {
     const db = flags.db ?? (process.env[ENV_DB]?.trim() || undefined);
-    if (isUserError(e) && e.code === 'no_workspace' && db !== undefined) return resolve(db);
+    if (isUserError(e) && e.code === 'no_workspace' && db !== undefined) return ledgerLocation(process.cwd(), db);
     throw e;
   }
 }

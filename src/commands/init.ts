@@ -1,10 +1,9 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { newOrgFlag, workspaceFlagsFor } from '../cli/flags.js';
-import { configPathFor, ENV_DB } from '../workspace/config.js';
+import { configPathFor, ENV_DB, ledgerLocation } from '../workspace/config.js';
 import { initWorkspace, type InitResult } from '../workspace/init.js';
 import { assertOutputTarget } from '../render/output-file.js';
-import { resolve } from 'node:path';
 
 export default class Init extends BaseCommand {
   static override summary = 'Create a workspace: a config naming your organisation, and an empty ledger.';
@@ -29,7 +28,7 @@ export default class Init extends BaseCommand {
     assertOutputTarget(configPath, [], { flag: '--config' });
     const result = initWorkspace({
       configPath,
-      ...(db === undefined ? {} : { ledgerPath: resolve(db) }),
+      ...(db === undefined ? {} : { ledgerPath: ledgerLocation(process.cwd(), db) }),
       org: { id: flags.org, name: flags.name, kind: flags.kind },
     });
     this.log(`Created ${result.configPath}\nCreated the ledger ${result.ledgerPath}\nNext: add your sites and meters to the config, then import a file with \`tco2e import energy FILE --org ${flags.org}\`.`);

@@ -31,6 +31,8 @@ export interface LoadOptions {
   readonly samplesDir: string;
   /** Where the workspace (config and ledger) is created; its ledger is replaced. */
   readonly workspaceDir: string;
+  /** A ledger to load into instead of a new file in the workspace: an empty one on a server (`postgres://…`). */
+  readonly ledger?: string;
   readonly library: FactorLibrary;
   readonly now: Date;
   readonly toolVersion: string;
@@ -43,9 +45,10 @@ export async function loadSampleWorkspace(o: LoadOptions): Promise<LoadedDemo> {
   const configPath = join(o.workspaceDir, CONFIG_FILE);
   copyFileSync(join(o.samplesDir, manifest.config), configPath);
   const config = parseConfig(readFileSync(configPath, 'utf8'), configPath);
-  const ledgerPath = join(o.workspaceDir, config.ledger === '' ? DEFAULT_LEDGER : config.ledger);
-  // The demo always starts from an empty ledger, so running it twice gives the same reports.
-  for (const suffix of ['', '-wal', '-shm', '-journal']) if (existsSync(ledgerPath + suffix)) rmSync(ledgerPath + suffix);
+  const ledgerPath = o.ledger ?? join(o.workspaceDir, config.ledger === '' ? DEFAULT_LEDGER : config.ledger);
+  // The demo always starts from an empty ledger, so running it twice gives the same reports
+  // (a server's is given empty: nothing there is removed).
+  if (o.ledger === undefined) for (const suffix of ['', '-wal', '-shm', '-journal']) if (existsSync(ledgerPath + suffix)) rmSync(ledgerPath + suffix);
   const workspace: Workspace = { configPath, config, ledgerPath };
   const profiles = allProfiles(config.profiles, configPath);
   const policy = parsePolicy(manifest.policy);

@@ -7,7 +7,6 @@
 import { policyName } from '../convert/policy.js';
 import { profilesFitting } from '../map/profiles.js';
 import type { Ledger } from '../store/ledger.js';
-import { ledgerFailure } from '../store/sqlite-errors.js';
 import type { ActivityRecord, Overlap, ProblemRecord, Superseded } from '../store/records.js';
 import { alreadyImported, type ReadFile } from './open.js';
 import { importDay } from './plausible.js';
@@ -23,7 +22,7 @@ export async function completeImport(ledger: Ledger, req: ImportRequest, opened:
     return await convertAndStore(ledger, req, opened, kind, session);
   } catch (e) {
     session.abandon();
-    throw ledgerFailure(e, ledger.path);
+    throw ledger.failure(e);
   }
 }
 
@@ -79,8 +78,18 @@ async function convertAndStore(ledger: Ledger, req: ImportRequest, opened: ReadF
     return summarise({ ...base, status: 'dry-run', overlaps });
   }
   const summary = summarise({ ...base, status: 'stored', overlaps });
-  const { batchId, superseded } = storeBatch(req, opened, kind, session, summary, { sha256, sizeBytes });
-  return { ...summary, batchId, superseded };
+  try {
+    const { batchId, superseded } = storeBatch(req, opened, kind, session, summary, { sha256, sizeBytes });
+    return { ...summary, batchId, superseded };
+  } catch (e) {
+    // Someone else stored the same file while this import read it (a shared ledger's unique
+    // index refused the second): nothing of this one was stored, and the file is imported once.
+    if (!ledger.isDuplicateImport(e)) throw e;
+    session.abandon();
+    const stored = alreadyImported(ledger, req, fileName, sha256);
+    if (stored === undefined) throw e;
+    return stored;
+  }
 }
 
 /**

@@ -8,7 +8,6 @@ import { billMapper } from '../map/energy-bill.js';
 import { hhMapper } from '../map/half-hourly.js';
 import { intervalMapper } from '../map/interval.js';
 import type { Ledger } from '../store/ledger.js';
-import { ledgerFailure } from '../store/sqlite-errors.js';
 import { completeImport } from './complete.js';
 import { openForImport, type OpenOptions } from './open.js';
 import { implausibleQuantity, plausibleQuantity } from '../units/plausible.js';
@@ -40,7 +39,7 @@ export async function importEnergy(ledger: Ledger, req: ImportRequest, options: 
     return await completeImport(ledger, req, opened, 'energy', session);
   } catch (e) {
     session.abandon();
-    throw ledgerFailure(e, ledger.path);
+    throw ledger.failure(e);
   }
 }
 

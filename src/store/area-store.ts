@@ -4,7 +4,7 @@
  *
  * Writing. `Ledger` keeps its connection to itself and its batch writer knows only an
  * organisation's rows (activities, meter-days, fuel months), so an area import writes through a
- * connection of its own to the same file, opened once the ledger has been opened (checked and
+ * connection of its own to the same ledger, opened once the ledger has been opened (checked and
  * migrated) and closed when the import ends. One transaction holds the batch row, every figure
  * and the supersession of earlier editions: it lands whole or not at all, as every import does.
  *
@@ -14,11 +14,10 @@
  * since the read does not depend on it, undoing a new edition brings the earlier one back.
  */
 
-import Database from 'better-sqlite3';
+import type { LedgerEngine } from './engine.js';
 import type { Ledger } from './ledger.js';
 import type { NewBatch, ProblemRecord } from './records.js';
-import { busyTimeoutMs } from './ledger.js';
-import { ledgerFailure } from './sqlite-errors.js';
+import type { RowSink } from './sql.js';
 
 /** What a file's figures measure: all three gases as CO2e, or (older editions) CO2 alone. */
 export type LaGhgBasis = 'ghg' | 'co2';
@@ -60,58 +59,37 @@ export interface EditionReplaced {
   readonly edition: string;
 }
 
-/** Rows per INSERT statement: one statement a row costs a round trip into SQLite each. */
-const ROWS_PER_INSERT = 100;
-const FIGURE_COLUMNS = 16;
-
-const insertSql = (n: number): string => `INSERT INTO la_ghg_figures (batch_id, line, area_kind, la_code, la_name, second_tier, region, country, calendar_year, sector, subsector, gas,
-  territorial_kt, influence_kt, population_thousands, area_km2) VALUES ${Array.from({ length: n }, () => `(${Array.from({ length: FIGURE_COLUMNS }, () => '?').join(', ')})`).join(', ')}`;
+const FIGURE_COLUMNS = ['batch_id', 'line', 'area_kind', 'la_code', 'la_name', 'second_tier', 'region', 'country', 'calendar_year', 'sector', 'subsector', 'gas',
+  'territorial_kt', 'influence_kt', 'population_thousands', 'area_km2'];
 
 /** An area import being written: figures go in as the file is read; `finish` or `abandon` ends it. */
 export class AreaBatchWriter {
-  private readonly db: Database.Database;
+  private readonly engine: LedgerEngine;
   private readonly batchId: number;
-  private readonly many: Database.Statement;
-  private readonly one: Database.Statement;
-  private pending: (string | number | null)[] = [];
-  private pendingRows = 0;
+  private readonly figures: RowSink;
   private open = true;
 
-  constructor(private readonly ledger: Ledger, batch: NewBatch) {
+  constructor(ledger: Ledger, batch: NewBatch) {
+    this.engine = ledger.connectAgain();
     try {
-      this.db = new Database(ledger.path, { fileMustExist: true });
+      this.engine.beginWrite(batch.org);
+      this.batchId = this.engine.sql.insertId(`INSERT INTO batches (kind, profile, org, file_name, sha256, size_bytes, rows_read, rows_accepted, rows_excluded, rows_rejected, period_start, period_end, imported_at, tool_version, policy, status, summary_json)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?)`, [batch.kind, batch.profile, batch.org, batch.fileName, batch.sha256, batch.sizeBytes, batch.rowsRead, batch.rowsAccepted,
+        batch.rowsExcluded, batch.rowsRejected, batch.periodStart, batch.periodEnd, batch.importedAt, batch.toolVersion, batch.policy, batch.summaryJson]);
+      this.figures = this.engine.sink('la_ghg_figures', FIGURE_COLUMNS);
     } catch (e) {
-      throw ledgerFailure(e, ledger.path);
-    }
-    try {
-      this.db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
-      this.db.pragma('foreign_keys = ON');
-      this.db.exec('BEGIN IMMEDIATE');
-      this.batchId = Number(this.db.prepare(`INSERT INTO batches (kind, profile, org, file_name, sha256, size_bytes, rows_read, rows_accepted, rows_excluded, rows_rejected, period_start, period_end, imported_at, tool_version, policy, status, summary_json)
-        VALUES (@kind, @profile, @org, @fileName, @sha256, @sizeBytes, @rowsRead, @rowsAccepted, @rowsExcluded, @rowsRejected, @periodStart, @periodEnd, @importedAt, @toolVersion, @policy, 'importing', @summaryJson)`).run(batch).lastInsertRowid);
-      this.many = this.db.prepare(insertSql(ROWS_PER_INSERT));
-      this.one = this.db.prepare(insertSql(1));
-    } catch (e) {
-      this.close();
-      throw ledgerFailure(e, ledger.path);
+      this.abandon();
+      throw this.engine.failure(e);
     }
   }
 
   add(f: LaGhgFigure): void {
-    this.pending.push(this.batchId, f.line, f.areaKind, f.laCode, f.laName, f.secondTier, f.region, f.country, f.year, f.sector, f.subsector, f.gas,
-      f.territorialKt, f.influenceKt, f.populationThousands, f.areaKm2);
-    if (++this.pendingRows === ROWS_PER_INSERT) this.flush();
-  }
-
-  private flush(): void {
     try {
-      if (this.pendingRows === ROWS_PER_INSERT) this.many.run(this.pending);
-      else for (let i = 0; i < this.pendingRows; i++) this.one.run(this.pending.slice(i * FIGURE_COLUMNS, (i + 1) * FIGURE_COLUMNS));
+      this.figures.add([this.batchId, f.line, f.areaKind, f.laCode, f.laName, f.secondTier, f.region, f.country, f.year, f.sector, f.subsector, f.gas,
+        f.territorialKt, f.influenceKt, f.populationThousands, f.areaKm2]);
     } catch (e) {
-      throw ledgerFailure(e, this.ledger.path);
+      throw this.engine.failure(e);
     }
-    this.pending = [];
-    this.pendingRows = 0;
   }
 
   /**
@@ -122,42 +100,41 @@ export class AreaBatchWriter {
    */
   finish(update: Partial<NewBatch>, edition: LaGhgEdition, problems: readonly ProblemRecord[], at: string): { readonly batchId: number; readonly replaced: readonly EditionReplaced[]; readonly replacedBy: EditionReplaced | null } {
     try {
-      this.flush();
-      const db = this.db;
+      this.figures.flush();
+      const db = this.engine.sql;
       const id = this.batchId;
-      db.prepare('INSERT INTO la_ghg_editions (batch_id, edition, last_year, basis) VALUES (?, ?, ?, ?)').run(id, edition.edition, edition.lastYear, edition.basis);
-      const problem = db.prepare('INSERT INTO batch_problems (batch_id, severity, line, col, value, code, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      for (const p of problems) problem.run(id, p.severity, p.line, p.column, p.value, p.code, p.message);
-      const sets = Object.keys(update).map((k) => `${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} = @${k}`);
-      db.prepare(`UPDATE batches SET ${[...sets, "status = 'active'"].join(', ')} WHERE id = @id`).run({ ...update, id });
-      const others = db.prepare(`SELECT b.id AS batchId, b.file_name AS fileName, e.edition AS edition, e.last_year AS lastYear FROM la_ghg_editions e JOIN batches b ON b.id = e.batch_id
-        WHERE e.basis = ? AND b.status = 'active' AND b.id <> ? ORDER BY e.last_year DESC, b.id DESC`).all(edition.basis, id) as (EditionReplaced & { lastYear: number })[];
+      db.run('INSERT INTO la_ghg_editions (batch_id, edition, last_year, basis) VALUES (?, ?, ?, ?)', [id, edition.edition, edition.lastYear, edition.basis]);
+      for (const p of problems) db.run('INSERT INTO batch_problems (batch_id, severity, line, col, value, code, message) VALUES (?, ?, ?, ?, ?, ?, ?)', [id, p.severity, p.line, p.column, p.value, p.code, p.message]);
+      const keys = Object.keys(update) as (keyof NewBatch)[];
+      const sets = keys.map((k) => `${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} = ?`);
+      db.run(`UPDATE batches SET ${[...sets, "status = 'active'"].join(', ')} WHERE id = ?`, [...keys.map((k) => update[k] ?? null), id]);
+      const others = db.all(`SELECT b.id AS batchId, b.file_name AS fileName, e.edition AS edition, e.last_year AS lastYear FROM la_ghg_editions e JOIN batches b ON b.id = e.batch_id
+        WHERE e.basis = ? AND b.status = 'active' AND b.id <> ? ORDER BY e.last_year DESC, b.id DESC`, [edition.basis, id]) as (EditionReplaced & { lastYear: number })[];
       const newer = others.find((o) => o.lastYear > edition.lastYear);
-      const mark = db.prepare("UPDATE batches SET status = 'superseded', superseded_by = ?, status_changed_at = ? WHERE id = ? AND status = 'active'");
+      const mark = "UPDATE batches SET status = 'superseded', superseded_by = ?, status_changed_at = ? WHERE id = ? AND status = 'active'";
       const replaced = newer === undefined ? others : [];
-      if (newer !== undefined) mark.run(newer.batchId, at, id);
-      for (const o of replaced) mark.run(id, at, o.batchId);
-      db.exec('COMMIT');
+      if (newer !== undefined) db.run(mark, [newer.batchId, at, id]);
+      for (const o of replaced) db.run(mark, [id, at, o.batchId]);
+      this.engine.commit();
       this.close();
       const plain = ({ batchId, fileName, edition: e }: EditionReplaced): EditionReplaced => ({ batchId, fileName, edition: e });
       return { batchId: id, replaced: replaced.map(plain), replacedBy: newer === undefined ? null : plain(newer) };
     } catch (e) {
       this.abandon();
-      throw ledgerFailure(e, this.ledger.path);
+      throw this.engine.failure(e);
     }
   }
 
   /**
    * An active import of the same file (by content), looked up through this connection: once a
-   * large import's pages have spilled from its cache, the file is locked against every other
-   * connection, the ledger's own included, until the transaction ends.
+   * large import's pages have spilled from its cache, an SQLite ledger is locked against every
+   * other connection, the ledger's own included, until the transaction ends.
    */
   activeBySha(org: string, sha256: string): { readonly id: number; readonly rows_read: number; readonly summary_json: string } | undefined {
     try {
-      return this.db.prepare("SELECT id, rows_read, summary_json FROM batches WHERE org = ? AND sha256 = ? AND status = 'active' AND id <> ? ORDER BY id LIMIT 1").get(org, sha256, this.batchId) as
-        { id: number; rows_read: number; summary_json: string } | undefined;
+      return (this.engine.sql.get("SELECT id, rows_read, summary_json FROM batches WHERE org = ? AND sha256 = ? AND status = 'active' AND id <> ? ORDER BY id LIMIT 1", [org, sha256, this.batchId]) as { id: number; rows_read: number; summary_json: string } | undefined);
     } catch (e) {
-      throw ledgerFailure(e, this.ledger.path);
+      throw this.engine.failure(e);
     }
   }
 
@@ -165,7 +142,7 @@ export class AreaBatchWriter {
   abandon(): void {
     if (!this.open) return;
     try {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (this.engine.inTransaction) this.engine.rollback();
     } finally {
       this.close();
     }
@@ -174,7 +151,7 @@ export class AreaBatchWriter {
   private close(): void {
     if (!this.open) return;
     this.open = false;
-    this.db.close();
+    this.engine.close();
   }
 }
 

@@ -1,370 +1,138 @@
 /**
- * The ledger: an embedded SQLite database holding every import as a batch that lands whole or
- * not at all. Opening refuses anything that is not a tco2e ledger (an empty file included) and
- * never writes to it; only `create` makes a new one, and only where there is no file. An older
- * ledger is checked for damage, backed up, then migrated; a newer one is refused. A command that
- * writes has the ledger checked for damage first, and a damaged ledger is never written to.
+ * The ledger: every import as a batch that lands whole or not at all, behind one interface with
+ * two engines (see `engine.ts`). By default it is an embedded SQLite file on one machine
+ * (`sqlite/engine.ts`); given a `postgres://` URL it is a PostgreSQL server that a whole
+ * integrated care system shares (`pg/engine.ts`). The code above the store (imports, queries,
+ * reports) sees the same ledger either way and gets the same figures.
  */
 
-import { constants, copyFileSync, existsSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import { UserError } from '../kernel/errors.js';
 import { faultPoint } from '../kernel/fault-point.js';
-import { msg } from '../messages.js';
-import { backupsOf, damagedLedger, ledgerFailure } from './sqlite-errors.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import type { LedgerEngine } from './engine.js';
+import { SCHEMA_VERSION } from './schema.js';
 import type { ActivityRecord, BatchRecord, FuelMonthRecord, FuelPurchase, HhDayRecord, NewBatch, Overlap, ProblemRecord, StoredActivity, Superseded, SurveyRecord, VehicleRecord } from './records.js';
 import { parsePurchases, purchasesJson } from './purchases.js';
 import { findOverlaps as findStoredOverlaps, restoreAfterUndo, supersede } from './supersede.js';
 import type { LedgerSnapshot, RowsQuery, SnapshotKey, SqlParam } from './reads.js';
-import { readRows, SqliteSnapshot } from './snapshot.js';
+import type { RowSink, SqlDb } from './sql.js';
+import { checkLedgerFile, INTEGRITY_CHECK_LIMIT, openSqlite, type LedgerCheck, type OpenOptions } from './sqlite/engine.js';
+import { isServerUrl, openPostgres } from './pg/engine.js';
 
-const SQLITE_MAGIC = 'SQLite format 3\u0000';
-/** How long a second import waits for the first to finish before giving up, in ms. */
-export const BUSY_TIMEOUT_MS = 15_000;
-
-/**
- * The busy timeout to use: `TCO2E_BUSY_TIMEOUT_MS` when it is a whole number of ms (a scheduled
- * job may prefer to fail fast, or wait longer), otherwise `BUSY_TIMEOUT_MS`.
- */
-export function busyTimeoutMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const text = env.TCO2E_BUSY_TIMEOUT_MS?.trim() ?? '';
-  return /^\d{1,9}$/.test(text) ? Number(text) : BUSY_TIMEOUT_MS;
-}
-
-export interface OpenOptions {
-  /**
-   * Create the ledger when there is no file at the path (only `tco2e init` does). A file that is
-   * there already is never made into a ledger, not even an empty one.
-   */
-  readonly create?: boolean;
-  /**
-   * The command is going to write (an import, an undo): SQLite's quick check looks for damage
-   * first, and a damaged ledger is refused before anything is written to it. Commands that only
-   * read skip it: it reads every page (measured on a 100 MB ledger, warm in the OS cache: 0.1 to
-   * 0.4 s, median 0.2 s, as much again as the command's start-up, and more from a cold disk); a
-   * read that meets damage is refused all the same (`ledgerFailure`). An upgrade is checked first.
-   */
-  readonly forWrite?: boolean;
-  /** Used to name the backup taken before a migration. */
-  readonly now?: () => Date;
-}
-
-/** How many problems a check lists at most: enough to judge the damage, not a wall of text. */
-const QUICK_CHECK_LIMIT = 20;
-export const INTEGRITY_CHECK_LIMIT = 100;
+export { BUSY_TIMEOUT_MS, busyTimeoutMs, INTEGRITY_CHECK_LIMIT, type LedgerCheck, type OpenOptions } from './sqlite/engine.js';
 
 /**
- * Refuses, before SQLite sees it, a path that cannot be a tco2e ledger: a folder, something that
- * is not a regular file, an empty file (SQLite would make it a new database) or a file without
- * SQLite's header. Nothing is written.
+ * Checks a ledger for damage (see `checkLedgerFile`); a server's ledger is checked by the server
+ * itself (PostgreSQL checksums its pages as it reads them), so it is opened and its schema read.
  */
-function assertLedgerFile(path: string): void {
-  let fd: number | undefined;
+export function checkLedger(location: string): LedgerCheck {
+  if (!isServerUrl(location)) return checkLedgerFile(location);
+  const ledger = Ledger.open(location);
   try {
-    const s = statSync(path);
-    if (s.isDirectory()) throw new UserError('not_a_ledger', msg.ledgerIsFolder(path), msg.ledgerIsFolderHint);
-    if (!s.isFile()) throw new UserError('not_a_ledger', msg.ledgerNotSqlite(path), msg.checkDbHint);
-    if (s.size === 0) throw new UserError('not_a_ledger', msg.ledgerEmptyFile(path), msg.ledgerEmptyFileHint);
-    fd = openSync(path, 'r');
-    const buf = Buffer.alloc(16);
-    const read = readSync(fd, buf, 0, 16, 0);
-    if (read < 16 || buf.toString('latin1') !== SQLITE_MAGIC) throw new UserError('not_a_ledger', msg.ledgerNotSqlite(path), msg.checkDbHint);
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    const code = (e as { code?: unknown }).code;
-    throw new UserError('ledger_unreadable', msg.ledgerUnreadable(path, typeof code === 'string' ? code : 'unknown'), msg.ledgerUnreadableHint);
+    return { ledger: ledger.path, sound: true, problems: [], schemaVersion: ledger.schemaVersion, currentSchemaVersion: SCHEMA_VERSION, sizeBytes: 0, pages: null, freePages: null, backups: [] };
   } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/**
- * Makes the empty file a new ledger is created in, exclusively. False when a file appeared at the
- * path since it was looked at: that one is not ours to make a ledger of, and is judged as found.
- */
-function createEmptyFile(path: string): boolean {
-  const folder = dirname(path);
-  if (!(statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false)) {
-    throw new UserError('no_folder', msg.ledgerNoFolder(path, folder), msg.ledgerNoFolderHint);
-  }
-  try {
-    closeSync(openSync(path, 'wx'));
-    return true;
-  } catch (e) {
-    if ((e as { code?: unknown }).code === 'EEXIST') return false;
-    throw ledgerFailure(e, path);
-  }
-}
-
-/** Removes a ledger this process created and could not finish, with anything SQLite put beside it. */
-function removeCreated(path: string): void {
-  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-}
-
-/**
- * What an SQLite check pragma (`quick_check`, `integrity_check`) found: nothing when it says "ok".
- * A page too damaged for the check to walk stops it with SQLITE_CORRUPT: that is what it found.
- */
-function checkProblems(db: Database.Database, pragma: 'quick_check' | 'integrity_check', limit: number): string[] {
-  try {
-    const rows = db.prepare(`PRAGMA ${pragma}(${limit})`).pluck().all() as string[];
-    return rows.length === 1 && rows[0] === 'ok' ? [] : rows;
-  } catch (e) {
-    if (isDamage(e)) return [damageText(e)];
-    throw e;
-  }
-}
-
-/** The codes with which SQLite says a file is damaged (or no database at all, past its header). */
-function isDamage(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
-}
-
-/** A damage error from SQLite as a problem line, like the ones its checks give. */
-function damageText(e: unknown): string {
-  return `${(e as Error).message} (${String((e as { code?: unknown }).code)})`;
-}
-
-/** What `tco2e check` reports of a ledger. */
-export interface LedgerCheck {
-  readonly ledger: string;
-  /** True when SQLite's full integrity check found nothing. */
-  readonly sound: boolean;
-  /** What it found, at most `INTEGRITY_CHECK_LIMIT` lines; empty when the ledger is sound. */
-  readonly problems: readonly string[];
-  /** The schema version the ledger records; null when it cannot be read for the damage. */
-  readonly schemaVersion: number | null;
-  /** The schema version this version of tco2e writes. */
-  readonly currentSchemaVersion: number;
-  readonly sizeBytes: number;
-  /** Pages in the file, and how many of them are free (space the ledger holds but does not use); null when unreadable. */
-  readonly pages: number | null;
-  readonly freePages: number | null;
-  /** The copies upgrades took of the ledger, oldest first (see `Ledger.open`). */
-  readonly backups: readonly string[];
-}
-
-/**
- * Checks a ledger for damage: SQLite's full integrity check, and what the ledger records of
- * itself. It neither creates, upgrades nor writes (bar playing back the journal a crash left,
- * which any command that reads the ledger does first). What is not a ledger at all is refused as
- * opening refuses it; a ledger too damaged to be read is reported, not refused.
- */
-export function checkLedger(path: string): LedgerCheck {
-  if (!existsSync(path)) throw new UserError('no_ledger', msg.noLedger(path), msg.noLedgerHint);
-  assertLedgerFile(path);
-  let db: Database.Database;
-  try {
-    db = new Database(path, { fileMustExist: true });
-  } catch (e) {
-    throw ledgerFailure(e, path);
-  }
-  try {
-    db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
-    const problems = checkProblems(db, 'integrity_check', INTEGRITY_CHECK_LIMIT);
-    const readable = <T>(read: () => T): T | null => {
-      try {
-        return read();
-      } catch (e) {
-        if (isDamage(e)) return null;
-        throw e;
-      }
-    };
-    const tables = readable(() => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
-    const meta = readable(() => (tables?.includes('meta') ? new Map((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value])) : new Map<string, string>()));
-    // A sound database that is not a ledger is refused as opening refuses it; a damaged one may be a ledger whose meta cannot be read.
-    if (problems.length === 0 && tables?.length === 0) throw new UserError('not_a_ledger', msg.ledgerEmptyDatabase(path), msg.checkDbHint);
-    if (problems.length === 0 && meta?.get('app') !== 'tco2e') throw new UserError('not_a_ledger', msg.ledgerOtherDatabase(path), msg.checkDbHint);
-    const version = meta?.get('schema_version');
-    return {
-      ledger: path,
-      sound: problems.length === 0,
-      problems,
-      schemaVersion: version === undefined ? null : Number(version),
-      currentSchemaVersion: SCHEMA_VERSION,
-      sizeBytes: statSync(path).size,
-      pages: readable(() => db.pragma('page_count', { simple: true }) as number),
-      freePages: readable(() => db.pragma('freelist_count', { simple: true }) as number),
-      backups: backupsOf(path),
-    };
-  } catch (e) {
-    throw ledgerFailure(e, path);
-  } finally {
-    db.close();
+    ledger.close();
   }
 }
 
 export class Ledger {
-  private constructor(
-    readonly path: string,
-    private readonly db: Database.Database,
-    /** Set when opening migrated an older ledger: where the copy taken first is. */
-    readonly backupPath: string | null,
-    /** Set when opening migrated an older ledger: the schema version it had. */
-    readonly migratedFrom: number | null,
-  ) {}
+  private constructor(private readonly engine: LedgerEngine) {}
 
-  static open(path: string, options: OpenOptions = {}): Ledger {
-    const exists = existsSync(path);
-    if (!exists && !options.create) throw new UserError('no_ledger', msg.noLedger(path), msg.noLedgerHint);
-    const created = !exists && createEmptyFile(path);
-    if (!created) assertLedgerFile(path);
-    let db: Database.Database;
-    try {
-      db = new Database(path, { fileMustExist: true });
-    } catch (e) {
-      if (created) removeCreated(path);
-      throw ledgerFailure(e, path);
-    }
-    try {
-      db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
-      db.pragma('foreign_keys = ON');
-      const version = Ledger.versionOf(db, path);
-      if (version === 0 && !created) throw new UserError('not_a_ledger', msg.ledgerEmptyDatabase(path), msg.checkDbHint);
-      // Looked for before anything is written: neither an import nor an upgrade goes into a damaged file.
-      if (!created && (options.forWrite === true || version < SCHEMA_VERSION)) {
-        const problems = checkProblems(db, 'quick_check', QUICK_CHECK_LIMIT);
-        if (problems.length > 0) throw damagedLedger(path, problems);
-      }
-      const migration = Ledger.migrate(db, path, !created, options.now ?? (() => new Date()));
-      return new Ledger(path, db, migration?.backupPath ?? null, migration?.from ?? null);
-    } catch (e) {
-      db.close();
-      if (created) removeCreated(path);
-      throw ledgerFailure(e, path);
-    }
+  /**
+   * Opens the ledger at `location`: a file path (SQLite), or a `postgres://` / `postgresql://`
+   * URL (a shared server). Checked, and migrated when older; see each engine for what that means.
+   */
+  static open(location: string, options: OpenOptions = {}): Ledger {
+    return new Ledger(isServerUrl(location) ? openPostgres(location, options) : openSqlite(location, options));
   }
 
-  /** Brings the ledger to `SCHEMA_VERSION`; for an existing ledger, a copy is taken first. Null when nothing was migrated. */
-  private static migrate(db: Database.Database, path: string, existed: boolean, now: () => Date): { from: number; backupPath: string } | null {
-    if (Ledger.versionOf(db, path) === SCHEMA_VERSION) return null;
-    // The write lock is taken before the version is read again, the copy made and the schema
-    // changed: no other command can write in between (so the copy is consistent), and a second
-    // tco2e that opened the same old ledger at the same moment waits, then finds it migrated.
-    db.exec('BEGIN IMMEDIATE');
-    let backup: string | null = null;
-    try {
-      const version = Ledger.versionOf(db, path);
-      if (version === SCHEMA_VERSION) {
-        db.exec('COMMIT');
-        return null;
-      }
-      // A new (or empty) file has nothing worth keeping; anything else is copied before it changes.
-      if (existed && version > 0) {
-        const target = `${path}.v${version}-${now().toISOString().replace(/[:.]/g, '-')}.bak`;
-        try {
-          copyFileSync(path, target, constants.COPYFILE_EXCL); // never over an earlier copy
-        } catch (e) {
-          if ((e as { code?: unknown }).code !== 'EEXIST') rmSync(target, { force: true }); // a half-written copy is no backup
-          throw e;
-        }
-        backup = target;
-      }
-      // Every step in one transaction: a ledger is at one schema version or the next, never between.
-      for (const m of MIGRATIONS) {
-        if (m.version <= version) continue;
-        db.exec(m.sql);
-        if (m.version === 1) db.prepare("INSERT INTO meta (key, value) VALUES ('app', 'tco2e'), ('schema_version', '1')").run();
-        else db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(m.version));
-      }
-      db.exec('COMMIT');
-      return backup === null ? null : { from: version, backupPath: backup };
-    } catch (e) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      if (backup !== null) rmSync(backup, { force: true }); // the ledger is as it was, so its copy is not needed
-      throw e;
-    }
+  /** Where the ledger is, as it may be shown: a file path, or a server URL without its password. */
+  get path(): string {
+    return this.engine.location;
   }
 
-  /** The schema version the ledger is at (0: a new, empty database); refuses what is not a ledger this version can open. */
-  private static versionOf(db: Database.Database, path: string): number {
-    const hasMeta = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
-    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
-    if (!hasMeta && tables > 0) {
-      throw new UserError('not_a_ledger', msg.ledgerOtherDatabase(path), msg.checkDbHint);
-    }
-    if (!hasMeta) return 0;
-    const app = db.prepare("SELECT value FROM meta WHERE key = 'app'").get() as { value: string } | undefined;
-    if (app?.value !== 'tco2e') throw new UserError('not_a_ledger', `${path} is not a tco2e ledger; it was left untouched.`, 'Check --db.');
-    const version = Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string }).value);
-    if (version > SCHEMA_VERSION) {
-      throw new UserError('ledger_too_new', `${path} was written by a newer version of tco2e (ledger schema ${version}; this version reads up to ${SCHEMA_VERSION}). It was left untouched.`, 'Upgrade tco2e to open it.');
-    }
-    return version;
+  get engineKind(): 'sqlite' | 'postgres' {
+    return this.engine.kind;
+  }
+
+  /** Set when opening migrated an older ledger: where the copy taken first is. */
+  get backupPath(): string | null {
+    return this.engine.backupPath;
+  }
+
+  /** Set when opening migrated an older ledger: the schema version it had. */
+  get migratedFrom(): number | null {
+    return this.engine.migratedFrom;
   }
 
   get schemaVersion(): number {
-    return Number((this.db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string }).value);
+    return Number(this.guard(() => (this.engine.sql.get("SELECT value FROM meta WHERE key = 'schema_version'") as { value: string } | undefined))!.value);
   }
 
   close(): void {
-    this.settle();
-    this.db.close();
+    this.engine.close();
   }
 
   /**
-   * A write the disk refused (full, or a file-size limit) can leave SQLite unable to finish its
-   * rollback there and then: the database file keeps the pages the batch had added, and the
-   * journal stays beside it, holding the disk's space until the next command plays the journal
-   * back. A read on this connection plays it back now, so a refused import gives the space back
-   * as it stops (measured: a 20 MB ledger and its journal back to the 164 KB it was). It never
-   * waits (a journal another command holds is that command's business) and never fails the close:
-   * whatever it cannot do, the next command that opens the ledger does.
-   */
-  private settle(): void {
-    const journal = `${this.path}-journal`;
-    const wal = `${this.path}-wal`;
-    if (this.db.inTransaction || !(existsSync(journal) || (statSync(wal, { throwIfNoEntry: false })?.size ?? 0) > 0)) return;
-    try {
-      this.db.pragma('busy_timeout = 0');
-      this.db.pragma('schema_version'); // any read: it plays back a journal left hot
-      if (existsSync(wal)) this.db.pragma('wal_checkpoint(TRUNCATE)');
-    } catch {
-      // Busy or still failing: the journal stays for the next command to play back, as SQLite does.
-    }
-  }
-
-  /**
-   * SQLite's full integrity check (every page, every index against its table): what it found,
-   * at most `limit` problems, none when the ledger is sound. Slower than the quick check opening
-   * does before a write (about three times: 0.4 to 1.1 s, median 0.6 s, for a 100 MB ledger).
+   * The engine's full check for damage (SQLite: every page, every index against its table): what
+   * it found, at most `limit` problems, none when the ledger is sound. Slower than the quick check
+   * opening does before a write (about three times: 0.4 to 1.1 s, median 0.6 s, for a 100 MB ledger).
    */
   integrityProblems(limit = INTEGRITY_CHECK_LIMIT): string[] {
-    return this.guard(() => checkProblems(this.db, 'integrity_check', limit));
+    return this.guard(() => this.engine.integrityProblems(limit));
+  }
+
+  /** "ok" when the ledger is sound, else the first problem found (see `integrityProblems`). */
+  integrityCheck(): string {
+    return this.integrityProblems(1)[0] ?? 'ok';
   }
 
   /**
    * Runs a read-only query (the query modules' way in: aggregation, travel, targets). Statements
-   * that would write are refused by SQLite itself, since the statement is checked for `readonly`.
+   * that would write are refused: SQLite says whether a statement writes; on a server, only a
+   * SELECT (or WITH … SELECT) is taken, and the roles a member is given may only read there anyway.
    */
   select<T>(sql: string, params: readonly (string | number | null)[] = []): T[] {
-    const stmt = this.db.prepare(sql);
-    if (!stmt.reader) throw new Error(`Ledger.select needs a query that returns rows: ${sql.slice(0, 60)}`);
-    if (!stmt.readonly) throw new Error(`Ledger.select refuses a statement that writes: ${sql.slice(0, 60)}`);
-    return this.guard(() => stmt.all(...params) as T[]);
+    if (!/^\s*(SELECT|WITH)\b/i.test(sql)) throw new Error(`Ledger.select needs a query that returns rows: ${sql.slice(0, 60)}`);
+    if (this.engine.kind === 'sqlite') {
+      const stmt = (this.engine.sql as unknown as { statement(sql: string): { readonly: boolean } }).statement(sql);
+      if (!stmt.readonly) throw new Error(`Ledger.select refuses a statement that writes: ${sql.slice(0, 60)}`);
+    }
+    return this.guard(() => (this.engine.sql.all(sql, params) as T[]));
   }
 
   /** A large read a row at a time, as arrays of column values (see `snapshot.ts`). */
   rows(query: RowsQuery, params: readonly SqlParam[] = []): Generator<unknown[]> {
-    return readRows(this.db, this.path, query, params);
+    return this.engine.rows(query, params);
   }
 
   /** A snapshot of some rows' ids, to read them a page at a time without holding the ledger (see `snapshot.ts`). */
   snapshot(key: SnapshotKey, params: readonly SqlParam[] = []): LedgerSnapshot {
-    return new SqliteSnapshot(this.db, this.path, key, params);
+    return this.guard(() => this.engine.snapshot(key, params));
+  }
+
+  /** A second connection to the same ledger (an area import writes through its own; see `area-store.ts`). */
+  connectAgain(): LedgerEngine {
+    return this.engine.connectAgain();
+  }
+
+  /** What a failure of this ledger's engine means to the person (see `LedgerEngine.failure`), or the error itself when it is a bug. */
+  failure(e: unknown): unknown {
+    return this.engine.failure(e);
+  }
+
+  /** Whether a failure is the database refusing a second active import of the same file (see `NewBatch.sha256`). */
+  isDuplicateImport(e: unknown): boolean {
+    return this.engine.isDuplicateImport(e);
   }
 
   /** Whether the organisation has an active batch of a file of exactly this size (a possible repeat). */
   hasActiveOfSize(org: string, sizeBytes: number): boolean {
-    return this.guard(() => this.db.prepare("SELECT 1 FROM batches WHERE org = ? AND size_bytes = ? AND status = 'active' LIMIT 1").get(org, sizeBytes) !== undefined);
+    return this.guard(() => this.engine.sql.get("SELECT 1 FROM batches WHERE org = ? AND size_bytes = ? AND status = 'active' LIMIT 1", [org, sizeBytes]) !== undefined);
   }
 
   /** An active batch of the same file (by content) for the organisation, if any. */
   findActiveBySha(org: string, sha256: string): BatchRecord | undefined {
-    return this.guard(() => this.db.prepare("SELECT * FROM batches WHERE org = ? AND sha256 = ? AND status = 'active' ORDER BY id LIMIT 1").get(org, sha256) as BatchRecord | undefined);
+    return this.guard(() => (this.engine.sql.get("SELECT * FROM batches WHERE org = ? AND sha256 = ? AND status = 'active' ORDER BY id LIMIT 1", [org, sha256]) as BatchRecord | undefined));
   }
 
   /**
@@ -389,30 +157,31 @@ export class Ledger {
    */
   openBatch(batch: NewBatch): BatchWriter {
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.engine.beginWrite(batch.org);
     } catch (e) {
-      throw ledgerFailure(e, this.path);
+      this.engine.rollback();
+      throw this.engine.failure(e);
     }
     try {
-      const id = Number(this.db.prepare(`INSERT INTO batches (kind, profile, org, file_name, sha256, size_bytes, rows_read, rows_accepted, rows_excluded, rows_rejected, period_start, period_end, imported_at, tool_version, policy, status, summary_json)
-        VALUES (@kind, @profile, @org, @fileName, @sha256, @sizeBytes, @rowsRead, @rowsAccepted, @rowsExcluded, @rowsRejected, @periodStart, @periodEnd, @importedAt, @toolVersion, @policy, 'importing', @summaryJson)`).run(batch).lastInsertRowid);
-      return new SqliteBatchWriter(this.db, id, batch);
+      const id = this.engine.sql.insertId(`INSERT INTO batches (kind, profile, org, file_name, sha256, size_bytes, rows_read, rows_accepted, rows_excluded, rows_rejected, period_start, period_end, imported_at, tool_version, policy, status, summary_json)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?)`, batchValues(batch));
+      return new LedgerBatchWriter(this.engine, id, batch);
     } catch (e) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw ledgerFailure(e, this.path);
+      this.engine.rollback();
+      throw this.engine.failure(e);
     }
   }
 
   listBatches(): BatchRecord[] {
-    return this.guard(() => this.db.prepare('SELECT * FROM batches ORDER BY id').all() as BatchRecord[]);
+    return this.guard(() => (this.engine.sql.all('SELECT * FROM batches ORDER BY id') as BatchRecord[]));
   }
 
   getBatch(id: number): BatchRecord | undefined {
-    return this.guard(() => this.db.prepare('SELECT * FROM batches WHERE id = ?').get(id) as BatchRecord | undefined);
+    return this.guard(() => (this.engine.sql.get('SELECT * FROM batches WHERE id = ?', [id]) as BatchRecord | undefined));
   }
 
   batchProblems(id: number): ProblemRecord[] {
-    return this.guard(() => this.db.prepare('SELECT severity, line, col AS "column", value, code, message FROM batch_problems WHERE batch_id = ? ORDER BY line, rowid').all(id) as ProblemRecord[]);
+    return this.guard(() => (this.engine.sql.all('SELECT severity, line, col AS "column", value, code, message FROM batch_problems WHERE batch_id = ? ORDER BY line, rowid', [id]) as ProblemRecord[]));
   }
 
   /**
@@ -424,8 +193,8 @@ export class Ledger {
         s.rows, s.quantity_before AS quantityBefore, s.quantity_after AS quantityAfter
       FROM supersessions s JOIN batches b ON b.id = s.superseded_batch_id WHERE ${where} ORDER BY s.meter, s.period_start, s.rowid`;
     return this.guard(() => ({
-      by: this.db.prepare(select('s.batch_id = ?')).all(id) as Superseded[],
-      of: this.db.prepare(select('s.superseded_batch_id = ?').replace('SELECT ', 'SELECT s.batch_id AS supersededBy, ')).all(id) as (Superseded & { supersededBy: number })[],
+      by: (this.engine.sql.all(select('s.batch_id = ?'), [id]) as Superseded[]),
+      of: (this.engine.sql.all(select('s.superseded_batch_id = ?').replace('SELECT ', 'SELECT s.batch_id AS supersededBy, '), [id]) as (Superseded & { supersededBy: number })[]),
     }));
   }
 
@@ -438,40 +207,45 @@ export class Ledger {
       const batch = this.getBatch(id);
       if (batch === undefined) throw new UserError('no_batch', `There is no import ${id}.`, 'Run `tco2e imports list` to see the imports.');
       if (batch.status !== 'active') throw new UserError('batch_not_active', `Import ${id} is already ${batch.status}.`, 'Only an active import can be undone.');
-      this.db.transaction(() => {
-        this.db.prepare("UPDATE batches SET status = 'undone', status_changed_at = ?, status_reason = ? WHERE id = ? AND status = 'active'").run(change.at, change.reason ?? null, id);
-        restoreAfterUndo(this.db, id);
+      this.engine.beginWrite(batch.org);
+      try {
+        this.engine.sql.run("UPDATE batches SET status = 'undone', status_changed_at = ?, status_reason = ? WHERE id = ? AND status = 'active'", [change.at, change.reason ?? null, id]);
+        restoreAfterUndo(this.engine.sql, id);
         faultPoint('undo-before-commit');
-      }).immediate();
+        this.engine.commit();
+      } catch (e) {
+        this.engine.rollback();
+        throw e;
+      }
     });
   }
 
   /**
-   * Runs a read (or a small write) and turns SQLite's failures into what they mean to the person
-   * (the ledger busy past the timeout, damaged, the disk full): every command that reads the
-   * ledger reports them the same way an import does.
+   * Runs a read (or a small write) and turns the engine's failures into what they mean to the
+   * person (the ledger busy past the timeout, damaged, the disk full, a server refusing): every
+   * command that reads the ledger reports them the same way an import does.
    */
   private guard<T>(fn: () => T): T {
     try {
       return fn();
     } catch (e) {
-      throw ledgerFailure(e, this.path);
+      throw this.engine.failure(e);
     }
   }
 
   /** The organisation's vehicle register: per registration, the row from the latest active import. */
   activeVehicles(org: string): Map<string, VehicleRecord> {
-    const rows = this.guard(() => this.db.prepare(`SELECT v.line, v.org, v.registration, v.vehicle_type AS vehicleType, v.size, v.fuel, v.site
-      FROM vehicles v JOIN batches b ON b.id = v.batch_id WHERE b.status = 'active' AND v.org = ? ORDER BY v.batch_id, v.line`).all(org) as VehicleRecord[]);
+    const rows = this.guard(() => (this.engine.sql.all(`SELECT v.line, v.org, v.registration, v.vehicle_type AS vehicleType, v.size, v.fuel, v.site
+      FROM vehicles v JOIN batches b ON b.id = v.batch_id WHERE b.status = 'active' AND v.org = ? ORDER BY v.batch_id, v.line`, [org]) as VehicleRecord[]));
     return new Map(rows.map((r) => [r.registration, r]));
   }
 
   /** A batch's activities as stored, in source order (main rows before their companions). */
   batchActivities(id: number): StoredActivity[] {
-    return this.guard(() => this.db.prepare(`SELECT line, site, meter, source, period_start AS periodStart, period_end AS periodEnd, quantity, unit, estimated, direction,
+    return this.guard(() => (this.engine.sql.all(`SELECT line, site, meter, source, period_start AS periodStart, period_end AS periodEnd, quantity, unit, estimated, direction,
         apportioned_from AS apportionedFrom, factor_key AS factorKey, companion_of AS companionOf, factor_year AS factorYear, factor_edition AS factorEdition,
         factor_unit AS factorUnit, factor_kg_per_unit AS factorKgPerUnit, policy, kg_co2e AS kgCo2e, scope, scope_category AS scopeCategory
-      FROM activities WHERE batch_id = ? ORDER BY line, period_start, id`).all(id) as StoredActivity[]);
+      FROM activities WHERE batch_id = ? ORDER BY line, period_start, id`, [id]) as StoredActivity[]));
   }
 
   /**
@@ -479,8 +253,9 @@ export class Ledger {
    * in (the line its activities carry) and the import that brought it again, if one did.
    */
   batchFuelPurchases(id: number): StoredFuelPurchase[] {
-    const months = this.guard(() => this.db.prepare(`SELECT line, site, meter, month, source, factor_key AS factorKey, unit, purchases_json AS purchases, superseded_json AS superseded
-      FROM fuel_months WHERE batch_id = ? ORDER BY line`).all(id) as { line: number; site: string | null; meter: string | null; month: string; source: string; factorKey: string; unit: string; purchases: string; superseded: string | null }[]);
+    const months = this.guard(() => (this.engine.sql.all(
+      `SELECT line, site, meter, month, source, factor_key AS factorKey, unit, purchases_json AS purchases, superseded_json AS superseded
+      FROM fuel_months WHERE batch_id = ? ORDER BY line`, [id]) as { line: number; site: string | null; meter: string | null; month: string; source: string; factorKey: string; unit: string; purchases: string; superseded: string | null }[]));
     const out: StoredFuelPurchase[] = [];
     for (const m of months) {
       const superseded = m.superseded === null ? {} : (JSON.parse(m.superseded) as Record<string, number>);
@@ -493,7 +268,7 @@ export class Ledger {
 
   /** Counts of stored rows per table for a batch (for summaries and tests). */
   batchCounts(id: number): { activities: number; hhDays: number; fuelPurchases: number; survey: number; vehicles: number; problems: number } {
-    const n = (sql: string): number => this.guard(() => (this.db.prepare(sql).get(id) as { n: number }).n);
+    const n = (sql: string): number => this.guard(() => (this.engine.sql.get(sql, [id]) as { n: number } | undefined)!.n);
     return {
       activities: n('SELECT count(*) AS n FROM activities WHERE batch_id = ?'),
       fuelPurchases: n('SELECT coalesce(sum(purchases), 0) AS n FROM fuel_months WHERE batch_id = ?'),
@@ -503,31 +278,11 @@ export class Ledger {
       problems: n('SELECT count(*) AS n FROM batch_problems WHERE batch_id = ?'),
     };
   }
-
-  /** The first line of SQLite's integrity check: "ok" when the ledger is sound (see `integrityProblems`). */
-  integrityCheck(): string {
-    return (this.db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check;
-  }
 }
 
-/** Problems a statement at a time, 50 rows each: a fuel-card file's 50,000 non-fuel lines went in 35% faster than one by one (measured). */
-const PROBLEM_ROWS = 50;
-
-function insertProblems(db: Database.Database, batchId: number, problems: Iterable<ProblemRecord>): void {
-  const sql = (n: number): string => `INSERT INTO batch_problems (batch_id, severity, line, col, value, code, message) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
-  const many = db.prepare(sql(PROBLEM_ROWS));
-  const one = db.prepare(sql(1));
-  const args: (string | number)[] = [];
-  let rows = 0;
-  for (const p of problems) {
-    args.push(batchId, p.severity, p.line, p.column, p.value, p.code, p.message);
-    if (++rows === PROBLEM_ROWS) {
-      many.run(args);
-      args.length = 0;
-      rows = 0;
-    }
-  }
-  for (let i = 0; i < args.length; i += 7) one.run(args.slice(i, i + 7));
+/** A batch row's values in the order of the batches columns `openBatch` names. */
+function batchValues(b: NewBatch): (string | number | null)[] {
+  return [b.kind, b.profile, b.org, b.fileName, b.sha256, b.sizeBytes, b.rowsRead, b.rowsAccepted, b.rowsExcluded, b.rowsRejected, b.periodStart, b.periodEnd, b.importedAt, b.toolVersion, b.policy, b.summaryJson];
 }
 
 /** A fuel-card purchase as read back (see `Ledger.batchFuelPurchases`). */
@@ -552,7 +307,7 @@ export interface BatchRecords {
 
 /**
  * A batch being written inside an open transaction (see `Ledger.openBatch`). An interface, so the
- * published declarations name no better-sqlite3 type (its types are a devDependency).
+ * published declarations name no database client's type.
  */
 export interface BatchWriter {
   readonly id: number;
@@ -574,69 +329,81 @@ export interface BatchWriter {
   abandon(): void;
 }
 
-class SqliteBatchWriter implements BatchWriter {
+const ACTIVITY_COLUMNS = ['batch_id', 'line', 'org', 'site', 'meter', 'source', 'period_start', 'period_end', 'quantity', 'unit', 'estimated', 'direction', 'apportioned_from', 'factor_key', 'companion_of',
+  'factor_year', 'factor_edition', 'factor_unit', 'factor_kg_per_unit', 'factor_custom', 'policy', 'kg_co2e', 'kg_co2', 'kg_ch4', 'kg_n2o', 'scope', 'scope_category', 'extra_json'];
+const HH_COLUMNS = ['batch_id', 'line', 'org', 'site', 'meter', 'day', 'periods', 'kwh', 'estimated_periods', 'kwh_total', 'export_kwh_total'];
+const FUEL_MONTH_COLUMNS = ['batch_id', 'line', 'org', 'site', 'meter', 'month', 'source', 'factor_key', 'unit', 'purchases', 'quantity_total', 'purchases_json'];
+const SURVEY_COLUMNS = ['batch_id', 'line', 'org', 'wave', 'respondent', 'site', 'staff_group', 'main_mode', 'occupants', 'one_way_km', 'days_per_week', 'second_mode', 'extra_json',
+  'respondent_type', 'journeys_per_visit', 'journeys_assumed'];
+const VEHICLE_COLUMNS = ['batch_id', 'line', 'org', 'registration', 'vehicle_type', 'size', 'fuel', 'site'];
+const PROBLEM_COLUMNS = ['batch_id', 'severity', 'line', 'col', 'value', 'code', 'message'];
+
+/**
+ * Rows go through one sink per table: SQLite inserts each at once (positional parameters; named
+ * ones cost an object per row, and a year of half-hourly data for 300 meters is 110,000 rows, a
+ * fuel-card year 200,000); PostgreSQL sends them by COPY in blocks. Every sink is flushed before
+ * the batch's own rows are read back (overlaps, supersession) and before it commits.
+ */
+class LedgerBatchWriter implements BatchWriter {
   private open = true;
-  // Positional parameters: named ones cost an object per row, and a year of half-hourly data for
-  // 300 meters is 110,000 rows, a fuel-card year 200,000.
-  private readonly insertHh: Database.Statement;
-  private readonly insertActivity: Database.Statement;
-  private readonly insertFuelMonth: Database.Statement;
+  private readonly sinks = new Map<string, RowSink>();
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly engine: LedgerEngine,
     readonly id: number,
     private readonly batch: NewBatch,
-  ) {
-    this.insertHh = db.prepare('INSERT INTO hh_days (batch_id, line, org, site, meter, day, periods, kwh, estimated_periods, kwh_total, export_kwh_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    this.insertActivity = db.prepare(`INSERT INTO activities (batch_id, line, org, site, meter, source, period_start, period_end, quantity, unit, estimated, direction, apportioned_from, factor_key, companion_of, factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy, kg_co2e, kg_co2, kg_ch4, kg_n2o, scope, scope_category, extra_json)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.insertFuelMonth = db.prepare(`INSERT INTO fuel_months (batch_id, line, org, site, meter, month, source, factor_key, unit, purchases, quantity_total, purchases_json)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  ) {}
+
+  private sink(table: string, columns: readonly string[]): RowSink {
+    let s = this.sinks.get(table);
+    if (s === undefined) this.sinks.set(table, (s = this.engine.sink(table, columns)));
+    return s;
+  }
+
+  private flush(): void {
+    for (const s of this.sinks.values()) s.flush();
   }
 
   addActivity(a: ActivityRecord): void {
-    this.insertActivity.run(this.id, a.line, a.org, a.site, a.meter, a.source, a.periodStart, a.periodEnd, a.quantity, a.unit, a.estimated ? 1 : 0, a.direction, a.apportionedFrom,
-      a.factorKey, a.companionOf, a.factorYear, a.factorEdition, a.factorUnit, a.factorKgPerUnit, a.factorCustom ? 1 : 0, a.policy, a.kgCo2e, a.kgCo2, a.kgCh4, a.kgN2o, a.scope, a.scopeCategory, a.extraJson);
+    this.sink('activities', ACTIVITY_COLUMNS).add([this.id, a.line, a.org, a.site, a.meter, a.source, a.periodStart, a.periodEnd, a.quantity, a.unit, a.estimated ? 1 : 0, a.direction, a.apportionedFrom,
+      a.factorKey, a.companionOf, a.factorYear, a.factorEdition, a.factorUnit, a.factorKgPerUnit, a.factorCustom ? 1 : 0, a.policy, a.kgCo2e, a.kgCo2, a.kgCh4, a.kgN2o, a.scope, a.scopeCategory, a.extraJson]);
   }
 
   addHhDay(h: HhDayRecord): void {
-    this.insertHh.run(this.id, h.line, h.org, h.site, h.meter, h.day, h.periods, Buffer.from(Float64Array.from(h.kwh).buffer), h.estimatedPeriods, h.kwhTotal, h.exportKwhTotal);
+    this.sink('hh_days', HH_COLUMNS).add([this.id, h.line, h.org, h.site, h.meter, h.day, h.periods, Buffer.from(Float64Array.from(h.kwh).buffer), h.estimatedPeriods, h.kwhTotal, h.exportKwhTotal]);
   }
 
   addFuelMonth(m: FuelMonthRecord): void {
     let total = 0;
     for (const p of m.purchases) total += p.quantity;
-    this.insertFuelMonth.run(this.id, m.line, m.org, m.site, m.meter, m.month, m.source, m.factorKey, m.unit, m.purchases.length, total, purchasesJson(m.purchases));
+    this.sink('fuel_months', FUEL_MONTH_COLUMNS).add([this.id, m.line, m.org, m.site, m.meter, m.month, m.source, m.factorKey, m.unit, m.purchases.length, total, purchasesJson(m.purchases)]);
   }
 
   overlaps(limit = 50): Overlap[] {
-    return findStoredOverlaps(this.db, this.id, this.batch.kind, limit);
+    this.flush();
+    return findStoredOverlaps(this.engine.sql, this.id, this.batch.kind, limit);
   }
 
   finish(update: Partial<NewBatch>, records: BatchRecords, options: { readonly replace?: boolean } = {}): { readonly batchId: number; readonly superseded: readonly Superseded[] } {
     if (!this.open) throw new Error('batch already finished or abandoned');
     faultPoint('in-transaction');
-    const db = this.db;
     const batchId = this.id;
-    const insertSurvey = db.prepare(`INSERT INTO survey_responses (batch_id, line, org, wave, respondent, site, staff_group, main_mode, occupants, one_way_km, days_per_week, second_mode, extra_json,
-        respondent_type, journeys_per_visit, journeys_assumed)
-      VALUES (@batchId, @line, @org, @wave, @respondent, @site, @staffGroup, @mainMode, @occupants, @oneWayKm, @daysPerWeek, @secondMode, @extraJson,
-        @respondentType, @journeysPerVisit, @journeysAssumed)`);
-    const insertVehicle = db.prepare('INSERT INTO vehicles (batch_id, line, org, registration, vehicle_type, size, fuel, site) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const a of records.activities ?? []) this.addActivity(a);
     for (const h of records.hhDays ?? []) this.addHhDay(h);
     // A staff response has none of the patient and visitor survey's answers: NULL, not 0 or false.
     for (const s of records.survey ?? []) {
-      insertSurvey.run({ ...s, batchId, respondentType: s.respondentType ?? null, journeysPerVisit: s.journeysPerVisit ?? null, journeysAssumed: s.journeysAssumed === undefined ? null : s.journeysAssumed ? 1 : 0 });
+      this.sink('survey_responses', SURVEY_COLUMNS).add([batchId, s.line, s.org, s.wave, s.respondent, s.site, s.staffGroup, s.mainMode, s.occupants, s.oneWayKm, s.daysPerWeek, s.secondMode, s.extraJson,
+        s.respondentType ?? null, s.journeysPerVisit ?? null, s.journeysAssumed === undefined ? null : s.journeysAssumed ? 1 : 0]);
     }
-    for (const v of records.vehicles ?? []) insertVehicle.run(batchId, v.line, v.org, v.registration, v.vehicleType, v.size, v.fuel, v.site);
-    insertProblems(db, batchId, records.problems ?? []);
-    const superseded = options.replace === true ? supersede(db, batchId, this.batch.kind) : [];
+    for (const v of records.vehicles ?? []) this.sink('vehicles', VEHICLE_COLUMNS).add([batchId, v.line, v.org, v.registration, v.vehicleType, v.size, v.fuel, v.site]);
+    for (const p of records.problems ?? []) this.sink('batch_problems', PROBLEM_COLUMNS).add([batchId, p.severity, p.line, p.column, p.value, p.code, p.message]);
+    this.flush();
+    const superseded = options.replace === true ? supersede(this.engine.sql, batchId, this.batch.kind) : [];
     const b = { ...this.batch, ...update };
-    db.prepare(`UPDATE batches SET sha256 = @sha256, rows_read = @rowsRead, rows_accepted = @rowsAccepted, rows_excluded = @rowsExcluded, rows_rejected = @rowsRejected,
-      period_start = @periodStart, period_end = @periodEnd, summary_json = @summaryJson, status = 'active' WHERE id = @id`).run({ ...b, id: batchId });
+    this.engine.sql.run(`UPDATE batches SET sha256 = ?, rows_read = ?, rows_accepted = ?, rows_excluded = ?, rows_rejected = ?,
+      period_start = ?, period_end = ?, summary_json = ?, status = 'active' WHERE id = ?`, [b.sha256, b.rowsRead, b.rowsAccepted, b.rowsExcluded, b.rowsRejected, b.periodStart, b.periodEnd, b.summaryJson, batchId]);
     faultPoint('before-commit');
-    db.exec('COMMIT');
+    this.engine.commit();
     this.open = false;
     return { batchId, superseded };
   }
@@ -645,8 +412,9 @@ class SqliteBatchWriter implements BatchWriter {
   abandon(): void {
     if (!this.open) return;
     this.open = false;
-    // SQLite may have rolled back already (a full disk, an I/O error): a second ROLLBACK would
-    // throw and hide the error that explains what happened.
-    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.engine.rollback();
   }
 }
+
+/** The statement interface, for code that writes inside a ledger's transaction (supersession, area imports). */
+export type { SqlDb };

@@ -11,7 +11,7 @@
  * Runs inside the importing batch's write transaction (or the undo's), on the handle it is given.
  */
 
-import type Database from 'better-sqlite3';
+import type { SqlDb } from './sql.js';
 import { parsePurchases } from './purchases.js';
 import type { FuelPurchase } from './records.js';
 
@@ -52,12 +52,12 @@ function supersededOf(json: string | null): Record<string, number> {
  * schema 6, EV charging sessions). Matched as multisets, the earliest stored first, so two
  * identical purchases on one day stored once and brought twice count one as new.
  */
-export function fuelTransactionHits(db: Database.Database, newId: number): TransactionHit[] {
+export function fuelTransactionHits(db: SqlDb, newId: number): TransactionHit[] {
   const incoming = new Map<string, number>();
   const months = new Set<string>();
   let first = '';
   let last = '';
-  const mine = db.prepare('SELECT meter, month, source, unit, purchases_json AS purchases FROM fuel_months WHERE batch_id = ? AND meter IS NOT NULL').all(newId) as { meter: string; month: string; source: string; unit: string; purchases: string }[];
+  const mine = db.all('SELECT meter, month, source, unit, purchases_json AS purchases FROM fuel_months WHERE batch_id = ? AND meter IS NOT NULL', [newId]) as { meter: string; month: string; source: string; unit: string; purchases: string }[];
   for (const m of mine) {
     months.add(`${m.meter}\u0000${m.month}`);
     for (const p of parsePurchases(m.purchases)) {
@@ -69,13 +69,13 @@ export function fuelTransactionHits(db: Database.Database, newId: number): Trans
   }
   if (incoming.size === 0) return [];
   const candidates: { readonly hit: TransactionHit; readonly id: string; readonly order: number }[] = [];
-  const stored = db.prepare(`SELECT x.id AS id, x.batch_id AS batchId, b.file_name AS fileName, x.meter AS meter, x.month AS month, x.source AS source, x.unit AS unit,
+  const stored = `SELECT x.id AS id, x.batch_id AS batchId, b.file_name AS fileName, x.meter AS meter, x.month AS month, x.source AS source, x.unit AS unit,
       x.purchases_json AS purchases, x.superseded_json AS superseded
     FROM fuel_months x JOIN batches b ON b.id = x.batch_id
-    WHERE x.org = (SELECT org FROM batches WHERE id = ?) AND x.meter = ? AND x.month = ? AND x.batch_id <> ? AND b.status = 'active'`);
+    WHERE x.org = (SELECT org FROM batches WHERE id = ?) AND x.meter = ? AND x.month = ? AND x.batch_id <> ? AND b.status = 'active'`;
   for (const vm of months) {
     const [meter, month] = vm.split('\u0000') as [string, string];
-    for (const m of stored.all(newId, meter, month, newId) as MonthRow[]) {
+    for (const m of db.all(stored, [newId, meter, month, newId]) as MonthRow[]) {
       const superseded = supersededOf(m.superseded);
       for (const p of parsePurchases(m.purchases)) {
         if (superseded[String(p.line)] !== undefined) continue;
@@ -85,11 +85,10 @@ export function fuelTransactionHits(db: Database.Database, newId: number): Trans
       }
     }
   }
-  const rows = db.prepare(`SELECT x.id AS id, x.batch_id AS batchId, b.file_name AS fileName, x.meter AS meter, x.period_start AS day, x.source AS source, x.quantity AS quantity, x.unit AS unit
+  const rows = db.all(`SELECT x.id AS id, x.batch_id AS batchId, b.file_name AS fileName, x.meter AS meter, x.period_start AS day, x.source AS source, x.quantity AS quantity, x.unit AS unit
     FROM activities x JOIN batches b ON b.id = x.batch_id
     WHERE x.org = (SELECT org FROM batches WHERE id = ?) AND x.batch_id <> ? AND x.companion_of IS NULL AND x.meter IS NOT NULL
-      AND x.period_start >= ? AND x.period_start <= ? AND x.period_end = x.period_start AND b.kind = 'fleet' AND ${LIVE} AND NOT ${FUEL_DERIVED('x')}`)
-    .all(newId, newId, first, last) as { id: number; batchId: number; fileName: string; meter: string; day: string; source: string; quantity: number; unit: string }[];
+      AND x.period_start >= ? AND x.period_start <= ? AND x.period_end = x.period_start AND b.kind = 'fleet' AND ${LIVE} AND NOT ${FUEL_DERIVED('x')}`, [newId, newId, first, last]) as { id: number; batchId: number; fileName: string; meter: string; day: string; source: string; quantity: number; unit: string }[];
   for (const r of rows) {
     const id = transactionId(r.meter, r.day, r.source, r.quantity, r.unit);
     if (incoming.has(id)) candidates.push({ hit: { table: 'activities', rowId: r.id, batchId: r.batchId, fileName: r.fileName, meter: r.meter, unit: r.unit, day: r.day, quantity: r.quantity }, id, order: r.id });
@@ -106,19 +105,19 @@ export function fuelTransactionHits(db: Database.Database, newId: number): Trans
 }
 
 /** Marks purchases of stored months superseded by import `by`, and sums each month again. */
-export function supersedePurchases(db: Database.Database, by: number, hits: readonly { readonly rowId: number; readonly line: number }[]): void {
+export function supersedePurchases(db: SqlDb, by: number, hits: readonly { readonly rowId: number; readonly line: number }[]): void {
   const byMonth = new Map<number, number[]>();
   for (const h of hits) {
     let lines = byMonth.get(h.rowId);
     if (!lines) byMonth.set(h.rowId, (lines = []));
     lines.push(h.line);
   }
-  const read = db.prepare('SELECT superseded_json AS superseded FROM fuel_months WHERE id = ?');
-  const write = db.prepare('UPDATE fuel_months SET superseded_json = ? WHERE id = ?');
+  const read = 'SELECT superseded_json AS superseded FROM fuel_months WHERE id = ?';
+  const write = 'UPDATE fuel_months SET superseded_json = ? WHERE id = ?';
   for (const [id, lines] of byMonth) {
-    const superseded = supersededOf((read.get(id) as { superseded: string | null }).superseded);
+    const superseded = supersededOf((db.get(read, [id]) as { superseded: string | null }).superseded);
     for (const line of lines) superseded[String(line)] = by;
-    write.run(JSON.stringify(superseded), id);
+    db.run(write, [JSON.stringify(superseded), id]);
     resumMonth(db, id, by);
   }
 }
@@ -128,11 +127,11 @@ export function supersedePurchases(db: Database.Database, by: number, hits: read
  * since brings the same purchase (then they stay superseded, by that one), and their months are
  * summed again.
  */
-export function restorePurchasesAfterUndo(db: Database.Database, batchId: number): void {
-  const months = db.prepare(`SELECT x.id AS id, x.batch_id AS batchId, b.file_name AS fileName, x.org AS org, x.meter AS meter, x.month AS month, x.source AS source, x.unit AS unit,
+export function restorePurchasesAfterUndo(db: SqlDb, batchId: number): void {
+  const months = db.all(`SELECT x.id AS id, x.batch_id AS batchId, b.file_name AS fileName, x.org AS org, x.meter AS meter, x.month AS month, x.source AS source, x.unit AS unit,
       x.purchases_json AS purchases, x.superseded_json AS superseded
-    FROM fuel_months x JOIN batches b ON b.id = x.batch_id WHERE x.superseded_json IS NOT NULL`).all() as (MonthRow & { org: string })[];
-  const write = db.prepare('UPDATE fuel_months SET superseded_json = ? WHERE id = ?');
+    FROM fuel_months x JOIN batches b ON b.id = x.batch_id WHERE x.superseded_json IS NOT NULL`) as (MonthRow & { org: string })[];
+  const write = 'UPDATE fuel_months SET superseded_json = ? WHERE id = ?';
   for (const m of months) {
     const superseded = new Map(Object.entries(supersededOf(m.superseded)));
     const lines = [...superseded].filter(([, by]) => by === batchId).map(([line]) => line);
@@ -143,24 +142,24 @@ export function restorePurchasesAfterUndo(db: Database.Database, batchId: number
       if (other === undefined) superseded.delete(line);
       else superseded.set(line, other);
     }
-    write.run(superseded.size === 0 ? null : JSON.stringify(Object.fromEntries(superseded)), m.id);
+    db.run(write, [superseded.size === 0 ? null : JSON.stringify(Object.fromEntries(superseded)), m.id]);
     resumMonth(db, m.id, batchId);
   }
 }
 
 /** An import other than `m`'s and `undone` that holds purchase `p` of month `m`, live. */
-function liveElsewhere(db: Database.Database, m: MonthRow & { org: string }, p: FuelPurchase, undone: number): number | undefined {
+function liveElsewhere(db: SqlDb, m: MonthRow & { org: string }, p: FuelPurchase, undone: number): number | undefined {
   const id = transactionId(m.meter, p.day, m.source, p.quantity, m.unit);
-  const others = db.prepare(`SELECT x.batch_id AS batchId, x.meter AS meter, x.source AS source, x.unit AS unit, x.purchases_json AS purchases, x.superseded_json AS superseded
+  const others = db.all(`SELECT x.batch_id AS batchId, x.meter AS meter, x.source AS source, x.unit AS unit, x.purchases_json AS purchases, x.superseded_json AS superseded
     FROM fuel_months x JOIN batches b ON b.id = x.batch_id
-    WHERE x.org = ? AND x.meter = ? AND x.month = ? AND x.batch_id NOT IN (?, ?) AND b.status = 'active' ORDER BY x.batch_id DESC`).all(m.org, m.meter, m.month, m.batchId, undone) as Omit<MonthRow, 'id' | 'fileName' | 'month'>[];
+    WHERE x.org = ? AND x.meter = ? AND x.month = ? AND x.batch_id NOT IN (?, ?) AND b.status = 'active' ORDER BY x.batch_id DESC`, [m.org, m.meter, m.month, m.batchId, undone]) as Omit<MonthRow, 'id' | 'fileName' | 'month'>[];
   for (const o of others) {
     const superseded = supersededOf(o.superseded);
     if (parsePurchases(o.purchases).some((q) => superseded[String(q.line)] === undefined && transactionId(o.meter, q.day, o.source, q.quantity, o.unit) === id)) return o.batchId;
   }
-  const row = db.prepare(`SELECT x.batch_id AS b FROM activities x JOIN batches b ON b.id = x.batch_id
+  const row = db.get(`SELECT x.batch_id AS b FROM activities x JOIN batches b ON b.id = x.batch_id
     WHERE x.org = ? AND x.meter = ? AND x.period_start = ? AND x.period_end = ? AND x.source = ? AND x.quantity = ? AND x.unit = ? AND x.companion_of IS NULL
-      AND x.batch_id NOT IN (?, ?) AND ${LIVE} AND NOT ${FUEL_DERIVED('x')} LIMIT 1`).get(m.org, m.meter, p.day, p.day, m.source, p.quantity, m.unit, m.batchId, undone) as { b: number } | undefined;
+      AND x.batch_id NOT IN (?, ?) AND ${LIVE} AND NOT ${FUEL_DERIVED('x')} LIMIT 1`, [m.org, m.meter, p.day, p.day, m.source, p.quantity, m.unit, m.batchId, undone]) as { b: number } | undefined;
   return row?.b;
 }
 
@@ -169,19 +168,19 @@ function liveElsewhere(db: Database.Database, m: MonthRow & { org: string }, p: 
  * are withdrawn (by import `by`); with every purchase counting, the rows as first stored count
  * again; with some, rows summed from those are added, introduced by `by`.
  */
-function resumMonth(db: Database.Database, monthId: number, by: number): void {
-  const m = db.prepare('SELECT batch_id AS batchId, line, purchases_json AS purchases, superseded_json AS superseded FROM fuel_months WHERE id = ?').get(monthId) as { batchId: number; line: number; purchases: string; superseded: string | null };
+function resumMonth(db: SqlDb, monthId: number, by: number): void {
+  const m = db.get('SELECT batch_id AS batchId, line, purchases_json AS purchases, superseded_json AS superseded FROM fuel_months WHERE id = ?', [monthId]) as { batchId: number; line: number; purchases: string; superseded: string | null };
   const superseded = supersededOf(m.superseded);
   const purchases = parsePurchases(m.purchases);
   const live = purchases.filter((p) => superseded[String(p.line)] === undefined);
-  const rows = db.prepare('SELECT id, quantity, introduced_by AS introducedBy FROM activities WHERE batch_id = ? AND line = ? ORDER BY id').all(m.batchId, m.line) as { id: number; quantity: number; introducedBy: number | null }[];
-  const withdraw = db.prepare('UPDATE activities SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL');
-  for (const r of rows) withdraw.run(by, r.id);
+  const rows = db.all('SELECT id, quantity, introduced_by AS introducedBy FROM activities WHERE batch_id = ? AND line = ? ORDER BY id', [m.batchId, m.line]) as { id: number; quantity: number; introducedBy: number | null }[];
+  const withdraw = 'UPDATE activities SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL';
+  for (const r of rows) db.run(withdraw, [by, r.id]);
   if (live.length === 0) return;
   const originals = rows.filter((r) => r.introducedBy === null);
   if (live.length === purchases.length) {
-    const restore = db.prepare('UPDATE activities SET superseded_by = NULL WHERE id = ?');
-    for (const r of originals) restore.run(r.id);
+    const restore = 'UPDATE activities SET superseded_by = NULL WHERE id = ?';
+    for (const r of originals) db.run(restore, [r.id]);
     return;
   }
   let quantity = 0;
@@ -192,15 +191,15 @@ function resumMonth(db: Database.Database, monthId: number, by: number): void {
     if (p.day < start) start = p.day;
     if (p.day > end) end = p.day;
   }
-  const insert = db.prepare(`INSERT INTO activities (batch_id, line, org, site, meter, source, period_start, period_end, quantity, unit, estimated, direction, apportioned_from, factor_key, companion_of,
+  const insert = `INSERT INTO activities (batch_id, line, org, site, meter, source, period_start, period_end, quantity, unit, estimated, direction, apportioned_from, factor_key, companion_of,
       factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy, kg_co2e, kg_co2, kg_ch4, kg_n2o, scope, scope_category, extra_json, introduced_by)
     SELECT batch_id, line, org, site, meter, source, ?, ?, ?, unit, estimated, direction, apportioned_from, factor_key, companion_of,
       factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy, kg_co2e * ?, kg_co2 * ?, kg_ch4 * ?, kg_n2o * ?, scope, scope_category, ?, ?
-    FROM activities WHERE id = ?`);
+    FROM activities WHERE id = ?`;
   const extra = JSON.stringify({ purchases: live.length });
   // Emissions are linear in quantity: the live share of the month's quantity gives its share of each gas.
   for (const r of originals) {
     const share = quantity / r.quantity;
-    insert.run(start, end, quantity, share, share, share, share, extra, by, r.id);
+    db.run(insert, [start, end, quantity, share, share, share, share, extra, by, r.id]);
   }
 }

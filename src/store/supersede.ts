@@ -15,7 +15,7 @@
  * Runs inside the importing batch's write transaction (or the undo's), on the handle it is given.
  */
 
-import type Database from 'better-sqlite3';
+import type { SqlDb } from './sql.js';
 import { faultPoint } from '../kernel/fault-point.js';
 import type { Overlap, Superseded } from './records.js';
 import { FUEL_DERIVED, fuelTransactionHits, restorePurchasesAfterUndo, supersedePurchases } from './supersede-fuel.js';
@@ -73,20 +73,20 @@ const LIVE = `b.status = 'active' AND x.superseded_by IS NULL`;
 const HH_DERIVED = (alias: string): string => `EXISTS (SELECT 1 FROM hh_days hd WHERE hd.batch_id = ${alias}.batch_id AND hd.meter = ${alias}.meter)`;
 
 /** Everything stored and counting that batch `newId` brings again. */
-function findHits(db: Database.Database, newId: number, kind: string): Hit[] {
+function findHits(db: SqlDb, newId: number, kind: string): Hit[] {
   // An organisation's first import (or one whose others were all undone) brings nothing again:
   // no reading of its rows against an empty ledger (a quarter of a first bill import's time).
-  const others = db.prepare("SELECT 1 FROM batches WHERE org = (SELECT org FROM batches WHERE id = ?) AND id <> ? AND status = 'active' LIMIT 1").get(newId, newId);
+  const others = db.get("SELECT 1 FROM batches WHERE org = (SELECT org FROM batches WHERE id = ?) AND id <> ? AND status = 'active' LIMIT 1", [newId, newId]);
   if (others === undefined) return [];
   const hits: Hit[] = [];
   // Half-hourly days against stored half-hourly days: the same meter and day.
-  const hh = db.prepare(`
+  const hh = db.all(`
     SELECT x.rowid AS rowId, x.batch_id AS batchId, b.file_name AS fileName, x.meter AS meter, x.day AS day, x.kwh_total AS kwh, n.kwh_total AS newKwh
     FROM hh_days n
     JOIN hh_days x ON x.org = n.org AND x.meter = n.meter AND x.day = n.day AND x.batch_id <> n.batch_id
     JOIN batches b ON b.id = x.batch_id
     WHERE n.batch_id = ? AND ${LIVE}
-    ORDER BY x.meter, x.day`).all(newId) as HhRow[];
+    ORDER BY x.meter, x.day`, [newId]) as HhRow[];
   for (const r of hh) {
     hits.push({ table: 'hh_days', rowId: r.rowId, batchId: r.batchId, fileName: r.fileName, meter: r.meter, unit: 'kWh', start: r.day, end: r.day, quantity: r.kwh, uncovered: [], incoming: { start: r.day, end: r.day, quantity: r.newKwh } });
   }
@@ -108,7 +108,7 @@ function findHits(db: Database.Database, newId: number, kind: string): Hit[] {
  * per meter, the incoming days are the union of the new batch's periods (its days, for
  * half-hourly data); a stored row they touch is hit, with the days they leave uncovered.
  */
-function energyPeriodHits(db: Database.Database, newId: number): Hit[] {
+function energyPeriodHits(db: SqlDb, newId: number): Hit[] {
   const hits: Hit[] = [];
   // Per meter, the incoming periods in date order (both queries below sort them), with quantities.
   const incoming = new Map<string, { start: string; end: string; quantity: number }[]>();
@@ -117,28 +117,28 @@ function energyPeriodHits(db: Database.Database, newId: number): Hit[] {
     if (!m) incoming.set(meter, (m = []));
     m.push({ start, end, quantity });
   };
-  const newIsHh = db.prepare('SELECT 1 FROM hh_days WHERE batch_id = ? LIMIT 1').get(newId) !== undefined;
+  const newIsHh = db.get('SELECT 1 FROM hh_days WHERE batch_id = ? LIMIT 1', [newId]) !== undefined;
   if (newIsHh) {
-    for (const r of db.prepare("SELECT meter, day, kwh_total AS q FROM hh_days WHERE batch_id = ? ORDER BY meter, day").iterate(newId) as IterableIterator<{ meter: string; day: string; q: number }>) add(r.meter, r.day, r.day, r.q);
+    for (const r of db.all("SELECT meter, day, kwh_total AS q FROM hh_days WHERE batch_id = ? ORDER BY meter, day", [newId]) as { meter: string; day: string; q: number }[]) add(r.meter, r.day, r.day, r.q);
   } else {
-    for (const r of db.prepare(`SELECT meter, period_start AS s, period_end AS e, quantity AS q FROM activities
-        WHERE batch_id = ? AND companion_of IS NULL AND meter IS NOT NULL AND direction = 'import' ORDER BY meter, period_start`).iterate(newId) as IterableIterator<{ meter: string; s: string; e: string; q: number }>) add(r.meter, r.s, r.e, r.q);
+    for (const r of db.all(`SELECT meter, period_start AS s, period_end AS e, quantity AS q FROM activities
+        WHERE batch_id = ? AND companion_of IS NULL AND meter IS NOT NULL AND direction = 'import' ORDER BY meter, period_start`, [newId]) as { meter: string; s: string; e: string; q: number }[]) add(r.meter, r.s, r.e, r.q);
   }
-  const storedRows = db.prepare(`
+  const storedRows = `
     SELECT x.id AS id, x.batch_id AS batchId, b.file_name AS fileName, x.meter AS meter, x.unit AS unit, x.period_start AS start, x.period_end AS end, x.quantity AS quantity, x.direction AS direction
     FROM activities x JOIN batches b ON b.id = x.batch_id
     WHERE x.org = (SELECT org FROM batches WHERE id = ?) AND x.meter = ? AND x.batch_id <> ? AND x.companion_of IS NULL
       AND x.period_start <= ? AND x.period_end >= ? AND ${LIVE} AND NOT ${HH_DERIVED('x')}
-    ORDER BY x.period_start, x.id`);
-  const storedDays = db.prepare(`
+    ORDER BY x.period_start, x.id`;
+  const storedDays = `
     SELECT x.rowid AS rowId, x.batch_id AS batchId, b.file_name AS fileName, x.meter AS meter, x.day AS day, x.kwh_total AS kwh
     FROM hh_days x JOIN batches b ON b.id = x.batch_id
     WHERE x.org = (SELECT org FROM batches WHERE id = ?) AND x.meter = ? AND x.batch_id <> ? AND x.day >= ? AND x.day <= ? AND ${LIVE}
-    ORDER BY x.day`);
+    ORDER BY x.day`;
   for (const [meter, periods] of incoming) {
     const merged = mergeRanges(periods);
     const span = { start: merged[0]!.start, end: merged[merged.length - 1]!.end };
-    for (const r of storedRows.all(newId, meter, newId, span.end, span.start) as ActivityRow[]) {
+    for (const r of db.all(storedRows, [newId, meter, newId, span.end, span.start]) as ActivityRow[]) {
       const covered = intersect(merged, { start: r.start, end: r.end });
       if (covered.length === 0) continue;
       const incomingQty = quantityWithin(periods, r);
@@ -149,7 +149,7 @@ function energyPeriodHits(db: Database.Database, newId: number): Hit[] {
     }
     // Stored half-hourly days under an incoming bill (a half-hourly file is matched day by day above).
     if (!newIsHh) {
-      for (const d of storedDays.all(newId, meter, newId, span.start, span.end) as Omit<HhRow, 'newKwh'>[]) {
+      for (const d of db.all(storedDays, [newId, meter, newId, span.start, span.end]) as Omit<HhRow, 'newKwh'>[]) {
         if (intersect(merged, { start: d.day, end: d.day }).length === 0) continue;
         // What the bill brings for that day: its share of each period covering it, by days.
         const day = { start: d.day, end: d.day };
@@ -166,14 +166,14 @@ function energyPeriodHits(db: Database.Database, newId: number): Hit[] {
  * unit is the same purchase brought again, whichever export it came in. Matched as multisets, so
  * two identical purchases on one day stored once and brought twice count one as new.
  */
-function transactionHits(db: Database.Database, newId: number): Hit[] {
+function transactionHits(db: SqlDb, newId: number): Hit[] {
   // Only an import of the same kind can hold the same purchases (its sources are fleet ones):
   // with none live, the scan below, which reads every row of the batch's dates, is skipped.
-  const others = db.prepare(`SELECT 1 FROM batches o JOIN batches n ON n.id = ? WHERE o.org = n.org AND o.kind = n.kind AND o.id <> n.id AND o.status = 'active' LIMIT 1`).get(newId);
+  const others = db.get(`SELECT 1 FROM batches o JOIN batches n ON n.id = ? WHERE o.org = n.org AND o.kind = n.kind AND o.id <> n.id AND o.status = 'active' LIMIT 1`, [newId]);
   if (others === undefined) return [];
   // Stored purchases that match one of the batch's on every field, found by the stored side: a
   // new file of new purchases (the usual case) costs one indexed range scan, not a query per line.
-  const candidates = db.prepare(`
+  const candidates = db.all(`
     SELECT x.id AS id, x.batch_id AS batchId, b.file_name AS fileName, x.meter AS meter, x.period_start AS start, x.period_end AS end,
       x.source AS source, x.quantity AS quantity, x.unit AS unit
     FROM activities x JOIN batches b ON b.id = x.batch_id
@@ -183,17 +183,17 @@ function transactionHits(db: Database.Database, newId: number): Hit[] {
       AND ${LIVE} AND NOT ${FUEL_DERIVED('x')}
       AND EXISTS (SELECT 1 FROM activities n WHERE n.org = x.org AND n.meter = x.meter AND n.period_start = x.period_start
         AND n.batch_id = ? AND n.companion_of IS NULL AND n.source = x.source AND n.quantity = x.quantity AND n.unit = x.unit AND NOT ${FUEL_DERIVED('n')})
-    ORDER BY x.id`).all(newId, newId, newId, newId, newId) as { id: number; batchId: number; fileName: string; meter: string; start: string; end: string; source: string; quantity: number; unit: string }[];
+    ORDER BY x.id`, [newId, newId, newId, newId, newId]) as { id: number; batchId: number; fileName: string; meter: string; start: string; end: string; source: string; quantity: number; unit: string }[];
   if (candidates.length === 0) return [];
-  const copies = db.prepare(`SELECT count(*) AS n FROM activities n WHERE org = (SELECT org FROM batches WHERE id = ?) AND meter = ? AND period_start = ?
-    AND batch_id = ? AND companion_of IS NULL AND source = ? AND quantity = ? AND unit = ? AND NOT ${FUEL_DERIVED('n')}`);
+  const copies = `SELECT count(*) AS n FROM activities n WHERE org = (SELECT org FROM batches WHERE id = ?) AND meter = ? AND period_start = ?
+    AND batch_id = ? AND companion_of IS NULL AND source = ? AND quantity = ? AND unit = ? AND NOT ${FUEL_DERIVED('n')}`;
   // Matched as multisets: as many stored copies as the batch brings, the earliest first.
   const left = new Map<string, number>();
   const hits: Hit[] = [];
   for (const c of candidates) {
     const id = `${c.meter}\u0000${c.start}\u0000${c.source}\u0000${c.quantity}\u0000${c.unit}`;
     let n = left.get(id);
-    if (n === undefined) n = (copies.get(newId, c.meter, c.start, newId, c.source, c.quantity, c.unit) as { n: number }).n;
+    if (n === undefined) n = (db.get(copies, [newId, c.meter, c.start, newId, c.source, c.quantity, c.unit]) as { n: number }).n;
     if (n <= 0) continue;
     left.set(id, n - 1);
     hits.push({ table: 'activities', rowId: c.id, batchId: c.batchId, fileName: c.fileName, meter: c.meter, unit: c.unit, start: c.start, end: c.end, quantity: c.quantity, uncovered: [], incoming: { start: c.start, end: c.end, quantity: c.quantity } });
@@ -202,7 +202,7 @@ function transactionHits(db: Database.Database, newId: number): Hit[] {
 }
 
 /** What batch `newId` would supersede, one example per meter (to explain a refusal). */
-export function findOverlaps(db: Database.Database, newId: number, kind: string, limit = 50): Overlap[] {
+export function findOverlaps(db: SqlDb, newId: number, kind: string, limit = 50): Overlap[] {
   const byMeter = new Map<string, Overlap>();
   for (const h of findHits(db, newId, kind)) {
     if (byMeter.has(h.meter)) continue;
@@ -216,15 +216,15 @@ export function findOverlaps(db: Database.Database, newId: number, kind: string,
  * Supersedes what batch `newId` brings again and records it; returns one line per earlier import
  * and meter, with the quantities before and after.
  */
-export function supersede(db: Database.Database, newId: number, kind: string): Superseded[] {
+export function supersede(db: SqlDb, newId: number, kind: string): Superseded[] {
   const hits = findHits(db, newId, kind);
   if (hits.length === 0) return [];
-  const markDay = db.prepare('UPDATE hh_days SET superseded_by = ? WHERE rowid = ? AND superseded_by IS NULL');
+  const markDay = 'UPDATE hh_days SET superseded_by = ? WHERE rowid = ? AND superseded_by IS NULL';
   const months = new Set<string>();
   const purchases: { rowId: number; line: number }[] = [];
   for (const h of hits) {
     if (h.table === 'hh_days') {
-      markDay.run(newId, h.rowId);
+      db.run(markDay, [newId, h.rowId]);
       months.add(monthKey(h.batchId, h.meter, h.start));
     } else if (h.table === 'fuel_months') {
       purchases.push({ rowId: h.rowId, line: h.purchaseLine! });
@@ -239,9 +239,9 @@ export function supersede(db: Database.Database, newId: number, kind: string): S
   }
   faultPoint('superseded');
   const summary = summariseHits(hits);
-  const record = db.prepare(`INSERT INTO supersessions (batch_id, superseded_batch_id, meter, unit, period_start, period_end, rows, quantity_before, quantity_after)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (const s of summary) record.run(newId, s.batchId, s.meter, s.unit, s.start, s.end, s.rows, s.quantityBefore, s.quantityAfter);
+  const record = `INSERT INTO supersessions (batch_id, superseded_batch_id, meter, unit, period_start, period_end, rows, quantity_before, quantity_after)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  for (const s of summary) db.run(record, [newId, s.batchId, s.meter, s.unit, s.start, s.end, s.rows, s.quantityBefore, s.quantityAfter]);
   return summary;
 }
 
@@ -279,27 +279,27 @@ const COPY_COLUMNS = `batch_id, line, org, site, meter, source, period_start, pe
  * An activity and its companions (T&D, WTT, biogenic CO2: the rows of the same import, line,
  * meter, period and direction) superseded; the days left uncovered added back pro rata.
  */
-function supersedeActivity(db: Database.Database, newId: number, h: Hit): void {
-  const group = db.prepare(`SELECT x.id AS id FROM activities x JOIN activities m ON m.id = ?
+function supersedeActivity(db: SqlDb, newId: number, h: Hit): void {
+  const group = db.all(`SELECT x.id AS id FROM activities x JOIN activities m ON m.id = ?
     WHERE x.batch_id = m.batch_id AND x.line = m.line AND x.meter = m.meter AND x.period_start = m.period_start AND x.period_end = m.period_end
-      AND x.direction = m.direction AND x.superseded_by IS NULL AND (x.id = m.id OR x.companion_of IS NOT NULL)`).all(h.rowId) as { id: number }[];
-  const mark = db.prepare('UPDATE activities SET superseded_by = ? WHERE id = ?');
+      AND x.direction = m.direction AND x.superseded_by IS NULL AND (x.id = m.id OR x.companion_of IS NOT NULL)`, [h.rowId]) as { id: number }[];
+  const mark = 'UPDATE activities SET superseded_by = ? WHERE id = ?';
   const total = daysIn({ start: h.start, end: h.end });
   for (const { id } of group) {
-    mark.run(newId, id);
+    db.run(mark, [newId, id]);
     for (const r of h.uncovered) copyScaled(db, id, r, total, newId);
   }
 }
 
 /** A copy of activity `id` (over `totalDays`) cut to `period`, quantity and emissions pro rata, introduced by import `by`. */
-function copyScaled(db: Database.Database, id: number, period: DayRange, totalDays: number, by: number): void {
+function copyScaled(db: SqlDb, id: number, period: DayRange, totalDays: number, by: number): void {
   const share = daysIn(period) / totalDays;
-  db.prepare(`INSERT INTO activities (${COPY_COLUMNS}, introduced_by)
+  db.run(`INSERT INTO activities (${COPY_COLUMNS}, introduced_by)
     SELECT batch_id, line, org, site, meter, source, ?, ?, quantity * ?, unit, estimated, direction,
       json_object('start', period_start, 'end', period_end, 'days', ?, 'totalDays', ?, 'share', ?, 'remainderOf', id),
       factor_key, companion_of, factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy,
       kg_co2e * ?, kg_co2 * ?, kg_ch4 * ?, kg_n2o * ?, scope, scope_category, extra_json, ?
-    FROM activities WHERE id = ?`).run(period.start, period.end, share, daysIn(period), totalDays, share, share, share, share, share, by, id);
+    FROM activities WHERE id = ?`, [period.start, period.end, share, daysIn(period), totalDays, share, share, share, share, share, by, id]);
 }
 
 /**
@@ -307,20 +307,20 @@ function copyScaled(db: Database.Database, id: number, period: DayRange, totalDa
  * and month) made to match its meter-days that still count: superseded, and replaced by rows
  * summed from the live days (or restored as they were when every day counts again).
  */
-function recomputeMonth(db: Database.Database, batchId: number, meter: string, month: string, by: number): void {
-  const days = db.prepare(`SELECT day, periods, estimated_periods AS est, kwh_total AS imp, export_kwh_total AS exp, superseded_by AS sup
-    FROM hh_days WHERE batch_id = ? AND meter = ? AND substr(day, 1, 7) = ? ORDER BY day`).all(batchId, meter, month) as { day: string; periods: number; est: number; imp: number; exp: number; sup: number | null }[];
+function recomputeMonth(db: SqlDb, batchId: number, meter: string, month: string, by: number): void {
+  const days = db.all(`SELECT day, periods, estimated_periods AS est, kwh_total AS imp, export_kwh_total AS exp, superseded_by AS sup
+    FROM hh_days WHERE batch_id = ? AND meter = ? AND substr(day, 1, 7) = ? ORDER BY day`, [batchId, meter, month]) as { day: string; periods: number; est: number; imp: number; exp: number; sup: number | null }[];
   const live = days.filter((d) => d.sup === null);
-  const rows = db.prepare(`SELECT id, direction, quantity, introduced_by AS introducedBy, superseded_by AS supersededBy FROM activities
-    WHERE batch_id = ? AND meter = ? AND substr(period_start, 1, 7) = ? ORDER BY id`).all(batchId, meter, month) as { id: number; direction: string; quantity: number; introducedBy: number | null; supersededBy: number | null }[];
-  const withdraw = db.prepare('UPDATE activities SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL');
-  for (const r of rows) withdraw.run(by, r.id);
+  const rows = db.all(`SELECT id, direction, quantity, introduced_by AS introducedBy, superseded_by AS supersededBy FROM activities
+    WHERE batch_id = ? AND meter = ? AND substr(period_start, 1, 7) = ? ORDER BY id`, [batchId, meter, month]) as { id: number; direction: string; quantity: number; introducedBy: number | null; supersededBy: number | null }[];
+  const withdraw = 'UPDATE activities SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL';
+  for (const r of rows) db.run(withdraw, [by, r.id]);
   if (live.length === 0) return;
   const originals = rows.filter((r) => r.introducedBy === null);
   if (live.length === days.length) {
     // Every day counts again: the rows as first stored count again.
-    const restore = db.prepare('UPDATE activities SET superseded_by = NULL WHERE id = ?');
-    for (const r of originals) restore.run(r.id);
+    const restore = 'UPDATE activities SET superseded_by = NULL WHERE id = ?';
+    for (const r of originals) db.run(restore, [r.id]);
     return;
   }
   const sums = { import: live.reduce((s, d) => s + d.imp, 0), export: live.reduce((s, d) => s + d.exp, 0) };
@@ -329,16 +329,16 @@ function recomputeMonth(db: Database.Database, batchId: number, meter: string, m
   const start = live[0]!.day;
   const end = live[live.length - 1]!.day;
   const extra = JSON.stringify({ days: live.length, periods, estimatedPeriods: estimated });
-  const insert = db.prepare(`INSERT INTO activities (${COPY_COLUMNS}, introduced_by)
+  const insert = `INSERT INTO activities (${COPY_COLUMNS}, introduced_by)
     SELECT batch_id, line, org, site, meter, source, ?, ?, ?, unit, ?, direction, apportioned_from, factor_key, companion_of,
       factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy,
       CASE WHEN quantity = 0 THEN ? * factor_kg_per_unit ELSE kg_co2e * ? END, kg_co2 * ?, kg_ch4 * ?, kg_n2o * ?, scope, scope_category, ?, ?
-    FROM activities WHERE id = ?`);
+    FROM activities WHERE id = ?`;
   for (const r of originals) {
     const quantity = r.direction === 'export' ? sums.export : sums.import;
     if (r.direction === 'export' && quantity <= 0) continue;
     const share = r.quantity === 0 ? 0 : quantity / r.quantity;
-    insert.run(start, end, quantity, estimated * 2 > periods ? 1 : 0, quantity, share, share, share, share, extra, by, r.id);
+    db.run(insert, [start, end, quantity, estimated * 2 > periods ? 1 : 0, quantity, share, share, share, share, extra, by, r.id]);
   }
 }
 
@@ -347,30 +347,30 @@ function recomputeMonth(db: Database.Database, batchId: number, meter: string, m
  * counts again, unless an import since covers the same meter and days (then that one's data
  * stands, and the row is marked superseded by it).
  */
-export function restoreAfterUndo(db: Database.Database, batchId: number): void {
-  db.prepare('UPDATE activities SET superseded_by = ? WHERE introduced_by = ? AND superseded_by IS NULL').run(batchId, batchId);
-  const days = db.prepare('SELECT rowid AS rowId, batch_id AS b, org, meter, day FROM hh_days WHERE superseded_by = ?').all(batchId) as { rowId: number; b: number; org: string; meter: string; day: string }[];
-  const liveDay = db.prepare(`SELECT x.batch_id AS b FROM hh_days x JOIN batches b ON b.id = x.batch_id WHERE x.org = ? AND x.meter = ? AND x.day = ? AND ${LIVE} LIMIT 1`);
-  const setDay = db.prepare('UPDATE hh_days SET superseded_by = ? WHERE rowid = ?');
+export function restoreAfterUndo(db: SqlDb, batchId: number): void {
+  db.run('UPDATE activities SET superseded_by = ? WHERE introduced_by = ? AND superseded_by IS NULL', [batchId, batchId]);
+  const days = db.all('SELECT rowid AS rowId, batch_id AS b, org, meter, day FROM hh_days WHERE superseded_by = ?', [batchId]) as { rowId: number; b: number; org: string; meter: string; day: string }[];
+  const liveDay = `SELECT x.batch_id AS b FROM hh_days x JOIN batches b ON b.id = x.batch_id WHERE x.org = ? AND x.meter = ? AND x.day = ? AND ${LIVE} LIMIT 1`;
+  const setDay = 'UPDATE hh_days SET superseded_by = ? WHERE rowid = ?';
   const months = new Set<string>();
   for (const d of days) {
-    const other = liveDay.get(d.org, d.meter, d.day) as { b: number } | undefined;
-    setDay.run(other?.b ?? null, d.rowId);
+    const other = db.get(liveDay, [d.org, d.meter, d.day]) as { b: number } | undefined;
+    db.run(setDay, [other?.b ?? null, d.rowId]);
     months.add(monthKey(d.b, d.meter, d.day));
   }
   // Rows it superseded outside half-hourly months: bills and fleet transactions (with companions).
-  const rows = db.prepare(`SELECT x.id AS id, x.org AS org, x.meter AS meter, x.period_start AS start, x.period_end AS end, x.companion_of AS companionOf
-    FROM activities x WHERE x.superseded_by = ? AND x.introduced_by IS NOT ? AND NOT ${HH_DERIVED('x')} AND NOT ${FUEL_DERIVED('x')}`).all(batchId, batchId) as { id: number; org: string; meter: string | null; start: string; end: string; companionOf: string | null }[];
-  const liveRow = db.prepare(`SELECT x.batch_id AS b FROM activities x JOIN batches b ON b.id = x.batch_id
-    WHERE x.org = ? AND x.meter = ? AND x.companion_of IS NULL AND x.period_start <= ? AND x.period_end >= ? AND ${LIVE} LIMIT 1`);
-  const setRow = db.prepare('UPDATE activities SET superseded_by = ? WHERE id = ?');
+  const rows = db.all(`SELECT x.id AS id, x.org AS org, x.meter AS meter, x.period_start AS start, x.period_end AS end, x.companion_of AS companionOf
+    FROM activities x WHERE x.superseded_by = ? AND x.introduced_by IS NOT ? AND NOT ${HH_DERIVED('x')} AND NOT ${FUEL_DERIVED('x')}`, [batchId, batchId]) as { id: number; org: string; meter: string | null; start: string; end: string; companionOf: string | null }[];
+  const liveRow = `SELECT x.batch_id AS b FROM activities x JOIN batches b ON b.id = x.batch_id
+    WHERE x.org = ? AND x.meter = ? AND x.companion_of IS NULL AND x.period_start <= ? AND x.period_end >= ? AND ${LIVE} LIMIT 1`;
+  const setRow = 'UPDATE activities SET superseded_by = ? WHERE id = ?';
   // Decided per main row; its companions follow it.
   const decided = new Map<string, number | null>();
   for (const r of rows.filter((x) => x.companionOf === null)) {
-    const other = r.meter === null ? undefined : (liveRow.get(r.org, r.meter, r.end, r.start) as { b: number } | undefined);
+    const other = r.meter === null ? undefined : (db.get(liveRow, [r.org, r.meter, r.end, r.start]) as { b: number } | undefined);
     decided.set(`${r.meter}|${r.start}|${r.end}`, other?.b ?? null);
   }
-  for (const r of rows) setRow.run(decided.get(`${r.meter}|${r.start}|${r.end}`) ?? null, r.id);
+  for (const r of rows) db.run(setRow, [decided.get(`${r.meter}|${r.start}|${r.end}`) ?? null, r.id]);
   for (const m of months) {
     const [b, meter, month] = m.split('\u0000') as [string, string, string];
     recomputeMonth(db, Number(b), meter, month, batchId);
@@ -378,7 +378,7 @@ export function restoreAfterUndo(db: Database.Database, batchId: number): void {
   restorePurchasesAfterUndo(db, batchId);
   // Area statistics: the editions it superseded are listed as counting again (which edition
   // counts is decided when the figures are read; see area-store.ts).
-  db.prepare("UPDATE batches SET status = 'active', superseded_by = NULL WHERE kind = 'la-ghg' AND status = 'superseded' AND superseded_by = ?").run(batchId);
+  db.run("UPDATE batches SET status = 'active', superseded_by = NULL WHERE kind = 'la-ghg' AND status = 'superseded' AND superseded_by = ?", [batchId]);
 }
 
 /**

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { isServerUrl } from '../store/pg/engine.js';
 import { UserError } from '../kernel/errors.js';
 import { profileProblems } from '../map/profiles.js';
 import { nearestKeys } from '../kernel/nearest.js';
@@ -359,15 +360,21 @@ export function configPathFor(o: LocateOptions): string {
   return resolve(o.cwd, o.configFlag ?? env(o, ENV_CONFIG) ?? CONFIG_FILE);
 }
 
-/** Reads the workspace; the ledger path is --db, then TCO2E_DB, then the config's `ledger`. */
+/** A ledger given as a file path (resolved from `cwd`) or as a server's `postgres://` URL (kept as it is). */
+export function ledgerLocation(cwd: string, value: string): string {
+  return isServerUrl(value) ? value.trim() : resolve(cwd, value);
+}
+
+/** Reads the workspace; the ledger is --db, then TCO2E_DB, then the config's `ledger` (a file path or a server URL). */
 export function loadWorkspace(o: LocateOptions): Workspace {
   const configPath = configPathFor(o);
   if (!existsSync(configPath) || !statSync(configPath).isFile()) {
     throw new UserError('no_workspace', `No workspace config at ${configPath}.`, 'Run `tco2e init` in the folder you want to work in, or pass --config.');
   }
   const config = parseConfig(readFileSync(configPath, 'utf8'), configPath);
-  const fromConfig = isAbsolute(config.ledger) ? config.ledger : join(dirname(configPath), config.ledger);
-  const ledgerPath = resolve(o.cwd, o.dbFlag ?? env(o, ENV_DB) ?? fromConfig);
+  // A server's URL is taken as it is; a file's path from the config is the config's folder's.
+  const fromConfig = isServerUrl(config.ledger) || isAbsolute(config.ledger) ? config.ledger : join(dirname(configPath), config.ledger);
+  const ledgerPath = ledgerLocation(o.cwd, o.dbFlag ?? env(o, ENV_DB) ?? fromConfig);
   return { configPath, config, ledgerPath };
 }
 
