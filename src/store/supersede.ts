@@ -294,9 +294,10 @@ function supersedeActivity(db: SqlDb, newId: number, h: Hit): void {
 /** A copy of activity `id` (over `totalDays`) cut to `period`, quantity and emissions pro rata, introduced by import `by`. */
 function copyScaled(db: SqlDb, id: number, period: DayRange, totalDays: number, by: number): void {
   const share = daysIn(period) / totalDays;
+  // The parameters inside json_object are cast: PostgreSQL cannot tell their type from there.
   db.run(`INSERT INTO activities (${COPY_COLUMNS}, introduced_by)
     SELECT batch_id, line, org, site, meter, source, ?, ?, quantity * ?, unit, estimated, direction,
-      json_object('start', period_start, 'end', period_end, 'days', ?, 'totalDays', ?, 'share', ?, 'remainderOf', id),
+      json_object('start', period_start, 'end', period_end, 'days', CAST(? AS INTEGER), 'totalDays', CAST(? AS INTEGER), 'share', CAST(? AS REAL), 'remainderOf', id),
       factor_key, companion_of, factor_year, factor_edition, factor_unit, factor_kg_per_unit, factor_custom, policy,
       kg_co2e * ?, kg_co2 * ?, kg_ch4 * ?, kg_n2o * ?, scope, scope_category, extra_json, ?
     FROM activities WHERE id = ?`, [period.start, period.end, share, daysIn(period), totalDays, share, share, share, share, share, by, id]);
