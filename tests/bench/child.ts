@@ -3,6 +3,7 @@
  *   tsx tests/bench/child.ts papaparse FILE
  *   tsx tests/bench/child.ts energy|fleet|journeys PROFILE FILE
  *   tsx tests/bench/child.ts sqlite-read|emissions|export-lines DIR   (a workspace: see scale.ts)
+ *   tsx tests/bench/child.ts interval-into LEDGER FILE   (a ledger file's path or a server's URL: see pg.ts)
  * Prints {"ms": …, "cpuMs": …, "peakRssMb": …, "rows": …}: wall time, and the CPU time (user +
  * system, every thread) that other work on a shared machine disturbs far less; `export-lines`
  * adds "firstMs", when its first byte was written.
@@ -49,8 +50,8 @@ async function papaparse(file: string): Promise<number> {
   return rows;
 }
 
-async function importFile(kind: string, profileId: string, file: string): Promise<number> {
-  const ledger = Ledger.open(join(mkdtempSync(join(tmpdir(), 'tco2e-bench-')), 'ledger.sqlite'), { create: true });
+async function importFile(kind: string, profileId: string, file: string, at?: string): Promise<number> {
+  const ledger = Ledger.open(at ?? join(mkdtempSync(join(tmpdir(), 'tco2e-bench-')), 'ledger.sqlite'), { create: true });
   const req: ImportRequest = {
     path: file, profileId, profiles: loadBuiltinProfiles(), library: loadFactors(), policy: parsePolicy('financial-year'),
     org: { id: 'bench', name: 'Bench', kind: 'nhs-trust', sites: [] }, now: new Date(), toolVersion: 'bench',
@@ -137,6 +138,7 @@ const measured: Record<string, () => Promise<number> | number> = {
   'sqlite-read': () => sqliteRead(a),
   emissions: () => emissions(a),
   'export-lines': () => exportAll(a),
+  'interval-into': () => importFile('energy', 'interval', b!, a),
 };
 const rows = await (measured[mode] ?? (() => importFile(mode, a, b!)))();
 const ms = performance.now() - t0;

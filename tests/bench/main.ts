@@ -1,7 +1,8 @@
 /**
  * Benchmarks (`npm run bench`; `npm run bench -- 1000000,2000000,5000000,10000000` for the
  * scaling of interval imports; `npm run bench -- --only=scale` for some sections only, named
- * convert, import, board, startup, scale, detect, la-ghg).
+ * convert, import, board, startup, scale, detect, la-ghg, pg; `npm run bench -- --only=pg 10000000`
+ * for issue 18's figures: 10M readings into a server and into a file, and the board report from a server).
  * They measure the compiled code in dist/ (what the CLI runs), not the TypeScript through tsx.
  * Prints Markdown for BENCHMARKS.md with the machine and the command, so figures can be reproduced.
  */
@@ -11,6 +12,7 @@ import { benchDetect } from './detect.js';
 import { benchBoard } from './board.js';
 import { benchImport, once } from './import.js';
 import { benchLaGhg } from './la-ghg.js';
+import { benchPg } from './pg.js';
 import { benchScale } from './scale.js';
 import { benchStartup } from './startup.js';
 
@@ -25,6 +27,7 @@ const all: Record<string, () => Promise<string> | string> = {
   scale: () => benchScale(once),
   detect: () => benchDetect(),
   'la-ghg': () => benchLaGhg(),
+  pg: () => benchPg(once, Math.max(...sizes)),
 };
 const unknown = (only ?? []).filter((name) => !(name in all));
 if (unknown.length > 0) throw new Error(`no benchmark section ${unknown.join(', ')}; the sections are ${Object.keys(all).join(', ')}`);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { chown, mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
+import { chmod, chown, cp, mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -178,6 +178,7 @@ class Server implements PgServer {
     readonly dataDir: string,
     private readonly bin: string,
     private readonly user: RunAs | undefined,
+    private readonly fsync = false,
   ) {
     this.url = `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`;
   }
@@ -214,8 +215,8 @@ class Server implements PgServer {
           '-p', String(this.port),
           '-k', this.dataDir,
           '-c', 'listen_addresses=127.0.0.1',
-          // Test data is disposable: durability only costs time.
-          '-c', 'fsync=off',
+          // Test data is disposable: durability only costs time (a benchmark asks for it).
+          '-c', `fsync=${this.fsync ? 'on' : 'off'}`,
           '-c', 'max_connections=100',
         ],
         spawnOptions(this.user, ['ignore', log, log]),
@@ -288,9 +289,32 @@ class Server implements PgServer {
 }
 
 /** initdb a fresh cluster in a new folder under the temp dir and start it on a free port. */
-export async function startPgServer(options: { port?: number } = {}): Promise<PgServer> {
-  const bin = binDir();
+/**
+ * The binaries as the user they run as can reach them: as root, `nobody` may not be able to
+ * enter the project's folder (a clone under a home folder of mode 700); the binaries and their
+ * libraries (60 MB, some symlinks) are then copied once per process to a folder anyone may read.
+ */
+let reachable: Promise<string> | undefined;
+function usableBinDir(user: RunAs | undefined): Promise<string> {
+  reachable ??= (async () => {
+    const bin = binDir();
+    if (user === undefined) return bin;
+    try {
+      await run(join(bin, 'initdb'), ['--version'], user);
+      return bin;
+    } catch {
+      const copy = await mkdtemp(join(tmpdir(), 'tco2e-pg-bin-'));
+      await cp(join(bin, '..'), copy, { recursive: true, verbatimSymlinks: true });
+      await chmod(copy, 0o755);
+      return join(copy, 'bin');
+    }
+  })();
+  return reachable;
+}
+
+export async function startPgServer(options: { port?: number; /** Durable writes, as a real server makes them (benchmarks); tests leave it off. */ fsync?: boolean } = {}): Promise<PgServer> {
   const user = runAs();
+  const bin = await usableBinDir(user);
   const dataDir = await mkdtemp(join(tmpdir(), 'tco2e-pg-'));
   try {
     // postgres insists on owning its data folder (and, run as nobody, could not write to root's).
@@ -300,7 +324,7 @@ export async function startPgServer(options: { port?: number } = {}): Promise<Pg
 
     // A port found free can be taken before postgres binds it; a fresh one is tried then.
     for (let attempt = 1; ; attempt++) {
-      const server = new Server(options.port ?? (await freePort()), dataDir, bin, user);
+      const server = new Server(options.port ?? (await freePort()), dataDir, bin, user, options.fsync === true);
       try {
         await server.start();
         return server;

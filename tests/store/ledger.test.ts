@@ -9,6 +9,7 @@ import { SCHEMA_VERSION } from '../../src/store/schema.js';
 import { faultMarker, startNode, writeLockHeld } from '../hardening/spawn-cli.js';
 import { ROOT, userError } from '../helpers.js';
 import { activity, newBatch } from './fixtures.js';
+import { freshDatabase } from '../pg/server.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'tco2e-ledger-'));
 
@@ -50,9 +51,14 @@ describe('ledger', () => {
     expect(code(() => Ledger.open(path))).toBe('ledger_too_new');
     expect(readFileSync(path).equals(before)).toBe(true);
   });
+});
 
-  it('stores a batch with its activities and problems in one go', () => {
-    const l = Ledger.open(join(dir(), 'l.sqlite'), { create: true });
+/** The engines these cases run on: a ledger file, and a ledger on a PostgreSQL server. */
+describe.each(['sqlite', 'postgres'] as const)('a ledger on %s', (engine) => {
+  const open = async (): Promise<Ledger> => Ledger.open(engine === 'sqlite' ? join(dir(), 'l.sqlite') : await freshDatabase('ledger'), { create: true });
+
+  it('stores a batch with its activities and problems in one go', async () => {
+    const l = await open();
     const id = l.writeBatch(newBatch(), {
       activities: [activity(), activity({ line: 3, periodStart: '2024-05-01', periodEnd: '2024-05-31' })],
       problems: [{ severity: 'rejected', line: 4, column: 'kwh', value: 'abc', code: 'invalid', message: 'kwh is not a number' }],
@@ -64,8 +70,8 @@ describe('ledger', () => {
     l.close();
   });
 
-  it('lands nothing when a batch fails part-way', () => {
-    const l = Ledger.open(join(dir(), 'l.sqlite'), { create: true });
+  it('lands nothing when a batch fails part-way', async () => {
+    const l = await open();
     function* failing() {
       yield activity();
       throw new Error('disk on fire');
@@ -87,8 +93,8 @@ describe('ledger', () => {
     }
   }
 
-  it('finds overlaps by meter and period in active batches only, and supersedes on request', () => {
-    const l = Ledger.open(join(dir(), 'l.sqlite'), { create: true });
+  it('finds overlaps by meter and period in active batches only, and supersedes on request', async () => {
+    const l = await open();
     const first = l.writeBatch(newBatch(), { activities: [activity()] });
     const april = { activities: [activity({ periodStart: '2024-04-15', periodEnd: '2024-05-14' })] };
     const june = { activities: [activity({ periodStart: '2024-06-01', periodEnd: '2024-06-30' })] };
@@ -113,8 +119,8 @@ describe('ledger', () => {
     l.close();
   });
 
-  it('stores half-hourly days as 46-50 values and finds their overlaps', () => {
-    const l = Ledger.open(join(dir(), 'l.sqlite'), { create: true });
+  it('stores half-hourly days as 46-50 values and finds their overlaps', async () => {
+    const l = await open();
     const kwh = Array.from({ length: 50 }, (_, i) => i / 10);
     const day: HhDayRecord = { line: 2, org: 'acute', site: null, meter: 'M1', day: '2024-10-27', periods: 50, kwh, estimatedPeriods: 0, kwhTotal: 122.5, exportKwhTotal: 0 };
     const id = l.writeBatch(newBatch({ profile: 'hh' }), { hhDays: [day] });
@@ -123,7 +129,9 @@ describe('ledger', () => {
     expect(overlapsOf(l, { hhDays: [{ ...day, day: '2024-10-28' }] })).toEqual([]);
     l.close();
   });
+});
 
+describe('a ledger file', () => {
   it('after a SIGKILL mid-import the ledger is unchanged and intact, and the import can be redone', async () => {
     const path = join(dir(), 'l.sqlite');
     Ledger.open(path, { create: true }).close();

@@ -47,6 +47,12 @@ export function securitySql(): string {
       SELECT coalesce(array_agg(g.org), '{}') FROM org_grants g JOIN pg_roles r ON r.rolname = g.role_name
       WHERE pg_has_role(current_user, r.oid, 'MEMBER') AND (NOT writing OR NOT g.read_only)
     $$;
+    -- Its names are looked up in the ledger's schema and the catalogue only, temporary tables
+    -- last: otherwise a member could make a temporary org_grants (or pg_roles), which a session
+    -- finds first, and grant itself every organisation. (Members keep TEMP: imports stage rows.)
+    DO $do$ BEGIN
+      EXECUTE format('ALTER FUNCTION tco2e_orgs(boolean) SET search_path = %I, pg_catalog, pg_temp', current_schema());
+    END $do$;
     ${orgPolicies}
     ${batchPolicies}
   `;

