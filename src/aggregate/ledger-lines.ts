@@ -240,6 +240,7 @@ export function summedQuery(orgCount: number, dates: string, grain: 'summed' | '
       WHERE b.status = 'active' AND a.superseded_by IS NULL AND a.direction = 'import'
         AND a.org IN (${Array.from({ length: orgCount }, () => '?').join(', ')})${dates}
       GROUP BY ${group.join(', ')}`,
+    grouped: true,
   };
 }
 

@@ -18,7 +18,7 @@ export function workspaceFlagsFor(use: 'open' | 'create') {
       helpGroup: 'WORKSPACE',
     }),
     db: Flags.string({
-      description: open ? `Ledger file (default: the config's "ledger", or $${ENV_DB}).` : `Where to create the ledger (default beside the config, or $${ENV_DB}).`,
+      description: open ? `Ledger: a file's path, or a PostgreSQL server's postgres:// URL (default: the config's "ledger", or $${ENV_DB}).` : `Where to create the ledger: a file's path (default beside the config, or $${ENV_DB}), or a postgres:// URL of a database on a server.`,
       helpGroup: 'WORKSPACE',
     }),
   };
@@ -56,6 +56,11 @@ export function orgFlag(o: OrgFlagOptions & { readonly fallback: keyof typeof OR
 export function orgFlag(o?: OrgFlagOptions): Interfaces.OptionFlag<string>;
 export function orgFlag(o: OrgFlagOptions & { readonly fallback?: keyof typeof ORG_FALLBACK } = {}): Interfaces.OptionFlag<string> | Interfaces.OptionFlag<string | undefined> {
   return o.fallback === undefined ? Flags.string({ description: orgDescription(o), required: true }) : Flags.string({ description: orgDescription(o) });
+}
+
+/** `db grant|revoke --org`: an organisation of a server ledger, or every one (`*`), whether or not a config names it. */
+export function grantOrgFlag() {
+  return Flags.string({ description: "Organisation id whose rows the role may touch, or '*' for every organisation (an ICS's analysts).", required: true });
 }
 
 /** `init --org`: the id of the organisation the new workspace is for. */

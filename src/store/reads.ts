@@ -10,6 +10,12 @@ export type SqlParam = string | number | null;
 export interface RowsQuery {
   readonly columns: string;
   readonly from: string;
+  /**
+   * The rows are groups of many ledger rows (a summed read), few enough to take in one answer: a
+   * server then runs the query as it is, free to plan it in parallel, rather than through a
+   * cursor, which PostgreSQL plans for its first rows and never runs in parallel.
+   */
+  readonly grouped?: boolean;
 }
 
 /** The rows a snapshot keeps: the ids `select` (one integer column) gives for `from` (tables and conditions), in the order of `orderBy`. */

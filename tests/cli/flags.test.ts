@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from '@oclif/core';
 import { describe, expect, it } from 'vitest';
-import { newOrgFlag, orgDescription, orgFlag, orgsFlag, policyFlag, recomputePolicyFlag } from '../../src/cli/flags.js';
+import { grantOrgFlag, newOrgFlag, orgDescription, orgFlag, orgsFlag, policyFlag, recomputePolicyFlag } from '../../src/cli/flags.js';
 import type { FactorPolicy } from '../../src/convert/policy.js';
 import { msg } from '../../src/messages.js';
 import { ROOT, userErrorAsync } from '../helpers.js';
@@ -87,7 +87,7 @@ describe('shared flags are declared once', () => {
   });
 
   it('every --org is the shared one: its description is one orgFlag gives, required exactly when it has no default', async () => {
-    const shared = new Set<string>([newOrgFlag().description!]);
+    const shared = new Set<string>([newOrgFlag().description!, grantOrgFlag().description!]);
     for (const ics of [undefined, 'sums', 'members-lines', 'refused'] as const) {
       for (const fallback of [undefined, 'first', 'every'] as const) shared.add(orgDescription({ ...(ics ? { ics } : {}), fallback }));
     }

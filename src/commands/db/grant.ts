@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { orgFlag, workspaceFlags } from '../../cli/flags.js';
+import { grantOrgFlag, workspaceFlags } from '../../cli/flags.js';
 import { ledgerToCheck } from '../../cli/workspace-flags.js';
 import { describeOrg, grantOrganisation, openServerLedger, type GrantResult } from '../../store/pg/grants.js';
 
@@ -13,7 +13,7 @@ export default class DbGrant extends BaseCommand {
   ];
   static override flags = {
     ...workspaceFlags,
-    org: orgFlag(),
+    org: grantOrgFlag(),
     role: Flags.string({ description: 'The database role (a login, or a group role its members inherit) to grant.', required: true }),
     'read-only': Flags.boolean({ description: 'Read the organisation\'s rows only: no imports, no undo.' }),
   };

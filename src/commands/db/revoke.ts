@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
-import { orgFlag, workspaceFlags } from '../../cli/flags.js';
+import { grantOrgFlag, workspaceFlags } from '../../cli/flags.js';
 import { ledgerToCheck } from '../../cli/workspace-flags.js';
 import { describeOrg, openServerLedger, revokeOrganisation, type RevokeResult } from '../../store/pg/grants.js';
 
@@ -19,7 +19,7 @@ export default class DbRevoke extends BaseCommand {
   ];
   static override flags = {
     ...workspaceFlags,
-    org: orgFlag(),
+    org: grantOrgFlag(),
     role: Flags.string({ description: 'The database role whose grant is taken away.', required: true }),
   };
 

@@ -134,6 +134,9 @@ const COPY_ROWS = 10_000;
 /** What a load must copy (COPY text, bytes) for its table to be analysed when it commits: about 10,000 activity rows. */
 const ANALYSE_AFTER_BYTES = 2_000_000;
 
+/** Rows a cursor's read takes at once: each block is one answer from the worker (36,000 rows in 2 blocks rather than 8). */
+const FETCH_ROWS = 20_000;
+
 /** Rows a page of a snapshot holds: one short read each (see `../snapshot.ts`). */
 const PAGE_ROWS = 5_000;
 
@@ -209,6 +212,16 @@ export class PgEngine implements LedgerEngine {
    * ledger as it was when it started), so no snapshot of ids is needed for that.
    */
   *rows(query: RowsQuery, params: readonly SqlParam[]): Generator<unknown[]> {
+    if (query.grouped === true) {
+      let all: unknown[][];
+      try {
+        all = this.client.query(this.sql.sql(`SELECT ${query.columns} FROM ${query.from}`), params, 'array').rows as unknown[][];
+      } catch (e) {
+        throw this.failure(e);
+      }
+      yield* all;
+      return;
+    }
     const own = !this.transaction;
     const cursor = `tco2e_rows_${++this.snapshots}`;
     let ended = !own;
@@ -216,9 +229,9 @@ export class PgEngine implements LedgerEngine {
       if (own) this.client.exec('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
       this.client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${this.sql.sql(`SELECT ${query.columns} FROM ${query.from}`)}`, params);
       for (;;) {
-        const block = this.client.query(`FETCH ${PAGE_ROWS} FROM ${cursor}`, [], 'array').rows as unknown[][];
+        const block = this.client.query(`FETCH ${FETCH_ROWS} FROM ${cursor}`, [], 'array').rows as unknown[][];
         for (const row of block) yield row;
-        if (block.length < PAGE_ROWS) break;
+        if (block.length < FETCH_ROWS) break;
       }
       this.client.exec(`CLOSE ${cursor}`);
       if (own) this.client.exec('COMMIT');
