@@ -101,6 +101,32 @@ describe('many hands on one server ledger', () => {
     expect(after.hhDays).toBe(before.hhDays + readings / READINGS_PER_DAY);
   });
 
+  it("an import for an organisation another import holds waits up to the busy timeout, then stops storing nothing, and runs once the other is done", async () => {
+    const org = ORGS[3]!;
+    const waiting = join(dir, 'waiting.csv');
+    withMeters(file, waiting, '51');
+    const before = await rowCounts(url);
+    // Another import of the same organisation, as the engine takes it: the organisation's lock, held in a transaction.
+    const other = new pg.Client(url);
+    await other.connect();
+    await other.query('BEGIN');
+    await other.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tco2e:org:${org}`]);
+    try {
+      const r = await startCli(dir, importArgs(waiting, org), { TCO2E_BUSY_TIMEOUT_MS: '500' }).done;
+      expect(r.code).toBe(2);
+      expect(`${r.stdout}${r.stderr}`).toMatch(/in use by another tco2e command for the same organisation.*nothing was stored/);
+      // Another organisation is not held back meanwhile.
+      const elsewhere = join(dir, 'elsewhere.csv');
+      withMeters(file, elsewhere, '52');
+      expect(stored(await startCli(dir, importArgs(elsewhere, ORGS[4]!)).done).status).toBe('stored');
+    } finally {
+      await other.query('COMMIT');
+      await other.end();
+    }
+    expect((await rowCounts(url)).hhDays).toBe(before.hhDays + readings / READINGS_PER_DAY);
+    expect(stored(await startCli(dir, importArgs(waiting, org)).done).status).toBe('stored');
+  });
+
   it('a client killed inside its import leaves nothing behind, and the import can be run again', async () => {
     const org = ORGS[1]!;
     const killedFile = join(dir, 'killed.csv');
