@@ -4,9 +4,9 @@
  * every organisation's footprint compared line by line, and every report the demo writes compared
  * as written.
  *
- * Sums are where the engines could part: SQLite's SUM compensates for rounding, and PostgreSQL
- * sums exactly (see src/store/pg/dialect.ts), so a sum of many rows may differ in the last bit
- * of a double (1e-16 of it) though every figure shown is the same. Numbers are compared to 12
+ * Sums are where the engines could part: SQLite's SUM compensates for rounding and PostgreSQL's
+ * does not (see src/store/pg/dialect.ts), so a sum of many rows may differ in the last bits of a
+ * double (about 1e-14 of it) though every figure shown is the same. Numbers are compared to 12
  * significant figures, far past any figure a report shows, and reports after chart coordinates
  * (never shown as text) are cut to 9.
  */
@@ -83,7 +83,7 @@ describe('the sample ICS on a ledger file and on a PostgreSQL server', () => {
       onFile.close();
       onServer.close();
     }
-  });
+  }, 120_000);
 
   it('writes the same board reports and comparison, figure for figure', () => {
     expect(server.reports.map((r) => basename(r))).toEqual(file.reports.map((r) => basename(r)));

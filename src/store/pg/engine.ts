@@ -134,8 +134,8 @@ const COPY_ROWS = 10_000;
 /** What a load must copy (COPY text, bytes) for its table to be analysed when it commits: about 10,000 activity rows. */
 const ANALYSE_AFTER_BYTES = 2_000_000;
 
-/** Rows a cursor's read takes at once: each block is one answer from the worker (36,000 rows in 2 blocks rather than 8). */
-const FETCH_ROWS = 20_000;
+/** Rows a cursor's read takes at once: the worker fetches the next block while the last is used. */
+const FETCH_ROWS = 5_000;
 
 /** Rows a page of a snapshot holds: one short read each (see `../snapshot.ts`). */
 const PAGE_ROWS = 5_000;
@@ -229,7 +229,7 @@ export class PgEngine implements LedgerEngine {
       if (own) this.client.exec('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
       this.client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${this.sql.sql(`SELECT ${query.columns} FROM ${query.from}`)}`, params);
       for (;;) {
-        const block = this.client.query(`FETCH ${FETCH_ROWS} FROM ${cursor}`, [], 'array').rows as unknown[][];
+        const block = this.client.fetch(cursor, FETCH_ROWS);
         for (const row of block) yield row;
         if (block.length < FETCH_ROWS) break;
       }

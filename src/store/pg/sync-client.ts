@@ -58,6 +58,7 @@ export type WorkerRequest =
   | { readonly id: number; readonly op: 'query'; readonly sql: string; readonly params: readonly PgParam[]; readonly rowMode: 'object' | 'array' }
   | { readonly id: number; readonly op: 'exec'; readonly sql: string }
   | { readonly id: number; readonly op: 'copy'; readonly sql: string; readonly data: string }
+  | { readonly id: number; readonly op: 'fetch'; readonly cursor: string; readonly count: number }
   | { readonly id: number; readonly op: 'close' };
 
 /**
@@ -200,6 +201,17 @@ export class SyncPgClient {
   query(sql: string, params: readonly PgParam[] = [], rowMode: 'object' | 'array' = 'object'): PgQueryResult {
     const reply = this.call({ id: this.nextId++, op: 'query', sql, params, rowMode });
     return { rows: reply.rowsJson === undefined ? reply.rows : (JSON.parse(reply.rowsJson) as unknown[]), rowCount: reply.rowCount };
+  }
+
+  /**
+   * The next `count` rows of an open cursor (`DECLARE name … CURSOR`), as arrays. While the caller
+   * works through them, the worker already fetches the block after (the fetch is queued on the
+   * connection before anything asked later, so it keeps its order): reading and using a large
+   * read overlap, on a second core where there is one.
+   */
+  fetch(cursor: string, count: number): unknown[][] {
+    const reply = this.call({ id: this.nextId++, op: 'fetch', cursor, count });
+    return (reply.rowsJson === undefined ? reply.rows : JSON.parse(reply.rowsJson)) as unknown[][];
   }
 
   /** Several statements, no parameters (simple protocol). */
