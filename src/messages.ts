@@ -97,6 +97,8 @@ export const msg = {
     ', then import again what was imported since that copy was made. `tco2e check --db COPY` says whether a copy is sound. Keep the damaged file until then.',
   ledgerSound: (path: string, schema: number | null, pages: number, freePages: number) =>
     `The ledger ${path} is sound: SQLite's full integrity check found no problems (schema ${schema ?? '?'}, ${pages} pages of which ${freePages} free).`,
+  serverLedgerSound: (location: string, schema: number | null) =>
+    `The ledger at ${location} is whole: every table of schema ${schema ?? '?'} is there (PostgreSQL checks its own pages as it reads them; its administrators' checks, such as amcheck, go further).`,
   ledgerOlderSchema: (schema: number, current: number) => `It is at schema ${schema}; the next command that uses it upgrades it to schema ${current}, keeping a copy of it as it was.`,
   ownedPublicTransport: (key: string) => `${key} is public transport; it cannot be an owned vehicle.`,
   ownedPublicTransportHint: 'Use --use business_travel or --use commuting.',

@@ -25,7 +25,7 @@ export default class Check extends BaseCommand {
       if (!this.jsonEnabled()) for (const p of result.problems.slice(0, SHOWN)) this.logToStderr(`  ${p}`);
       throw damagedLedger(result.ledger, result.problems);
     }
-    this.log(msg.ledgerSound(result.ledger, result.schemaVersion, result.pages ?? 0, result.freePages ?? 0));
+    this.log(result.engine === 'postgres' ? msg.serverLedgerSound(result.ledger, result.schemaVersion) : msg.ledgerSound(result.ledger, result.schemaVersion, result.pages ?? 0, result.freePages ?? 0));
     if (result.schemaVersion !== null && result.schemaVersion < result.currentSchemaVersion) this.log(msg.ledgerOlderSchema(result.schemaVersion, result.currentSchemaVersion));
     return result;
   }

@@ -21,14 +21,15 @@ import { isServerUrl, openPostgres } from './pg/engine.js';
 export { BUSY_TIMEOUT_MS, busyTimeoutMs, INTEGRITY_CHECK_LIMIT, type LedgerCheck, type OpenOptions } from './sqlite/engine.js';
 
 /**
- * Checks a ledger for damage (see `checkLedgerFile`); a server's ledger is checked by the server
- * itself (PostgreSQL checksums its pages as it reads them), so it is opened and its schema read.
+ * Checks a ledger for damage (see `checkLedgerFile`). A server checks its own pages as it reads
+ * them, so a server's ledger is opened (which refuses what is not a ledger) and its tables counted.
  */
 export function checkLedger(location: string): LedgerCheck {
   if (!isServerUrl(location)) return checkLedgerFile(location);
   const ledger = Ledger.open(location);
   try {
-    return { ledger: ledger.path, sound: true, problems: [], schemaVersion: ledger.schemaVersion, currentSchemaVersion: SCHEMA_VERSION, sizeBytes: 0, pages: null, freePages: null, backups: [] };
+    const problems = ledger.integrityProblems();
+    return { ledger: ledger.path, engine: 'postgres', sound: problems.length === 0, problems, schemaVersion: ledger.schemaVersion, currentSchemaVersion: SCHEMA_VERSION, sizeBytes: 0, pages: null, freePages: null, backups: [] };
   } finally {
     ledger.close();
   }

@@ -40,7 +40,11 @@ describe('the CLI on a server ledger', () => {
     expect(r.stdout).toContain(`Created the ledger postgres://tco2e:***@`);
     const config = JSON.parse(readFileSync(join(dir, 'tco2e.config.json'), 'utf8')) as { ledger: string };
     expect(config.ledger).toBe(url);
-    expect(run(dir, 'check').code).toBe(0);
+    const check = run(dir, 'check');
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stdout).toContain(`The ledger at ${url} is whole: every table of schema`);
+    const json = JSON.parse(run(dir, 'check', '--json').stdout) as { engine: string; sound: boolean; problems: string[] };
+    expect(json).toMatchObject({ engine: 'postgres', sound: true, problems: [] });
   });
 
   it('imports a bill file, lists it and sums it, from the config alone', () => {

@@ -130,6 +130,8 @@ function damageText(e: unknown): string {
 /** What `tco2e check` reports of a ledger. */
 export interface LedgerCheck {
   readonly ledger: string;
+  /** A file (SQLite) or a server's database (PostgreSQL: no pages to count, no copies beside it). */
+  readonly engine: 'sqlite' | 'postgres';
   /** True when SQLite's full integrity check found nothing. */
   readonly sound: boolean;
   /** What it found, at most `INTEGRITY_CHECK_LIMIT` lines; empty when the ledger is sound. */
@@ -180,6 +182,7 @@ export function checkLedgerFile(path: string): LedgerCheck {
     const version = meta?.get('schema_version');
     return {
       ledger: path,
+      engine: 'sqlite',
       sound: problems.length === 0,
       problems,
       schemaVersion: version === undefined ? null : Number(version),
