@@ -35,6 +35,8 @@ export interface LedgerEngine {
   failure(e: unknown): unknown;
   /** Whether a failure is the database refusing a second active import of the same file (its unique constraint). */
   isDuplicateImport(e: unknown): boolean;
+  /** Whether a statement only reads and returns rows (`Ledger.select` takes nothing else). */
+  isRead(sql: string): boolean;
   /** A second connection to the same ledger, already open and migrated. */
   connectAgain(): LedgerEngine;
   close(): void;

@@ -93,11 +93,7 @@ export class Ledger {
    * SELECT (or WITH … SELECT) is taken, and the roles a member is given may only read there anyway.
    */
   select<T>(sql: string, params: readonly (string | number | null)[] = []): T[] {
-    if (this.engine.kind === 'sqlite') {
-      const stmt = (this.engine.sql as unknown as { statement(sql: string): { readonly reader: boolean; readonly readonly: boolean } }).statement(sql);
-      if (!stmt.reader) throw new Error(`Ledger.select needs a query that returns rows: ${sql.slice(0, 60)}`);
-      if (!stmt.readonly) throw new Error(`Ledger.select refuses a statement that writes: ${sql.slice(0, 60)}`);
-    } else if (!/^\s*(SELECT|WITH)\b/i.test(sql)) throw new Error(`Ledger.select needs a query that returns rows: ${sql.slice(0, 60)}`);
+    if (!this.guard(() => this.engine.isRead(sql))) throw new Error(`Ledger.select takes only a query that reads and returns rows: ${sql.slice(0, 60)}`);
     return this.guard(() => (this.engine.sql.all(sql, params) as T[]));
   }
 

@@ -243,6 +243,7 @@ describe('through tco2e itself, as a member', () => {
       const e = userError(() => ledger.writeBatch(newBatch({ org: 'org-b', sha256: 'forged-b' }), { activities: [activity({ org: 'org-b', meter: 'MB9' })] }));
       expect(e.code).toBe('ledger_denied');
       expect(e.message).toContain('row-level security');
+      expect(e.message).toContain(`does not let the role ${TRUST_A} write the rows of organisation org-b`);
       expect(e.message).not.toContain('tco2e@');
       const id = ledger.writeBatch(newBatch({ org: 'org-a', sha256: 'a2', fileName: 'april.csv' }), { activities: [activity({ org: 'org-a', meter: 'MA3' })], problems: [problem(2)] });
       expect(ledger.getBatch(id)?.status).toBe('active');

@@ -17,6 +17,7 @@
  *   own, so two clients upgrading at once cannot both migrate.
  */
 
+import { userInfo } from 'node:os';
 import { UserError } from '../../kernel/errors.js';
 import type { LedgerEngine } from '../engine.js';
 import type { LedgerSnapshot, RowsQuery, SnapshotKey, SnapshotRead, SqlParam } from '../reads.js';
@@ -144,7 +145,10 @@ export class PgEngine implements LedgerEngine {
   readonly kind = 'postgres' as const;
   readonly sql: PgDb;
   private transaction = false;
-  private snapshots = 0;
+  /** The organisation of the last write transaction, to name in a refusal (kept past its rollback: the refusal is told after it). */
+  private writing: string | undefined;
+  /** Names made unique within the session: cursors, snapshots and staging tables. */
+  private names = 0;
 
   constructor(
     private readonly url: string,
@@ -171,6 +175,7 @@ export class PgEngine implements LedgerEngine {
   beginWrite(org?: string): void {
     this.client.exec('BEGIN');
     this.transaction = true;
+    this.writing = org;
     this.client.exec(`SET LOCAL lock_timeout = ${busyTimeoutMs()}`);
     if (org !== undefined) this.client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tco2e:org:${org}`]);
   }
@@ -178,6 +183,7 @@ export class PgEngine implements LedgerEngine {
   commit(): void {
     this.client.exec('COMMIT');
     this.transaction = false;
+    this.writing = undefined;
     // A large load leaves the planner's statistics behind until autovacuum gets to the table (up
     // to a minute): the report run straight after would be planned for the table as it was.
     for (const table of this.loaded) this.analyse(table);
@@ -223,7 +229,7 @@ export class PgEngine implements LedgerEngine {
       return;
     }
     const own = !this.transaction;
-    const cursor = `tco2e_rows_${++this.snapshots}`;
+    const cursor = `tco2e_rows_${++this.names}`;
     let ended = !own;
     try {
       if (own) this.client.exec('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -251,7 +257,7 @@ export class PgEngine implements LedgerEngine {
   }
 
   snapshot(key: SnapshotKey, params: readonly SqlParam[]): LedgerSnapshot {
-    return new PgSnapshot(this, this.client, `tco2e_snapshot_${++this.snapshots}`, key, params);
+    return new PgSnapshot(this, this.client, `tco2e_snapshot_${++this.names}`, key, params);
   }
 
   /**
@@ -273,7 +279,7 @@ export class PgEngine implements LedgerEngine {
         const guarded = (this.client.query('SELECT row_security_active($1) AS on', [table]).rows[0] as { on: boolean }).on;
         target = table;
         if (guarded) {
-          target = `tco2e_stage_${table}_${++this.snapshots}`;
+          target = `tco2e_stage_${table}_${++this.names}`;
           this.client.exec(`CREATE TEMPORARY TABLE ${target} ON COMMIT DROP AS SELECT ${list} FROM ${table} WITH NO DATA`);
         }
       }
@@ -303,11 +309,16 @@ export class PgEngine implements LedgerEngine {
   }
 
   failure(e: unknown): unknown {
-    return pgFailure(e, this.location);
+    return pgFailure(e, this.location, this.writing);
   }
 
   isDuplicateImport(e: unknown): boolean {
     return e instanceof PgError && e.code === '23505' && e.constraint === 'batches_one_active_file';
+  }
+
+  /** A SELECT (or WITH … SELECT) alone: the roles members are given may only read there anyway. */
+  isRead(sql: string): boolean {
+    return /^\s*(SELECT|WITH)\b/i.test(sql) && !sql.includes(';');
   }
 
   connectAgain(): PgEngine {
@@ -452,14 +463,33 @@ function migrate(client: SyncPgClient, location: string): number | null {
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'CONNECTION_LOST', 'WORKER_GONE', '57P01', '57P02', '57P03']);
 
 /** What a server's failure means to the person running tco2e; the error itself when it is a bug. */
-export function pgFailure(e: unknown, location: string): unknown {
+/** The role a URL logs in as (its user; PostgreSQL's default, the system user, when it names none). */
+function roleOf(location: string): string {
+  try {
+    const user = decodeURIComponent(new URL(location).username);
+    if (user !== '') return user;
+  } catch {
+    // not a URL pg would read either: named below as the default
+  }
+  return process.env.PGUSER ?? userInfo().username;
+}
+
+/** `writing`: the organisation whose import or undo was under way, when one was. */
+export function pgFailure(e: unknown, location: string, writing?: string): unknown {
   if (e instanceof UserError || !(e instanceof PgError)) return e;
   const code = e.code ?? '';
   if (code === '55P03' || code === '40001' || code === '40P01') {
     return new UserError('ledger_busy', `The ledger at ${location} is in use by another tco2e command for the same organisation that did not finish in time (${code}); nothing was stored.`, 'Wait for the other command (usually an import) to finish and run this one again (TCO2E_BUSY_TIMEOUT_MS sets how long to wait, in ms).');
   }
   if (code === '42501') {
-    return new UserError('ledger_denied', `The ledger at ${location} refused this: ${e.message}. Nothing was changed.`, 'Ask the ledger\'s owner to grant your role the organisation (`tco2e db grant --org ORG --role ROLE`), or read-only access for reading.');
+    const role = roleOf(location);
+    // Refused writing an organisation's rows (the policies' WITH CHECK), said with the
+    // organisation and the grant that would allow it, rather than in PostgreSQL's words alone.
+    if (writing !== undefined && /row-level security/.test(e.message)) {
+      return new UserError('ledger_denied', `The ledger at ${location} does not let the role ${role} write the rows of organisation ${writing} (the server said: ${e.message}); nothing was stored.`,
+        `Ask the ledger's owner to run \`tco2e db grant --org ${writing} --role ${role}\`, or import as a role that has it.`);
+    }
+    return new UserError('ledger_denied', `The ledger at ${location} refused the role ${role} this: ${e.message}. Nothing was changed.`, `Ask the ledger's owner to grant the role its organisation (\`tco2e db grant --org ORG --role ${role}\`), or read-only access for reading.`);
   }
   if (code === '28P01' || code === '28000') {
     return new UserError('ledger_login', `The server at ${location} refused the login (${code}).`, 'Check the user and password in the URL (or PGPASSWORD / ~/.pgpass), and that the server lets this host in.');

@@ -340,10 +340,18 @@ export class SqliteEngine implements LedgerEngine {
     return ledgerFailure(e, this.location);
   }
 
-  /** SQLite serialises writers, and an import looks for the same file inside its transaction: no race to lose. */
-  isDuplicateImport(e: unknown): boolean {
-    const code = (e as { code?: unknown } | null)?.code;
-    return code === 'SQLITE_CONSTRAINT_UNIQUE' && (e as Error).message.includes('batches');
+  /**
+   * Never: a file's ledger has no unique index on imports, and needs none. SQLite lets one writer
+   * in at a time, and an import that streams looks for the same file inside its write transaction.
+   */
+  isDuplicateImport(): boolean {
+    return false;
+  }
+
+  /** Whether a statement only reads and returns rows, as SQLite itself judges it. */
+  isRead(sql: string): boolean {
+    const stmt = this.sql.statement(sql);
+    return stmt.reader && stmt.readonly;
   }
 
   /** A connection of its own to the same file (the ledger's has been checked and migrated). */
